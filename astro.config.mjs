@@ -1,0 +1,23 @@
+// The course site: Astro + MDX, math typeset by KaTeX when the site is built.
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import { rehypeStrictMath } from './site/markdown/rehype-strict-math.ts';
+
+export default defineConfig({
+  srcDir: './site',
+  publicDir: './site/public',
+  site: 'https://neural-notebook.example',
+  trailingSlash: 'always',
+  markdown: {
+    remarkPlugins: [remarkMath],
+    // rehype-katex only reports a bad formula as a message and renders it in red;
+    // rehypeStrictMath turns those messages into build errors with the file and line.
+    rehypePlugins: [[rehypeKatex, { throwOnError: false, strict: 'error' }], rehypeStrictMath],
+    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
+  },
+  integrations: [mdx()],
+  devToolbar: { enabled: false },
+  vite: { worker: { format: 'es' } },
+});

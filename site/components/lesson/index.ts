@@ -1,0 +1,5 @@
+// The lesson authors' vocabulary: every component a lesson may use, imported from this one barrel.
+//   import { Aside } from '../site/components/lesson/index.ts';
+
+/** A boxed note, tip, warning or common mistake. */
+export { default as Aside } from './Aside.astro';
