@@ -1,0 +1,33 @@
+// The engine's table of contents: everything a lesson, widget, exercise or test imports.
+
+export { Random, portableLog } from './random.ts';
+export { Tensor, tensor, zeros, ones, full, noGrad, isGradEnabled, asTensor, gradBuffer, topologicalOrder } from './tensor.ts';
+export type { TensorOptions, BackwardRule } from './tensor.ts';
+export { shapeString, sizeOf, sameShape, broadcastShapes, broadcastPlan } from './shape.ts';
+export type { Shape, BroadcastPlan } from './shape.ts';
+export { erf, erfc } from './erf.ts';
+export { add, sub, mul, div, neg, exp, log, sqrt, pow, abs, clamp, unaryOp, binaryOp } from './ops/elementwise.ts';
+export { sum, mean, max, argmax } from './ops/reductions.ts';
+export { matmul, transpose } from './ops/matmul.ts';
+export { reshape } from './ops/reshape.ts';
+export {
+  identity,
+  step,
+  relu,
+  sigmoid,
+  tanh,
+  leakyRelu,
+  prelu,
+  elu,
+  gelu,
+  silu,
+  mish,
+  softplus,
+  hardtanh,
+  softmax,
+  logSoftmax,
+  logistic,
+} from './ops/activations.ts';
+export { linear } from './ops/linear.ts';
+export { dropout } from './ops/dropout.ts';
+export { mseLoss, binaryCrossEntropy, binaryCrossEntropyWithLogits, crossEntropy, nllLoss, hingeLoss } from './ops/losses.ts';
