@@ -1,0 +1,28 @@
+// The data table of contents: seeded datasets, splitting and batching, encodings, and the MNIST subset.
+
+export type { Dataset } from './dataset.ts';
+export { subset } from './dataset.ts';
+export type { SamplingOptions } from './sampling.ts';
+export { linspace } from './sampling.ts';
+export { logicGate, andGate, orGate, xorGate } from './logic.ts';
+export type { Gate } from './logic.ts';
+export { blobs } from './blobs.ts';
+export type { BlobsOptions } from './blobs.ts';
+export { circles } from './circles.ts';
+export type { CirclesOptions } from './circles.ts';
+export { moons } from './moons.ts';
+export { spirals } from './spirals.ts';
+export type { SpiralsOptions } from './spirals.ts';
+export { checkerboard } from './checkerboard.ts';
+export type { CheckerboardOptions } from './checkerboard.ts';
+export { regression, regressionTarget } from './regression.ts';
+export type { RegressionOptions, RegressionShape } from './regression.ts';
+export { trainValidationSplit } from './split.ts';
+export type { SplitOptions } from './split.ts';
+export { batchIndices, miniBatches } from './batches.ts';
+export { oneHot } from './one-hot.ts';
+export { accuracy } from './accuracy.ts';
+export { datasetTensors, predictedClasses } from './tensors.ts';
+export type { DatasetTensors } from './tensors.ts';
+export { encodeMnistSubset, parseMnistSubset, fetchMnistSubset, mnistPixels, MNIST_MAGIC, MNIST_FORMAT_VERSION, MNIST_HEADER_BYTES } from './mnist.ts';
+export type { MnistSubset, MnistSplit } from './mnist.ts';
