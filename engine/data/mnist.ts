@@ -72,7 +72,8 @@ export function encodeMnistSubset(subset: MnistSubset): Uint8Array {
 
 /** Reads the subset from the bytes of its binary file; the arrays are views into `buffer`, not copies. */
 export function parseMnistSubset(buffer: ArrayBuffer | Uint8Array): MnistSubset {
-  const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
+  // A plain Uint8Array view even when handed a subclass such as Node's Buffer, so the splits compare and copy as bytes.
+  const bytes = buffer instanceof Uint8Array ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) : new Uint8Array(buffer);
   if (bytes.length < MNIST_HEADER_BYTES) throw new RangeError(`parseMnistSubset: ${bytes.length} bytes is too short for the ${MNIST_HEADER_BYTES}-byte header`);
   const magic = String.fromCharCode(bytes[0], bytes[1], bytes[2], bytes[3]);
   if (magic !== MNIST_MAGIC) throw new RangeError(`parseMnistSubset: the file starts with '${magic}', not '${MNIST_MAGIC}'; is it an MNIST subset?`);
