@@ -66,7 +66,7 @@ export interface PerceptronVisit {
   prediction: string;
   /** Whether the point was misclassified (y times the score is at most zero). */
   mistake: boolean;
-  /** The update applied, e.g. "w += (0, −1), b += −1", or "none". */
+  /** The update applied, e.g. "Δw = (0, −1), Δb = −1", or "none". */
   update: string;
   /** The weights after the visit, formatted. */
   w: string;
@@ -155,7 +155,7 @@ export function runPerceptron(data: readonly LabelledPoint[], eta: number, maxEp
         b += db;
         mistakes++;
         mistakeOrder.push(index);
-        update = `w += ${showVector(dw)}, b += ${show(db)}`;
+        update = `Δw = ${showVector(dw)}, Δb = ${show(db)}`;
       }
       visits.push({
         epoch,
