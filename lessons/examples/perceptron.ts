@@ -491,6 +491,10 @@ function trainLogisticAnd(): LogisticTraining {
     }
     if (reportAt.includes(t)) lossAt.push({ epoch: t, loss: show(meanLoss(), 4) });
   }
+  // The lesson says the trained neuron classifies every corner correctly at the threshold 1/2.
+  if (data.some((p) => (sigmoid(w[0] * p.x[0] + w[1] * p.x[1] + b) > 0.5 ? 1 : 0) !== p.y)) {
+    throw new Error('perceptron example: the logistic neuron should classify all four AND corners correctly');
+  }
   return {
     seed,
     eta0,
