@@ -72,7 +72,7 @@ export class Random {
   next(): number {
     const hi = this.nextUint32() >>> 5; // 27 bits
     const lo = this.nextUint32() >>> 6; // 26 bits
-    return (hi * 67108864 + lo) / 9007199254740992;
+    return (hi * 67108864 + lo) / 2 ** 53;
   }
 
   /** A uniform number in [low, high). */

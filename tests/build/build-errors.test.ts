@@ -1,0 +1,55 @@
+import { describe, test, expect, afterAll } from 'vitest';
+import { mkdtempSync, mkdirSync, copyFileSync, cpSync, symlinkSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const repo = process.cwd();
+const roots: string[] = [];
+
+/** Builds a copy of the site whose only lesson is one fixture file, and returns the exit status and output. */
+function buildWithLesson(fixture: string): { status: number | null; output: string } {
+  const root = mkdtempSync(join(tmpdir(), 'course-build-'));
+  roots.push(root);
+  mkdirSync(join(root, 'lessons'));
+  for (const file of ['astro.config.mjs', 'package.json', 'tsconfig.json']) copyFileSync(join(repo, file), join(root, file));
+  // Astro compiles .astro files by their real path, so the site is copied; the rest can be linked.
+  cpSync(join(repo, 'site'), join(root, 'site'), { recursive: true, filter: (source) => !source.includes('/public/data') });
+  for (const dir of ['node_modules', 'engine', 'exercises', 'lessons/examples']) symlinkSync(join(repo, dir), join(root, dir), 'dir');
+  copyFileSync(join(repo, 'tests/fixtures/lessons', fixture), join(root, 'lessons', fixture));
+  const result = spawnSync(process.execPath, [join(repo, 'node_modules/astro/astro.js'), 'build', '--root', root, '--outDir', join(root, 'dist')], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
+  // Astro colours its messages even when asked not to; the test reads the plain text.
+  const output = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
+  return { status: result.status, output };
+}
+
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+
+describe('the build catches authoring mistakes', () => {
+  test('a lesson with a malformed formula fails the build, naming the file, the line and KaTeX\'s reason', () => {
+    const { status, output } = buildWithLesson('01-broken-formula.mdx');
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/Malformed math/);
+    expect(output).toMatch(/01-broken-formula\.mdx:10:\d+: KaTeX parse error/);
+  }, 120_000);
+
+  test('a lesson with a bad frontmatter field fails the build, naming the file and the field', () => {
+    const { status, output } = buildWithLesson('01-bad-frontmatter.mdx');
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/01-bad-frontmatter\.mdx/);
+    expect(output).toMatch(/objectives: give at most five objectives/);
+    expect(output).toMatch(/level/);
+  }, 120_000);
+
+  test('a lesson naming an unknown prerequisite fails the build, naming the file and the missing lesson', () => {
+    const { status, output } = buildWithLesson('01-unknown-prerequisite.mdx');
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/01-unknown-prerequisite\.mdx: unknown prerequisite "backpropagation-from-mars"/);
+  }, 120_000);
+});
