@@ -31,3 +31,11 @@ export {
 export { linear } from './ops/linear.ts';
 export { dropout } from './ops/dropout.ts';
 export { mseLoss, binaryCrossEntropy, binaryCrossEntropyWithLogits, crossEntropy, nllLoss, hingeLoss } from './ops/losses.ts';
+export { gradcheck } from './gradcheck.ts';
+export type { GradcheckOptions, GradcheckResult, GradcheckWorst } from './gradcheck.ts';
+export { trace } from './trace.ts';
+export type { Trace, TraceNode, TraceEdge, TraceValue } from './trace.ts';
+export { Optimizer, SGD, Adagrad, RMSprop, Adam, AdamW } from './optim/index.ts';
+export type { OptimizerState, SGDOptions, AdagradOptions, RMSpropOptions, AdamOptions, AdamWOptions } from './optim/index.ts';
+export { runCase, runCaseFile, summarize, describeFailure, OPS as CONFORMANCE_OPS } from './conformance.ts';
+export type { CaseResult, ConformanceReport, WorstElement } from './conformance.ts';
