@@ -72,7 +72,7 @@ describe('MNIST subset', () => {
 
   test('encoding and parsing round-trip, and a damaged file is explained', () => {
     const bytes = encodeMnistSubset(mnist);
-    const again = parseMnistSubset(bytes.buffer);
+    const again = parseMnistSubset(bytes.buffer as ArrayBuffer);
     for (const name of ['train', 'test'] as const) {
       expect(sameBytes(again[name].labels, mnist[name].labels)).toBe(true);
       expect(sameBytes(again[name].pixels, mnist[name].pixels)).toBe(true);
