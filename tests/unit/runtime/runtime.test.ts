@@ -1,0 +1,98 @@
+import { describe, expect, test } from 'vitest';
+import type { KernelMessage, ToKernel } from '../../../site/runtime/protocol.ts';
+import { Runtime, type RestartReason, type RunUpdate, type WorkerLike } from '../../../site/runtime/runtime.ts';
+
+// A stand-in worker: it answers `init` with `ready` and hands each run to a scripted reply.
+class FakeWorker implements WorkerLike {
+  terminated = false;
+  private token = '';
+  private readonly listeners: Array<(event: { data?: unknown }) => void> = [];
+
+  constructor(private readonly reply: (worker: FakeWorker, runId: number, code: string) => void) {}
+
+  postMessage(message: ToKernel): void {
+    queueMicrotask(() => {
+      if (message.type === 'init') {
+        this.token = message.token;
+        this.send({ type: 'ready' });
+      } else {
+        this.reply(this, message.runId, message.code);
+      }
+    });
+  }
+
+  send(message: KernelMessage, token = this.token): void {
+    if (this.terminated) return;
+    for (const listener of this.listeners) listener({ data: { token, message } });
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+
+  addEventListener(type: 'message' | 'error', listener: (event: { data?: unknown }) => void): void {
+    if (type === 'message') this.listeners.push(listener);
+  }
+}
+
+const answer = (worker: FakeWorker, runId: number, code: string) => {
+  worker.send({ type: 'logs', runId, entries: [{ level: 'log', args: [{ kind: 'string', value: code, omitted: 0 }] }] });
+  worker.send({ type: 'done', runId, ok: true, value: { kind: 'number', value: code.length }, ms: 1, defines: [], uses: [] });
+};
+
+describe('Runtime', () => {
+  test('a run resolves with its value and the console output streamed before it', async () => {
+    const updates: RunUpdate[] = [];
+    const runtime = new Runtime(() => new FakeWorker(answer));
+    const result = await runtime.run('abc', { onUpdate: (update) => updates.push(update) });
+    expect(result).toMatchObject({ ok: true, value: { kind: 'number', value: 3 } });
+    expect(result.logs).toHaveLength(1);
+    expect(updates).toEqual([{ type: 'logs', entries: result.logs }]);
+  });
+
+  test('runs are answered in the order they were asked', async () => {
+    const runtime = new Runtime(() => new FakeWorker(answer));
+    const results = await Promise.all([runtime.run('a'), runtime.run('bb'), runtime.run('ccc')]);
+    expect(results.map((result) => result.ok && result.value)).toEqual([1, 2, 3].map((value) => ({ kind: 'number', value })));
+  });
+
+  test('the watchdog stops a run that never answers, replaces the worker and says why', async () => {
+    const workers: FakeWorker[] = [];
+    const reasons: RestartReason[] = [];
+    const runtime = new Runtime(() => {
+      const worker = new FakeWorker(workers.length === 0 ? () => {} : answer);
+      workers.push(worker);
+      return worker;
+    });
+    runtime.onRestart((reason) => reasons.push(reason));
+    const stopped = await runtime.run('while (true) {}', { timeoutMs: 30 });
+    expect(stopped).toMatchObject({ ok: false, error: { kind: 'timeout' } });
+    if (!stopped.ok) expect(stopped.error.message).toMatch(/^Stopped after 0\.03 s — does a loop never end\?/);
+    expect(workers[0].terminated).toBe(true);
+    expect(reasons).toEqual(['timeout']);
+    expect(await runtime.run('next')).toMatchObject({ ok: true });
+    expect(workers).toHaveLength(2);
+  });
+
+  test('a message without the worker token cannot fake a result', async () => {
+    const runtime = new Runtime(() =>
+      new FakeWorker((worker, runId) => {
+        worker.send({ type: 'done', runId, ok: true, value: { kind: 'string', value: 'forged', omitted: 0 }, ms: 0, defines: [], uses: [] }, 'guess');
+        worker.send({ type: 'done', runId, ok: true, value: { kind: 'string', value: 'real', omitted: 0 }, ms: 0, defines: [], uses: [] });
+      }),
+    );
+    expect(await runtime.run('x')).toMatchObject({ ok: true, value: { value: 'real' } });
+  });
+
+  test('restart ends the current run and cancels the queued ones', async () => {
+    let workerCount = 0;
+    const runtime = new Runtime(() => new FakeWorker(workerCount++ === 0 ? () => {} : answer));
+    const current = runtime.run('hangs');
+    const queued = runtime.run('waits');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    runtime.restart();
+    expect(await current).toMatchObject({ ok: false, error: { kind: 'restart' } });
+    expect(await queued).toMatchObject({ ok: false, error: { kind: 'restart' } });
+    expect(await runtime.run('after')).toMatchObject({ ok: true });
+  });
+});
