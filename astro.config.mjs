@@ -1,9 +1,11 @@
 // The course site: Astro + MDX, math typeset by KaTeX when the site is built.
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { rehypeStrictMath } from './site/markdown/rehype-strict-math.ts';
+import { rehypeInternalLinks } from './site/markdown/rehype-internal-links.ts';
 
 export default defineConfig({
   srcDir: './site',
@@ -13,8 +15,13 @@ export default defineConfig({
   markdown: {
     remarkPlugins: [remarkMath],
     // rehype-katex only reports a bad formula as a message and renders it in red;
-    // rehypeStrictMath turns those messages into build errors with the file and line.
-    rehypePlugins: [[rehypeKatex, { throwOnError: false, strict: 'error' }], rehypeStrictMath],
+    // rehypeStrictMath turns those messages into build errors with the file and line; a link to a page
+    // that does not exist fails the build too.
+    rehypePlugins: [
+      [rehypeKatex, { throwOnError: false, strict: 'error' }],
+      rehypeStrictMath,
+      [rehypeInternalLinks, { publicDir: fileURLToPath(new URL('./site/public', import.meta.url)) }],
+    ],
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
   },
   integrations: [mdx()],

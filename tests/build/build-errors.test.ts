@@ -52,4 +52,11 @@ describe('the build catches authoring mistakes', () => {
     expect(status).not.toBe(0);
     expect(output).toMatch(/01-unknown-prerequisite\.mdx: unknown prerequisite "backpropagation-from-mars"/);
   }, 120_000);
+
+  test('a lesson linking to a chapter that does not exist fails the build, naming the file, the line and the link', () => {
+    const { status, output } = buildWithLesson('01-broken-link.mdx');
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/01-broken-link\.mdx:8: the link \/lessons\/no-such-chapter\/#intro points to no page/);
+    expect(output).not.toMatch(/the link \/ points/);
+  }, 120_000);
 });
