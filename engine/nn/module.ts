@@ -31,14 +31,29 @@ export abstract class Module {
     return children;
   }
 
-  /** Every parameter of this module and its sub-modules with its dotted name (`layers.0.weight`), as torch's named_parameters. */
+  /**
+   * Every parameter of this module and its sub-modules with its dotted name (`layers.0.weight`), as torch's
+   * named_parameters; a tensor shared by two sub-modules is listed once, under its first name, so an optimizer
+   * updates it once per step.
+   */
   namedParameters(): [string, Tensor][] {
+    const seen = new Set<Tensor>();
+    const unique: [string, Tensor][] = [];
+    for (const [name, p] of this.allNamedParameters()) {
+      if (seen.has(p)) continue;
+      seen.add(p);
+      unique.push([name, p]);
+    }
+    return unique;
+  }
+
+  private allNamedParameters(): [string, Tensor][] {
     const own: [string, Tensor][] = [];
     for (const [key, value] of Object.entries(this)) {
       if (value instanceof Tensor && value.requiresGrad) own.push([key, value]);
     }
     const nested = this.namedChildren().flatMap(([prefix, child]) =>
-      child.namedParameters().map(([name, p]): [string, Tensor] => [`${prefix}.${name}`, p]),
+      child.allNamedParameters().map(([name, p]): [string, Tensor] => [`${prefix}.${name}`, p]),
     );
     return [...own, ...nested];
   }

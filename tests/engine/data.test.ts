@@ -11,6 +11,8 @@ import { trainValidationSplit } from '../../engine/data/split.ts';
 import { batchIndices, miniBatches } from '../../engine/data/batches.ts';
 import { oneHot } from '../../engine/data/one-hot.ts';
 import { accuracy } from '../../engine/data/accuracy.ts';
+import { datasetTensors, predictedClasses } from '../../engine/data/tensors.ts';
+import { tensor } from '../../engine/tensor.ts';
 import type { Dataset } from '../../engine/data/dataset.ts';
 
 const generators: Record<string, (seed: number) => Dataset> = {
@@ -188,5 +190,23 @@ describe('splits, batches, one-hot and accuracy', () => {
   test('accuracy is the fraction of predictions equal to their labels', () => {
     expect(accuracy([1, 0, 1, 1], [1, 1, 1, 0])).toBe(0.5);
     expect(() => accuracy([1], [1, 0])).toThrow(/1 predictions but 2 labels/);
+  });
+});
+
+describe('datasets as tensors', () => {
+  test('features become an [n, features] tensor and targets a vector [n] or a column [n, 1]', () => {
+    const data = blobs({ n: 7, seed: 2 });
+    const { x, y } = datasetTensors(data);
+    expect(x.shape).toEqual([7, 2]);
+    expect(x.toArray()).toEqual(data.x);
+    expect(y.shape).toEqual([7]);
+    expect(Array.from(y.data)).toEqual(data.y);
+    expect(datasetTensors(data, 'column').y.shape).toEqual([7, 1]);
+  });
+
+  test('predicted classes are the row argmax for several columns and a threshold for one', () => {
+    expect(predictedClasses(tensor([[0.1, 2, -1], [3, 0, 0], [0, 0, 5]]))).toEqual([1, 0, 2]);
+    expect(predictedClasses(tensor([[-0.2], [0.3]]))).toEqual([0, 1]);
+    expect(predictedClasses(tensor([0.4, 0.6]), 0.5)).toEqual([0, 1]);
   });
 });

@@ -122,6 +122,13 @@ describe('Module', () => {
     expect(() => net.fromJSON(new MLP([2, 4, 1]).toJSON())).toThrow(/'layers.0.weight' is saved with shape \[4, 2\] but the module's has shape \[3, 2\]/);
   });
 
+  test('a layer used twice contributes its parameters once', () => {
+    const shared = new Linear(3, 3);
+    const net = new Sequential(shared, new Activation('relu'), shared);
+    expect(net.parameters()).toEqual([shared.weight, shared.bias]);
+    expect(net.namedParameters().map(([name]) => name)).toEqual(['layers.0.weight', 'layers.0.bias']);
+  });
+
   test('zeroGrad clears every parameter gradient', () => {
     const net = new MLP([2, 3, 1], { seed: 3 });
     net.forward(sampleInput(5, 2, 1)).sum().backward();

@@ -7,6 +7,8 @@ import {
   inverseTimeSchedule,
   stepSchedule,
 } from '../../engine/optim/schedules.ts';
+import { SGD } from '../../engine/optim/sgd.ts';
+import { tensor } from '../../engine/tensor.ts';
 
 const first = (schedule: (t: number) => number, count: number): number[] => Array.from({ length: count }, (_, t) => schedule(t));
 
@@ -53,6 +55,24 @@ describe('learning-rate schedules', () => {
     first(stepSchedule(0.1, 2, 0.1), 5).forEach((lr, t) => expect(seen[t]).toBe(lr));
     expect(scheduler.epoch).toBe(4);
     expect(scheduler.lr).toBe(optimizer.lr);
+  });
+
+  test('a scheduled SGD takes steps of the scheduled size: θ moves by η_t · g in epoch t', () => {
+    const theta = tensor([0], { requiresGrad: true });
+    const optimizer = new SGD([theta], { lr: 1 });
+    const schedule = exponentialSchedule(0.5, 0.5);
+    const scheduler = new LRScheduler(optimizer, schedule);
+    const moves: number[] = [];
+    for (let epoch = 0; epoch < 4; epoch++) {
+      const before = theta.data[0];
+      optimizer.zeroGrad();
+      // The loss 3θ has gradient 3 everywhere.
+      theta.mul(3).sum().backward();
+      optimizer.step();
+      moves.push(before - theta.data[0]);
+      scheduler.step();
+    }
+    moves.forEach((move, t) => expect(move).toBeCloseTo(3 * schedule(t), 14));
   });
 
   test('bad settings are explained', () => {
