@@ -3,7 +3,8 @@
 // shuffled with a fixed seed, and the first 6,000 become the training split,
 // the next 1,000 the test split, pixels back to bytes. Nothing is downloaded.
 //
-// Run with `npm run data`. When the file exists, has the expected header and
+// Run with `npm run data`, or add mnistSubsetIntegration() to the Astro config
+// so `astro dev` and `astro build` do it. When the file exists, has the expected header and
 // is newer than both the package and this script, it is left alone.
 
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { encodeMnistSubset, parseMnistSubset, type MnistSplit, type MnistSubset } from '../engine/data/mnist.ts';
 import { Random } from '../engine/random.ts';
+import type { AstroIntegration } from 'astro';
 
 /** Where the site serves the subset from (site/public/data is build output, ignored by git). */
 export const MNIST_SUBSET_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../site/public/data/mnist-subset.bin');
@@ -98,6 +100,19 @@ export function writeMnistSubset(path = MNIST_SUBSET_PATH): { path: string; writ
 export function loadMnistSubset(path = MNIST_SUBSET_PATH): MnistSubset {
   writeMnistSubset(path);
   return parseMnistSubset(readFileSync(path));
+}
+
+/** An Astro integration that makes sure the subset file exists before `astro dev` or `astro build` serves the site. */
+export function mnistSubsetIntegration(): AstroIntegration {
+  return {
+    name: 'mnist-subset',
+    hooks: {
+      'astro:config:setup': ({ logger }) => {
+        const result = writeMnistSubset();
+        logger.info(`${result.written ? 'wrote' : 'up to date:'} ${result.path} (${result.bytes} bytes)`);
+      },
+    },
+  };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
