@@ -40,6 +40,7 @@ import {
   hingeLoss,
   mseLoss,
   nllLoss,
+  type Reduction,
 } from './ops/losses.ts';
 import type { Optimizer } from './optim/optimizer.ts';
 import { SGD } from './optim/sgd.ts';
@@ -207,6 +208,13 @@ class Attrs {
   }
 }
 
+/** A loss's `reduction` attribute ("mean" when absent), as PyTorch's. */
+function reduction(a: Attrs): Reduction {
+  const r = a.string(['reduction'], 'mean');
+  if (r !== 'mean' && r !== 'sum' && r !== 'none') throw new CaseError(`reduction must be "mean", "sum" or "none", got "${r}"`);
+  return r;
+}
+
 /** How to run one op of the case format: its number of tensor arguments (a range) and the engine call. */
 interface OpEntry {
   args: [number, number];
@@ -255,12 +263,12 @@ export const OPS: Record<string, OpEntry> = {
   softmax: { args: [1, 1], run: ([x], a) => softmax(x, a.number(['axis', 'dim'], -1)) },
   log_softmax: { args: [1, 1], run: ([x], a) => logSoftmax(x, a.number(['axis', 'dim'], -1)) },
   linear: { args: [2, 3], run: ([x, w, b]) => linear(x, w, b) },
-  mse_loss: { args: [2, 2], run: ([p, t]) => mseLoss(p, t) },
-  binary_cross_entropy: { args: [2, 2], run: ([p, y]) => binaryCrossEntropy(p, y) },
-  binary_cross_entropy_with_logits: { args: [2, 2], run: ([z, y]) => binaryCrossEntropyWithLogits(z, y) },
-  cross_entropy: { args: [2, 2], run: ([z, t]) => crossEntropy(z, t) },
-  nll_loss: { args: [2, 2], run: ([lp, t]) => nllLoss(lp, t) },
-  hinge_loss: { args: [2, 2], run: ([s, y], a) => hingeLoss(s, y, a.number(['margin'], 1)) },
+  mse_loss: { args: [2, 2], run: ([p, t], a) => mseLoss(p, t, reduction(a)) },
+  binary_cross_entropy: { args: [2, 2], run: ([p, y], a) => binaryCrossEntropy(p, y, reduction(a)) },
+  binary_cross_entropy_with_logits: { args: [2, 2], run: ([z, y], a) => binaryCrossEntropyWithLogits(z, y, reduction(a)) },
+  cross_entropy: { args: [2, 2], run: ([z, t], a) => crossEntropy(z, t, reduction(a)) },
+  nll_loss: { args: [2, 2], run: ([lp, t], a) => nllLoss(lp, t, reduction(a)) },
+  hinge_loss: { args: [2, 2], run: ([s, y], a) => hingeLoss(s, y, a.number(['margin'], 1), reduction(a)) },
 };
 
 /** Turns a case tensor into an engine tensor, checking that its data fills its shape. */

@@ -31,6 +31,7 @@ export {
 export { linear } from './ops/linear.ts';
 export { dropout } from './ops/dropout.ts';
 export { mseLoss, binaryCrossEntropy, binaryCrossEntropyWithLogits, crossEntropy, nllLoss, hingeLoss } from './ops/losses.ts';
+export type { Reduction } from './ops/losses.ts';
 export { gradcheck } from './gradcheck.ts';
 export type { GradcheckOptions, GradcheckResult, GradcheckWorst } from './gradcheck.ts';
 export { trace } from './trace.ts';

@@ -80,9 +80,37 @@ describe('losses', () => {
     });
   }
 
+  test('reduction sum and none give the total and the per-element or per-sample losses', () => {
+    const p = tensor([[1, 2], [3, 4]]);
+    const t = tensor([[0, 0], [0, 0]]);
+    expect(mseLoss(p, t, 'sum').item()).toBe(1 + 4 + 9 + 16);
+    expect(mseLoss(p, t, 'none').toArray()).toEqual([[1, 4], [9, 16]]);
+    const z = tensor([[0.5, -1, 2], [1, 1, 1]]);
+    const perSample = crossEntropy(z, [2, 0], 'none');
+    expect(perSample.shape).toEqual([2]);
+    const [a, b] = perSample.toArray() as number[];
+    expect(crossEntropy(z, [2, 0], 'sum').item()).toBe(a + b);
+    expect(crossEntropy(z, [2, 0]).item()).toBe((a + b) / 2);
+    expect(nllLoss(z, [1, 2], 'none').toArray()).toEqual([1, -1]);
+    expect(() => mseLoss(p, t, 'average' as 'sum')).toThrow("mse_loss: reduction must be 'mean', 'sum' or 'none', got 'average'");
+  });
+
+  for (const reduction of ['sum', 'none'] as const) {
+    test(`losses with reduction ${reduction} pass gradcheck`, () => {
+      const r = new Random(reduction.length);
+      const weights = randomTensor(r, [4], { requiresGrad: false });
+      // Weight the unreduced losses so every element's gradient is checked.
+      const reduce = (l: Tensor) => (reduction === 'none' ? l.mul(l.ndim === 2 ? tensor([[1], [2], [3], [4]]) : weights).sum() : l);
+      expect(gradcheck((z) => reduce(crossEntropy(z, [0, 2, 1, 1], reduction)), [randomTensor(r, [4, 3])]).ok).toBe(true);
+      expect(gradcheck((z) => reduce(nllLoss(z, [0, 2, 1, 1], reduction)), [randomTensor(r, [4, 3])]).ok).toBe(true);
+      expect(gradcheck((z) => reduce(binaryCrossEntropyWithLogits(z, tensor([[0], [1], [1], [0]]), reduction)), [randomTensor(r, [4, 1])]).ok).toBe(true);
+      expect(gradcheck((p) => reduce(mseLoss(p, tensor([[1], [2], [3], [4]]), reduction)), [randomTensor(r, [4, 1])]).ok).toBe(true);
+    });
+  }
+
   test('the targets of mse and binary cross-entropy get gradients too', () => {
     const r = new Random(5);
-    expect(gradcheck(mseLoss, [randomTensor(r, [3, 2]), randomTensor(r, [3, 2])]).ok).toBe(true);
-    expect(gradcheck(binaryCrossEntropyWithLogits, [randomTensor(r, [3]), randomTensor(r, [3], { low: 0, high: 1 })]).ok).toBe(true);
+    expect(gradcheck((p, t) => mseLoss(p, t), [randomTensor(r, [3, 2]), randomTensor(r, [3, 2])]).ok).toBe(true);
+    expect(gradcheck((z, y) => binaryCrossEntropyWithLogits(z, y), [randomTensor(r, [3]), randomTensor(r, [3], { low: 0, high: 1 })]).ok).toBe(true);
   });
 });
