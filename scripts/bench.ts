@@ -33,8 +33,9 @@ interface Measurement {
   engine: string;
   /** The median over the timed runs, in milliseconds. */
   medianMs: number;
-  /** The fastest and slowest timed run, in milliseconds. */
+  /** The fastest timed run, in milliseconds. */
   minMs: number;
+  /** The slowest timed run, in milliseconds. */
   maxMs: number;
   /** Floating-point operations of the benchmark's matrix products per millisecond of the median, in billions per second. */
   gflops: number;
