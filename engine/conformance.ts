@@ -173,6 +173,8 @@ class Attrs {
     if (v === null) return null;
     if (typeof v === 'number') return v;
     if (Array.isArray(v) && v.length === 1 && typeof v[0] === 'number') return v[0];
+    // A list of every axis of a matrix, as torch's dim=(0, 1), reduces over all elements.
+    if (Array.isArray(v) && v.length === 2 && new Set(v.map((d) => (d < 0 ? d + 2 : d))).size === 2) return null;
     throw new CaseError(`op ${this.op}: attribute ${names[0]} must be an axis number or null, got ${JSON.stringify(v)}`);
   }
 
@@ -236,7 +238,16 @@ export const OPS: Record<string, OpEntry> = {
   pow: { args: [1, 1], run: ([x], a) => pow(x, a.number(['exponent'])) },
   clamp: { args: [1, 1], run: ([x], a) => clamp(x, a.number(['min'], -Infinity), a.number(['max'], Infinity)) },
   matmul: { args: [2, 2], run: ([a, b]) => matmul(a, b) },
-  transpose: { args: [1, 1], run: ([x]) => transpose(x) },
+  transpose: {
+    args: [1, 1],
+    run: ([x], a) => {
+      // torch.transpose(x, dim0, dim1): for a matrix, swapping the two axes is the transpose and swapping one with itself does nothing.
+      const dim0 = a.number(['dim0'], 0);
+      const dim1 = a.number(['dim1'], 1);
+      const normalize = (d: number) => (d < 0 ? d + Math.max(x.ndim, 1) : d);
+      return normalize(dim0) === normalize(dim1) ? identity(x) : transpose(x);
+    },
+  },
   reshape: { args: [1, 1], run: ([x], a) => reshape(x, a.shape(['shape'])) },
   sum: { args: [1, 1], run: ([x], a) => sum(x, a.axis(['axis', 'dim'], null), a.boolean(['keepdim'], false)) },
   mean: { args: [1, 1], run: ([x], a) => mean(x, a.axis(['axis', 'dim'], null), a.boolean(['keepdim'], false)) },
@@ -517,12 +528,12 @@ export function summarize(results: CaseResult[]): ConformanceReport {
 
 /** One line describing a failing case: its name, the worst element, and got versus want. */
 export function describeFailure(r: CaseResult): string {
-  const parts = [`FAIL ${r.name}`];
-  if (r.file) parts.push(`(${r.file})`);
-  if (r.message) parts.push(`: ${r.message}`);
+  let line = `FAIL ${r.name}`;
+  if (r.file) line += ` (${r.file})`;
+  line += `: ${r.message ?? 'failed'}`;
   if (r.worst) {
     const w = r.worst;
-    parts.push(`; worst ${w.quantity}[${w.index}]: got ${w.got} want ${w.want} (|diff| ${w.error.toExponential(3)}, ${w.ratio.toFixed(2)}× tolerance)`);
+    line += `; worst ${w.quantity}[${w.index}]: got ${w.got} want ${w.want} (|diff| ${w.error.toExponential(3)}, ${w.ratio.toPrecision(3)}× tolerance)`;
   }
-  return parts.join(' ').replace(' : ', ': ');
+  return line;
 }
