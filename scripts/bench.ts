@@ -237,7 +237,7 @@ if (asJson) {
     r.engine,
     r.medianMs.toFixed(3),
     r.minMs.toFixed(3),
-    r.gflops.toFixed(2),
+    r.gflops >= 0.01 ? r.gflops.toFixed(2) : r.gflops.toPrecision(2),
     r.speedup === null ? 'baseline' : `${r.speedup.toFixed(2)}× vs ${r.baseline.split(' (')[0]}`,
   ]);
   const widths = header.map((h, j) => Math.max(h.length, ...rows.map((row) => row[j].length)));
