@@ -1,0 +1,220 @@
+// <notebook-cell>: one cell on the page. The static HTML (highlighted code, disabled buttons,
+// an empty output region) is readable without JavaScript; `attach` wires the buttons, and
+// `upgrade` swaps the static code for an editor once the cell nears the viewport.
+
+import type { RunResult, RunUpdate } from '../../runtime/runtime.ts';
+import { createEditor, type CellEditor } from './editor.ts';
+import { renderError, renderLog, renderValue } from './render-output.ts';
+
+/** What a cell asks of its page's notebook. */
+export interface CellHost {
+  /** Runs the cell in the page's kernel. */
+  run(cell: NotebookCell): void;
+  /** Called when the reader changes the cell's code. */
+  changed(cell: NotebookCell): void;
+  /** Called when the reader resets the cell to the author's code. */
+  reset(cell: NotebookCell): void;
+  /** Names a run for an error raised in another cell's function, such as "cell 2". */
+  describeRun(runId: number): string;
+}
+
+/** The states a cell shows: not run, running, done, failed, or stale (an earlier cell it uses changed). */
+export type CellStatus = 'idle' | 'running' | 'done' | 'error';
+
+/** A runnable notebook cell. */
+export class NotebookCell extends HTMLElement {
+  /** The author's stable id for this cell, used to keep its edits. */
+  cellId = '';
+  /** The author's code. */
+  authored = '';
+  /** The position of the cell on the page, from 1. */
+  index = 0;
+  /** The code shown before the editor exists: the author's, or the reader's saved edit. */
+  pending = '';
+  /** The code of the last run, to tell an edit since then. */
+  lastRunCode: string | undefined;
+  /** Names the cell defined and used when it last ran. */
+  defines: string[] = [];
+  uses: string[] = [];
+  /** The run ids this cell has had, so a stack frame can be traced to it. */
+  readonly runIds = new Set<number>();
+  private editor: CellEditor | undefined;
+  private host: CellHost | undefined;
+  private displays = new Map<string, HTMLElement>();
+
+  /** The cell's language. */
+  get language(): 'ts' | 'js' {
+    return this.dataset.lang === 'js' ? 'js' : 'ts';
+  }
+
+  /** The watchdog limit of this cell, in milliseconds. */
+  get timeoutMs(): number {
+    const seconds = Number(this.dataset.timeout);
+    return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 5000;
+  }
+
+  /** The code to run: the editor's, or the saved or authored code before the editor exists. */
+  code(): string {
+    return this.editor ? this.editor.code() : this.pending;
+  }
+
+  /** Whether the cell has run in the current kernel. */
+  get hasRun(): boolean {
+    return this.lastRunCode !== undefined;
+  }
+
+  /** Wires the buttons to the notebook and shows the saved code's state; the editor comes later. */
+  attach(host: CellHost, index: number, saved: string | undefined): void {
+    this.host = host;
+    this.index = index;
+    this.cellId = this.dataset.cellId ?? `cell-${index}`;
+    this.authored = this.querySelector<HTMLTemplateElement>('template.cell-source')?.content.textContent ?? '';
+    this.pending = saved ?? this.authored;
+    this.button('run').setAttribute('aria-label', `Run cell ${index}`);
+    this.button('reset').setAttribute('aria-label', `Reset cell ${index} to the original code`);
+    this.button('run').addEventListener('click', () => host.run(this));
+    this.button('reset').addEventListener('click', () => host.reset(this));
+    for (const name of ['run', 'reset'] as const) this.button(name).disabled = false;
+    this.showEdited();
+    this.output().setAttribute('aria-label', `Output of cell ${index}`);
+  }
+
+  /** Replaces the static code with an editor holding the current code. */
+  upgrade(): void {
+    if (this.editor || !this.host) return;
+    const holder = this.querySelector<HTMLElement>('.cell-code');
+    if (!holder) return;
+    const host = this.host;
+    const place = document.createElement('div');
+    place.className = 'cell-editor';
+    this.editor = createEditor(place, this.pending, { label: `Code of cell ${this.index}`, lang: this.language }, {
+      run: () => host.run(this),
+      changed: () => {
+        this.showEdited();
+        host.changed(this);
+      },
+    });
+    holder.replaceChildren(place);
+    this.dataset.editor = 'ready';
+  }
+
+  /** Puts the author's code back (undoable in the editor). */
+  restoreAuthored(): void {
+    this.pending = this.authored;
+    if (this.editor) this.editor.setCode(this.authored);
+    else this.replaceStaticCode(this.authored);
+    this.showEdited();
+  }
+
+  /** Clears the output and shows the run as started. */
+  begin(): void {
+    this.status('running');
+    this.displays.clear();
+    this.find('.cell-stream').replaceChildren();
+    this.find('.cell-result').replaceChildren();
+    this.find('.cell-status').textContent = 'Running…';
+    this.output().setAttribute('aria-busy', 'true');
+    this.count('*', 'Running');
+    this.editor?.markErrorLine(null);
+    this.setStale(false);
+  }
+
+  /** Shows console output or a live display that arrived during (or after) the run. */
+  update(update: RunUpdate): void {
+    const stream = this.find('.cell-stream');
+    if (update.type === 'logs') {
+      for (const entry of update.entries) stream.append(renderLog(entry));
+      return;
+    }
+    const node = renderValue(update.value, true);
+    node.classList.add('cell-display');
+    const old = this.displays.get(update.name);
+    if (old?.isConnected) old.replaceWith(node);
+    else stream.append(node);
+    this.displays.set(update.name, node);
+  }
+
+  /** Shows the end of a run: its value or error, its run number, and its time. */
+  finish(result: RunResult, code: string, runNumber: number | undefined): void {
+    this.runIds.add(result.runId);
+    const output = this.find('.cell-result');
+    const statusLine = this.find('.cell-status');
+    if (result.ok) {
+      if (result.value) output.replaceChildren(renderValue(result.value, true));
+      statusLine.textContent = `Cell ${this.index} ran in ${formatMs(result.ms)}.`;
+      this.status('done');
+    } else {
+      output.replaceChildren(renderError(result.error, (runId) => this.host?.describeRun(runId) ?? 'an earlier cell'));
+      statusLine.textContent = result.error.kind === 'timeout' ? '' : `Cell ${this.index} failed.`;
+      if (result.error.line !== undefined && result.error.runId === undefined) this.editor?.markErrorLine(result.error.line);
+      this.status('error');
+    }
+    if (result.defines.length > 0 || result.ok) {
+      this.defines = result.defines;
+      this.uses = result.uses;
+    }
+    this.lastRunCode = runNumber === undefined ? undefined : code;
+    if (runNumber === undefined) this.count(' ', 'Not run');
+    else this.count(String(runNumber), `Run ${runNumber}`);
+    this.output().setAttribute('aria-busy', 'false');
+  }
+
+  /** Marks the cell as stale (an earlier cell it uses changed) or fresh. */
+  setStale(stale: boolean, reason = 'an earlier cell it uses has changed'): void {
+    const badge = this.find('.cell-stale');
+    if (stale) {
+      this.dataset.stale = 'true';
+      badge.textContent = `Stale: ${reason}`;
+    } else {
+      delete this.dataset.stale;
+      badge.textContent = '';
+    }
+  }
+
+  /** Forgets the runs of a kernel that is gone: the count clears and the cell shows it needs to run again. */
+  forget(): void {
+    if (!this.hasRun) return;
+    this.lastRunCode = undefined;
+    this.count(' ', 'Not run since the restart');
+    if (this.dataset.status !== 'running') this.setStale(true, 'the kernel restarted');
+  }
+
+  private showEdited(): void {
+    const edited = this.code() !== this.authored;
+    this.toggleAttribute('data-edited', edited);
+    this.find('.cell-edited').textContent = edited ? 'Edited' : '';
+  }
+
+  private replaceStaticCode(code: string): void {
+    const pre = this.querySelector('.cell-code pre code') ?? this.querySelector('.cell-code pre');
+    if (pre) pre.textContent = code;
+  }
+
+  private status(status: CellStatus): void {
+    this.dataset.status = status;
+  }
+
+  private count(text: string, label: string): void {
+    const count = this.find('.cell-count');
+    count.textContent = `[${text}]`;
+    count.setAttribute('aria-label', label);
+  }
+
+  private button(name: 'run' | 'reset'): HTMLButtonElement {
+    return this.find(`button[data-action="${name}"]`) as HTMLButtonElement;
+  }
+
+  private output(): HTMLElement {
+    return this.find('.cell-output');
+  }
+
+  private find(selector: string): HTMLElement {
+    const node = this.querySelector<HTMLElement>(selector);
+    if (!node) throw new Error(`<notebook-cell ${this.cellId}> is missing ${selector}`);
+    return node;
+  }
+}
+
+function formatMs(ms: number): string {
+  return ms < 10 ? `${ms.toFixed(1)} ms` : ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}

@@ -1,0 +1,121 @@
+// The CodeMirror 6 editor a cell becomes: line numbers, bracket matching, undo, JavaScript and
+// TypeScript highlighting in the site's own light and dark colours, and Shift+Enter or
+// Ctrl/Cmd+Enter to run. Tab is left to move focus, so a keyboard never gets trapped in a cell.
+
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { javascript } from '@codemirror/lang-javascript';
+import { bracketMatching, HighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { EditorState, StateEffect, StateField } from '@codemirror/state';
+import {
+  Decoration,
+  drawSelection,
+  EditorView,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  keymap,
+  lineNumbers,
+} from '@codemirror/view';
+import { tags } from '@lezer/highlight';
+
+/** What a cell's editor needs from the cell. */
+export interface EditorHooks {
+  /** Runs the cell. */
+  run(): void;
+  /** Called after every change of the code. */
+  changed(code: string): void;
+}
+
+// Colours come from CSS custom properties (cell.css), so the editor follows the page's theme.
+const highlight = HighlightStyle.define([
+  { tag: [tags.keyword, tags.modifier, tags.operatorKeyword, tags.controlKeyword], color: 'var(--cell-keyword)' },
+  { tag: [tags.string, tags.special(tags.string), tags.regexp], color: 'var(--cell-string)' },
+  { tag: [tags.number, tags.bool, tags.null, tags.atom], color: 'var(--cell-number)' },
+  { tag: [tags.comment, tags.lineComment, tags.blockComment], color: 'var(--cell-comment)', fontStyle: 'italic' },
+  { tag: [tags.function(tags.variableName), tags.function(tags.propertyName)], color: 'var(--cell-function)' },
+  { tag: [tags.typeName, tags.className, tags.namespace], color: 'var(--cell-type)' },
+  { tag: [tags.definition(tags.variableName)], color: 'var(--cell-definition)' },
+  { tag: tags.invalid, color: 'var(--bad)' },
+]);
+
+const theme = EditorView.theme({
+  '&': { backgroundColor: 'var(--code-bg)', color: 'var(--text)', fontSize: '0.88em' },
+  '.cm-content': { fontFamily: 'var(--font-code)', caretColor: 'var(--text)', padding: '0.75rem 0' },
+  '.cm-gutters': { backgroundColor: 'var(--code-bg)', color: 'var(--text-muted)', border: 'none', fontFamily: 'var(--font-code)' },
+  '.cm-activeLine, .cm-activeLineGutter': { backgroundColor: 'var(--cell-active-line)' },
+  '&.cm-focused': { outline: '3px solid var(--focus)', outlineOffset: '2px' },
+  '&.cm-focused .cm-cursor': { borderLeftColor: 'var(--text)' },
+  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': { backgroundColor: 'var(--cell-selection)' },
+  '.cm-matchingBracket': { backgroundColor: 'var(--cell-bracket)', outline: '1px solid var(--text-muted)' },
+  '.cm-error-line': { backgroundColor: 'var(--bad-soft)' },
+});
+
+const markError = StateEffect.define<number | null>();
+const errorLine = Decoration.line({ class: 'cm-error-line' });
+// The line of the last error is tinted until the code changes or the cell runs cleanly.
+const errorField = StateField.define({
+  create: () => Decoration.none,
+  update(lines, transaction) {
+    if (transaction.docChanged) return Decoration.none;
+    for (const effect of transaction.effects) {
+      if (!effect.is(markError)) continue;
+      if (effect.value === null || effect.value > transaction.state.doc.lines) return Decoration.none;
+      return Decoration.set([errorLine.range(transaction.state.doc.line(effect.value).from)]);
+    }
+    return lines;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
+/** A cell's editor: its code, and ways to replace it and to mark an error's line. */
+export interface CellEditor {
+  readonly view: EditorView;
+  /** The code in the editor. */
+  code(): string;
+  /** Replaces the whole code (as one undoable change). */
+  setCode(code: string): void;
+  /** Tints a 1-based line as the place of an error, or clears the tint with null. */
+  markErrorLine(line: number | null): void;
+}
+
+/** Creates the editor in place of the static code, labelled for screen readers. */
+export function createEditor(parent: HTMLElement, code: string, options: { label: string; lang: 'ts' | 'js' }, hooks: EditorHooks): CellEditor {
+  const run = (): boolean => {
+    hooks.run();
+    return true;
+  };
+  const view = new EditorView({
+    parent,
+    state: EditorState.create({
+      doc: code,
+      extensions: [
+        lineNumbers(),
+        highlightActiveLineGutter(),
+        highlightActiveLine(),
+        history(),
+        drawSelection(),
+        indentOnInput(),
+        bracketMatching(),
+        syntaxHighlighting(highlight),
+        javascript({ typescript: options.lang === 'ts' }),
+        keymap.of([
+          { key: 'Shift-Enter', run },
+          { key: 'Mod-Enter', run },
+          ...defaultKeymap,
+          ...historyKeymap,
+        ]),
+        errorField,
+        theme,
+        EditorView.contentAttributes.of({ 'aria-label': options.label }),
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged) hooks.changed(update.state.doc.toString());
+        }),
+      ],
+    }),
+  });
+  return {
+    view,
+    code: () => view.state.doc.toString(),
+    setCode: (next) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next } }),
+    markErrorLine: (line) => view.dispatch({ effects: markError.of(line) }),
+  };
+}

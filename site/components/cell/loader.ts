@@ -1,0 +1,16 @@
+// The only cell JavaScript a page loads up front: when the first cell comes within a screen or so
+// of the viewport, fetch the notebook (editor, runtime client) and start it. Pages without cells
+// never load even this, since it ships with the Cell component.
+
+const cells = document.querySelectorAll('notebook-cell');
+if (cells.length > 0 && 'IntersectionObserver' in window) {
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      void import('./notebook.ts').then(({ startNotebook }) => startNotebook());
+    },
+    { rootMargin: '800px 0px' },
+  );
+  for (const cell of cells) observer.observe(cell);
+}

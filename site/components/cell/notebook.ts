@@ -1,0 +1,137 @@
+// The page's notebook: one kernel (a `Runtime`) shared by every cell in page order, run numbers
+// like Jupyter's `[3]`, "Run all" and "Restart", stale marks on cells that depend on a changed
+// one, and edits kept in local storage. Loaded by `loader.ts` only when a cell nears the viewport.
+
+import { Runtime } from '../../runtime/runtime.ts';
+import { NotebookCell, type CellHost } from './cell-element.ts';
+import { SavedCode } from './saved-code.ts';
+
+/** The page's notebook: the kernel, the cells, and the bar with "Run all" and "Restart". */
+export class Notebook implements CellHost {
+  private readonly runtime = new Runtime();
+  private readonly saved = new SavedCode(location.pathname);
+  private readonly cells: NotebookCell[];
+  private runCount = 0;
+  private readonly runOwners = new Map<number, NotebookCell>();
+  private readonly saveTimers = new Map<NotebookCell, ReturnType<typeof setTimeout>>();
+  private status: HTMLElement | undefined;
+
+  /** Takes charge of the given cells, in page order. */
+  constructor(cells: NotebookCell[]) {
+    this.cells = cells;
+    cells.forEach((cell, index) => cell.attach(this, index + 1, this.saved.get(cell.dataset.cellId ?? '')));
+    this.runtime.onRestart((reason) => {
+      this.runCount = 0;
+      for (const cell of this.cells) cell.forget();
+      this.say(reason === 'timeout' ? 'A run took too long, so the kernel restarted.' : reason === 'crash' ? 'The kernel crashed and restarted.' : 'Kernel restarted.');
+    });
+    this.addBar();
+    // Starting the worker now means the first Run does not wait for the engine to load.
+    this.runtime.warm();
+  }
+
+  /** Runs one cell and resolves with whether it succeeded. */
+  async runCell(cell: NotebookCell): Promise<boolean> {
+    const code = cell.code();
+    cell.begin();
+    const result = await this.runtime.run(code, {
+      lang: cell.language,
+      timeoutMs: cell.timeoutMs,
+      onUpdate: (update) => cell.update(update),
+    });
+    this.runOwners.set(result.runId, cell);
+    const ranInKernel = result.ok || (result.error.kind !== 'timeout' && result.error.kind !== 'restart' && result.error.kind !== 'crash');
+    cell.finish(result, code, ranInKernel ? ++this.runCount : undefined);
+    if (ranInKernel) this.markDependents(cell);
+    return result.ok;
+  }
+
+  /** Runs every cell from the top, stopping at the first that fails. */
+  async runAll(): Promise<void> {
+    this.say('Running all cells…');
+    for (const cell of this.cells) {
+      if (!(await this.runCell(cell))) {
+        this.say(`Stopped at cell ${cell.index}, which failed.`);
+        return;
+      }
+    }
+    this.say('All cells ran.');
+  }
+
+  run(cell: NotebookCell): void {
+    void this.runCell(cell);
+  }
+
+  changed(cell: NotebookCell): void {
+    // Saving waits for a pause in typing; the stale marks follow at once.
+    clearTimeout(this.saveTimers.get(cell));
+    this.saveTimers.set(cell, setTimeout(() => this.saved.set(cell.cellId, cell.code(), cell.authored), 300));
+    if (cell.hasRun && cell.code() !== cell.lastRunCode) this.markDependents(cell);
+  }
+
+  reset(cell: NotebookCell): void {
+    clearTimeout(this.saveTimers.get(cell));
+    cell.restoreAuthored();
+    this.saved.remove(cell.cellId);
+  }
+
+  describeRun(runId: number): string {
+    const owner = this.runOwners.get(runId);
+    return owner ? `in cell ${owner.index}` : 'in an earlier run';
+  }
+
+  // A later cell that read a name the changed cell defines is stale, and so is anything that
+  // read a name *that* cell defines, and so on down the page.
+  private markDependents(changed: NotebookCell): void {
+    const names = new Set(changed.defines);
+    for (const cell of this.cells.slice(this.cells.indexOf(changed) + 1)) {
+      if (!cell.hasRun || !cell.uses.some((name) => names.has(name))) continue;
+      cell.setStale(true);
+      for (const name of cell.defines) names.add(name);
+    }
+  }
+
+  private addBar(): void {
+    const first = this.cells[0];
+    if (!first) return;
+    const bar = document.createElement('div');
+    bar.className = 'notebook-bar';
+    bar.setAttribute('role', 'toolbar');
+    bar.setAttribute('aria-label', 'Notebook');
+    const runAll = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Run all' });
+    runAll.dataset.action = 'run-all';
+    runAll.addEventListener('click', () => void this.runAll());
+    const restart = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Restart' });
+    restart.dataset.action = 'restart';
+    restart.title = 'Start a fresh kernel: every name defined by a cell is forgotten';
+    restart.addEventListener('click', () => this.runtime.restart());
+    this.status = Object.assign(document.createElement('span'), { className: 'notebook-status' });
+    this.status.setAttribute('role', 'status');
+    const hint = Object.assign(document.createElement('span'), { className: 'notebook-hint', textContent: 'Shift+Enter runs a cell' });
+    bar.append(runAll, restart, hint, this.status);
+    first.before(bar);
+  }
+
+  private say(message: string): void {
+    if (this.status) this.status.textContent = message;
+  }
+}
+
+/** Defines <notebook-cell>, starts the page's notebook, and upgrades each cell to an editor as it nears the viewport. */
+export function startNotebook(): Notebook {
+  if (!customElements.get('notebook-cell')) customElements.define('notebook-cell', NotebookCell);
+  const cells = [...document.querySelectorAll('notebook-cell')] as NotebookCell[];
+  const notebook = new Notebook(cells);
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        (entry.target as NotebookCell).upgrade();
+        observer.unobserve(entry.target);
+      }
+    },
+    { rootMargin: '400px 0px' },
+  );
+  for (const cell of cells) observer.observe(cell);
+  return notebook;
+}

@@ -1,0 +1,33 @@
+// Drawing a plot description from the worker with Observable Plot. Plot (and d3 with it) loads
+// only when a cell first returns a plot, so pages and cells without plots never pay for it.
+
+import { MARK_NAMES, type MarkSpec, type PlotSpec } from '../../runtime/plot-spec.ts';
+
+const allowed = new Set<string>(MARK_NAMES);
+
+/** Draws a plot description as an SVG (or a figure with a legend) inside the given element. */
+export async function renderPlot(spec: PlotSpec, into: HTMLElement): Promise<void> {
+  const Plot = await import('@observablehq/plot');
+  const marks = spec.marks.map((mark) => makeMark(Plot as unknown as Record<string, MarkFactory>, mark));
+  const chart = Plot.plot({
+    width: Math.max(280, Math.min(640, into.clientWidth || 640)),
+    ...spec.options,
+    marks,
+  } as Parameters<typeof Plot.plot>[0]);
+  into.replaceChildren(chart);
+  if (spec.omitted > 0) {
+    const note = document.createElement('p');
+    note.className = 'cell-note';
+    note.textContent = `${spec.omitted.toLocaleString('en')} data points were left out to keep the plot fast.`;
+    into.append(note);
+  }
+}
+
+type MarkFactory = (data?: unknown, options?: Record<string, unknown>) => unknown;
+
+function makeMark(Plot: Record<string, MarkFactory>, mark: MarkSpec): unknown {
+  // The description came from cell code, so only known mark names reach Plot.
+  if (!allowed.has(mark.mark)) throw new Error(`plot: "${mark.mark}" is not a mark`);
+  const factory = Plot[mark.mark];
+  return mark.data === null ? factory(mark.options) : factory(mark.data, mark.options);
+}
