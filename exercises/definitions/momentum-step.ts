@@ -1,0 +1,74 @@
+import { defineExercise } from '../define-exercise.ts';
+import { distinctSizes, vector } from '../cases.ts';
+
+const STEPS = 4;
+
+/** One step of SGD with momentum, as torch.optim.SGD, graded over several consecutive steps. */
+export default defineExercise({
+  kind: 'code',
+  id: 'momentum-step',
+  title: 'One step of SGD with momentum',
+  lesson: 'practice',
+  prompt: `Implement one step of \`torch.optim.SGD\` with momentum $\\mu$ (no dampening). The buffer $b$ is \`null\` before the
+first step. With gradient $g$: $b \\leftarrow g$ on the first step, else $b \\leftarrow \\mu b + g$; then
+$\\theta \\leftarrow \\theta - \\eta b$. Return \`{ param, buffer }\`. You are graded over ${STEPS} consecutive steps.`,
+  functionName: 'momentumStep',
+  signature: 'momentumStep(param: number[], grad: number[], buffer: number[] | null, hp: { lr: number; momentum: number }): { param: number[]; buffer: number[] }',
+  starter: `function momentumStep(param: number[], grad: number[], buffer: number[] | null, hp: { lr: number; momentum: number }): { param: number[]; buffer: number[] } {
+  return { param, buffer: zeros(param.length) };
+}`,
+  solution: `function momentumStep(param: number[], grad: number[], buffer: number[] | null, hp: { lr: number; momentum: number }): { param: number[]; buffer: number[] } {
+  const b = buffer === null ? grad.slice() : add(mul(buffer, hp.momentum), grad);
+  return { param: sub(param, mul(b, hp.lr)), buffer: b };
+}`,
+  returns: 'object',
+  parts: [{ name: 'param' }, { name: 'buffer' }],
+  steps: STEPS,
+  chain(exerciseCase, args, reference, step) {
+    const r = reference as { param: number[]; buffer: number[] };
+    const grads = (exerciseCase.meta as { grads: number[][] }).grads;
+    return [r.param, grads[step + 1] ?? grads[grads.length - 1], r.buffer, args[3]];
+  },
+  hints: [
+    'On the first step there is no buffer yet: it starts as the gradient itself.',
+    'Update the buffer first, then step the parameters with the new buffer.',
+    'The buffer does not contain $\\eta$: it is a running sum of gradients.',
+  ],
+  explanation: `$b_t = \\mu b_{t-1} + g_t$ is an exponentially weighted sum of past gradients, and $\\theta \\leftarrow \\theta - \\eta b_t$.
+The lectures' velocity $v \\leftarrow \\mu v - \\eta g$, $\\theta \\leftarrow \\theta + v$ gives the same parameters while $\\eta$ is
+constant ($v = -\\eta b$); PyTorch's buffer leaves $\\eta$ out, so a learning-rate schedule acts at once.`,
+  generate(rng) {
+    const [n] = distinctSizes(rng, 1, 3, 7);
+    const grads = Array.from({ length: STEPS }, () => vector(rng, n, -1, 1, [0], 0.05));
+    const hp = { lr: Math.round(rng.uniform(0.05, 0.3) * 100) / 100, momentum: Math.round(rng.uniform(0.6, 0.95) * 100) / 100 };
+    return { args: [vector(rng, n, -1, 1), grads[0], null, hp], meta: { grads } };
+  },
+  detectors: [],
+  misconceptions: [
+    {
+      id: 'velocity-with-lr',
+      solution: `function momentumStep(param: number[], grad: number[], buffer: number[] | null, hp: { lr: number; momentum: number }) {
+  const v = sub(mul(buffer ?? zeros(param.length), hp.momentum), mul(grad, hp.lr));
+  return { param: add(param, v), buffer: v };
+}`,
+      feedback: `Your buffer is the lectures' velocity $v = \\mu v - \\eta g$. \`torch.optim.SGD\` keeps $b = \\mu b + g$, without $\\eta$ (and steps $\\theta - \\eta b$), so a learning-rate schedule acts at once. Return that $b$.`,
+    },
+    {
+      id: 'dampened-average',
+      solution: `function momentumStep(param: number[], grad: number[], buffer: number[] | null, hp: { lr: number; momentum: number }) {
+  const b = add(mul(buffer ?? zeros(param.length), hp.momentum), mul(grad, 1 - hp.momentum));
+  return { param: sub(param, mul(b, hp.lr)), buffer: b };
+}`,
+      feedback: `You averaged, $b = \\mu b + (1 - \\mu) g$, as Adam's $m$ does; SGD's momentum sums, $b = \\mu b + g$ (and starts from $b = g$).`,
+    },
+    {
+      id: 'old-buffer-step',
+      solution: `function momentumStep(param: number[], grad: number[], buffer: number[] | null, hp: { lr: number; momentum: number }) {
+  const old = buffer ?? grad;
+  const b = buffer === null ? grad.slice() : add(mul(buffer, hp.momentum), grad);
+  return { param: sub(param, mul(old, hp.lr)), buffer: b };
+}`,
+      feedback: `You stepped with the old buffer; update the buffer with this gradient first, then step $\\theta \\leftarrow \\theta - \\eta b$ with the new one.`,
+    },
+  ],
+});

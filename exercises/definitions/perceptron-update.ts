@@ -1,0 +1,93 @@
+import { defineExercise } from '../define-exercise.ts';
+import { distinctSizes, vector } from '../cases.ts';
+
+/** One step of Rosenblatt's perceptron rule. */
+export default defineExercise({
+  kind: 'code',
+  id: 'perceptron-update',
+  title: "The perceptron's update",
+  lesson: 'perceptron',
+  prompt: `A perceptron with weights $\\mathbf w$ and bias $b$ sees the example $\\mathbf x$ with label $y \\in \\{-1, +1\\}$.
+If it gets the example wrong or lies on the boundary, $y(\\mathbf w \\cdot \\mathbf x + b) \\le 0$, it updates
+$\\mathbf w \\leftarrow \\mathbf w + \\eta\\, y\\, \\mathbf x$ and $b \\leftarrow b + \\eta\\, y$; otherwise it keeps both.
+Return the new \`{ w, b }\`.`,
+  functionName: 'perceptronUpdate',
+  signature: 'perceptronUpdate(w: number[], b: number, x: number[], y: number, lr: number): { w: number[]; b: number }',
+  starter: `function perceptronUpdate(w: number[], b: number, x: number[], y: number, lr: number): { w: number[]; b: number } {
+  return { w, b };
+}`,
+  solution: `function perceptronUpdate(w: number[], b: number, x: number[], y: number, lr: number): { w: number[]; b: number } {
+  if (y * (dot(w, x) + b) <= 0) {
+    return { w: add(w, mul(x, lr * y)), b: b + lr * y };
+  }
+  return { w, b };
+}`,
+  returns: 'object',
+  parts: [{ name: 'w' }, { name: 'b' }],
+  hints: [
+    'First decide whether to update: compute the score $\\mathbf w \\cdot \\mathbf x + b$ and multiply by $y$.',
+    'A score of exactly 0 (as with all-zero weights) counts as a mistake: the test is $\\le 0$.',
+    '`add(w, mul(x, lr * y))` is $\\mathbf w + \\eta y \\mathbf x$.',
+  ],
+  explanation: `$y(\\mathbf w\\cdot\\mathbf x + b) > 0$ exactly when the prediction's sign is right, so only mistakes move the
+weights, and each move turns the boundary towards the missed point: after it, $y(\\mathbf w\\cdot\\mathbf x + b)$ has grown
+by $\\eta(\\lVert\\mathbf x\\rVert^2 + 1)$. The $\\le$ makes learning start from all-zero weights.`,
+  generate(rng, index) {
+    const [n] = distinctSizes(rng, 1, 3, 6);
+    const lr = Math.round(rng.uniform(0.1, 1) * 100) / 100;
+    const x = vector(rng, n, -2, 2, [0], 0.1);
+    // Every third case starts from zero weights (a score of exactly 0); the others are a mistake and a correct answer.
+    if (index % 3 === 2) return { args: [new Array<number>(n).fill(0), 0, x, rng.choice([-1, 1]), lr] };
+    for (;;) {
+      const w = vector(rng, n, -1, 1);
+      const b = Math.round(rng.uniform(-1, 1) * 1e4) / 1e4;
+      const score = w.reduce((s, wi, i) => s + wi * x[i], b);
+      if (Math.abs(score) < 0.1) continue;
+      const y = (index % 3 === 0) === score > 0 ? -1 : 1;
+      return { args: [w, b, x, y, lr] };
+    }
+  },
+  // Outputs are new parameters, not gradients: a flipped sign or a factor 2 of w means nothing.
+  detectors: [],
+  misconceptions: [
+    {
+      id: 'strict-inequality',
+      solution: `function perceptronUpdate(w: number[], b: number, x: number[], y: number, lr: number): { w: number[]; b: number } {
+  if (y * (dot(w, x) + b) < 0) return { w: add(w, mul(x, lr * y)), b: b + lr * y };
+  return { w, b };
+}`,
+      feedback: `A point on the boundary, $y(\\mathbf w\\cdot\\mathbf x + b) = 0$, is a mistake too: with \`< 0\` a perceptron that starts from all-zero weights never updates. Use \`<= 0\`.`,
+    },
+    {
+      id: 'always-updates',
+      solution: `function perceptronUpdate(w: number[], b: number, x: number[], y: number, lr: number): { w: number[]; b: number } {
+  return { w: add(w, mul(x, lr * y)), b: b + lr * y };
+}`,
+      feedback: `You update on every example; the perceptron changes its weights only on a mistake, when $y(\\mathbf w\\cdot\\mathbf x + b) \\le 0$.`,
+    },
+    {
+      id: 'updates-when-right',
+      solution: `function perceptronUpdate(w: number[], b: number, x: number[], y: number, lr: number): { w: number[]; b: number } {
+  if (y * (dot(w, x) + b) > 0) return { w: add(w, mul(x, lr * y)), b: b + lr * y };
+  return { w, b };
+}`,
+      feedback: `Your condition is inverted: you update when the example is classified correctly. Update when $y(\\mathbf w\\cdot\\mathbf x + b) \\le 0$.`,
+    },
+    {
+      id: 'moves-away',
+      solution: `function perceptronUpdate(w: number[], b: number, x: number[], y: number, lr: number): { w: number[]; b: number } {
+  if (y * (dot(w, x) + b) <= 0) return { w: sub(w, mul(x, lr * y)), b: b - lr * y };
+  return { w, b };
+}`,
+      feedback: `Your update has the wrong sign: it moves the boundary away from the missed point. Add $\\eta y \\mathbf x$ (and $\\eta y$ to $b$).`,
+    },
+    {
+      id: 'bias-not-updated',
+      solution: `function perceptronUpdate(w: number[], b: number, x: number[], y: number, lr: number): { w: number[]; b: number } {
+  if (y * (dot(w, x) + b) <= 0) return { w: add(w, mul(x, lr * y)), b };
+  return { w, b };
+}`,
+      feedback: `The bias learns too: on a mistake $b \\leftarrow b + \\eta y$ (it is the weight of a constant input 1).`,
+    },
+  ],
+});

@@ -1,0 +1,465 @@
+// The grader: pure functions from an exercise and an answer to a structured result.
+// No DOM and no Node, so the page runs it in its Web Worker and the CLI in Node.
+//
+// A code answer is graded in three steps, split so the untrusted one can run apart:
+//   1. prepareCases (trusted): seeded cases, and for each call its arguments and the
+//      reference output. Chained calls (optimizer steps) get the reference's state,
+//      so one slip does not compound.
+//   2. runCalls (untrusted): the student's function on those arguments; outputs are
+//      copied to plain data, errors to text.
+//   3. gradeCode (trusted): structure first (invalid, not an attempt), then every
+//      element within |s − r| ≤ atol + rtol·|r|, per part for partial credit, then the
+//      misconceptions the wrong parts show.
+
+import type { ChoiceExercise, CodeExercise, Exercise, Numbers, NumericExercise } from './define-exercise.ts';
+import { maxScoreOf } from './define-exercise.ts';
+import { exerciseCases } from './cases.ts';
+import { compileSubmission, describeError } from './compile-submission.ts';
+import { compareElements, elementIndex, flatten, structureProblem } from './compare.ts';
+import {
+  ALL_DETECTORS,
+  behavesLike,
+  detectGeneric,
+  mergeRecognised,
+  type DetectorContext,
+  type PartEvidence,
+  type RecognisedMisconception,
+} from './misconceptions.ts';
+
+export type { RecognisedMisconception } from './misconceptions.ts';
+
+/** One call of a prepared case: the arguments to pass and the reference's output for them. */
+export interface PreparedCall {
+  /** The arguments, plain data. */
+  args: unknown[];
+  /** The reference solution's output for these arguments. */
+  expected: unknown;
+}
+
+/** A case ready to grade: its calls, and whether its values may be shown to the student. */
+export interface PreparedCase {
+  /** The case's index in its seeded sequence. */
+  index: number;
+  /** A visible case shows its inputs and its worst element; a hidden one never shows expected values. */
+  visible: boolean;
+  /** One call, or one per consecutive step. */
+  calls: PreparedCall[];
+}
+
+/** What one call of the student's function did: returned a value (copied to plain data) or threw. */
+export type CallOutcome = { ok: true; output: unknown } | { ok: false; error: string };
+
+/** Options of a grading run. */
+export interface GradeOptions {
+  /** The salt of the hidden cases ('' or absent: the public cases the page uses). */
+  salt?: string;
+  /** How many cases, at least 3 (default 3). */
+  cases?: number;
+  /** How many of the first cases are visible (default: 1 without a salt, 0 with one). */
+  visibleCases?: number;
+}
+
+/** The worst element of a visible case: where it is and both values. */
+export interface WorstElement {
+  /** The case it is in. */
+  case: number;
+  /** The step (from 1) in a multi-step exercise. */
+  step?: number;
+  /** The element, as written in code: `dW1[2][0]`. */
+  where: string;
+  /** The student's value. */
+  yours: number;
+  /** The expected value. */
+  expected: number;
+}
+
+/** How one output part did. */
+export interface PartResult {
+  /** The part's name. */
+  name: string;
+  /** The points it is worth. */
+  maxScore: number;
+  /** The points earned: all or nothing per part. */
+  score: number;
+  /** Whether every case agreed. */
+  passed: boolean;
+  /** How many cases agreed. */
+  casesPassed: number;
+  /** How many cases were graded. */
+  caseCount: number;
+  /** The first structural problem of this part, if any. */
+  problem?: string;
+  /** For a failing visible case, its worst element. */
+  worst?: WorstElement;
+  /** How many hidden cases failed (their values are never shown). */
+  hiddenCasesFailed: number;
+}
+
+/** A case as the student may see it. */
+export interface CaseSummary {
+  /** The case's index. */
+  index: number;
+  /** Whether its inputs and values may be shown. */
+  visible: boolean;
+  /** Whether every part agreed on it. */
+  passed: boolean;
+  /** The first call's arguments, for a visible case only. */
+  args?: unknown[];
+}
+
+/** Feedback on one option of a choice question. */
+export interface OptionFeedback {
+  /** The option's id. */
+  id: string;
+  /** Whether the student chose it. */
+  chosen: boolean;
+  /** Whether it belongs to the right answer. */
+  correct: boolean;
+  /** Its explanation. */
+  explanation: string;
+}
+
+/** The structured result of grading one answer. */
+export interface GradeResult {
+  /** The exercise's id. */
+  exercise: string;
+  /** The exercise's kind. */
+  kind: Exercise['kind'];
+  /** passed: every part right; failed: a well-formed but wrong answer; invalid: a structural problem (not an attempt). */
+  status: 'passed' | 'failed' | 'invalid';
+  /** Whether every part is right. */
+  passed: boolean;
+  /** Whether this check counts as an attempt (invalid answers do not). */
+  countsAsAttempt: boolean;
+  /** Points earned. */
+  score: number;
+  /** Points possible. */
+  maxScore: number;
+  /** Per part, for partial credit. */
+  parts: PartResult[];
+  /** Structural problems, errors and time-outs, as messages. */
+  problems: string[];
+  /** The misconceptions recognised, the exercise's own first. */
+  misconceptions: RecognisedMisconception[];
+  /** The cases, without expected values. */
+  cases: CaseSummary[];
+  /** For a choice question, feedback on every option. */
+  options?: OptionFeedback[];
+}
+
+const compiled = new Map<string, (...args: unknown[]) => unknown>();
+
+/** Compiles trusted source (a reference or a known wrong solution), once per source text. */
+export function compileTrusted(source: string, functionName: string): (...args: unknown[]) => unknown {
+  const key = `${functionName}\u0000${source}`;
+  let fn = compiled.get(key);
+  if (fn === undefined) {
+    const result = compileSubmission(source, functionName);
+    if (!result.ok) throw new Error(`a solution of ${functionName} does not compile: ${result.message}`);
+    fn = result.fn;
+    compiled.set(key, fn);
+  }
+  return fn;
+}
+
+/** Deep-copies a value into plain data (numbers, strings, booleans, null, arrays, plain objects), so it can cross to another thread. */
+export function toPlain(value: unknown, depth = 0): unknown {
+  if (value === null || typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (value === undefined) return undefined;
+  if (depth > 6) return '[nested too deep]';
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Array.from(value as unknown as ArrayLike<number>);
+  if (Array.isArray(value)) return value.map((x) => toPlain(x, depth + 1));
+  if (typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) out[key] = toPlain((value as Record<string, unknown>)[key], depth + 1);
+    return out;
+  }
+  return `[${typeof value}]`;
+}
+
+/** Calls a function on copies of the arguments (so it may change them freely) and returns its output as plain data, or its error. */
+export function callSafely(fn: (...args: unknown[]) => unknown, args: unknown[]): CallOutcome {
+  try {
+    return { ok: true, output: toPlain(fn(...structuredClone(args))) };
+  } catch (error) {
+    return { ok: false, error: describeError(error) };
+  }
+}
+
+/** Step 1: the seeded cases of a code exercise, with every call's arguments and reference output. */
+export function prepareCases(exercise: CodeExercise, options: GradeOptions = {}): PreparedCase[] {
+  const reference = compileTrusted(exercise.solution, exercise.functionName);
+  const visibleCount = options.visibleCases ?? (options.salt ? 0 : 1);
+  return exerciseCases(exercise, { salt: options.salt, count: options.cases }).map((exerciseCase, index) => {
+    const calls: PreparedCall[] = [];
+    let args = exerciseCase.args;
+    for (let step = 0; step < (exercise.steps ?? 1); step++) {
+      const outcome = callSafely(reference, args);
+      if (!outcome.ok) throw new Error(`${exercise.id}: the reference solution threw on case ${index}: ${outcome.error}`);
+      calls.push({ args, expected: outcome.output });
+      if (exercise.chain !== undefined) args = exercise.chain(exerciseCase, args, outcome.output, step);
+    }
+    return { index, visible: index < visibleCount, calls };
+  });
+}
+
+/** Step 2: runs a function on every call of every case; the only step that executes untrusted code. */
+export function runCalls(fn: (...args: unknown[]) => unknown, cases: readonly { calls: readonly { args: unknown[] }[] }[]): CallOutcome[][] {
+  return cases.map((c) => c.calls.map((call) => callSafely(fn, call.args)));
+}
+
+function partOf(exercise: CodeExercise, output: unknown, part: string): { value?: unknown; problem?: string } {
+  if (exercise.returns === 'value') return { value: output };
+  const keys = exercise.parts.map((p) => p.name).join(', ');
+  if (output === null || typeof output !== 'object' || Array.isArray(output)) {
+    return { problem: `${exercise.functionName} must return an object { ${keys} }, yours returns ${Array.isArray(output) ? 'an array' : output === undefined ? 'nothing' : typeof output}` };
+  }
+  if (!(part in output)) return { problem: `the object ${exercise.functionName} returns has no ${part} (it must have ${keys})` };
+  return { value: (output as Record<string, unknown>)[part] };
+}
+
+function where(part: string, shape: readonly number[], flatIndex: number): string {
+  return part + elementIndex(shape, flatIndex).map((i) => `[${i}]`).join('');
+}
+
+/** Step 3: grades the outcomes of a code answer against prepared cases. */
+export function gradeCode(exercise: CodeExercise, cases: readonly PreparedCase[], outcomes: readonly CallOutcome[][]): GradeResult {
+  const problems: string[] = [];
+  const note = (message: string) => {
+    if (!problems.includes(message)) problems.push(message);
+  };
+  const multiStep = (exercise.steps ?? 1) > 1;
+  const casePassed = cases.map(() => true);
+  const evidence: PartEvidence[] = [];
+  const parts: PartResult[] = exercise.parts.map((part) => {
+    const result: PartResult = { name: part.name, maxScore: part.weight ?? 1, score: 0, passed: false, casesPassed: 0, caseCount: cases.length, hiddenCasesFailed: 0 };
+    const yours: unknown[] = [];
+    const expected: Numbers[] = [];
+    const contexts: DetectorContext[] = [];
+    let worstRatio = -1;
+    cases.forEach((c, ci) => {
+      let ok = true;
+      c.calls.forEach((call, step) => {
+        const label = multiStep ? `${part.name} (step ${step + 1})` : part.name;
+        const reference = partOf(exercise, call.expected, part.name).value as Numbers;
+        expected.push(reference);
+        contexts.push({ args: call.args, exercise });
+        const outcome = outcomes[ci]?.[step];
+        if (outcome === undefined || !outcome.ok) {
+          yours.push(undefined);
+          const error = outcome === undefined ? 'no result came back' : outcome.error;
+          if (!problems.some((p) => p.endsWith(`: ${error}`))) note(`${exercise.functionName} threw on case ${c.index}: ${error}`);
+          ok = false;
+          return;
+        }
+        const got = partOf(exercise, outcome.output, part.name);
+        yours.push(got.value);
+        const problem = got.problem ?? structureProblem(label, got.value, reference);
+        if (problem !== null) {
+          // One structural message per part is enough; the others are usually the same slip at other sizes.
+          if (result.problem === undefined) note(problem);
+          result.problem ??= problem;
+          ok = false;
+          return;
+        }
+        const { pass, worst } = compareElements(flatten(got.value as Numbers), flatten(reference));
+        if (pass) return;
+        ok = false;
+        if (c.visible && worst.ratio > worstRatio) {
+          worstRatio = worst.ratio;
+          const shape = Array.isArray(reference) ? (Array.isArray(reference[0]) ? [reference.length, (reference[0] as number[]).length] : [reference.length]) : [];
+          result.worst = {
+            case: c.index,
+            ...(multiStep ? { step: step + 1 } : {}),
+            where: where(part.name, shape, worst.flatIndex),
+            yours: worst.yours,
+            expected: worst.expected,
+          };
+        }
+      });
+      if (ok) result.casesPassed++;
+      else {
+        casePassed[ci] = false;
+        if (!c.visible) result.hiddenCasesFailed++;
+      }
+    });
+    result.passed = result.casesPassed === cases.length;
+    result.score = result.passed ? result.maxScore : 0;
+    evidence.push({ part: part.name, yours, expected, contexts });
+    return result;
+  });
+
+  const misconceptions = recogniseCode(exercise, cases, parts, evidence);
+  const score = parts.reduce((total, p) => total + p.score, 0);
+  const passed = parts.every((p) => p.passed);
+  const status = problems.length > 0 ? 'invalid' : passed ? 'passed' : 'failed';
+  return {
+    exercise: exercise.id,
+    kind: 'code',
+    status,
+    passed: status === 'passed',
+    countsAsAttempt: status !== 'invalid',
+    score,
+    maxScore: maxScoreOf(exercise),
+    parts,
+    problems,
+    misconceptions,
+    cases: cases.map((c, ci) => ({ index: c.index, visible: c.visible, passed: casePassed[ci], ...(c.visible ? { args: c.calls[0].args } : {}) })),
+  };
+}
+
+function recogniseCode(exercise: CodeExercise, cases: readonly PreparedCase[], parts: readonly PartResult[], evidence: readonly PartEvidence[]): RecognisedMisconception[] {
+  const own: RecognisedMisconception[] = [];
+  const explained = new Set<string>();
+  for (const misconception of exercise.misconceptions) {
+    const wrongOutcomes = runCalls(compileTrusted(misconception.solution, exercise.functionName), cases);
+    evidence.forEach((e, pi) => {
+      if (parts[pi].passed) return;
+      const wrong = wrongOutcomes.flat().map((outcome) => {
+        if (!outcome.ok) return null;
+        const value = partOf(exercise, outcome.output, e.part).value;
+        return value === undefined ? null : (value as Numbers);
+      });
+      if (behavesLike(e, wrong)) {
+        own.push({ id: misconception.id, source: 'exercise', message: misconception.feedback, parts: [e.part] });
+        explained.add(e.part);
+      }
+    });
+  }
+  const generic: RecognisedMisconception[] = [];
+  evidence.forEach((e, pi) => {
+    if (parts[pi].passed || explained.has(e.part)) return;
+    generic.push(...detectGeneric(e, exercise.detectors ?? ALL_DETECTORS));
+  });
+  return [...mergeRecognised(own), ...generic];
+}
+
+/** The result for an answer that could not be run at all: it does not compile, it timed out, its worker crashed. */
+export function unrunnableResult(exercise: Exercise, message: string): GradeResult {
+  const parts = exercise.kind === 'choice' ? [{ name: 'answer' }] : exercise.parts;
+  return {
+    exercise: exercise.id,
+    kind: exercise.kind,
+    status: 'invalid',
+    passed: false,
+    countsAsAttempt: false,
+    score: 0,
+    maxScore: maxScoreOf(exercise),
+    parts: parts.map((p) => ({ name: p.name, maxScore: 'weight' in p ? (p.weight ?? 1) : 1, score: 0, passed: false, casesPassed: 0, caseCount: 0, hiddenCasesFailed: 0 })),
+    problems: [message],
+    misconceptions: [],
+    cases: [],
+  };
+}
+
+/** Grades a numeric answer: per part, with the exercise's looser tolerance, and recognises its known wrong answers. */
+export function gradeNumeric(exercise: NumericExercise, answer: unknown): GradeResult {
+  const reference = exercise.answer();
+  const given: Record<string, unknown> =
+    exercise.parts.length === 1 && (typeof answer === 'number' || Array.isArray(answer))
+      ? { [exercise.parts[0].name]: answer }
+      : answer !== null && typeof answer === 'object' && !Array.isArray(answer)
+        ? (answer as Record<string, unknown>)
+        : {};
+  const problems: string[] = [];
+  const evidence: PartEvidence[] = [];
+  const parts: PartResult[] = exercise.parts.map((part) => {
+    const expected = reference[part.name];
+    const value = given[part.name];
+    const result: PartResult = { name: part.name, maxScore: part.weight ?? 1, score: 0, passed: false, casesPassed: 0, caseCount: 1, hiddenCasesFailed: 0 };
+    evidence.push({ part: part.name, yours: [value], expected: [expected], contexts: [{ args: [], exercise: {} }] });
+    const problem = value === undefined ? `give a value for ${part.name}` : structureProblem(part.name, value, expected);
+    if (problem !== null) {
+      problems.push(problem);
+      result.problem = problem;
+      return result;
+    }
+    // The expected value of a hand computation is the answer itself, so a miss shows no values.
+    result.passed = compareElements(flatten(value as Numbers), flatten(expected), exercise.rtol).pass;
+    result.casesPassed = result.passed ? 1 : 0;
+    result.score = result.passed ? result.maxScore : 0;
+    return result;
+  });
+  const own: RecognisedMisconception[] = [];
+  const explained = new Set<string>();
+  for (const misconception of exercise.misconceptions) {
+    const wrong = misconception.answer();
+    evidence.forEach((e, pi) => {
+      if (!parts[pi].passed && behavesLike(e, [wrong[e.part] ?? null], exercise.rtol)) {
+        own.push({ id: misconception.id, source: 'exercise', message: misconception.feedback, parts: [e.part] });
+        explained.add(e.part);
+      }
+    });
+  }
+  const generic = evidence.flatMap((e, pi) =>
+    parts[pi].passed || explained.has(e.part) ? [] : detectGeneric(e, exercise.detectors ?? ['sign', 'double', 'half', 'transposed'], exercise.rtol),
+  );
+  const passed = parts.every((p) => p.passed);
+  const status = problems.length > 0 ? 'invalid' : passed ? 'passed' : 'failed';
+  return {
+    exercise: exercise.id,
+    kind: 'numeric',
+    status,
+    passed: status === 'passed',
+    countsAsAttempt: status !== 'invalid',
+    score: parts.reduce((total, p) => total + p.score, 0),
+    maxScore: maxScoreOf(exercise),
+    parts,
+    problems,
+    misconceptions: [...mergeRecognised(own), ...generic],
+    cases: [{ index: 0, visible: false, passed }],
+  };
+}
+
+/** Grades a choice: right when exactly the correct options are chosen; every chosen wrong option is a recognised misconception. */
+export function gradeChoice(exercise: ChoiceExercise, answer: unknown): GradeResult {
+  const chosen = typeof answer === 'string' ? [answer] : Array.isArray(answer) ? answer.filter((x): x is string => typeof x === 'string') : [];
+  const known = new Set(exercise.options.map((o) => o.id));
+  const problems: string[] = [];
+  if (chosen.length === 0) problems.push('choose an option');
+  const unknown = chosen.filter((id) => !known.has(id));
+  if (unknown.length > 0) problems.push(`there is no option ${unknown.join(', ')}`);
+  if (!exercise.multiple && chosen.length > 1) problems.push('choose exactly one option');
+  const passed = problems.length === 0 && exercise.options.every((o) => o.correct === chosen.includes(o.id));
+  const status = problems.length > 0 ? 'invalid' : passed ? 'passed' : 'failed';
+  const misconceptions: RecognisedMisconception[] =
+    status === 'failed'
+      ? exercise.options
+          .filter((o) => chosen.includes(o.id) !== o.correct)
+          .map((o) => ({ id: o.id, source: 'exercise' as const, message: o.explanation, parts: ['answer'] }))
+      : [];
+  return {
+    exercise: exercise.id,
+    kind: 'choice',
+    status,
+    passed,
+    countsAsAttempt: status !== 'invalid',
+    score: passed ? 1 : 0,
+    maxScore: 1,
+    parts: [{ name: 'answer', maxScore: 1, score: passed ? 1 : 0, passed, casesPassed: passed ? 1 : 0, caseCount: 1, hiddenCasesFailed: 0 }],
+    problems,
+    misconceptions,
+    cases: [{ index: 0, visible: true, passed }],
+    options: exercise.options.map((o) => ({ id: o.id, chosen: chosen.includes(o.id), correct: o.correct, explanation: o.explanation })),
+  };
+}
+
+/**
+ * Grades an answer in one go, in this thread: for a code exercise the student's function or its source,
+ * for a numeric one the numbers (per part), for a choice the chosen option ids.
+ */
+export function grade(exercise: Exercise, answer: unknown, options: GradeOptions = {}): GradeResult {
+  if (exercise.kind === 'numeric') return gradeNumeric(exercise, answer);
+  if (exercise.kind === 'choice') return gradeChoice(exercise, answer);
+  let fn: (...args: unknown[]) => unknown;
+  if (typeof answer === 'function') fn = answer as (...args: unknown[]) => unknown;
+  else if (typeof answer === 'string') {
+    const compiledAnswer = compileSubmission(answer, exercise.functionName);
+    if (!compiledAnswer.ok) return unrunnableResult(exercise, compiledAnswer.message);
+    fn = compiledAnswer.fn;
+  } else {
+    return unrunnableResult(exercise, `${exercise.functionName} must be a function, yours is ${answer === undefined ? 'not defined' : typeof answer}`);
+  }
+  const cases = prepareCases(exercise, options);
+  return gradeCode(exercise, cases, runCalls(fn, cases));
+}

@@ -1,0 +1,69 @@
+// The table of contents of the exercises: every definition by id, and the grader's entry points.
+// A lesson's `<Exercise id>` must name one of `exerciseIds()`, which the build checks.
+
+import type { Exercise } from './define-exercise.ts';
+import adamStep from './definitions/adam-step.ts';
+import dropoutBackward from './definitions/dropout-backward.ts';
+import logisticLossGradient from './definitions/logistic-loss-gradient.ts';
+import mlpBackward from './definitions/mlp-backward.ts';
+import momentumStep from './definitions/momentum-step.ts';
+import mseGradient from './definitions/mse-gradient.ts';
+import perceptronSeparable from './definitions/perceptron-separable.ts';
+import perceptronUpdate from './definitions/perceptron-update.ts';
+import reluBackward from './definitions/relu-backward.ts';
+import sigmoidBackward from './definitions/sigmoid-backward.ts';
+import smallNetworkGradient from './definitions/small-network-gradient.ts';
+import softmaxCrossEntropyBackward from './definitions/softmax-cross-entropy-backward.ts';
+import tanhBackward from './definitions/tanh-backward.ts';
+import weightDecayGradient from './definitions/weight-decay-gradient.ts';
+
+/** Every exercise, in course order. */
+export const EXERCISES: readonly Exercise[] = [
+  perceptronUpdate,
+  perceptronSeparable,
+  sigmoidBackward,
+  tanhBackward,
+  reluBackward,
+  mseGradient,
+  logisticLossGradient,
+  softmaxCrossEntropyBackward,
+  smallNetworkGradient,
+  mlpBackward,
+  weightDecayGradient,
+  dropoutBackward,
+  momentumStep,
+  adamStep,
+];
+
+const byId = new Map(EXERCISES.map((exercise) => [exercise.id, exercise]));
+
+/** The ids of every exercise, for the build's check of `<Exercise id>` in lessons. */
+export function exerciseIds(): string[] {
+  return EXERCISES.map((exercise) => exercise.id);
+}
+
+/** The exercise with this id, or undefined. */
+export function findExercise(id: string): Exercise | undefined {
+  return byId.get(id);
+}
+
+/** The exercise with this id; an unknown id throws with the known ones listed. */
+export function getExercise(id: string): Exercise {
+  const exercise = byId.get(id);
+  if (exercise === undefined) throw new RangeError(`unknown exercise ${JSON.stringify(id)}; known: ${exerciseIds().join(', ')}`);
+  return exercise;
+}
+
+/** The exercises of one lesson (by slug), in course order. */
+export function exercisesOfLesson(lesson: string): Exercise[] {
+  return EXERCISES.filter((exercise) => exercise.lesson === lesson);
+}
+
+export { defineExercise, maxScoreOf } from './define-exercise.ts';
+export type { Exercise, CodeExercise, NumericExercise, ChoiceExercise, Numbers, OutputPart, ExerciseCase } from './define-exercise.ts';
+export { grade, gradeCode, gradeNumeric, gradeChoice, prepareCases, runCalls, unrunnableResult } from './grader.ts';
+export type { GradeResult, GradeOptions, PartResult, PreparedCase, CallOutcome, WorstElement, CaseSummary, OptionFeedback } from './grader.ts';
+export type { RecognisedMisconception } from './misconceptions.ts';
+export { compileSubmission } from './compile-submission.ts';
+export { HELPER_DOCS, AUTOGRAD_OFF_MESSAGE } from './student-helpers.ts';
+export { parseNumericAnswer } from './numeric-answer.ts';
