@@ -248,7 +248,7 @@ export function gradeCode(exercise: CodeExercise, cases: readonly PreparedCase[]
         if (outcome === undefined || !outcome.ok) {
           yours.push(undefined);
           const error = outcome === undefined ? 'no result came back' : outcome.error;
-          if (!problems.some((p) => p.endsWith(`: ${error}`))) note(`${exercise.functionName} threw on case ${c.index}: ${error}`);
+          if (!problems.some((p) => p.startsWith(`${exercise.functionName} threw`))) note(`${exercise.functionName} threw on case ${c.index}: ${error}`);
           ok = false;
           return;
         }

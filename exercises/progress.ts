@@ -1,0 +1,193 @@
+// A student's saved progress: per exercise the code (or typed answer), attempts,
+// best score and whether it is solved, in a versioned JSON document. The page keeps
+// it in localStorage and exports it; the CLI re-grades an export. Loading validates
+// every entry: a corrupt one is reported and set aside in `rejected` (kept, and
+// exported with the rest), never a crash and never silently dropped.
+
+/** The current version of the progress document. */
+export const PROGRESS_VERSION = 1;
+
+/** The `format` tag of a progress document, so a stray JSON file is recognised as not one. */
+export const PROGRESS_FORMAT = 'neural-notebook-progress';
+
+/** One exercise's saved progress. */
+export interface ExerciseProgress {
+  /** The code in the editor, the typed numbers (JSON by part), or the chosen option ids (JSON array). */
+  code: string;
+  /** Checks that counted as attempts (invalid answers do not count). */
+  attempts: number;
+  /** The best score reached so far. */
+  bestScore: number;
+  /** The exercise's maximum score when it was graded. */
+  maxScore: number;
+  /** Whether an answer has passed every part. */
+  solved: boolean;
+  /** When this entry last changed (ISO 8601). */
+  updatedAt: string;
+}
+
+/** An entry that failed validation, kept as it was so it can be reported, exported and repaired. */
+export interface RejectedEntry {
+  /** The entry exactly as loaded. */
+  raw: unknown;
+  /** Why it was set aside. */
+  reason: string;
+}
+
+/** The whole progress document. */
+export interface Progress {
+  /** Always `PROGRESS_FORMAT`. */
+  format: typeof PROGRESS_FORMAT;
+  /** Always `PROGRESS_VERSION` once loaded. */
+  version: typeof PROGRESS_VERSION;
+  /** Valid entries by exercise id. */
+  exercises: Record<string, ExerciseProgress>;
+  /** Entries set aside by validation, by exercise id (or `*` for a whole unreadable document). */
+  rejected: Record<string, RejectedEntry>;
+}
+
+/** A problem found while loading, for the page to show and the CLI to print. */
+export interface ProgressProblem {
+  /** The exercise id of the entry, or `*` for the document. */
+  id: string;
+  /** What is wrong. */
+  reason: string;
+}
+
+/** Empty progress. */
+export function emptyProgress(): Progress {
+  return { format: PROGRESS_FORMAT, version: PROGRESS_VERSION, exercises: {}, rejected: {} };
+}
+
+/** Why an entry is not valid progress, or null when it is. */
+export function entryProblem(entry: unknown): string | null {
+  if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return 'the entry is not an object';
+  const e = entry as Record<string, unknown>;
+  if (typeof e.code !== 'string') return 'code must be text';
+  if (!Number.isInteger(e.attempts) || (e.attempts as number) < 0) return 'attempts must be a whole number ≥ 0';
+  if (typeof e.maxScore !== 'number' || !Number.isFinite(e.maxScore) || e.maxScore <= 0) return 'maxScore must be a positive number';
+  if (typeof e.bestScore !== 'number' || !Number.isFinite(e.bestScore) || e.bestScore < 0 || e.bestScore > e.maxScore) {
+    return 'bestScore must be a number between 0 and maxScore';
+  }
+  if (typeof e.solved !== 'boolean') return 'solved must be true or false';
+  if (e.solved && e.bestScore !== e.maxScore) return 'solved, but bestScore is below maxScore';
+  if (typeof e.updatedAt !== 'string' || Number.isNaN(Date.parse(e.updatedAt))) return 'updatedAt must be a date';
+  return null;
+}
+
+/**
+ * Loads progress from JSON text or parsed data: valid entries are kept, invalid ones are reported and set aside in
+ * `rejected`. Never throws; `knownIds`, when given, also sets aside entries of exercises that no longer exist.
+ */
+export function loadProgress(input: unknown, knownIds?: readonly string[]): { progress: Progress; problems: ProgressProblem[] } {
+  const progress = emptyProgress();
+  const problems: ProgressProblem[] = [];
+  const reject = (id: string, raw: unknown, reason: string) => {
+    progress.rejected[id] = { raw, reason };
+    problems.push({ id, reason });
+  };
+  let data = input;
+  if (typeof input === 'string') {
+    try {
+      data = JSON.parse(input);
+    } catch (error) {
+      reject('*', input, `the saved progress is not JSON (${(error as Error).message})`);
+      return { progress, problems };
+    }
+  }
+  if (data === null || data === undefined) return { progress, problems };
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    reject('*', data, 'the saved progress is not an object');
+    return { progress, problems };
+  }
+  const doc = data as Record<string, unknown>;
+  if (doc.format !== PROGRESS_FORMAT) {
+    reject('*', data, `this is not a progress file (its format is ${JSON.stringify(doc.format)}, expected "${PROGRESS_FORMAT}")`);
+    return { progress, problems };
+  }
+  if (doc.version !== PROGRESS_VERSION) {
+    reject('*', data, `progress version ${JSON.stringify(doc.version)} is not one this course reads (version ${PROGRESS_VERSION})`);
+    return { progress, problems };
+  }
+  // Entries rejected earlier stay rejected (and kept) until someone repairs them.
+  if (doc.rejected !== null && typeof doc.rejected === 'object' && !Array.isArray(doc.rejected)) {
+    for (const [id, entry] of Object.entries(doc.rejected as Record<string, unknown>)) {
+      const e = entry as Partial<RejectedEntry> | null;
+      progress.rejected[id] = { raw: e?.raw ?? entry, reason: typeof e?.reason === 'string' ? e.reason : 'set aside earlier' };
+    }
+  }
+  const exercises = doc.exercises;
+  if (exercises === null || typeof exercises !== 'object' || Array.isArray(exercises)) {
+    reject('*', data, 'the progress file has no exercises object');
+    return { progress, problems };
+  }
+  for (const [id, entry] of Object.entries(exercises as Record<string, unknown>)) {
+    const problem = entryProblem(entry);
+    if (problem !== null) reject(id, entry, problem);
+    else if (knownIds !== undefined && !knownIds.includes(id)) reject(id, entry, `there is no exercise ${JSON.stringify(id)} in this course`);
+    else progress.exercises[id] = { ...(entry as ExerciseProgress) };
+  }
+  return { progress, problems };
+}
+
+/** The progress as JSON text, for localStorage and for the export file (rejected entries included). */
+export function serialiseProgress(progress: Progress): string {
+  return JSON.stringify(progress, null, 2);
+}
+
+/** What a check changes: the code checked, and the grader's verdict on it. */
+export interface CheckOutcome {
+  /** The code or answer that was checked. */
+  code: string;
+  /** The score it earned. */
+  score: number;
+  /** The maximum score. */
+  maxScore: number;
+  /** Whether it passed. */
+  passed: boolean;
+  /** Whether it counted as an attempt. */
+  countsAsAttempt: boolean;
+}
+
+/** Progress after one check of an exercise: the code is saved, an attempt counted when it counts, the best score kept. */
+export function recordCheck(progress: Progress, id: string, outcome: CheckOutcome, now: Date = new Date()): Progress {
+  const before = progress.exercises[id];
+  const bestScore = Math.max(before?.bestScore ?? 0, outcome.score);
+  const entry: ExerciseProgress = {
+    code: outcome.code,
+    attempts: (before?.attempts ?? 0) + (outcome.countsAsAttempt ? 1 : 0),
+    bestScore,
+    maxScore: outcome.maxScore,
+    solved: (before?.solved ?? false) || outcome.passed,
+    updatedAt: now.toISOString(),
+  };
+  if (entry.solved) entry.bestScore = entry.maxScore;
+  return { ...progress, exercises: { ...progress.exercises, [id]: entry } };
+}
+
+/** Progress after saving the editor's code without checking it. */
+export function recordCode(progress: Progress, id: string, code: string, maxScore: number, now: Date = new Date()): Progress {
+  const before = progress.exercises[id] ?? { attempts: 0, bestScore: 0, maxScore, solved: false };
+  return { ...progress, exercises: { ...progress.exercises, [id]: { ...before, code, updatedAt: now.toISOString() } } };
+}
+
+/** Imported progress merged into the current one: per exercise, the more advanced entry wins (solved, then best score, then newer). */
+export function mergeProgress(current: Progress, imported: Progress): Progress {
+  const exercises = { ...current.exercises };
+  for (const [id, theirs] of Object.entries(imported.exercises)) {
+    const ours = exercises[id];
+    if (ours === undefined || rank(theirs) > rank(ours)) exercises[id] = { ...theirs, attempts: Math.max(theirs.attempts, ours?.attempts ?? 0) };
+    else exercises[id] = { ...ours, attempts: Math.max(theirs.attempts, ours.attempts) };
+  }
+  return { ...current, exercises, rejected: { ...imported.rejected, ...current.rejected } };
+}
+
+function rank(entry: ExerciseProgress): number {
+  // Solved outranks any score; a better fraction outranks a newer date.
+  return (entry.solved ? 4 : 0) + (entry.bestScore / entry.maxScore) * 2 + Date.parse(entry.updatedAt) / 1e15;
+}
+
+/** How many of the given exercises are solved, for the home page's per-lesson progress. */
+export function solvedCount(progress: Progress, ids: readonly string[]): { solved: number; total: number } {
+  return { solved: ids.filter((id) => progress.exercises[id]?.solved === true).length, total: ids.length };
+}
