@@ -1,0 +1,90 @@
+// The playground's data: each named dataset drawn from the engine's seeded
+// generators, split into training and test points, with the square of the
+// plane (or the interval, for regression) that the picture shows.
+
+import { Random, blobs, checkerboard, circles, logicGate, moons, regression, spirals, trainValidationSplit, type Dataset } from '../../../engine/index.ts';
+import { POINT_COUNT, type DatasetName } from './state.ts';
+
+/** A dataset ready to train on: flat row-major features and targets for each split, and the region to draw. */
+export interface PlaygroundData {
+  /** Features per point: 2 for the plane datasets, 1 for regression. */
+  features: number;
+  /** Training features, `features` numbers per point. */
+  trainX: Float64Array;
+  /** Training targets: class 0 or 1, or a real value for regression. */
+  trainY: Float64Array;
+  /** Test features. */
+  testX: Float64Array;
+  /** Test targets. */
+  testY: Float64Array;
+  /** The drawn region [xMin, xMax, yMin, yMax]; a square for the plane datasets. */
+  domain: [number, number, number, number];
+}
+
+/** The raw points of a named dataset: 500 of them, with noise of the given standard deviation, from `rng`. */
+export function generate(name: DatasetName, noise: number, rng: Random): Dataset {
+  const n = POINT_COUNT;
+  switch (name) {
+    case 'circles':
+      return circles({ n, noise, rng });
+    case 'xor': {
+      // The gate's four corners, moved to (±1, ±1) so the picture is centred on the origin.
+      const data = logicGate('xor', { n, noise: noise * 2, rng });
+      return { x: data.x.map(([a, b]) => [2 * a - 1, 2 * b - 1]), y: data.y };
+    }
+    case 'gaussian':
+      return blobs({ n, noise: 0.3 + 2 * noise, classes: 2, rng });
+    case 'spiral':
+      return spirals({ n, noise, classes: 2, turns: 1.25, rng });
+    case 'moons':
+      return moons({ n, noise, rng });
+    case 'checkerboard':
+      return checkerboard({ n, noise, cells: 4, rng });
+    case 'regression':
+      return regression('sin', { n, noise, sampling: 'uniform', rng });
+  }
+}
+
+const flatten = (rows: number[][]): Float64Array => Float64Array.from(rows.flat());
+
+/** The region that shows every point with a margin: a square around the data, or for regression x and y ranges. */
+function domainOf(data: Dataset, features: number): [number, number, number, number] {
+  const span = (values: number[]): [number, number] => {
+    let low = Infinity;
+    let high = -Infinity;
+    for (const v of values) {
+      low = Math.min(low, v);
+      high = Math.max(high, v);
+    }
+    return [low, high];
+  };
+  if (features === 1) {
+    const [x0, x1] = span(data.x.map((row) => row[0]));
+    const [y0, y1] = span(data.y);
+    const pad = 0.15 * (y1 - y0 || 1);
+    return [x0, x1, y0 - pad, y1 + pad];
+  }
+  const [x0, x1] = span(data.x.map((row) => row[0]));
+  const [y0, y1] = span(data.x.map((row) => row[1]));
+  // A square with 10% margin, its half-width rounded up to a quarter so small noise changes do not move the frame.
+  const half = Math.ceil(Math.max(x1 - x0, y1 - y0) * 0.55 * 4) / 4;
+  const cx = (x0 + x1) / 2;
+  const cy = (y0 + y1) / 2;
+  return [cx - half, cx + half, cy - half, cy + half];
+}
+
+/** The named dataset drawn with the given noise and seed, split with `split` percent of the points for training. */
+export function playgroundData(name: DatasetName, noise: number, split: number, seed: number): PlaygroundData {
+  const rng = new Random(seed);
+  const data = generate(name, noise, rng.fork());
+  const { train, validation } = trainValidationSplit(data, { validationFraction: 1 - split / 100, rng: rng.fork() });
+  const features = data.x[0].length;
+  return {
+    features,
+    trainX: flatten(train.x),
+    trainY: Float64Array.from(train.y),
+    testX: flatten(validation.x),
+    testY: Float64Array.from(validation.y),
+    domain: domainOf(data, features),
+  };
+}

@@ -1,0 +1,193 @@
+// Everything the playground can be set to, as one plain object: its defaults,
+// its limits, and its spelling in the page URL, so a link reproduces a run.
+//
+// The URL form is one query parameter whose value is `key:value` pairs joined
+// by commas, e.g. `?playground=data:circles,layers:8-8,act:tanh,seed:3`; keys
+// left at their defaults are left out.
+
+/** The datasets the playground offers: six plane classification tasks and one 1-D regression. */
+export const DATASETS = ['circles', 'xor', 'gaussian', 'spiral', 'moons', 'checkerboard', 'regression'] as const;
+/** A dataset's name. */
+export type DatasetName = (typeof DATASETS)[number];
+
+/** The hidden-layer activations the playground offers, by the engine's names. */
+export const ACTIVATIONS = ['relu', 'leakyRelu', 'elu', 'gelu', 'silu', 'softplus', 'tanh', 'sigmoid', 'identity'] as const;
+/** A hidden-layer activation's name. */
+export type PlaygroundActivation = (typeof ACTIVATIONS)[number];
+
+/** The losses the playground offers: mean squared error, binary cross-entropy, softmax cross-entropy. */
+export const LOSSES = ['mse', 'bce', 'cross-entropy'] as const;
+/** A loss's name. */
+export type LossName = (typeof LOSSES)[number];
+
+/** The optimizers the playground offers (momentum and Nesterov are SGD with μ = 0.9). */
+export const OPTIMIZERS = ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam'] as const;
+/** An optimizer's name. */
+export type OptimizerName = (typeof OPTIMIZERS)[number];
+
+/** The initialisers the playground offers, by the engine's names. */
+export const INITIALIZERS = ['default', 'xavier-uniform', 'xavier-normal', 'he-uniform', 'he-normal'] as const;
+/** An initialiser's name. */
+export type InitializerName = (typeof INITIALIZERS)[number];
+
+/** Training speeds in epochs per second; 'max' trains as fast as the worker can. */
+export const SPEEDS = ['1', '10', '100', 'max'] as const;
+/** A training speed. */
+export type Speed = (typeof SPEEDS)[number];
+
+/** Readable names for every choice, for the controls. */
+export const LABELS: Record<string, string> = {
+  circles: 'Circles', xor: 'XOR', gaussian: 'Gaussian', spiral: 'Spiral', moons: 'Moons', checkerboard: 'Checkerboard',
+  regression: 'Regression (1-D)',
+  relu: 'ReLU', leakyRelu: 'Leaky ReLU', elu: 'ELU', gelu: 'GELU', silu: 'SiLU (swish)', softplus: 'Softplus', tanh: 'tanh',
+  sigmoid: 'Sigmoid', identity: 'Linear',
+  mse: 'Mean squared error', bce: 'Binary cross-entropy', 'cross-entropy': 'Cross-entropy (softmax)',
+  sgd: 'SGD', momentum: 'Momentum', nesterov: 'Nesterov', adagrad: 'AdaGrad', rmsprop: 'RMSProp', adam: 'Adam',
+  default: 'PyTorch default', 'xavier-uniform': 'Xavier uniform', 'xavier-normal': 'Xavier normal', 'he-uniform': 'He uniform',
+  'he-normal': 'He normal',
+  '1': '1 epoch/s', '10': '10 epochs/s', '100': '100 epochs/s', max: 'As fast as possible',
+};
+
+/** The whole setting of a playground: data, network, training and seed. */
+export interface PlaygroundState {
+  /** Which dataset to learn. */
+  data: DatasetName;
+  /** Standard deviation of the Gaussian noise added to the data, 0 to 0.5. */
+  noise: number;
+  /** Percentage of the points used for training (the rest is the test set), 10 to 90. */
+  split: number;
+  /** Mini-batch size, 1 to 100. */
+  batch: number;
+  /** Units in each hidden layer: 0 to 6 layers of 1 to 16 units. */
+  layers: number[];
+  /** The activation after each hidden layer. */
+  activation: PlaygroundActivation;
+  /** The loss; regression always uses mean squared error. */
+  loss: LossName;
+  /** The optimizer. */
+  optimizer: OptimizerName;
+  /** The learning rate, above 0 and at most 10. */
+  lr: number;
+  /** The L2 weight-decay coefficient λ, 0 to 1. */
+  l2: number;
+  /** The dropout probability after each hidden layer, 0 to 0.9. */
+  dropout: number;
+  /** How the first weights are drawn. */
+  init: InitializerName;
+  /** The seed of every random draw: data, split, weights, shuffles and dropout masks. */
+  seed: number;
+  /** How fast to train. */
+  speed: Speed;
+}
+
+/** The number of points each dataset has, before the train/test split. */
+export const POINT_COUNT = 500;
+
+/** The setting a playground starts from: a 2-4-4-1 tanh network learning circles with Adam. */
+export const DEFAULT_STATE: Readonly<PlaygroundState> = Object.freeze({
+  data: 'circles',
+  noise: 0.1,
+  split: 50,
+  batch: 10,
+  layers: [4, 4],
+  activation: 'tanh',
+  loss: 'bce',
+  optimizer: 'adam',
+  lr: 0.03,
+  l2: 0,
+  dropout: 0,
+  init: 'xavier-uniform',
+  seed: 1,
+  speed: '100',
+}) as Readonly<PlaygroundState>;
+
+/** The limits of the numeric settings, shared by the controls and the URL parser. */
+export const LIMITS = {
+  noise: { min: 0, max: 0.5, step: 0.01 },
+  split: { min: 10, max: 90, step: 5 },
+  batch: { min: 1, max: 100, step: 1 },
+  layers: { min: 0, max: 6 },
+  units: { min: 1, max: 16 },
+  lr: { min: 0.00001, max: 10 },
+  l2: { min: 0, max: 1 },
+  dropout: { min: 0, max: 0.9, step: 0.05 },
+  seed: { min: 0, max: 2 ** 31 - 1 },
+} as const;
+
+/** The short keys of the URL form, by field. */
+const KEYS: Record<keyof PlaygroundState, string> = {
+  data: 'data', noise: 'noise', split: 'split', batch: 'batch', layers: 'layers', activation: 'act', loss: 'loss',
+  optimizer: 'opt', lr: 'lr', l2: 'l2', dropout: 'drop', init: 'init', seed: 'seed', speed: 'speed',
+};
+
+const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
+
+/** The loss actually used: regression has one real-valued output, so it is always trained with mean squared error. */
+export function effectiveLoss(state: PlaygroundState): LossName {
+  return state.data === 'regression' ? 'mse' : state.loss;
+}
+
+/** A copy of a state with every field brought within its limits (unknown names fall back to the defaults). */
+export function normalizeState(partial: Partial<PlaygroundState>): PlaygroundState {
+  const s = { ...DEFAULT_STATE, ...partial };
+  const pick = <T extends string>(options: readonly T[], value: string, fallback: T): T =>
+    (options as readonly string[]).includes(value) ? (value as T) : fallback;
+  const number = (value: number, fallback: number, min: number, max: number): number =>
+    Number.isFinite(value) ? clamp(value, min, max) : fallback;
+  return {
+    data: pick(DATASETS, s.data, DEFAULT_STATE.data),
+    noise: number(s.noise, DEFAULT_STATE.noise, LIMITS.noise.min, LIMITS.noise.max),
+    split: Math.round(number(s.split, DEFAULT_STATE.split, LIMITS.split.min, LIMITS.split.max)),
+    batch: Math.round(number(s.batch, DEFAULT_STATE.batch, LIMITS.batch.min, LIMITS.batch.max)),
+    layers: (Array.isArray(s.layers) ? s.layers : DEFAULT_STATE.layers)
+      .slice(0, LIMITS.layers.max)
+      .map((units) => Math.round(number(units, 4, LIMITS.units.min, LIMITS.units.max))),
+    activation: pick(ACTIVATIONS, s.activation, DEFAULT_STATE.activation),
+    loss: pick(LOSSES, s.loss, DEFAULT_STATE.loss),
+    optimizer: pick(OPTIMIZERS, s.optimizer, DEFAULT_STATE.optimizer),
+    lr: number(s.lr, DEFAULT_STATE.lr, LIMITS.lr.min, LIMITS.lr.max),
+    l2: number(s.l2, DEFAULT_STATE.l2, LIMITS.l2.min, LIMITS.l2.max),
+    dropout: number(s.dropout, DEFAULT_STATE.dropout, LIMITS.dropout.min, LIMITS.dropout.max),
+    init: pick(INITIALIZERS, s.init, DEFAULT_STATE.init),
+    seed: Math.round(number(s.seed, DEFAULT_STATE.seed, LIMITS.seed.min, LIMITS.seed.max)),
+    speed: pick(SPEEDS, s.speed, DEFAULT_STATE.speed),
+  };
+}
+
+/** The URL form of a state: `key:value` pairs for the fields that differ from the defaults, joined by commas. */
+export function encodeState(state: PlaygroundState): string {
+  const parts: string[] = [];
+  for (const field of Object.keys(KEYS) as (keyof PlaygroundState)[]) {
+    const value = state[field];
+    const text = Array.isArray(value) ? value.join('-') : String(value);
+    const fallback = DEFAULT_STATE[field];
+    const fallbackText = Array.isArray(fallback) ? fallback.join('-') : String(fallback);
+    if (text !== fallbackText) parts.push(`${KEYS[field]}:${text}`);
+  }
+  return parts.join(',');
+}
+
+/** The state a URL form describes; missing, unknown or out-of-range values fall back to the defaults or the limits. */
+export function decodeState(text: string): PlaygroundState {
+  const partial: Record<string, unknown> = {};
+  const fieldOf = new Map(Object.entries(KEYS).map(([field, key]) => [key, field as keyof PlaygroundState]));
+  for (const pair of text.split(',')) {
+    const colon = pair.indexOf(':');
+    if (colon < 0) continue;
+    const field = fieldOf.get(pair.slice(0, colon));
+    const value = pair.slice(colon + 1);
+    if (field === undefined) continue;
+    if (field === 'layers') partial.layers = value === '' ? [] : value.split('-').map(Number);
+    else if (typeof DEFAULT_STATE[field] === 'number') partial[field] = value === '' ? NaN : Number(value);
+    else partial[field] = value;
+  }
+  return normalizeState(partial as Partial<PlaygroundState>);
+}
+
+/** Whether changing from one state to another needs a fresh network (anything but the learning rate, weight decay, batch size and speed). */
+export function needsRestart(before: PlaygroundState, after: PlaygroundState): boolean {
+  const live = new Set<keyof PlaygroundState>(['lr', 'l2', 'batch', 'speed']);
+  return (Object.keys(KEYS) as (keyof PlaygroundState)[]).some(
+    (field) => !live.has(field) && String(before[field]) !== String(after[field]),
+  );
+}

@@ -1,0 +1,150 @@
+// One playground run: the data, an engine MLP, an engine optimizer and the
+// fast kernel, trained an epoch at a time. Plain TypeScript without the DOM,
+// so the worker runs it and the unit tests run it in Node.
+
+import {
+  Adagrad,
+  Adam,
+  MLP,
+  RMSprop,
+  Random,
+  SGD,
+  batchIndices,
+  heNormal,
+  heUniform,
+  torchDefault,
+  xavierNormal,
+  xavierUniform,
+  type Initializer,
+  type Optimizer,
+} from '../../../engine/index.ts';
+import { FastMLP } from './fast-mlp.ts';
+import { playgroundData, type PlaygroundData } from './datasets.ts';
+import { effectiveLoss, type InitializerName, type OptimizerName, type PlaygroundState } from './state.ts';
+
+/** The engine initialiser for each playground name. */
+const INITIALIZER: Record<InitializerName, () => Initializer> = {
+  default: () => torchDefault,
+  'xavier-uniform': () => xavierUniform(),
+  'xavier-normal': () => xavierNormal(),
+  'he-uniform': () => heUniform(),
+  'he-normal': () => heNormal(),
+};
+
+/** The engine optimizer for a playground name, over `model`'s parameters; momentum and Nesterov use μ = 0.9. */
+export function makeOptimizer(name: OptimizerName, model: MLP, lr: number, weightDecay: number): Optimizer {
+  const params = model.parameters();
+  switch (name) {
+    case 'sgd':
+      return new SGD(params, { lr, weightDecay });
+    case 'momentum':
+      return new SGD(params, { lr, weightDecay, momentum: 0.9 });
+    case 'nesterov':
+      return new SGD(params, { lr, weightDecay, momentum: 0.9, nesterov: true });
+    case 'adagrad':
+      return new Adagrad(params, { lr, weightDecay });
+    case 'rmsprop':
+      return new RMSprop(params, { lr, weightDecay });
+    case 'adam':
+      return new Adam(params, { lr, weightDecay });
+  }
+}
+
+/** The engine MLP a state describes: inputs, the hidden layers, and one output (two for cross-entropy). */
+export function makeModel(state: PlaygroundState, features: number, rng: Random): MLP {
+  const outputs = effectiveLoss(state) === 'cross-entropy' ? 2 : 1;
+  return new MLP([features, ...state.layers, outputs], {
+    activation: state.activation,
+    init: INITIALIZER[state.init](),
+    rng,
+    dropout: state.dropout > 0 ? state.dropout : undefined,
+  });
+}
+
+/** The side of the heat map's grid: 100 × 100 predictions per frame. */
+export const GRID_SIZE = 100;
+/** The number of points on the regression curve. */
+export const CURVE_SIZE = 200;
+
+/** A training run of the playground: data, model and optimizer from one state, trained an epoch at a time. */
+export class Trainer {
+  /** The data being learned. */
+  readonly data: PlaygroundData;
+  /** The engine network. */
+  readonly model: MLP;
+  /** The engine optimizer updating it. */
+  readonly optimizer: Optimizer;
+  /** Epochs trained so far. */
+  epoch = 0;
+  private readonly kernel: FastMLP;
+  private readonly shuffle: Random;
+  private batchSize: number;
+  private readonly gridX: Float64Array;
+
+  /** A fresh run of `state`: the seed draws the data, the split, the first weights, the shuffles and the dropout masks. */
+  constructor(readonly state: PlaygroundState) {
+    const rng = new Random(state.seed);
+    this.data = playgroundData(state.data, state.noise, state.split, rng.nextUint32());
+    this.model = makeModel(state, this.data.features, rng.fork());
+    this.shuffle = rng.fork();
+    this.optimizer = makeOptimizer(state.optimizer, this.model, state.lr, state.l2);
+    this.batchSize = state.batch;
+    this.kernel = new FastMLP(this.model, state.activation, effectiveLoss(state), Math.max(256, state.batch));
+    this.gridX = this.gridInputs();
+  }
+
+  /** Applies the settings that take effect without a restart: learning rate, weight decay and batch size. */
+  update(state: PlaygroundState): void {
+    this.optimizer.lr = state.lr;
+    (this.optimizer as Optimizer & { weightDecay: number }).weightDecay = state.l2;
+    this.batchSize = Math.min(state.batch, 256);
+  }
+
+  /** Trains one epoch: the training points shuffled and cut into mini-batches, one optimizer step per batch. */
+  trainEpoch(): void {
+    const { trainX, trainY } = this.data;
+    for (const rows of batchIndices(trainY.length, this.batchSize, this.shuffle)) {
+      this.kernel.trainBatch(trainX, trainY, rows);
+      this.optimizer.step();
+    }
+    this.epoch++;
+  }
+
+  /** The mean loss on the training points, without dropout. */
+  trainLoss(): number {
+    return this.kernel.meanLoss(this.data.trainX, this.data.trainY, this.data.trainY.length);
+  }
+
+  /** The mean loss on the test points, without dropout. */
+  testLoss(): number {
+    return this.kernel.meanLoss(this.data.testX, this.data.testY, this.data.testY.length);
+  }
+
+  /** The number of values `predictions` fills: a 100 × 100 grid (row 0 at the top), or 200 curve points for regression. */
+  get predictionCount(): number {
+    return this.data.features === 1 ? CURVE_SIZE : GRID_SIZE * GRID_SIZE;
+  }
+
+  /** The network's output over the whole picture in one batched pass, into `out` (a fresh array unless given). */
+  predictions(out = new Float32Array(this.predictionCount)): Float32Array {
+    this.kernel.predict(this.gridX, this.predictionCount, out);
+    return out;
+  }
+
+  /** The inputs of the picture: cell centres of the grid, top row first, or evenly spaced x for the curve. */
+  private gridInputs(): Float64Array {
+    const [x0, x1, y0, y1] = this.data.domain;
+    if (this.data.features === 1) {
+      return Float64Array.from({ length: CURVE_SIZE }, (_, i) => x0 + ((x1 - x0) * i) / (CURVE_SIZE - 1));
+    }
+    const inputs = new Float64Array(GRID_SIZE * GRID_SIZE * 2);
+    for (let row = 0; row < GRID_SIZE; row++) {
+      for (let col = 0; col < GRID_SIZE; col++) {
+        const k = row * GRID_SIZE + col;
+        inputs[2 * k] = x0 + ((x1 - x0) * (col + 0.5)) / GRID_SIZE;
+        inputs[2 * k + 1] = y1 - ((y1 - y0) * (row + 0.5)) / GRID_SIZE;
+      }
+    }
+    return inputs;
+  }
+}
