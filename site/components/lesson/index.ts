@@ -6,3 +6,6 @@ export { default as Aside } from './Aside.astro';
 
 /** A runnable notebook cell: code highlighted at build time that becomes an editor running in the page's kernel. */
 export { default as Cell } from './Cell.astro';
+
+/** Rosenblatt's rule, live: step or run the perceptron's updates on AND, OR, XOR, blobs or the reader's own points. */
+export { default as PerceptronLab } from './PerceptronLab.astro';
