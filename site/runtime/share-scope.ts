@@ -69,7 +69,7 @@ export function shareScope(code: string): SharedScopeCode {
       const name = (declaration.id as AnyNode).name as string;
       defines.push(name);
       functions.push(name);
-    } else if (index === statements.length - 1 && statement.type === 'ExpressionStatement' && !statement.directive) {
+    } else if (index === statements.length - 1 && statement.type === 'ExpressionStatement') {
       const end = code[statement.end - 1] === ';' ? statement.end - 1 : statement.end;
       edits.insert(statement.start, 'return (');
       edits.insert(end, ')');

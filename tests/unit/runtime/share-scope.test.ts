@@ -30,6 +30,8 @@ describe('shareScope', () => {
   test('the last expression becomes the return value, without its semicolon', () => {
     expect(shareScope('const x = 2;\nx * 3;').body).toBe(';(x = 2);\nreturn (x * 3);');
     expect(shareScope('({a: 1})').body).toBe('return (({a: 1}))');
+    // A lone string is a directive to the parser, but in a cell it is the value.
+    expect(shareScope('"hello"').body).toBe('return ("hello")');
   });
 
   test('declarations inside blocks and functions are left alone', () => {

@@ -1,0 +1,198 @@
+import { test, expect, type Page } from '@playwright/test';
+
+// Notebook cells on a lesson page, driven in Chromium against the built site. The tests replace
+// the cells' code with their own, so they hold whatever the lesson's cells contain.
+const PAGE = process.env.CELLS_PAGE ?? '/lessons/perceptron/';
+
+function cell(page: Page, index: number) {
+  return page.locator('notebook-cell').nth(index);
+}
+
+async function open(page: Page): Promise<void> {
+  await page.goto(PAGE);
+  await cell(page, 0).scrollIntoViewIfNeeded();
+  await expect(cell(page, 0)).toHaveAttribute('data-editor', 'ready');
+}
+
+async function setCode(page: Page, index: number, code: string): Promise<void> {
+  const target = cell(page, index);
+  await target.scrollIntoViewIfNeeded();
+  await expect(target).toHaveAttribute('data-editor', 'ready');
+  await target.locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText(code);
+  await expect(target.locator('.cm-content')).toHaveText(code.replace(/\n/g, ''));
+}
+
+async function run(page: Page, index: number): Promise<void> {
+  const target = cell(page, index);
+  await target.getByRole('button', { name: `Run cell ${index + 1}` }).click();
+  await expect(target).toHaveAttribute('data-status', /^(done|error)$/, { timeout: 15_000 });
+}
+
+test.describe('notebook cells', () => {
+  test('an edited cell runs and shows its value and run number', async ({ page }) => {
+    await open(page);
+    await setCode(page, 0, 'const answer: number = 6 * 7;\nanswer');
+    await run(page, 0);
+    await expect(cell(page, 0).locator('.cell-result')).toHaveText('42');
+    await expect(cell(page, 0).locator('.cell-count')).toHaveText('[1]');
+  });
+
+  test('Shift+Enter in the editor runs the cell', async ({ page }) => {
+    await open(page);
+    await setCode(page, 0, '"keyboard"');
+    await page.keyboard.press('Shift+Enter');
+    await expect(cell(page, 0).locator('.cell-result')).toHaveText('"keyboard"');
+  });
+
+  test('a later cell sees a name from an earlier one, goes stale when it changes, and Restart clears it', async ({ page }) => {
+    await open(page);
+    await setCode(page, 0, 'const shared = 41;');
+    await run(page, 0);
+    await setCode(page, 1, 'shared + 1');
+    await run(page, 1);
+    await expect(cell(page, 1).locator('.cell-result')).toHaveText('42');
+
+    await setCode(page, 0, 'const shared = 1;');
+    await expect(cell(page, 1)).toHaveAttribute('data-stale', 'true');
+    await run(page, 0);
+    await run(page, 1);
+    await expect(cell(page, 1).locator('.cell-result')).toHaveText('2');
+    await expect(cell(page, 1)).not.toHaveAttribute('data-stale');
+
+    await page.getByRole('button', { name: 'Restart' }).click();
+    await expect(cell(page, 1).locator('.cell-count')).toHaveText('[ ]');
+    await run(page, 1);
+    await expect(cell(page, 1).locator('.cell-error')).toContainText('shared is not defined');
+  });
+
+  test('an infinite loop is stopped by the watchdog while the page stays responsive', async ({ page }) => {
+    await open(page);
+    await setCode(page, 0, 'let spins = 0;\nwhile (true) { spins++; }');
+    await cell(page, 0).getByRole('button', { name: 'Run cell 1' }).click();
+    await expect(cell(page, 0)).toHaveAttribute('data-status', 'running');
+
+    // The page's own button still answers while the worker spins.
+    const toggle = page.locator('[data-theme-toggle]');
+    const before = await toggle.getAttribute('aria-pressed');
+    const clicked = Date.now();
+    await toggle.click();
+    await expect(toggle).not.toHaveAttribute('aria-pressed', before ?? '');
+    expect(Date.now() - clicked).toBeLessThan(1_000);
+    await expect(cell(page, 0)).toHaveAttribute('data-status', 'running');
+
+    await expect(cell(page, 0).locator('.cell-error')).toContainText('Stopped after 5 s — does a loop never end?', { timeout: 15_000 });
+    await setCode(page, 1, '1 + 1');
+    await run(page, 1);
+    await expect(cell(page, 1).locator('.cell-result')).toHaveText('2');
+  });
+
+  test('a syntax error shows its line in the cell', async ({ page }) => {
+    await open(page);
+    await setCode(page, 0, 'const a = 1;\nconst b = ;');
+    await run(page, 0);
+    await expect(cell(page, 0)).toHaveAttribute('data-status', 'error');
+    await expect(cell(page, 0).locator('.cell-error')).toContainText('SyntaxError');
+    await expect(cell(page, 0).locator('.cell-error-place')).toContainText('line 2');
+    await expect(cell(page, 0).locator('.cm-error-line')).toHaveText('const b = ;');
+  });
+
+  test('a thrown error shows the line and column of the throw', async ({ page }) => {
+    await open(page);
+    await setCode(page, 0, 'const t = tensor([1, 2, 3]);\n\nt.add(tensor([1, 2]));');
+    await run(page, 0);
+    await expect(cell(page, 0).locator('.cell-error-place')).toContainText('line 3');
+    await expect(cell(page, 0).locator('.cell-error')).not.toContainText('worker');
+  });
+
+  test('a returned plot renders as SVG', async ({ page }) => {
+    await open(page);
+    await setCode(page, 0, 'plot({marks: [plot.line([1, 3, 2], {x: (d, i) => i, y: (d) => d}), plot.dot([1, 3, 2], {x: (d, i) => i, y: (d) => d})], grid: true})');
+    await run(page, 0);
+    await expect(cell(page, 0).locator('.v-plot svg').first()).toBeVisible();
+    await expect(cell(page, 0).locator('.v-plot svg circle')).toHaveCount(3);
+  });
+
+  test('console output and live displays stream while a run goes on', async ({ page }) => {
+    await open(page);
+    await setCode(page, 0, 'for (let epoch = 0; epoch < 5; epoch++) {\n  console.log("epoch", epoch);\n  display(epoch, "latest");\n  await new Promise((r) => setTimeout(r, 150));\n}\n"trained"');
+    await cell(page, 0).getByRole('button', { name: 'Run cell 1' }).click();
+    // Before the run ends, the first epochs are already on the page.
+    await expect(cell(page, 0).locator('.log').first()).toHaveText('epoch 0');
+    await expect(cell(page, 0)).toHaveAttribute('data-status', 'running');
+    await expect(cell(page, 0)).toHaveAttribute('data-status', 'done');
+    await expect(cell(page, 0).locator('.log')).toHaveText(['epoch 0', 'epoch 1', 'epoch 2', 'epoch 3', 'epoch 4']);
+    await expect(cell(page, 0).locator('.cell-display')).toHaveText('4');
+    await expect(cell(page, 0).locator('.cell-result')).toHaveText('"trained"');
+  });
+
+  test('a tensor shows as a table with its shape, and a huge array is cut with a note', async ({ page }) => {
+    await open(page);
+    await setCode(page, 0, 'tensor([[1, 2], [3, 4]])');
+    await run(page, 0);
+    await expect(cell(page, 0).locator('.v-tensor figcaption')).toContainText('shape [2, 2]');
+    await expect(cell(page, 0).locator('.v-tensor td')).toHaveText(['1', '2', '3', '4']);
+
+    await setCode(page, 1, 'Array.from({ length: 1e6 }, (_, i) => i)');
+    await run(page, 1);
+    await expect(cell(page, 1).locator('.cell-result summary')).toContainText('Array(1000000)');
+    await expect(cell(page, 1).locator('.cell-result')).toContainText('… 999,900 more items');
+  });
+
+  test('cell code cannot reach the network, storage or the page', async ({ page }) => {
+    await open(page);
+    await setCode(page, 0, '[typeof fetch, typeof indexedDB, typeof caches, typeof postMessage, typeof document, typeof localStorage].join(" ")');
+    await run(page, 0);
+    await expect(cell(page, 0).locator('.cell-result')).toHaveText('"undefined undefined undefined undefined undefined undefined"');
+  });
+
+  test('edited code survives a reload, and Reset restores the author’s code', async ({ page }) => {
+    await open(page);
+    const authored = await cell(page, 0).locator('template.cell-source').evaluate((node) => (node as HTMLTemplateElement).content.textContent ?? '');
+    await setCode(page, 0, '"my own version"');
+    await expect(cell(page, 0)).toHaveAttribute('data-edited', '');
+    await page.waitForTimeout(600);
+    await page.reload();
+    await open(page);
+    await expect(cell(page, 0).locator('.cm-content')).toHaveText('"my own version"');
+    await cell(page, 0).getByRole('button', { name: 'Reset cell 1 to the original code' }).click();
+    await expect(cell(page, 0).locator('.cm-content')).toHaveText(authored.replace(/\n/g, ''));
+    await page.reload();
+    await open(page);
+    await expect(cell(page, 0).locator('.cm-content')).toHaveText(authored.replace(/\n/g, ''));
+    await expect(cell(page, 0)).not.toHaveAttribute('data-edited');
+  });
+
+  test('a corrupt saved entry is ignored', async ({ page }) => {
+    await page.addInitScript((path) => localStorage.setItem(`notebook-cells:${path}`, '{not json'), PAGE);
+    await open(page);
+    await setCode(page, 0, '1 + 2');
+    await run(page, 0);
+    await expect(cell(page, 0).locator('.cell-result')).toHaveText('3');
+  });
+
+  test('the editor and runtime load only when a cell nears the viewport', async ({ page }) => {
+    const loaded: string[] = [];
+    page.on('request', (request) => loaded.push(request.url()));
+    await page.setViewportSize({ width: 1000, height: 700 });
+    await page.goto(PAGE);
+    // The lesson's cells come after its prose, well outside the viewport and the loader's margin.
+    const top = await cell(page, 0).evaluate((node) => node.getBoundingClientRect().top);
+    expect(top).toBeGreaterThan(700 + 800);
+    await page.waitForTimeout(300);
+    expect(loaded.filter((url) => /notebook|worker/.test(url))).toEqual([]);
+    await cell(page, 0).scrollIntoViewIfNeeded();
+    await expect(cell(page, 0)).toHaveAttribute('data-editor', 'ready');
+    expect(loaded.some((url) => /notebook/.test(url))).toBe(true);
+  });
+
+  test('with JavaScript off, the code is readable and the buttons say they are inactive', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(PAGE);
+    await expect(cell(page, 0).locator('pre.astro-code')).toBeVisible();
+    await expect(cell(page, 0).getByRole('button', { name: 'Run' })).toBeDisabled();
+    await context.close();
+  });
+});
