@@ -1,0 +1,101 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { EXERCISES, exerciseIds, getExercise, grade, prepareCases } from '../../exercises/index.ts';
+import type { CodeExercise } from '../../exercises/index.ts';
+import { shapeOf } from '../../exercises/compare.ts';
+
+const codeExercises = EXERCISES.filter((e): e is CodeExercise => e.kind === 'code');
+// The public cases the page uses, and a salted set as an instructor's run would draw.
+const SALTS = ['', 'instructor-salt'];
+
+test('there are at least 12 exercises and their ids are unique', () => {
+  expect(EXERCISES.length).toBeGreaterThanOrEqual(12);
+  expect(new Set(exerciseIds()).size).toBe(EXERCISES.length);
+});
+
+test('every definition file is named by its id and registered', () => {
+  const files = readdirSync(new URL('../../exercises/definitions/', import.meta.url)).map((f) => f.replace(/\.ts$/, ''));
+  expect(files.sort()).toEqual(exerciseIds().sort());
+});
+
+test('the five required exercises exist with the function names the issue gives', () => {
+  const names = Object.fromEntries(codeExercises.map((e) => [e.id, e.functionName]));
+  expect(names).toMatchObject({
+    'perceptron-update': 'perceptronUpdate',
+    'sigmoid-backward': 'sigmoidBackward',
+    'softmax-cross-entropy-backward': 'softmaxCrossEntropyBackward',
+    'mlp-backward': 'mlpBackward',
+    'adam-step': 'adamStep',
+  });
+  expect((getExercise('adam-step') as CodeExercise).steps).toBeGreaterThan(1);
+});
+
+test('every kind of exercise is represented', () => {
+  expect(new Set(EXERCISES.map((e) => e.kind))).toEqual(new Set(['code', 'numeric', 'choice']));
+});
+
+describe.each(codeExercises.map((e) => [e.id, e] as const))('%s', (_id, exercise) => {
+  test.each(SALTS)('the reference solution passes every case (salt %j)', (salt) => {
+    const result = grade(exercise, exercise.solution, { salt, cases: 6 });
+    expect(result.problems).toEqual([]);
+    expect(result.status).toBe('passed');
+    expect(result.score).toBe(result.maxScore);
+  });
+
+  test('the starter code fails', () => {
+    const result = grade(exercise, exercise.starter);
+    expect(result.passed).toBe(false);
+    expect(result.score).toBeLessThan(result.maxScore);
+  });
+
+  test.each(exercise.misconceptions.map((m) => [m.id, m] as const))('the wrong solution %s fails and earns its own feedback first', (id, misconception) => {
+    for (const salt of SALTS) {
+      const result = grade(exercise, misconception.solution, { salt });
+      expect(result.passed).toBe(false);
+      expect(result.misconceptions[0]).toMatchObject({ id, source: 'exercise', message: misconception.feedback });
+    }
+  });
+
+  test('matrix outputs are never square, so a transpose shows as a shape error', () => {
+    for (const c of prepareCases(exercise, { cases: 6, salt: 'shapes' })) {
+      for (const call of c.calls) {
+        for (const part of exercise.parts) {
+          const value = exercise.returns === 'value' ? call.expected : (call.expected as Record<string, unknown>)[part.name];
+          const shape = shapeOf(value as number[][]);
+          if (shape.length === 2) expect(shape[0]).not.toBe(shape[1]);
+        }
+      }
+    }
+  });
+
+  test('hidden cases differ from the public ones', () => {
+    const visible = prepareCases(exercise).map((c) => c.calls[0].args);
+    const hidden = prepareCases(exercise, { salt: 'another' }).map((c) => c.calls[0].args);
+    expect(hidden).not.toEqual(visible);
+  });
+});
+
+test('each known wrong answer of a numeric exercise fails with its own feedback', () => {
+  for (const exercise of EXERCISES) {
+    if (exercise.kind !== 'numeric') continue;
+    expect(grade(exercise, exercise.answer()).passed).toBe(true);
+    for (const misconception of exercise.misconceptions) {
+      const result = grade(exercise, misconception.answer());
+      expect(result.passed).toBe(false);
+      expect(result.misconceptions[0]).toMatchObject({ id: misconception.id, message: misconception.feedback });
+    }
+  }
+});
+
+test('a choice question passes with exactly its correct options and explains each wrong one', () => {
+  for (const exercise of EXERCISES) {
+    if (exercise.kind !== 'choice') continue;
+    const right = exercise.options.filter((o) => o.correct).map((o) => o.id);
+    expect(grade(exercise, right).passed).toBe(true);
+    for (const wrong of exercise.options.filter((o) => !o.correct)) {
+      const result = grade(exercise, [...right, wrong.id]);
+      expect(result.passed).toBe(false);
+      expect(result.misconceptions.map((m) => m.message)).toContain(wrong.explanation);
+    }
+  }
+});

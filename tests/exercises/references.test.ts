@@ -1,0 +1,44 @@
+import { expect, test } from 'vitest';
+import { EXERCISES } from '../../exercises/index.ts';
+import { exerciseCases } from '../../exercises/cases.ts';
+import type { CodeExercise } from '../../exercises/index.ts';
+import { prepareCases } from '../../exercises/index.ts';
+import { ORACLES } from './oracles.ts';
+import { compareElements, flatten } from '../../exercises/compare.ts';
+import type { Numbers } from '../../exercises/define-exercise.ts';
+
+const codeExercises = EXERCISES.filter((e): e is CodeExercise => e.kind === 'code');
+
+test('every code exercise has an engine oracle', () => {
+  expect(Object.keys(ORACLES).sort()).toEqual(codeExercises.map((e) => e.id).sort());
+});
+
+test.each(codeExercises.map((e) => [e.id, e] as const))("%s: the reference solution equals the engine's answer on every call", (_id, exercise) => {
+  const cases = exerciseCases(exercise, { count: 6, salt: 'oracle' });
+  prepareCases(exercise, { cases: 6, salt: 'oracle' }).forEach((prepared, ci) => {
+    for (const call of prepared.calls) {
+      const engine = ORACLES[exercise.id](call.args, cases[ci]) as Record<string, Numbers> | Numbers;
+      for (const part of exercise.parts) {
+        const ours = exercise.returns === 'value' ? call.expected : (call.expected as Record<string, Numbers>)[part.name];
+        const theirs = exercise.returns === 'value' ? engine : (engine as Record<string, Numbers>)[part.name];
+        // Both are float64 computations of the same formula; only rounding may differ.
+        expect(compareElements(flatten(ours as Numbers), flatten(theirs as Numbers), 1e-10).pass, `${exercise.id} ${part.name}`).toBe(true);
+      }
+    }
+  });
+});
+
+test("the hand-computed gradient's answer equals the engine's", async () => {
+  const { Tensor, tensor, relu, mseLoss } = await import('../../engine/index.ts');
+  const exercise = EXERCISES.find((e) => e.id === 'small-network-gradient');
+  if (exercise?.kind !== 'numeric') throw new Error('small-network-gradient must be numeric');
+  // The same numbers as the prompt, read from it so the test cannot drift from the page.
+  const read = (name: string) => Number(new RegExp(`${name} = (-?[\\d.]+)`).exec(exercise.prompt)![1]);
+  const leaf = (v: number) => tensor(v, { requiresGrad: true });
+  const [w1, b1, w2, b2] = [leaf(read('w_1')), leaf(read('b_1')), leaf(read('w_2')), leaf(read('b_2'))];
+  const yHat = relu(w1.mul(read('x')).add(b1)).mul(w2).add(b2);
+  mseLoss(yHat, read('y')).backward();
+  const engine = { dw1: w1, db1: b1, dw2: w2, db2: b2 } as Record<string, InstanceType<typeof Tensor>>;
+  const answer = exercise.answer();
+  for (const [name, t] of Object.entries(engine)) expect(answer[name]).toBeCloseTo(t.grad!.item(), 12);
+});
