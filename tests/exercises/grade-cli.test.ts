@@ -1,0 +1,80 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, expect, test } from 'vitest';
+
+const run = promisify(execFile);
+const root = new URL('../../', import.meta.url).pathname;
+const folder = join(root, 'tests/fixtures/submissions/mlp-backward');
+const out = mkdtempSync(join(tmpdir(), 'grade-'));
+
+interface Row {
+  submission: string;
+  exercise: string;
+  score: number;
+  maxScore: number;
+  passed: boolean;
+  parts: { name: string; passed: boolean }[];
+  misconceptions: string[];
+  problems: string[];
+  flag?: string;
+}
+
+async function grade(args: string[]): Promise<{ rows: Row[]; stderr: string; csv: string }> {
+  const csv = join(out, `${args.length}-${Date.now()}.csv`);
+  const { stdout, stderr } = await run(join(root, 'node_modules/.bin/tsx'), ['scripts/grade.ts', '--json', '--csv', csv, '--timeout', '2000', ...args], { cwd: root, timeout: 90_000 });
+  return { rows: JSON.parse(stdout) as Row[], stderr, csv: readFileSync(csv, 'utf8') };
+}
+
+let folderRun: Awaited<ReturnType<typeof grade>>;
+const byFile = (name: string) => folderRun.rows.find((r) => r.submission.endsWith(`/${name}`))!;
+
+beforeAll(async () => {
+  const files = readdirSync(folder).map((f) => join(folder, f));
+  folderRun = await grade(['--exercise', 'mlp-backward', '--salt', 'test-salt', ...files]);
+}, 120_000);
+
+test('the CLI grades a folder of submissions and exits 0 whatever the scores', () => {
+  expect(folderRun.rows).toHaveLength(readdirSync(folder).length);
+  expect(folderRun.stderr).toContain('salt "test-salt"');
+});
+
+test('right answers in TypeScript and in JavaScript pass on hidden cases', () => {
+  for (const name of ['right.ts', 'right-plain-loops.js']) expect(byFile(name)).toMatchObject({ score: 4, maxScore: 4, passed: true });
+});
+
+test('a wrong answer earns partial credit and its misconception', () => {
+  expect(byFile('forgot-relu-derivative.js')).toMatchObject({ score: 2, passed: false, misconceptions: ['forgot-relu-derivative'] });
+  expect(byFile('transposed.ts').misconceptions).toEqual(['transposed-weight-gradients']);
+});
+
+test('a submission that loops forever is stopped and scored 0', () => {
+  expect(byFile('loops-forever.js')).toMatchObject({ score: 0, passed: false });
+  expect(byFile('loops-forever.js').problems[0]).toMatch(/stopped after 2 s/);
+});
+
+test('a submission that throws, one that asks for autograd, and one that hogs memory score 0 with the reason', () => {
+  expect(byFile('throws.ts').problems[0]).toMatch(/threw on case \d: cannot handle a batch/);
+  expect(byFile('uses-autograd.js').problems[0]).toMatch(/autograd is switched off/);
+  expect(byFile('hogs-memory.js').problems[0]).toMatch(/memory|crashed|exited/);
+});
+
+test('grades.csv has a row per submission with the required columns', () => {
+  const lines = folderRun.csv.trim().split('\n');
+  expect(lines[0]).toBe('submission,exercise,score,max,passed,misconceptions,note');
+  expect(lines).toHaveLength(folderRun.rows.length + 1);
+  expect(lines.some((l) => l.includes('forgot-relu-derivative.js,mlp-backward,2,4,false,forgot-relu-derivative'))).toBe(true);
+});
+
+test('a progress export is re-graded, with claimed scores that differ flagged and corrupt entries reported', async () => {
+  const { rows } = await grade(['--salt', 'test-salt', join(root, 'tests/fixtures/submissions/progress-export.json')]);
+  const row = (id: string) => rows.find((r) => r.exercise === id)!;
+  expect(row('sigmoid-backward')).toMatchObject({ passed: true });
+  expect(row('sigmoid-backward').flag).toBeUndefined();
+  expect(row('relu-backward')).toMatchObject({ passed: false, misconceptions: ['relu-of-upstream'] });
+  expect(row('relu-backward').flag).toBe('claimed 1/1, re-graded 0/1');
+  expect(row('perceptron-separable')).toMatchObject({ passed: true });
+  expect(row('tanh-backward').flag).toMatch(/set aside: attempts/);
+}, 60_000);

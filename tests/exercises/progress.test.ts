@@ -1,0 +1,59 @@
+import { expect, test } from 'vitest';
+import { emptyProgress, loadProgress, mergeProgress, PROGRESS_FORMAT, PROGRESS_VERSION, recordCheck, serialiseProgress, solvedCount } from '../../exercises/progress.ts';
+
+const good = { code: 'function f() {}', attempts: 2, bestScore: 1, maxScore: 4, solved: false, updatedAt: '2025-03-01T10:00:00.000Z' };
+const doc = (exercises: Record<string, unknown>) => ({ format: PROGRESS_FORMAT, version: PROGRESS_VERSION, exercises, rejected: {} });
+
+test('valid progress round-trips through export and import', () => {
+  const { progress, problems } = loadProgress(serialiseProgress(loadProgress(doc({ 'mlp-backward': good })).progress));
+  expect(problems).toEqual([]);
+  expect(progress.exercises['mlp-backward']).toEqual(good);
+});
+
+test('a corrupt entry is reported and set aside, the others load', () => {
+  const bad = { ...good, attempts: -1 };
+  const { progress, problems } = loadProgress(doc({ 'mlp-backward': good, 'adam-step': bad, 'relu-backward': 'garbage' }));
+  expect(Object.keys(progress.exercises)).toEqual(['mlp-backward']);
+  expect(problems.map((p) => p.id).sort()).toEqual(['adam-step', 'relu-backward']);
+  expect(progress.rejected['adam-step'].raw).toEqual(bad);
+});
+
+test('a set-aside entry is never silently lost: it survives export and a second load', () => {
+  const first = loadProgress(doc({ 'adam-step': { ...good, bestScore: 9 } })).progress;
+  const second = loadProgress(serialiseProgress(first));
+  expect(second.progress.rejected['adam-step'].raw).toEqual({ ...good, bestScore: 9 });
+});
+
+test('unreadable documents never throw: not JSON, the wrong format, a future version', () => {
+  for (const input of ['{not json', JSON.stringify({ hello: 1 }), JSON.stringify({ ...doc({}), version: 99 }), 42, []]) {
+    const { progress, problems } = loadProgress(input);
+    expect(progress.exercises).toEqual({});
+    expect(problems).toHaveLength(1);
+    expect(progress.rejected['*'].raw).toBeDefined();
+  }
+});
+
+test('entries of unknown exercises are set aside when the known ids are given', () => {
+  const { progress, problems } = loadProgress(doc({ 'no-such-exercise': good }), ['mlp-backward']);
+  expect(progress.exercises).toEqual({});
+  expect(problems[0].reason).toMatch(/no exercise/);
+});
+
+test('a check counts an attempt only when it counts, and keeps the best score', () => {
+  const now = new Date('2025-03-02T00:00:00Z');
+  let p = recordCheck(emptyProgress(), 'mlp-backward', { code: 'a', score: 0, maxScore: 4, passed: false, countsAsAttempt: false }, now);
+  expect(p.exercises['mlp-backward'].attempts).toBe(0);
+  p = recordCheck(p, 'mlp-backward', { code: 'b', score: 3, maxScore: 4, passed: false, countsAsAttempt: true }, now);
+  p = recordCheck(p, 'mlp-backward', { code: 'c', score: 1, maxScore: 4, passed: false, countsAsAttempt: true }, now);
+  expect(p.exercises['mlp-backward']).toMatchObject({ code: 'c', attempts: 2, bestScore: 3, solved: false });
+  p = recordCheck(p, 'mlp-backward', { code: 'd', score: 4, maxScore: 4, passed: true, countsAsAttempt: true }, now);
+  expect(p.exercises['mlp-backward']).toMatchObject({ solved: true, bestScore: 4 });
+  expect(loadProgress(serialiseProgress(p)).problems).toEqual([]);
+  expect(solvedCount(p, ['mlp-backward', 'adam-step'])).toEqual({ solved: 1, total: 2 });
+});
+
+test('importing merges: a solved entry wins over an unsolved one', () => {
+  const solved = { ...good, bestScore: 4, solved: true };
+  const merged = mergeProgress(loadProgress(doc({ 'mlp-backward': good })).progress, loadProgress(doc({ 'mlp-backward': solved })).progress);
+  expect(merged.exercises['mlp-backward'].solved).toBe(true);
+});
