@@ -9,3 +9,6 @@ export { default as Cell } from './Cell.astro';
 
 /** Rosenblatt's rule, live: step or run the perceptron's updates on AND, OR, XOR, blobs or the reader's own points. */
 export { default as PerceptronLab } from './PerceptronLab.astro';
+
+/** A neural-network playground: data, architecture, loss, optimizer and regularisation, trained live with a heat map and loss curves. */
+export { default as Playground } from './Playground.astro';

@@ -48,6 +48,12 @@ export const LABELS: Record<string, string> = {
   '1': '1 epoch/s', '10': '10 epochs/s', '100': '100 epochs/s', max: 'As fast as possible',
 };
 
+/** The learning rates offered in the control (a URL may give any other value within the limits). */
+export const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10] as const;
+
+/** The weight-decay coefficients offered in the control. */
+export const WEIGHT_DECAYS = [0, 0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1] as const;
+
 /** The whole setting of a playground: data, network, training and seed. */
 export interface PlaygroundState {
   /** Which dataset to learn. */

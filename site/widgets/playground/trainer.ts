@@ -9,6 +9,7 @@ import {
   RMSprop,
   Random,
   SGD,
+  accuracy,
   batchIndices,
   heNormal,
   heUniform,
@@ -118,6 +119,15 @@ export class Trainer {
   /** The mean loss on the test points, without dropout. */
   testLoss(): number {
     return this.kernel.meanLoss(this.data.testX, this.data.testY, this.data.testY.length);
+  }
+
+  /** The fraction of test points on the right side of the 0.5 boundary, or NaN for regression. */
+  testAccuracy(): number {
+    const { testX, testY, features } = this.data;
+    if (features === 1 || testY.length === 0) return NaN;
+    const out = new Float32Array(testY.length);
+    this.kernel.predict(testX, testY.length, out);
+    return accuracy(Array.from(out, (p) => (p >= 0.5 ? 1 : 0)), testY);
   }
 
   /** The number of values `predictions` fills: a 100 × 100 grid (row 0 at the top), or 200 curve points for regression. */

@@ -1,0 +1,59 @@
+// The playground's colours, read from CSS custom properties so they follow
+// light and dark mode: the two classes, the background and the text, and the
+// heat map's colour ramp built from them.
+
+/** The resolved colours a picture is drawn with, as [r, g, b] triples. */
+export interface PlaygroundColors {
+  class0: [number, number, number];
+  class1: [number, number, number];
+  background: [number, number, number];
+  text: [number, number, number];
+  muted: [number, number, number];
+  accent: [number, number, number];
+  border: [number, number, number];
+}
+
+/** An [r, g, b] triple as a CSS colour, with an optional alpha. */
+export function css([r, g, b]: [number, number, number], alpha = 1): string {
+  return alpha === 1 ? `rgb(${r} ${g} ${b})` : `rgb(${r} ${g} ${b} / ${alpha})`;
+}
+
+/** Reads the colours in force now inside `element` (its custom properties, resolved by a hidden probe). */
+export function readColors(element: Element): PlaygroundColors {
+  const probe = document.createElement('span');
+  probe.style.display = 'none';
+  element.append(probe);
+  const read = (property: string): [number, number, number] => {
+    probe.style.color = `var(${property})`;
+    const numbers = getComputedStyle(probe).color.match(/[\d.]+/g)?.map(Number) ?? [0, 0, 0];
+    return [numbers[0], numbers[1], numbers[2]];
+  };
+  const colors: PlaygroundColors = {
+    class0: read('--pg-class0'),
+    class1: read('--pg-class1'),
+    background: read('--bg-raised'),
+    text: read('--text'),
+    muted: read('--text-muted'),
+    accent: read('--accent'),
+    border: read('--border'),
+  };
+  probe.remove();
+  return colors;
+}
+
+/**
+ * The heat map's 256-step ramp as RGBA bytes: class 0's colour at 0, the background at 0.5, class 1's at 1, each
+ * blended halfway with the background so the points drawn on top stand out.
+ */
+export function heatRamp(colors: PlaygroundColors): Uint8ClampedArray {
+  const ramp = new Uint8ClampedArray(256 * 4);
+  for (let i = 0; i < 256; i++) {
+    const t = i / 255;
+    const end = t < 0.5 ? colors.class0 : colors.class1;
+    // Distance from the boundary, 0 at p = 0.5 and 1 at p = 0 or 1, scaled to at most 60% colour.
+    const strength = 0.6 * Math.abs(2 * t - 1);
+    for (let c = 0; c < 3; c++) ramp[4 * i + c] = colors.background[c] + (end[c] - colors.background[c]) * strength;
+    ramp[4 * i + 3] = 255;
+  }
+  return ramp;
+}

@@ -1,0 +1,126 @@
+// The playground's main picture on a <canvas>: the network's output as a heat
+// map (a 100 × 100 ImageData, scaled up smoothly) with the training and test
+// points on top, or for regression the fitted curve through the points.
+
+import { css, heatRamp, type PlaygroundColors } from './colors.ts';
+import type { DataMessage } from './protocol.ts';
+
+/** Draws frames of the picture on a canvas, keeping the 100 × 100 image and the colour ramp between frames. */
+export class Picture {
+  private readonly context: CanvasRenderingContext2D;
+  private readonly grid: HTMLCanvasElement;
+  private readonly gridContext: CanvasRenderingContext2D;
+  private image: ImageData | null = null;
+  private ramp: Uint8ClampedArray | null = null;
+  private colors: PlaygroundColors | null = null;
+
+  /** A picture on `canvas`. */
+  constructor(readonly canvas: HTMLCanvasElement) {
+    this.context = canvas.getContext('2d')!;
+    this.grid = document.createElement('canvas');
+    this.gridContext = this.grid.getContext('2d')!;
+  }
+
+  /** Uses new colours (after a theme change). */
+  setColors(colors: PlaygroundColors): void {
+    this.colors = colors;
+    this.ramp = heatRamp(colors);
+  }
+
+  /** Sizes the canvas's pixels to its displayed size times the device pixel ratio; returns that size in pixels. */
+  private fit(): number {
+    const side = Math.max(1, Math.round(this.canvas.clientWidth * (window.devicePixelRatio || 1)));
+    if (this.canvas.width !== side || this.canvas.height !== side) {
+      this.canvas.width = side;
+      this.canvas.height = side;
+    }
+    return side;
+  }
+
+  /** Draws the output `predictions` over the data, with the test points too when `showTest`. */
+  draw(data: DataMessage, predictions: Float32Array, showTest: boolean): void {
+    if (this.colors === null || this.ramp === null) return;
+    const side = this.fit();
+    const ctx = this.context;
+    const colors = this.colors;
+    const [x0, x1, y0, y1] = data.domain;
+    const px = (x: number) => ((x - x0) / (x1 - x0)) * side;
+    const py = (y: number) => ((y1 - y) / (y1 - y0)) * side;
+    ctx.clearRect(0, 0, side, side);
+    if (data.features === 2) this.drawHeat(predictions, side);
+    else this.drawCurve(predictions, side, py);
+    const radius = Math.max(2.5, side / 110);
+    const dot = (x: number, y: number, label: number, test: boolean) => {
+      const fill = data.features === 1 ? colors.muted : label >= 0.5 ? colors.class1 : colors.class0;
+      ctx.beginPath();
+      ctx.arc(x, y, radius, 0, 2 * Math.PI);
+      if (test) {
+        // Test points are rings: the same colour, hollow, so the two sets tell apart without colour alone.
+        ctx.lineWidth = Math.max(1.5, radius / 2);
+        ctx.strokeStyle = css(fill);
+        ctx.stroke();
+      } else {
+        ctx.fillStyle = css(fill);
+        ctx.fill();
+        ctx.lineWidth = 1;
+        ctx.strokeStyle = css(colors.background);
+        ctx.stroke();
+      }
+    };
+    const points = (x: Float64Array, y: Float64Array, test: boolean) => {
+      for (let i = 0; i < y.length; i++) {
+        if (data.features === 2) dot(px(x[2 * i]), py(x[2 * i + 1]), y[i], test);
+        else dot(px(x[i]), py(y[i]), 0, test);
+      }
+    };
+    points(data.trainX, data.trainY, false);
+    if (showTest) points(data.testX, data.testY, true);
+  }
+
+  private drawHeat(predictions: Float32Array, side: number): void {
+    const size = Math.round(Math.sqrt(predictions.length));
+    if (this.image === null || this.image.width !== size) {
+      this.grid.width = size;
+      this.grid.height = size;
+      this.image = this.gridContext.createImageData(size, size);
+    }
+    const pixels = this.image.data;
+    const ramp = this.ramp!;
+    for (let i = 0; i < predictions.length; i++) {
+      const p = predictions[i];
+      // NaN (a diverged network) shows as the boundary colour rather than as garbage.
+      const k = p >= 0 ? (p <= 1 ? Math.round(p * 255) : 255) : p < 0 ? 0 : 128;
+      pixels[4 * i] = ramp[4 * k];
+      pixels[4 * i + 1] = ramp[4 * k + 1];
+      pixels[4 * i + 2] = ramp[4 * k + 2];
+      pixels[4 * i + 3] = 255;
+    }
+    this.gridContext.putImageData(this.image, 0, 0);
+    this.context.imageSmoothingEnabled = true;
+    this.context.imageSmoothingQuality = 'low';
+    this.context.drawImage(this.grid, 0, 0, side, side);
+  }
+
+  private drawCurve(predictions: Float32Array, side: number, py: (y: number) => number): void {
+    const ctx = this.context;
+    const colors = this.colors!;
+    ctx.fillStyle = css(colors.background);
+    ctx.fillRect(0, 0, side, side);
+    ctx.strokeStyle = css(colors.border);
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    ctx.moveTo(0, py(0));
+    ctx.lineTo(side, py(0));
+    ctx.stroke();
+    ctx.strokeStyle = css(colors.accent);
+    ctx.lineWidth = Math.max(2, side / 150);
+    ctx.beginPath();
+    for (let i = 0; i < predictions.length; i++) {
+      const x = (i / (predictions.length - 1)) * side;
+      const y = Math.min(Math.max(py(predictions[i]), -side), 2 * side);
+      if (i === 0) ctx.moveTo(x, y);
+      else ctx.lineTo(x, y);
+    }
+    ctx.stroke();
+  }
+}

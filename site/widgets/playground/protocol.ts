@@ -1,0 +1,53 @@
+// The messages between the playground's page and its training worker.
+
+import type { PlaygroundState } from './state.ts';
+
+/** What the page tells the worker. */
+export type ToWorker =
+  /** Use these settings: a fresh run if anything but the live settings changed. */
+  | { type: 'configure'; state: PlaygroundState }
+  /** Start again from the first weights of the current settings. */
+  | { type: 'reset' }
+  /** Train continuously, or stop. */
+  | { type: 'play' }
+  | { type: 'pause' }
+  /** Train exactly one epoch. */
+  | { type: 'step' }
+  /** The page has drawn the last frame and can take the next one. */
+  | { type: 'frame' }
+  /** Stop all work while the widget is off-screen or the tab hidden, or carry on. */
+  | { type: 'suspend'; suspended: boolean };
+
+/** The points of a fresh run, sent once so the page can draw them under the heat map. */
+export interface DataMessage {
+  type: 'data';
+  /** 2 for the plane, 1 for regression. */
+  features: number;
+  trainX: Float64Array;
+  trainY: Float64Array;
+  testX: Float64Array;
+  testY: Float64Array;
+  /** The drawn region [xMin, xMax, yMin, yMax]. */
+  domain: [number, number, number, number];
+}
+
+/** One picture of the run: where training is, its losses, the network's output over the picture and the loss curves. */
+export interface FrameMessage {
+  type: 'frame';
+  /** Epochs trained. */
+  epoch: number;
+  /** Whether the worker is training continuously. */
+  playing: boolean;
+  /** Mean training and test losses now. */
+  trainLoss: number;
+  testLoss: number;
+  /** Fraction of test points classified correctly (NaN for regression). */
+  testAccuracy: number;
+  /** The output over the 100 × 100 grid, or along the regression curve. */
+  predictions: Float32Array;
+  /** The loss curves so far. */
+  history: { epochs: Float64Array; train: Float64Array; test: Float64Array };
+}
+
+/** What the worker tells the page. */
+export type FromWorker = DataMessage | FrameMessage | { type: 'error'; message: string };

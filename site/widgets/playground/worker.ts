@@ -1,0 +1,149 @@
+// The playground's training worker: trains the network in slices of a few
+// milliseconds, so pause and new settings are heard at once, and sends the
+// page a frame (losses, the 100 × 100 heat map from one batched forward pass,
+// the loss curves) only when the page has drawn the previous one, so frames
+// never queue up and the worker spends its time training.
+
+/// <reference lib="webworker" />
+
+import { LossHistory } from './loss-history.ts';
+import type { FrameMessage, ToWorker } from './protocol.ts';
+import { needsRestart, type PlaygroundState } from './state.ts';
+import { Trainer } from './trainer.ts';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+/** How long one slice of training runs before the worker looks at its messages again, in milliseconds. */
+const SLICE_MS = 12;
+
+let state: PlaygroundState | null = null;
+let trainer: Trainer | null = null;
+let history = new LossHistory();
+let playing = false;
+let suspended = false;
+let frameWanted = false;
+let changedSinceFrame = false;
+let scheduled = false;
+// Pacing for the limited speeds: epochs trained since `paceStart`.
+let paceStart = 0;
+let pacedEpochs = 0;
+
+// A message to ourselves runs the next slice as soon as the queue is free, without setTimeout's 4 ms clamp.
+const channel = new MessageChannel();
+channel.port1.onmessage = () => loop();
+
+function schedule(delay: number): void {
+  if (scheduled) return;
+  scheduled = true;
+  if (delay === 0) channel.port2.postMessage(null);
+  else setTimeout(() => loop(), delay);
+}
+
+function restart(next: PlaygroundState): void {
+  state = next;
+  trainer = new Trainer(next);
+  history = new LossHistory();
+  history.record(0, trainer.trainLoss(), trainer.testLoss());
+  const { features, trainX, trainY, testX, testY, domain } = trainer.data;
+  self.postMessage({ type: 'data', features, trainX, trainY, testX, testY, domain });
+  resetPace();
+  changedSinceFrame = true;
+}
+
+function resetPace(): void {
+  paceStart = performance.now();
+  pacedEpochs = 0;
+}
+
+function trainOneEpoch(): void {
+  const run = trainer!;
+  run.trainEpoch();
+  pacedEpochs++;
+  if (history.wants(run.epoch)) history.record(run.epoch, run.trainLoss(), run.testLoss());
+  changedSinceFrame = true;
+}
+
+function sendFrame(): void {
+  const run = trainer!;
+  const predictions = run.predictions();
+  const snapshot = history.snapshot();
+  const frame: FrameMessage = {
+    type: 'frame',
+    epoch: run.epoch,
+    playing,
+    trainLoss: run.trainLoss(),
+    testLoss: run.testLoss(),
+    testAccuracy: run.testAccuracy(),
+    predictions,
+    history: snapshot,
+  };
+  frameWanted = false;
+  changedSinceFrame = false;
+  self.postMessage(frame, [predictions.buffer, snapshot.epochs.buffer, snapshot.train.buffer, snapshot.test.buffer]);
+}
+
+function loop(): void {
+  scheduled = false;
+  if (trainer === null || state === null) return;
+  if (playing && !suspended) {
+    const start = performance.now();
+    if (state.speed === 'max') {
+      do trainOneEpoch();
+      while (performance.now() - start < SLICE_MS);
+    } else {
+      const due = Math.floor(((start - paceStart) * Number(state.speed)) / 1000);
+      while (pacedEpochs < due && performance.now() - start < SLICE_MS) trainOneEpoch();
+    }
+  }
+  if (frameWanted && changedSinceFrame && !suspended) sendFrame();
+  if (playing && !suspended) schedule(state.speed === 'max' ? 0 : 4);
+}
+
+function handle(message: ToWorker): void {
+  switch (message.type) {
+    case 'configure': {
+      const next = message.state;
+      if (state === null || trainer === null || needsRestart(state, next)) restart(next);
+      else {
+        if (next.speed !== state.speed) resetPace();
+        state = next;
+        trainer.update(next);
+        changedSinceFrame = true;
+      }
+      break;
+    }
+    case 'reset':
+      if (state !== null) restart(state);
+      break;
+    case 'play':
+      playing = true;
+      resetPace();
+      changedSinceFrame = true;
+      break;
+    case 'pause':
+      playing = false;
+      changedSinceFrame = true;
+      break;
+    case 'step':
+      playing = false;
+      if (trainer !== null) trainOneEpoch();
+      break;
+    case 'frame':
+      frameWanted = true;
+      break;
+    case 'suspend':
+      suspended = message.suspended;
+      // Time spent away does not count as epochs owed.
+      if (!suspended) resetPace();
+      break;
+  }
+  schedule(0);
+}
+
+self.onmessage = (event: MessageEvent<ToWorker>) => {
+  try {
+    handle(event.data);
+  } catch (error) {
+    self.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  }
+};
