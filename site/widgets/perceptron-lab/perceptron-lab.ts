@@ -17,6 +17,12 @@ function fmt(value: number): string {
   return (Object.is(rounded, -0) ? 0 : rounded).toString().replace('-', '−');
 }
 
+/** A number as a factor or term: negative numbers in parentheses, so "+ (−1)" never reads "+ −1". */
+function term(value: number): string {
+  const text = fmt(value);
+  return text.startsWith('−') ? `(${text})` : text;
+}
+
 const signed = (label: number): string => (label > 0 ? '+1' : '−1');
 const pair = (a: number, b: number): string => `(${fmt(a)}, ${fmt(b)})`;
 
@@ -43,9 +49,9 @@ export function describeUpdate(event: UpdateEvent, point: LabelledPoint, total: 
   const lines = [
     `Epoch ${event.epoch}, point ${event.index + 1} of ${total}: x = ${pair(point.x, point.y)}, y = ${y}` +
       (event.passed > 0 ? ` (${event.passed} point${event.passed === 1 ? '' : 's'} before it already right)` : ''),
-    `score w·x + b = ${fmt(before.w[0])}·${fmt(point.x)} + ${fmt(before.w[1])}·${fmt(point.y)} + ${fmt(before.b)} = ${fmt(score)}; y·score ≤ 0, a mistake`,
-    `w ← w + η y x = ${pair(...before.w)} + ${fmt(eta)}·(${y})·${pair(point.x, point.y)} = ${pair(...after.w)}`,
-    `b ← b + η y = ${fmt(before.b)} + ${fmt(eta)}·(${y}) = ${fmt(after.b)}`,
+    `score w·x + b = ${term(before.w[0])}·${term(point.x)} + ${term(before.w[1])}·${term(point.y)} + ${term(before.b)} = ${fmt(score)}; y·score ≤ 0, a mistake`,
+    `w ← w + η y x = ${pair(...before.w)} + ${term(eta)}·(${y})·${pair(point.x, point.y)} = ${pair(...after.w)}`,
+    `b ← b + η y = ${fmt(before.b)} + ${term(eta)}·(${y}) = ${fmt(after.b)}`,
   ];
   return lines.join('\n');
 }
@@ -254,7 +260,7 @@ class PerceptronLabElement extends HTMLElement {
   private showWeights(): void {
     const state = this.run?.state ?? { w: [0, 0], b: 0 };
     const [w1, w2] = state.w;
-    this.readout(`w = ${pair(w1, w2)}, b = ${fmt(state.b)}\nline: ${fmt(w1)}·x₁ + ${fmt(w2)}·x₂ + ${fmt(state.b)} = 0`);
+    this.readout(`w = ${pair(w1, w2)}, b = ${fmt(state.b)}\nline: ${term(w1)}·x₁ + ${term(w2)}·x₂ + ${term(state.b)} = 0`);
   }
 
   private readout(text: string): void {
