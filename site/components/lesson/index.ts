@@ -12,3 +12,6 @@ export { default as PerceptronLab } from './PerceptronLab.astro';
 
 /** A neural-network playground: data, architecture, loss, optimizer and regularisation, trained live with a heat map and loss curves. */
 export { default as Playground } from './Playground.astro';
+
+/** Any activation of lesson 2: f and f′, with autograd drawn over the formula and the vanishing-gradient stretches shaded. */
+export { default as ActivationExplorer } from './ActivationExplorer.astro';
