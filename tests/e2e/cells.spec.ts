@@ -31,6 +31,18 @@ async function run(page: Page, index: number): Promise<void> {
 }
 
 test.describe('notebook cells', () => {
+  test('Run all runs the page’s own cells in order, with their plots', async ({ page }) => {
+    await open(page);
+    const count = await page.locator('notebook-cell').count();
+    await page.getByRole('button', { name: 'Run all' }).click();
+    for (let index = 0; index < count; index++) {
+      await expect(cell(page, index)).toHaveAttribute('data-status', 'done', { timeout: 20_000 });
+    }
+    await expect(page.locator('.notebook-status')).toHaveText('All cells ran.');
+    await expect(page.locator('notebook-cell .v-plot svg').first()).toBeVisible();
+    await expect(page.locator('notebook-cell .cell-error')).toHaveCount(0);
+  });
+
   test('an edited cell runs and shows its value and run number', async ({ page }) => {
     await open(page);
     await setCode(page, 0, 'const answer: number = 6 * 7;\nanswer');

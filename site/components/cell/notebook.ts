@@ -58,10 +58,12 @@ export class Notebook implements CellHost {
     this.say('All cells ran.');
   }
 
+  /** Runs a cell when its button or keyboard shortcut asks. */
   run(cell: NotebookCell): void {
     void this.runCell(cell);
   }
 
+  /** Saves an edit after a pause in typing and marks the cells that depend on the edited one. */
   changed(cell: NotebookCell): void {
     // Saving waits for a pause in typing; the stale marks follow at once.
     clearTimeout(this.saveTimers.get(cell));
@@ -69,12 +71,14 @@ export class Notebook implements CellHost {
     if (cell.hasRun && cell.code() !== cell.lastRunCode) this.markDependents(cell);
   }
 
+  /** Puts the author's code back and forgets the saved edit. */
   reset(cell: NotebookCell): void {
     clearTimeout(this.saveTimers.get(cell));
     cell.restoreAuthored();
     this.saved.remove(cell.cellId);
   }
 
+  /** Names the cell a run belonged to, for an error raised in a function it defined. */
   describeRun(runId: number): string {
     const owner = this.runOwners.get(runId);
     return owner ? `in cell ${owner.index}` : 'in an earlier run';
