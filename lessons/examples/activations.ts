@@ -282,13 +282,18 @@ export interface ActivationRow {
   finiteDifferenceGap: string;
 }
 
+/** A finer grid for the finite-difference check, offset so it never lands on a kink; formatted for the prose. */
+export const fineGrid = (() => {
+  const points = Array.from({ length: 61 }, (_, i) => -3.05 + i * 0.1);
+  return { points, count: points.length, from: show(points[0], 2), to: show(points[points.length - 1], 2) };
+})();
+
 /** The unformatted gaps of each activation, in table order. */
 const rawGaps: { formula: number; finiteDifference: number }[] = [];
 
 /** Evaluates every activation and its autograd derivative, and checks both against the lesson's formulas. */
 function tabulateActivations(): ActivationRow[] {
-  // A finer grid for the finite-difference check, offset so it never lands on a kink.
-  const fine = Array.from({ length: 61 }, (_, i) => -3.05 + i * 0.1);
+  const fine = fineGrid.points;
   return specs.map((spec) => {
     const evaluate = (points: readonly number[]): { y: Tensor; grad: Float64Array } => {
       const x = tensor([...points], { requiresGrad: true });
@@ -434,6 +439,9 @@ export const sigmoidSlopes: { x: string; slope: string }[] = [0, 2, 5, 10].map((
   if (v === 10 && !(x.grad!.item() < 1e-4 && x.grad!.item() > 1e-5)) throw new Error('activations example: σ′(10) should be a few times 10⁻⁵');
   return { x: show(v), slope: showSci(x.grad!.item(), 3) };
 });
+
+/** The grid the largest σ′ is searched on, formatted: how many points, from where to where. */
+export const sigmoidGrid = { count: (2001).toLocaleString('en-US'), from: show(-10), to: show(10) };
 
 /** The largest σ′ on a fine grid, which the lesson says is 1/4, at x = 0. */
 export const sigmoidSlopeMax: string = (() => {
