@@ -28,12 +28,14 @@ export class FastMLP {
   private readonly biasGrads: Float64Array[];
   private readonly dropouts: (Dropout | null)[];
   private readonly activation: ScalarActivation;
-  // Per layer, maxBatch rows: the pre-activations z, the activations a = f(z), the layer's output h (after dropout), the masks.
+  // Per layer, maxBatch rows: the pre-activations z, the activations a = f(z), the output h after dropout (and the input in h[0]), the masks.
   private readonly z: Float64Array[];
   private readonly a: Float64Array[];
   private readonly h: Float64Array[];
   private readonly masks: Float64Array[];
   private readonly deltas: Float64Array[];
+  // Whether the last forward pass applied dropout after layer k (else the next layer read a[k] directly).
+  private readonly dropped: boolean[];
 
   /** Wraps `model` (built with the given hidden activation) for `loss`, handling up to `maxBatch` rows per pass. */
   constructor(readonly model: MLP, activation: PlaygroundActivation, readonly loss: LossName, readonly maxBatch = 256) {
@@ -61,6 +63,7 @@ export class FastMLP {
     this.h = this.sizes.map((_, k) => rows(k));
     this.masks = this.sizes.map((_, k) => rows(k));
     this.deltas = this.sizes.map((_, k) => rows(k));
+    this.dropped = this.sizes.map(() => false);
   }
 
   /** The number of outputs of the network. */
@@ -86,7 +89,7 @@ export class FastMLP {
       const fanOut = this.sizes[k];
       const W = this.weights[k - 1];
       const b = this.biases[k - 1];
-      const hIn = this.h[k - 1];
+      const hIn = k === 1 || this.dropped[k - 1] ? this.h[k - 1] : this.a[k - 1];
       const z = this.z[k];
       for (let r = 0; r < count; r++) {
         for (let i = 0; i < fanOut; i++) {
@@ -101,15 +104,15 @@ export class FastMLP {
       const n = count * fanOut;
       for (let e = 0; e < n; e++) a[e] = f(z[e]);
       const dropout = training ? this.dropouts[k] : null;
-      if (dropout !== null && dropout.p > 0) {
+      this.dropped[k] = dropout !== null && dropout.p > 0;
+      if (this.dropped[k]) {
         // The engine's inverted dropout: one draw per element, row-major, kept with probability 1 - p, scaled by 1/(1 - p).
-        const keep = 1 - dropout.p;
+        const p = dropout!.p;
+        const rng = dropout!.rng;
+        const keep = 1 - p;
         const mask = this.masks[k];
-        for (let e = 0; e < n; e++) mask[e] = dropout.p < 1 && dropout.rng.next() < keep ? 1 / keep : 0;
+        for (let e = 0; e < n; e++) mask[e] = p < 1 && rng.next() < keep ? 1 / keep : 0;
         for (let e = 0; e < n; e++) hOut[e] = a[e] * mask[e];
-      } else {
-        this.masks[k].fill(1, 0, n);
-        hOut.set(a.subarray(0, n));
       }
     }
   }
@@ -171,7 +174,7 @@ export class FastMLP {
       const gW = this.weightGrads[k - 1];
       const gb = this.biasGrads[k - 1];
       const delta = this.deltas[k];
-      const hIn = this.h[k - 1];
+      const hIn = k === 1 || this.dropped[k - 1] ? this.h[k - 1] : this.a[k - 1];
       gW.fill(0);
       gb.fill(0);
       for (let r = 0; r < count; r++) {
@@ -185,13 +188,13 @@ export class FastMLP {
       const previous = this.deltas[k - 1];
       const z = this.z[k - 1];
       const a = this.a[k - 1];
-      const mask = this.masks[k - 1];
+      const mask = this.dropped[k - 1] ? this.masks[k - 1] : null;
       for (let r = 0; r < count; r++) {
         for (let j = 0; j < fanIn; j++) {
           let sum = 0;
           for (let i = 0; i < fanOut; i++) sum += delta[r * fanOut + i] * W[i * fanIn + j];
           const e = r * fanIn + j;
-          previous[e] = sum * mask[e] * df(z[e], a[e]);
+          previous[e] = (mask === null ? sum : sum * mask[e]) * df(z[e], a[e]);
         }
       }
     }

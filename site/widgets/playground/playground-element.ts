@@ -249,11 +249,14 @@ export class PlaygroundElement extends HTMLElement {
     if (!playing && this.lastFrame !== null) this.describe(this.lastFrame);
   }
 
-  /** Asks the worker for the next frame once the browser is ready to paint; one request is outstanding at a time. */
+  /**
+   * Tells the worker the page can take the next frame; one request is outstanding at a time, and the worker
+   * paces the frames, so a frame is drawn as soon as it arrives.
+   */
   private requestFrame(): void {
     if (this.frameRequested || this.worker === null) return;
     this.frameRequested = true;
-    requestAnimationFrame(() => this.send({ type: 'frame' }));
+    this.send({ type: 'frame' });
   }
 
   private received(message: FromWorker): void {

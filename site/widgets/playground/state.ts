@@ -99,7 +99,7 @@ export const DEFAULT_STATE: Readonly<PlaygroundState> = Object.freeze({
   activation: 'tanh',
   loss: 'bce',
   optimizer: 'adam',
-  lr: 0.03,
+  lr: 0.01,
   l2: 0,
   dropout: 0,
   init: 'xavier-uniform',

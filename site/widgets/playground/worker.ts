@@ -1,8 +1,8 @@
 // The playground's training worker: trains the network in slices of a few
 // milliseconds, so pause and new settings are heard at once, and sends the
 // page a frame (losses, the 100 × 100 heat map from one batched forward pass,
-// the loss curves) only when the page has drawn the previous one, so frames
-// never queue up and the worker spends its time training.
+// the loss curves) at most 60 times a second and only once the page has drawn
+// the previous one, so frames never queue up and the rest of the time trains.
 
 /// <reference lib="webworker" />
 
@@ -14,7 +14,9 @@ import { Trainer } from './trainer.ts';
 declare const self: DedicatedWorkerGlobalScope;
 
 /** How long one slice of training runs before the worker looks at its messages again, in milliseconds. */
-const SLICE_MS = 12;
+const SLICE_MS = 8;
+/** The shortest time between two frames: at most 60 frames a second, the rate of most screens. */
+const FRAME_INTERVAL_MS = 1000 / 60;
 
 let state: PlaygroundState | null = null;
 let trainer: Trainer | null = null;
@@ -24,6 +26,7 @@ let suspended = false;
 let frameWanted = false;
 let changedSinceFrame = false;
 let scheduled = false;
+let nextFrameAt = 0;
 // Pacing for the limited speeds: epochs trained since `paceStart`.
 let paceStart = 0;
 let pacedEpochs = 0;
@@ -79,6 +82,7 @@ function sendFrame(): void {
   };
   frameWanted = false;
   changedSinceFrame = false;
+  nextFrameAt = performance.now() + FRAME_INTERVAL_MS;
   self.postMessage(frame, [predictions.buffer, snapshot.epochs.buffer, snapshot.train.buffer, snapshot.test.buffer]);
 }
 
@@ -95,8 +99,10 @@ function loop(): void {
       while (pacedEpochs < due && performance.now() - start < SLICE_MS) trainOneEpoch();
     }
   }
-  if (frameWanted && changedSinceFrame && !suspended) sendFrame();
+  const frameDue = frameWanted && changedSinceFrame && !suspended;
+  if (frameDue && performance.now() >= nextFrameAt) sendFrame();
   if (playing && !suspended) schedule(state.speed === 'max' ? 0 : 4);
+  else if (frameDue && frameWanted) schedule(Math.max(0, Math.ceil(nextFrameAt - performance.now())));
 }
 
 function handle(message: ToWorker): void {
