@@ -6,6 +6,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { rehypeStrictMath } from './site/markdown/rehype-strict-math.ts';
 import { rehypeInternalLinks } from './site/markdown/rehype-internal-links.ts';
+import { remarkExerciseIds } from './site/markdown/remark-exercise-ids.ts';
 
 export default defineConfig({
   srcDir: './site',
@@ -13,7 +14,7 @@ export default defineConfig({
   site: 'https://neural-notebook.example',
   trailingSlash: 'always',
   markdown: {
-    remarkPlugins: [remarkMath],
+    remarkPlugins: [remarkMath, remarkExerciseIds],
     // rehype-katex only reports a bad formula as a message and renders it in red;
     // rehypeStrictMath turns those messages into build errors with the file and line; a link to a page
     // that does not exist fails the build too.

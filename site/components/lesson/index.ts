@@ -15,3 +15,6 @@ export { default as Playground } from './Playground.astro';
 
 /** Any activation of lesson 2: f and f′, with autograd drawn over the formula and the vanishing-gradient stretches shaded. */
 export { default as ActivationExplorer } from './ActivationExplorer.astro';
+
+/** An auto-graded exercise by id: prompt, editor or inputs, Check with targeted feedback, hints, solution and saved progress. */
+export { default as Exercise } from './Exercise.astro';

@@ -1,0 +1,16 @@
+// The only exercise JavaScript a page loads up front: when an exercise comes within a screen or so
+// of the viewport, fetch its controller (editor, grader, progress) and start every exercise on
+// the page. Pages without exercises never load even this, since it ships with the component.
+
+const exercises = document.querySelectorAll('course-exercise');
+if (exercises.length > 0 && 'IntersectionObserver' in window) {
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      void import('./exercise-element.ts').then(({ defineExerciseElement }) => defineExerciseElement());
+    },
+    { rootMargin: '800px 0px' },
+  );
+  for (const exercise of exercises) observer.observe(exercise);
+}

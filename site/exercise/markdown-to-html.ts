@@ -1,0 +1,35 @@
+// Exercise text (prompts, hints, feedback, explanations) is Markdown with `$...$` math, written in
+// the definitions rather than in a lesson, so the MDX pipeline never sees it. This renders it to
+// HTML when the site is built, with KaTeX, so no math JavaScript reaches the reader.
+
+import rehypeKatex from 'rehype-katex';
+import rehypeStringify from 'rehype-stringify';
+import remarkMath from 'remark-math';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkMath)
+  .use(remarkRehype)
+  // A malformed formula in an exercise fails the build like one in a lesson (see markdownToHtml).
+  .use(rehypeKatex, { throwOnError: false, strict: 'error' })
+  .use(rehypeStringify);
+
+/** Renders Markdown with math to HTML; `where` names the text in the error a malformed formula raises. */
+export function markdownToHtml(markdown: string, where: string): string {
+  const file = processor.processSync(markdown);
+  // rehype-katex reports a bad formula as a message on the file rather than throwing.
+  const problem = file.messages.find((message) => message.source === 'rehype-katex');
+  if (problem !== undefined) {
+    const cause = problem.cause instanceof Error ? problem.cause.message : String(problem.reason);
+    throw new Error(`Malformed math in ${where}: ${cause}`);
+  }
+  return String(file);
+}
+
+/** Renders one line of Markdown without its paragraph, for labels and list items. */
+export function inlineMarkdownToHtml(markdown: string, where: string): string {
+  return markdownToHtml(markdown, where).trim().replace(/^<p>([\s\S]*)<\/p>$/, '$1');
+}
