@@ -18,3 +18,6 @@ export { default as ActivationExplorer } from './ActivationExplorer.astro';
 
 /** An auto-graded exercise by id: prompt, editor or inputs, Check with targeted feedback, hints, solution and saved progress. */
 export { default as Exercise } from './Exercise.astro';
+
+/** One hidden layer of 1–64 units fitting a 1-D target, trained in a worker, with each unit's contribution drawn. */
+export { default as UniversalApproximator } from './UniversalApproximator.astro';

@@ -1,0 +1,318 @@
+// The approximator's custom element: it wires the controls rendered by UniversalApproximator.astro
+// to a training worker, draws the fit over the target and each unit's contribution below it, and
+// lets the reader drag and add target points.
+
+import * as Plot from '@observablehq/plot';
+import { evaluate, type HiddenActivation, type NetworkWeights } from './network.ts';
+import { DOMAIN, sampleTarget, startingPoints, type TargetName } from './targets.ts';
+import type { ApproximatorReply, ApproximatorRequest } from './protocol.ts';
+import { onThemeChange, plotStyle, themeVar } from '../shared/plot-theme.ts';
+import { watchVisibility } from '../shared/mount-when-visible.ts';
+import { prefersReducedMotion } from '../shared/reduced-motion.ts';
+
+/** Adam steps per request while training continuously: small enough to keep the picture moving. */
+const STEPS_PER_FRAME = 20;
+/** Steps one press of Train runs before stopping by itself, so a forgotten tab does not train forever. */
+const STEPS_PER_RUN = 3000;
+/** Steps one press of Train takes at once when the reader prefers reduced motion. */
+const STEPS_WITHOUT_MOTION = 1000;
+/** How close (in pixels) a press must be to a point to drag it. */
+const GRAB_RADIUS = 16;
+
+type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+/** The approximator: target, units, activation and seed controls, the fit, the pieces, and point editing. */
+class UniversalApproximatorElement extends HTMLElement {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private waiting = new Map<number, (reply: ApproximatorReply) => void>();
+  private points = startingPoints();
+  private weights: NetworkWeights | null = null;
+  private steps = 0;
+  private loss = NaN;
+  private running = false;
+  private remaining = 0;
+  private visible = false;
+  private generation = 0;
+  private dragging: number | null = null;
+  private moved = false;
+  private fitChart: (SVGSVGElement | HTMLElement) & Plot.Plot | null = null;
+  private width = 0;
+  private cleanups: (() => void)[] = [];
+
+  private control<T extends HTMLElement>(name: string): T {
+    return this.querySelector<T>(`[data-control="${name}"]`)!;
+  }
+
+  connectedCallback(): void {
+    this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+    this.worker.addEventListener('message', (event: MessageEvent<ApproximatorReply>) => {
+      const resolve = this.waiting.get(event.data.id);
+      this.waiting.delete(event.data.id);
+      resolve?.(event.data);
+    });
+    const units = this.control<HTMLInputElement>('units');
+    units.addEventListener('input', () => (this.querySelector('[data-units-value]')!.textContent = units.value));
+    for (const name of ['units', 'activation', 'seed']) this.control(name).addEventListener('change', () => void this.reset());
+    this.control('target').addEventListener('change', () => void this.reset());
+    this.control('reset').addEventListener('click', () => void this.reset());
+    this.control('train').addEventListener('click', () => (this.running ? this.pause('Paused.') : void this.train()));
+    this.control('add').addEventListener('click', () => {
+      const x = Number(this.control<HTMLInputElement>('add-x').value);
+      const y = Number(this.control<HTMLInputElement>('add-y').value);
+      const [lo, hi] = DOMAIN;
+      if (!(x >= lo && x <= hi) || !Number.isFinite(y)) {
+        this.say(`Give x between ${lo} and ${hi} and y as a number.`);
+        return;
+      }
+      this.points = { x: [...this.points.x, x], y: [...this.points.y, y] };
+      void this.sendPoints(`Added the point (${x}, ${y}); ${this.points.x.length} points.`);
+    });
+    this.control('remove').addEventListener('click', () => {
+      if (this.points.x.length <= 1) {
+        this.say('Keep at least one point to fit.');
+        return;
+      }
+      this.points = { x: this.points.x.slice(0, -1), y: this.points.y.slice(0, -1) };
+      void this.sendPoints(`Removed the last point; ${this.points.x.length} points.`);
+    });
+    const plot = this.querySelector<HTMLElement>('[data-plot="fit"]')!;
+    plot.addEventListener('pointerdown', (event) => this.pointerDown(event));
+    plot.addEventListener('pointermove', (event) => this.pointerMove(event));
+    plot.addEventListener('pointerup', (event) => this.pointerUp(event));
+    this.cleanups.push(onThemeChange(() => this.render()));
+    this.cleanups.push(watchVisibility(this, (visible) => {
+      this.visible = visible;
+      if (visible && this.running) void this.loop();
+    }));
+    const resize = new ResizeObserver(() => {
+      if (this.clientWidth !== this.width) this.render();
+    });
+    resize.observe(this);
+    this.cleanups.push(() => resize.disconnect());
+    void this.reset();
+  }
+
+  disconnectedCallback(): void {
+    this.running = false;
+    this.worker?.terminate();
+    this.worker = null;
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+  }
+
+  private request(message: Distribute<ApproximatorRequest>): Promise<ApproximatorReply> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.worker?.postMessage({ ...message, id });
+    });
+  }
+
+  private get target(): TargetName {
+    return this.control<HTMLSelectElement>('target').value as TargetName;
+  }
+
+  /** The points being fitted: the reader's, or samples of the chosen function. */
+  private get data(): { x: number[]; y: number[] } {
+    const target = this.target;
+    return target === 'points' ? this.points : sampleTarget(target);
+  }
+
+  private accept(reply: ApproximatorReply): boolean {
+    if (reply.type === 'error') {
+      this.pause();
+      this.say(`Training stopped: ${reply.message}`);
+      return false;
+    }
+    this.weights = reply.weights;
+    this.steps = reply.steps;
+    this.loss = reply.loss;
+    this.querySelector('[data-loss]')!.textContent = `step ${this.steps} · loss ${this.loss.toPrecision(3)} (mean squared error)`;
+    this.render();
+    return true;
+  }
+
+  /** A new network from the seed for the chosen target, units and activation. */
+  private async reset(): Promise<void> {
+    this.pause();
+    const generation = ++this.generation;
+    const units = Math.round(Number(this.control<HTMLInputElement>('units').value));
+    const activation = this.control<HTMLSelectElement>('activation').value as HiddenActivation;
+    const seed = Math.max(0, Math.round(Number(this.control<HTMLInputElement>('seed').value) || 0));
+    this.querySelector<HTMLElement>('[data-points-editor]')!.hidden = this.target !== 'points';
+    this.querySelector<HTMLElement>('[data-plot="fit"]')!.toggleAttribute('data-clickable', this.target === 'points');
+    const { x, y } = this.data;
+    const reply = await this.request({ type: 'reset', units, activation, seed, x, y });
+    if (generation !== this.generation || !this.accept(reply)) return;
+    for (const button of this.querySelectorAll<HTMLButtonElement>('button[disabled]')) button.disabled = false;
+    this.say(`New network: ${units} ${activation === 'relu' ? 'ReLU' : 'sigmoid'} unit${units === 1 ? '' : 's'} from seed ${seed}, loss ${this.loss.toPrecision(3)}. Press Train.`);
+  }
+
+  private async sendPoints(message: string): Promise<void> {
+    const reply = await this.request({ type: 'data', x: this.points.x, y: this.points.y });
+    if (this.accept(reply)) this.say(message);
+  }
+
+  private async train(): Promise<void> {
+    if (prefersReducedMotion()) {
+      // No animation: take a block of steps and show only where it ends.
+      const generation = this.generation;
+      const before = this.loss;
+      this.say(`Training ${STEPS_WITHOUT_MOTION} steps…`);
+      const reply = await this.request({ type: 'train', steps: STEPS_WITHOUT_MOTION });
+      if (generation === this.generation && this.accept(reply)) this.reportRun(before);
+      return;
+    }
+    this.running = true;
+    this.remaining = STEPS_PER_RUN;
+    this.runStart = this.loss;
+    const button = this.control<HTMLButtonElement>('train');
+    button.textContent = 'Pause';
+    button.setAttribute('aria-pressed', 'true');
+    this.say('Training…');
+    await this.loop();
+  }
+
+  private runStart = NaN;
+  private looping = false;
+
+  /** Asks for steps one batch at a time while running and on screen; the next batch waits for a frame. */
+  private async loop(): Promise<void> {
+    if (this.looping) return;
+    this.looping = true;
+    const generation = this.generation;
+    while (this.running && this.visible && this.remaining > 0 && generation === this.generation) {
+      const reply = await this.request({ type: 'train', steps: STEPS_PER_FRAME });
+      if (generation !== this.generation || !this.accept(reply)) break;
+      this.remaining -= STEPS_PER_FRAME;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    this.looping = false;
+    if (this.running && this.remaining <= 0 && generation === this.generation) {
+      this.pause();
+      this.reportRun(this.runStart);
+    }
+  }
+
+  private reportRun(before: number): void {
+    this.say(`Trained to step ${this.steps}: the loss went from ${before.toPrecision(3)} to ${this.loss.toPrecision(3)}. Press Train to go on.`);
+  }
+
+  private pause(message?: string): void {
+    if (!this.running) return;
+    this.running = false;
+    const button = this.control<HTMLButtonElement>('train');
+    button.textContent = 'Train';
+    button.setAttribute('aria-pressed', 'false');
+    if (message) this.say(`${message} Step ${this.steps}, loss ${this.loss.toPrecision(3)}.`);
+  }
+
+  private say(message: string): void {
+    this.querySelector('[data-status]')!.textContent = message;
+  }
+
+  /** The data coordinates under a pointer event on the fit plot, and the pixel scale. */
+  private locate(event: PointerEvent): { x: number; y: number; px: number; py: number } | null {
+    const svg = this.querySelector<SVGSVGElement>('[data-plot="fit"] svg');
+    if (!svg || !this.fitChart) return null;
+    const box = svg.getBoundingClientRect();
+    const scale = svg.viewBox.baseVal.width / box.width || 1;
+    const px = (event.clientX - box.left) * scale;
+    const py = (event.clientY - box.top) * scale;
+    return { x: this.fitChart.scale('x')!.invert!(px) as number, y: this.fitChart.scale('y')!.invert!(py) as number, px, py };
+  }
+
+  private pointerDown(event: PointerEvent): void {
+    if (this.target !== 'points' || !this.fitChart) return;
+    const at = this.locate(event);
+    if (!at) return;
+    const sx = this.fitChart.scale('x')!;
+    const sy = this.fitChart.scale('y')!;
+    let nearest = -1;
+    let best = GRAB_RADIUS;
+    this.points.x.forEach((x, i) => {
+      const d = Math.hypot(sx.apply(x) as number - at.px, sy.apply(this.points.y[i]) as number - at.py);
+      if (d < best) [best, nearest] = [d, i];
+    });
+    this.dragging = nearest;
+    this.moved = false;
+    (event.currentTarget as HTMLElement).setPointerCapture(event.pointerId);
+    event.preventDefault();
+  }
+
+  private pointerMove(event: PointerEvent): void {
+    if (this.dragging === null || this.dragging < 0) return;
+    const at = this.locate(event);
+    if (!at) return;
+    const [lo, hi] = DOMAIN;
+    const x = this.points.x.slice();
+    const y = this.points.y.slice();
+    x[this.dragging] = Math.min(hi, Math.max(lo, Number(at.x.toFixed(2))));
+    y[this.dragging] = Number(at.y.toFixed(2));
+    this.points = { x, y };
+    this.moved = true;
+    this.render();
+  }
+
+  private pointerUp(event: PointerEvent): void {
+    const index = this.dragging;
+    this.dragging = null;
+    if (index === null) return;
+    if (index >= 0) {
+      if (this.moved) void this.sendPoints(`Moved point ${index + 1} to (${this.points.x[index]}, ${this.points.y[index]}).`);
+      return;
+    }
+    const at = this.locate(event);
+    const [lo, hi] = DOMAIN;
+    if (!at || !(at.x >= lo && at.x <= hi)) return;
+    const x = Number(at.x.toFixed(2));
+    const y = Number(at.y.toFixed(2));
+    this.points = { x: [...this.points.x, x], y: [...this.points.y, y] };
+    void this.sendPoints(`Added the point (${x}, ${y}); ${this.points.x.length} points.`);
+  }
+
+  private render(): void {
+    this.width = this.clientWidth;
+    const width = Math.max(260, Math.min(640, this.querySelector<HTMLElement>('[data-plot="fit"]')!.clientWidth || 640));
+    const data = this.data;
+    const [lo, hi] = DOMAIN;
+    const grid = Array.from({ length: 241 }, (_, i) => lo + ((hi - lo) * i) / 240);
+    const activation = this.control<HTMLSelectElement>('activation').value as HiddenActivation;
+    const yMin = Math.min(...data.y);
+    const yMax = Math.max(...data.y);
+    const pad = Math.max(0.5, 0.25 * (yMax - yMin));
+    const yDomain: [number, number] = [yMin - pad, yMax + pad];
+    const marks: Plot.Markish[] = [Plot.ruleY([0], { stroke: themeVar('border') })];
+    if (this.target === 'points') {
+      marks.push(Plot.dot(data.x.map((x, i) => ({ x, y: data.y[i] })), { x: 'x', y: 'y', r: 6, fill: themeVar('text-muted'), stroke: themeVar('bg-raised') }));
+    } else {
+      marks.push(Plot.line(data.x.map((x, i) => ({ x, y: data.y[i] })), { x: 'x', y: 'y', stroke: themeVar('text-muted'), strokeOpacity: 0.5, strokeWidth: 7 }));
+    }
+    let pieceRows: { x: number; y: number; unit: number }[] = [];
+    if (this.weights) {
+      const { fit, pieces } = evaluate(this.weights, activation, grid);
+      marks.push(Plot.line(grid.map((x, i) => ({ x, y: fit[i] })), { x: 'x', y: 'y', stroke: themeVar('accent'), strokeWidth: 2.5, clip: true }));
+      pieceRows = pieces.flatMap((piece, unit) => grid.map((x, i) => ({ x, y: piece[i], unit })));
+    }
+    const common = { width, marginLeft: 44, style: plotStyle, x: { domain: DOMAIN, label: 'x', grid: true } };
+    const fitChart = Plot.plot({ ...common, height: 230, y: { domain: yDomain, label: 'y', grid: true }, ariaLabel: 'The target and the network’s fit', marks });
+    const piecesChart = Plot.plot({
+      ...common,
+      height: 190,
+      y: { label: 'contribution', grid: true, domain: [yDomain[0] - pad, yDomain[1] + pad] },
+      color: { type: 'ordinal', scheme: 'observable10' },
+      ariaLabel: 'Each hidden unit’s contribution',
+      marks: [
+        Plot.ruleY([0], { stroke: themeVar('border') }),
+        Plot.line(pieceRows, { x: 'x', y: 'y', z: 'unit', stroke: 'unit', strokeWidth: 1.5, strokeOpacity: 0.85, clip: true }),
+        Plot.ruleY([this.weights?.c ?? 0], { stroke: themeVar('text'), strokeDasharray: '4 4' }),
+      ],
+    });
+    for (const chart of [fitChart, piecesChart]) chart.setAttribute('role', 'img');
+    this.fitChart = fitChart;
+    this.querySelector('[data-plot="fit"]')!.replaceChildren(fitChart);
+    this.querySelector('[data-plot="pieces"]')!.replaceChildren(piecesChart);
+  }
+}
+
+if (!customElements.get('universal-approximator')) customElements.define('universal-approximator', UniversalApproximatorElement);
