@@ -50,8 +50,8 @@ export function heatRamp(colors: PlaygroundColors): Uint8ClampedArray {
   for (let i = 0; i < 256; i++) {
     const t = i / 255;
     const end = t < 0.5 ? colors.class0 : colors.class1;
-    // Distance from the boundary, 0 at p = 0.5 and 1 at p = 0 or 1, scaled to at most 60% colour.
-    const strength = 0.6 * Math.abs(2 * t - 1);
+    // Distance from the boundary, 0 at p = 0.5 and 1 at p = 0 or 1, scaled to at most 45% colour.
+    const strength = 0.45 * Math.abs(2 * t - 1);
     for (let c = 0; c < 3; c++) ramp[4 * i + c] = colors.background[c] + (end[c] - colors.background[c]) * strength;
     ramp[4 * i + 3] = 255;
   }

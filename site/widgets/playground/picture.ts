@@ -48,7 +48,7 @@ export class Picture {
     const py = (y: number) => ((y1 - y) / (y1 - y0)) * side;
     ctx.clearRect(0, 0, side, side);
     if (data.features === 2) this.drawHeat(predictions, side);
-    else this.drawCurve(predictions, side, py);
+    else this.drawAxis(side, py);
     const radius = Math.max(2.5, side / 110);
     // One path per colour and kind, so 500 points cost four fills or strokes rather than a thousand.
     const paths = [new Path2D(), new Path2D(), new Path2D(), new Path2D()];
@@ -75,6 +75,7 @@ export class Picture {
       ctx.strokeStyle = css(fills[k]);
       ctx.stroke(paths[2 + k]);
     }
+    if (data.features === 1) this.drawCurve(predictions, side, py);
   }
 
   private drawHeat(predictions: Float32Array, side: number): void {
@@ -101,7 +102,7 @@ export class Picture {
     this.context.drawImage(this.grid, 0, 0, side, side);
   }
 
-  private drawCurve(predictions: Float32Array, side: number, py: (y: number) => number): void {
+  private drawAxis(side: number, py: (y: number) => number): void {
     const ctx = this.context;
     const colors = this.colors!;
     ctx.fillStyle = css(colors.background);
@@ -112,6 +113,11 @@ export class Picture {
     ctx.moveTo(0, py(0));
     ctx.lineTo(side, py(0));
     ctx.stroke();
+  }
+
+  private drawCurve(predictions: Float32Array, side: number, py: (y: number) => number): void {
+    const ctx = this.context;
+    const colors = this.colors!;
     ctx.strokeStyle = css(colors.accent);
     ctx.lineWidth = Math.max(2, side / 150);
     ctx.beginPath();

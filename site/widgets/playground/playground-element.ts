@@ -148,6 +148,8 @@ export class PlaygroundElement extends HTMLElement {
     set('seed', s.seed);
     set('speed', s.speed);
     this.field('loss').disabled = s.data === 'regression';
+    // Classes and accuracy mean nothing for regression.
+    for (const element of this.querySelectorAll<HTMLElement>('.pg-classification')) element.hidden = s.data === 'regression';
     this.querySelectorAll<HTMLInputElement>('[data-field="units"]').forEach((input, i) => {
       if (i < s.layers.length) input.value = String(s.layers[i]);
       input.closest<HTMLElement>('.pg-units')!.hidden = i >= s.layers.length;

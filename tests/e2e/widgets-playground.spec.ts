@@ -1,0 +1,83 @@
+import { test, expect, type Page } from '@playwright/test';
+
+const LESSON = '/lessons/mlp/';
+
+/** Opens the lesson (with the given playground settings in the URL) and waits for the widget's first frame. */
+async function openPlayground(page: Page, settings?: string) {
+  await page.goto(settings === undefined ? LESSON : `${LESSON}?playground=${settings}`);
+  const widget = page.locator('nn-playground');
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget).toHaveAttribute('data-frames', /\d+/, { timeout: 20_000 });
+  return widget;
+}
+
+const numberAttribute = async (widget: ReturnType<Page['locator']>, name: string) => Number(await widget.getAttribute(name));
+
+test('the playground trains on circles until the test loss has fallen to under half its starting value', async ({ page }) => {
+  const widget = await openPlayground(page, 'speed:max');
+  await expect(widget).toHaveAttribute('data-epoch', '0');
+  const before = await numberAttribute(widget, 'data-test-loss');
+  await widget.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(() => numberAttribute(widget, 'data-epoch'), { timeout: 20_000 }).toBeGreaterThanOrEqual(200);
+  await widget.getByRole('button', { name: 'Pause' }).click();
+  const after = await numberAttribute(widget, 'data-test-loss');
+  expect(after).toBeLessThan(before / 2);
+  await expect(widget.locator('.pg-accuracy')).toHaveText(/^(9\d|100)%$/);
+});
+
+test('changing a control restarts the run and writes the settings into the URL', async ({ page }) => {
+  const widget = await openPlayground(page);
+  await widget.getByRole('button', { name: 'Step' }).click();
+  await expect(widget).toHaveAttribute('data-epoch', '1');
+  await widget.getByLabel('Dataset', { exact: true }).selectOption('xor');
+  await expect(page).toHaveURL(/[?&]playground=data(:|%3A)xor/);
+  await expect(widget).toHaveAttribute('data-epoch', '0');
+  await widget.getByLabel('Hidden layers', { exact: true }).fill('3');
+  await widget.getByLabel('Hidden layers', { exact: true }).press('Enter');
+  await expect(widget.locator('.pg-architecture')).toHaveText('2-4-4-4-1');
+  await expect(page).toHaveURL(/layers(:|%3A)4-4-4/);
+  await widget.getByLabel('Loss', { exact: true }).selectOption('cross-entropy');
+  await expect(widget.locator('.pg-architecture')).toHaveText('2-4-4-4-2');
+});
+
+test('a link with settings reproduces every control, and the same seed the same training', async ({ page }) => {
+  const settings = 'data:spiral,noise:0.2,split:70,batch:20,layers:8-6-4,act:relu,loss:cross-entropy,opt:rmsprop,lr:0.003,l2:0.001,drop:0.2,init:he-normal,seed:42';
+  const widget = await openPlayground(page, settings);
+  const expected: Record<string, string> = {
+    data: 'spiral', noise: '0.2', split: '70', batch: '20', 'layer-count': '3', activation: 'relu', loss: 'cross-entropy',
+    optimizer: 'rmsprop', lr: '0.003', l2: '0.001', dropout: '0.2', init: 'he-normal', seed: '42',
+  };
+  for (const [field, value] of Object.entries(expected)) {
+    await expect(widget.locator(`[data-field="${field}"]`), field).toHaveValue(value);
+  }
+  await expect(widget.locator('.pg-architecture')).toHaveText('2-8-6-4-2');
+  // Three epochs by keyboard, then the same three again after reloading the link: the losses agree to the last digit.
+  const step = widget.getByRole('button', { name: 'Step' });
+  await step.focus();
+  for (const epoch of ['1', '2', '3']) {
+    await page.keyboard.press('Enter');
+    await expect(widget).toHaveAttribute('data-epoch', epoch);
+  }
+  const first = await widget.getAttribute('data-test-loss');
+  const again = await openPlayground(page, settings);
+  for (const epoch of ['1', '2', '3']) {
+    await again.getByRole('button', { name: 'Step' }).click();
+    await expect(again).toHaveAttribute('data-epoch', epoch);
+  }
+  expect(await again.getAttribute('data-test-loss')).toBe(first);
+});
+
+test('the playground stops training while it is scrolled out of view', async ({ page }) => {
+  const widget = await openPlayground(page, 'speed:100');
+  await widget.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(() => numberAttribute(widget, 'data-epoch')).toBeGreaterThan(5);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(500);
+  const away = await numberAttribute(widget, 'data-epoch');
+  await page.waitForTimeout(1000);
+  expect(await numberAttribute(widget, 'data-epoch')).toBe(away);
+  await widget.scrollIntoViewIfNeeded();
+  await expect.poll(() => numberAttribute(widget, 'data-epoch')).toBeGreaterThan(away);
+  // At 100 epochs a second, the 1.5 s away would have added about 150 epochs had it kept training.
+  expect(await numberAttribute(widget, 'data-epoch')).toBeLessThan(away + 75);
+});
