@@ -59,7 +59,7 @@ export function showSci(value: number, digits = 2): string {
   if (magnitude >= 1e-3 && magnitude < 1e3) return show(value, Math.max(0, digits - 1 - Math.floor(Math.log10(magnitude))));
   const [mantissa, exponent] = value.toExponential(digits - 1).split('e');
   const power = String(Number(exponent)).split('').map((c) => SUPERSCRIPT[c]).join('');
-  return `${mantissa.replace('-', '\u2212')} \u00d7 10${power}`;
+  return `${mantissa.replace('-', '\u2212')}\u00a0\u00d7\u00a010${power}`;
 }
 
 /** Draws a seeded Gaussian matrix of the given shape as a constant tensor. */

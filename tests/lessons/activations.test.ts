@@ -21,7 +21,7 @@ import {
 const parse = (text: string): number => {
   const superscripts = '⁰¹²³⁴⁵⁶⁷⁸⁹';
   const plain = text.replace(/\u2212/g, '-').replace('\u207b', '-');
-  const match = /^(-?[\d.]+) × 10(-?)(.*)$/.exec(plain);
+  const match = /^(-?[\d.]+)\s×\s10(-?)(.*)$/.exec(plain);
   if (!match) return Number(plain);
   const exponent = Number([...match[3]].map((c) => superscripts.indexOf(c)).join(''));
   return Number(match[1]) * 10 ** (match[2] === '-' ? -exponent : exponent);
@@ -35,7 +35,7 @@ describe('lesson 2 formatting', () => {
   });
 
   test('showSci writes small numbers with a power of ten and round-trips', () => {
-    expect(showSci(4.54e-5, 3)).toBe('4.54 × 10\u207b\u2075');
+    expect(showSci(4.54e-5, 3)).toBe('4.54\u00a0×\u00a010\u207b\u2075');
     expect(showSci(0.25)).toBe('0.25');
     expect(parse(showSci(2.78e-7, 3))).toBeCloseTo(2.78e-7, 12);
   });
