@@ -8,7 +8,14 @@ if (cells.length > 0 && 'IntersectionObserver' in window) {
     (entries) => {
       if (!entries.some((entry) => entry.isIntersecting)) return;
       observer.disconnect();
-      void import('./notebook.ts').then(({ startNotebook }) => startNotebook());
+      // The runtime chunk is small: its worker starts loading the engine while the editor's larger
+      // chunk is still on its way.
+      const runtime = import('../../runtime/runtime.ts').then(({ Runtime }) => {
+        const started = new Runtime();
+        started.warm();
+        return started;
+      });
+      void Promise.all([runtime, import('./notebook.ts')]).then(([started, { startNotebook }]) => startNotebook(started));
     },
     { rootMargin: '800px 0px' },
   );

@@ -8,7 +8,6 @@ import { SavedCode } from './saved-code.ts';
 
 /** The page's notebook: the kernel, the cells, and the bar with "Run all" and "Restart". */
 export class Notebook implements CellHost {
-  private readonly runtime = new Runtime();
   private readonly saved = new SavedCode(location.pathname);
   private readonly cells: NotebookCell[];
   private runCount = 0;
@@ -16,8 +15,11 @@ export class Notebook implements CellHost {
   private readonly saveTimers = new Map<NotebookCell, ReturnType<typeof setTimeout>>();
   private status: HTMLElement | undefined;
 
-  /** Takes charge of the given cells, in page order. */
-  constructor(cells: NotebookCell[]) {
+  /** Takes charge of the given cells, in page order, running them in the given runtime. */
+  constructor(
+    cells: NotebookCell[],
+    private readonly runtime: Runtime = new Runtime(),
+  ) {
     this.cells = cells;
     cells.forEach((cell, index) => cell.attach(this, index + 1, this.saved.get(cell.dataset.cellId ?? '')));
     this.runtime.onRestart((reason) => {
@@ -122,15 +124,20 @@ export class Notebook implements CellHost {
 }
 
 /** Defines <notebook-cell>, starts the page's notebook, and upgrades each cell to an editor as it nears the viewport. */
-export function startNotebook(): Notebook {
+export function startNotebook(runtime?: Runtime): Notebook {
   if (!customElements.get('notebook-cell')) customElements.define('notebook-cell', NotebookCell);
   const cells = [...document.querySelectorAll('notebook-cell')] as NotebookCell[];
-  const notebook = new Notebook(cells);
+  const notebook = new Notebook(cells, runtime);
+  // Editors are built when the page is idle, so a click on Run is never queued behind them.
+  const whenIdle = (work: () => void): void => {
+    if ('requestIdleCallback' in window) requestIdleCallback(work, { timeout: 300 });
+    else setTimeout(work, 0);
+  };
   const observer = new IntersectionObserver(
     (entries) => {
       for (const entry of entries) {
         if (!entry.isIntersecting) continue;
-        (entry.target as NotebookCell).upgrade();
+        whenIdle(() => (entry.target as NotebookCell).upgrade());
         observer.unobserve(entry.target);
       }
     },
