@@ -1,0 +1,90 @@
+import { expect, test } from 'vitest';
+import { PROGRESS_FORMAT, PROGRESS_VERSION, recordCheck } from '../../../exercises/progress.ts';
+import { PROGRESS_KEY, ProgressStore, type StorageLike } from '../../../site/exercise/progress-store.ts';
+
+const ids = ['perceptron-update', 'mlp-backward'];
+const good = { code: 'function f() {}', attempts: 2, bestScore: 1, maxScore: 2, solved: false, updatedAt: '2025-03-01T10:00:00.000Z' };
+
+function memoryStorage(initial?: string): StorageLike & { text(): string | undefined } {
+  const items = new Map<string, string>();
+  if (initial !== undefined) items.set(PROGRESS_KEY, initial);
+  return {
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, value),
+    text: () => items.get(PROGRESS_KEY),
+  };
+}
+
+const check = { code: 'x', score: 2, maxScore: 2, passed: true, countsAsAttempt: true };
+
+test('a check is saved and read back by a new store, as after a reload', () => {
+  const storage = memoryStorage();
+  new ProgressStore(ids, storage).update((p) => recordCheck(p, 'mlp-backward', check));
+  const entry = new ProgressStore(ids, storage).read().progress.exercises['mlp-backward'];
+  expect(entry).toMatchObject({ code: 'x', attempts: 1, bestScore: 2, solved: true });
+});
+
+test('a corrupt entry is reported and kept in the saved document after the next change', () => {
+  const storage = memoryStorage(
+    JSON.stringify({ format: PROGRESS_FORMAT, version: PROGRESS_VERSION, exercises: { 'perceptron-update': { code: 1 }, 'mlp-backward': good }, rejected: {} }),
+  );
+  const store = new ProgressStore(ids, storage);
+  const { progress, problems } = store.read();
+  expect(problems.map((p) => p.id)).toEqual(['perceptron-update']);
+  expect(progress.exercises['mlp-backward']).toEqual(good);
+  store.update((p) => recordCheck(p, 'mlp-backward', check));
+  const saved = JSON.parse(storage.text()!);
+  expect(saved.rejected['perceptron-update'].raw).toEqual({ code: 1 });
+  expect(saved.exercises['mlp-backward'].solved).toBe(true);
+});
+
+test('saved text that is not JSON is set aside whole, never thrown', () => {
+  const store = new ProgressStore(ids, memoryStorage('{not json'));
+  const { progress, problems } = store.read();
+  expect(problems).toHaveLength(1);
+  expect(problems[0].id).toBe('*');
+  expect(progress.exercises).toEqual({});
+  expect(progress.rejected['*'].raw).toBe('{not json');
+});
+
+test('an export imported into an empty browser restores every exercise', () => {
+  const from = new ProgressStore(ids, memoryStorage());
+  from.update((p) => recordCheck(p, 'perceptron-update', check));
+  const to = new ProgressStore(ids, memoryStorage());
+  const outcome = to.importText(from.exportText());
+  expect(outcome).toEqual({ exercises: 1, problems: [] });
+  expect(to.read().progress.exercises['perceptron-update'].solved).toBe(true);
+});
+
+test('importing a file that is not a progress file changes nothing and says why', () => {
+  const store = new ProgressStore(ids, memoryStorage());
+  store.update((p) => recordCheck(p, 'perceptron-update', check));
+  const outcome = store.importText(JSON.stringify({ hello: 'world' }));
+  expect(outcome.exercises).toBe(0);
+  expect(outcome.problems[0].reason).toMatch(/not a progress file/);
+  expect(Object.keys(store.read().progress.exercises)).toEqual(['perceptron-update']);
+});
+
+test('forgetting the set-aside entries removes them and keeps the rest', () => {
+  const storage = memoryStorage(
+    JSON.stringify({ format: PROGRESS_FORMAT, version: PROGRESS_VERSION, exercises: { 'perceptron-update': 'garbage', 'mlp-backward': good }, rejected: {} }),
+  );
+  const store = new ProgressStore(ids, storage);
+  store.forgetRejected();
+  const after = new ProgressStore(ids, storage).read();
+  expect(after.progress.rejected).toEqual({});
+  expect(after.progress.exercises['mlp-backward']).toEqual(good);
+});
+
+test('a browser that refuses storage keeps progress in the page and says it is unsaved', () => {
+  const refusing: StorageLike = {
+    getItem: () => null,
+    setItem: () => {
+      throw new DOMException('quota exceeded', 'QuotaExceededError');
+    },
+  };
+  const store = new ProgressStore(ids, refusing);
+  store.update((p) => recordCheck(p, 'perceptron-update', check));
+  expect(store.unsaved).toBe(true);
+  expect(store.read().progress.exercises['perceptron-update'].solved).toBe(true);
+});
