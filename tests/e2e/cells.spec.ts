@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 // Notebook cells on a lesson page, driven in Chromium against the built site. The tests replace
 // the cells' code with their own, so they hold whatever the lesson's cells contain.
@@ -157,6 +158,30 @@ test.describe('notebook cells', () => {
     await setCode(page, 0, '[typeof fetch, typeof indexedDB, typeof caches, typeof postMessage, typeof document, typeof localStorage].join(" ")');
     await run(page, 0);
     await expect(cell(page, 0).locator('.cell-result')).toHaveText('"undefined undefined undefined undefined undefined undefined"');
+  });
+
+  test('cell code cannot find the worker’s line to the page on a prototype, nor build code from strings', async ({ page }) => {
+    await open(page);
+    await setCode(page, 0, [
+      'const found: string[] = [];',
+      'for (let o = self; o; o = Object.getPrototypeOf(o)) if (typeof (o as any).postMessage === "function") found.push("postMessage");',
+      'try { (function () {}).constructor("return 1"); found.push("Function"); } catch {}',
+      'try { (0, eval)("1"); found.push("eval"); } catch {}',
+      'found.length === 0 ? "sealed" : found.join(" ")',
+    ].join('\n'));
+    await run(page, 0);
+    await expect(cell(page, 0).locator('.cell-result')).toHaveText('"sealed"');
+  });
+
+  test('cells pass an accessibility check after they have run, in light and dark mode', async ({ page }) => {
+    await open(page);
+    await page.getByRole('button', { name: 'Run all' }).click();
+    await expect(page.locator('.notebook-status')).toHaveText('All cells ran.', { timeout: 20_000 });
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const results = await new AxeBuilder({ page }).include('notebook-cell').include('.notebook-bar').analyze();
+      expect(results.violations.map((violation) => `${colorScheme} ${violation.id}: ${violation.nodes.length}`)).toEqual([]);
+    }
   });
 
   test('edited code survives a reload, and Reset restores the author’s code', async ({ page }) => {

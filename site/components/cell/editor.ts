@@ -105,6 +105,8 @@ export function createEditor(parent: HTMLElement, code: string, options: { label
         ]),
         errorField,
         theme,
+        // Long lines wrap, so the editor never scrolls sideways (a scroll region a keyboard cannot reach).
+        EditorView.lineWrapping,
         EditorView.contentAttributes.of({ 'aria-label': options.label }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) hooks.changed(update.state.doc.toString());

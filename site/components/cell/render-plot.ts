@@ -14,6 +14,8 @@ export async function renderPlot(spec: PlotSpec, into: HTMLElement): Promise<voi
     ...spec.options,
     marks,
   } as Parameters<typeof Plot.plot>[0]);
+  // Plot labels its mark groups with aria-label; a label needs a role to be valid on an SVG <g>.
+  for (const group of chart.querySelectorAll('g[aria-label]:not([role])')) group.setAttribute('role', 'group');
   into.replaceChildren(chart);
   if (spec.omitted > 0) {
     const note = document.createElement('p');
