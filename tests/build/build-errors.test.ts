@@ -59,4 +59,11 @@ describe('the build catches authoring mistakes', () => {
     expect(output).toMatch(/01-broken-link\.mdx:8: the link \/lessons\/no-such-chapter\/#intro points to no page/);
     expect(output).not.toMatch(/the link \/ points/);
   }, 120_000);
+
+  test('a lesson naming an exercise that does not exist fails the build, naming the file, the line and the id', () => {
+    const { status, output } = buildWithLesson('01-unknown-exercise.mdx');
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/01-unknown-exercise\.mdx:10:1: <Exercise id="perceptron-updat"> names no exercise/);
+    expect(output).toMatch(/Known exercises: perceptron-update, perceptron-separable/);
+  }, 120_000);
 });

@@ -1,0 +1,157 @@
+import { test, expect, type Locator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+// Exercises in the built site, in Chromium: checking code in the sandboxed kernel, feedback,
+// progress on the home page, export and import, and saved progress that cannot be read.
+const LESSON = '/lessons/perceptron/';
+const PROGRESS_KEY = 'neural-notebook:progress';
+
+const RIGHT = `function perceptronUpdate(w: number[], b: number, x: number[], y: number, lr: number): { w: number[]; b: number } {
+  if (y * (dot(w, x) + b) <= 0) return { w: add(w, mul(x, lr * y)), b: b + lr * y };
+  return { w, b };
+}`;
+const STRICT = RIGHT.replace('<= 0', '< 0');
+const LOOPS = `function perceptronUpdate(w: number[], b: number, x: number[], y: number, lr: number) {
+  while (true) {}
+}`;
+
+async function openExercise(page: Page, path: string, id: string): Promise<Locator> {
+  await page.goto(path);
+  const exercise = page.locator(`course-exercise[data-exercise-id="${id}"]`);
+  await exercise.scrollIntoViewIfNeeded();
+  await expect(exercise).toHaveAttribute('data-ready', '', { timeout: 15_000 });
+  return exercise;
+}
+
+async function setCode(page: Page, exercise: Locator, code: string): Promise<void> {
+  await exercise.locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText(code);
+  await expect(exercise.locator('.cm-content')).toHaveText(code.replace(/\n/g, ''));
+}
+
+async function check(exercise: Locator): Promise<void> {
+  await exercise.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(exercise).toHaveAttribute('data-status', /^(passed|failed|invalid)$/, { timeout: 20_000 });
+}
+
+function chapter(page: Page, slug: string): Locator {
+  return page.locator(`.chapter[data-lesson="${slug}"] .lesson-progress`);
+}
+
+test.describe('exercises', () => {
+  test('a wrong answer shows the feedback for its own misconception, in a live region', async ({ page }) => {
+    const exercise = await openExercise(page, LESSON, 'perceptron-update');
+    await setCode(page, exercise, STRICT);
+    await check(exercise);
+    await expect(exercise).toHaveAttribute('data-status', 'failed');
+    const feedback = exercise.locator('[data-role="feedback"]');
+    await expect(feedback).toHaveAttribute('aria-live', 'polite');
+    await expect(feedback.locator('[data-misconception="strict-inequality"]')).toContainText('never updates');
+    await expect(feedback).toContainText('Score 0 of 2');
+    await expect(exercise.locator('[data-role="attempts"]')).toHaveText('1 attempt');
+  });
+
+  test('a right answer passes, shows the explanation, and the home page counts it after a reload', async ({ page }) => {
+    const exercise = await openExercise(page, LESSON, 'perceptron-update');
+    await setCode(page, exercise, RIGHT);
+    await check(exercise);
+    await expect(exercise).toHaveAttribute('data-status', 'passed');
+    await expect(exercise.locator('[data-role="progress"]')).toHaveText('Solved');
+    await expect(exercise.locator('[data-role="explanation"]')).toBeVisible();
+    await page.goto('/');
+    await expect(chapter(page, 'perceptron')).toHaveText('1 of 2 exercises solved');
+    await page.reload();
+    await expect(chapter(page, 'perceptron')).toHaveText('1 of 2 exercises solved');
+    // The saved code comes back in the editor.
+    const again = await openExercise(page, LESSON, 'perceptron-update');
+    await expect(again.locator('.cm-content')).toContainText('lr * y');
+  });
+
+  test('an answer that loops forever is stopped with a message, and the next check still works', async ({ page }) => {
+    const exercise = await openExercise(page, LESSON, 'perceptron-update');
+    await setCode(page, exercise, LOOPS);
+    await check(exercise);
+    await expect(exercise).toHaveAttribute('data-status', 'invalid');
+    await expect(exercise.locator('[data-role="feedback"]')).toContainText(/Stopped after 5 s: your code did not finish/);
+    await expect(exercise.locator('[data-role="attempts"]')).toHaveText('');
+    await setCode(page, exercise, RIGHT);
+    await check(exercise);
+    await expect(exercise).toHaveAttribute('data-status', 'passed');
+  });
+
+  test('a choice question explains a wrong option and hints come one at a time', async ({ page }) => {
+    const exercise = await openExercise(page, LESSON, 'perceptron-separable');
+    await exercise.getByRole('button', { name: 'Show a hint' }).click();
+    await expect(exercise.locator('[data-role="hints"] li')).toHaveCount(1);
+    await exercise.getByLabel(/^XOR/).check();
+    await check(exercise);
+    await expect(exercise).toHaveAttribute('data-status', 'failed');
+    await expect(exercise.locator('[data-option="xor"] [data-role="option-feedback"]')).toContainText('not linearly separable');
+  });
+
+  test('the solution is shown on request only after a confirmation', async ({ page }) => {
+    const exercise = await openExercise(page, LESSON, 'perceptron-update');
+    await exercise.getByRole('button', { name: 'Show the solution' }).click();
+    await expect(exercise.locator('[data-role="solution"]')).toBeHidden();
+    await exercise.getByRole('button', { name: 'Show it' }).click();
+    await expect(exercise.locator('[data-role="solution"]')).toBeVisible();
+    await expect(exercise.locator('[data-role="solution"]')).toContainText('lr * y');
+  });
+
+  test('progress exported to a file and imported into an empty browser is restored', async ({ page }, testInfo) => {
+    const exercise = await openExercise(page, LESSON, 'perceptron-separable');
+    for (const option of ['AND', 'OR', 'NAND']) await exercise.getByLabel(new RegExp(`^${option}:`)).check();
+    await check(exercise);
+    await expect(exercise).toHaveAttribute('data-status', 'passed');
+    await page.goto('/');
+    await expect(chapter(page, 'perceptron')).toHaveText('1 of 2 exercises solved');
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export progress' }).click();
+    const file = testInfo.outputPath('progress.json');
+    await (await downloading).saveAs(file);
+    expect(JSON.parse(readFileSync(file, 'utf8')).exercises['perceptron-separable'].solved).toBe(true);
+
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await expect(chapter(page, 'perceptron')).toHaveText('0 of 2 exercises solved');
+    await page.locator('progress-panel input[type="file"]').setInputFiles(file);
+    await expect(page.locator('progress-panel [data-role="transfer-status"]')).toContainText('Imported progress.json: 1 exercise.');
+    await expect(chapter(page, 'perceptron')).toHaveText('1 of 2 exercises solved');
+    await page.reload();
+    await expect(chapter(page, 'perceptron')).toHaveText('1 of 2 exercises solved');
+  });
+
+  test('a corrupt saved entry is reported and set aside, and the page still works', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto('/');
+    await page.evaluate((key) => {
+      const good = { code: '["and","or","nand"]', attempts: 1, bestScore: 1, maxScore: 1, solved: true, updatedAt: '2025-03-01T10:00:00.000Z' };
+      const doc = { format: 'neural-notebook-progress', version: 1, exercises: { 'perceptron-separable': good, 'perceptron-update': { code: 42 } }, rejected: {} };
+      localStorage.setItem(key, JSON.stringify(doc));
+    }, PROGRESS_KEY);
+    await page.reload();
+    await expect(page.locator('progress-panel')).toContainText('1 saved entry could not be read and was set aside');
+    await expect(chapter(page, 'perceptron')).toHaveText('1 of 2 exercises solved');
+
+    const exercise = await openExercise(page, LESSON, 'perceptron-update');
+    await expect(page.getByRole('status').filter({ hasText: '1 saved entry could not be read and was set aside' })).toBeVisible();
+    await setCode(page, exercise, RIGHT);
+    await check(exercise);
+    await expect(exercise).toHaveAttribute('data-status', 'passed');
+    // The unreadable entry is kept, so an export still contains it.
+    const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), PROGRESS_KEY);
+    expect(saved.rejected['perceptron-update'].raw).toEqual({ code: 42 });
+    expect(errors).toEqual([]);
+  });
+
+  test('a numeric exercise on the practice page is answered from the keyboard', async ({ page }) => {
+    const exercise = await openExercise(page, '/practice/', 'small-network-gradient');
+    const wrong = ['1', '1', '1', '1'];
+    for (const [i, value] of wrong.entries()) await exercise.locator('input[data-part]').nth(i).fill(value);
+    await exercise.locator('input[data-part]').last().press('Enter');
+    await expect(exercise).toHaveAttribute('data-status', 'failed', { timeout: 10_000 });
+    await expect(exercise.locator('[data-role="feedback"]')).toContainText('0 of 4 parts right');
+  });
+});
