@@ -73,7 +73,8 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore' });
+// Its own process group, so stopping it also stops the server npx starts under it.
+const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore', detached: true });
 try {
   await waitForServer();
   const browser = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS, '--headless'] });
@@ -90,5 +91,5 @@ try {
   }
   await browser.close();
 } finally {
-  server.kill();
+  if (server.pid !== undefined) process.kill(-server.pid);
 }
