@@ -23,7 +23,7 @@ export default defineConfig({
       rehypeStrictMath,
       [rehypeInternalLinks, { publicDir: fileURLToPath(new URL('./site/public', import.meta.url)) }],
     ],
-    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
+    shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
   },
   integrations: [mdx()],
   devToolbar: { enabled: false },
