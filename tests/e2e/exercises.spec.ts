@@ -84,7 +84,7 @@ test.describe('exercises', () => {
     const exercise = await openExercise(page, LESSON, 'perceptron-separable');
     await exercise.getByRole('button', { name: 'Show a hint' }).click();
     await expect(exercise.locator('[data-role="hints"] li')).toHaveCount(1);
-    await exercise.getByLabel(/^XOR/).check();
+    await exercise.getByRole('checkbox', { name: /^XOR:/ }).check();
     await check(exercise);
     await expect(exercise).toHaveAttribute('data-status', 'failed');
     await expect(exercise.locator('[data-option="xor"] [data-role="option-feedback"]')).toContainText('not linearly separable');
@@ -101,7 +101,7 @@ test.describe('exercises', () => {
 
   test('progress exported to a file and imported into an empty browser is restored', async ({ page }, testInfo) => {
     const exercise = await openExercise(page, LESSON, 'perceptron-separable');
-    for (const option of ['AND', 'OR', 'NAND']) await exercise.getByLabel(new RegExp(`^${option}:`)).check();
+    for (const option of ['AND', 'OR', 'NAND']) await exercise.getByRole('checkbox', { name: new RegExp(`^${option}:`) }).check();
     await check(exercise);
     await expect(exercise).toHaveAttribute('data-status', 'passed');
     await page.goto('/');
