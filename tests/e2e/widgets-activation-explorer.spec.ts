@@ -1,0 +1,52 @@
+import { test, expect, type Page } from '@playwright/test';
+
+async function openExplorer(page: Page) {
+  await page.goto('/lessons/activations/');
+  const explorer = page.locator('activation-explorer').first();
+  await explorer.scrollIntoViewIfNeeded();
+  await expect(explorer.locator('[data-plot="derivative"] svg')).toBeVisible();
+  return explorer;
+}
+
+/** The largest |autograd − formula| the explorer shows. */
+async function shownDifference(explorer: ReturnType<Page['locator']>): Promise<number> {
+  const text = (await explorer.locator('[data-agreement]').textContent()) ?? '';
+  const match = /max \|autograd − formula\| = ([\d.e+-]+) over 400 points/.exec(text);
+  expect(match, text).not.toBeNull();
+  return Number(match![1]);
+}
+
+test('for every activation the explorer shows autograd and the formula agreeing', async ({ page }) => {
+  const explorer = await openExplorer(page);
+  const select = explorer.getByLabel('Activation');
+  const ids = await select.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  expect(ids).toEqual(['step', 'sigmoid', 'tanh', 'relu', 'leaky-relu', 'prelu', 'elu', 'gelu', 'gelu-tanh', 'silu', 'mish', 'softplus', 'hardtanh']);
+  for (const id of ids) {
+    await select.selectOption(id);
+    expect(await shownDifference(explorer), id).toBeLessThan(1e-12);
+  }
+});
+
+test('the ELU parameter slider changes the curve, and autograd still matches the formula', async ({ page }) => {
+  const explorer = await openExplorer(page);
+  await explorer.getByLabel('Activation').selectOption('elu');
+  const slider = explorer.getByRole('slider', { name: 'ELU parameter α' });
+  await expect(slider).toBeVisible();
+  const before = await explorer.locator('[data-plot="f"] svg path').last().getAttribute('d');
+  await slider.focus();
+  for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+  await expect(explorer.locator('[data-parameter-value]')).toHaveText('α = 2');
+  expect(await explorer.locator('[data-plot="f"] svg path').last().getAttribute('d')).not.toBe(before);
+  expect(await shownDifference(explorer)).toBeLessThan(1e-12);
+});
+
+test('the sigmoid’s vanishing gradient is shaded on both tails and reported in the status', async ({ page }) => {
+  const explorer = await openExplorer(page);
+  await explorer.getByLabel('Activation').selectOption('sigmoid');
+  await explorer.getByLabel('Range').selectOption('6');
+  await explorer.getByLabel(/Vanishing below/).selectOption('0.05');
+  const status = explorer.getByRole('status');
+  await expect(status).toContainText('Sigmoid σ: autograd and the formula agree');
+  await expect(status).toContainText('|f′| < 0.05 on [−6, −2.9] and [2.9, 6]');
+  await expect(explorer.locator('[data-plot="derivative"] svg rect[fill="var(--bad)"], [data-plot="derivative"] svg g[fill="var(--bad)"] rect')).toHaveCount(2);
+});
