@@ -48,6 +48,8 @@ export interface ForwardExample {
   units: { sum: string; z: string; h: string }[];
   /** The output vector computed from the hidden vector. */
   output: string;
+  /** How many hidden units are off (output zero) for this input, as a capitalised word. */
+  off: string;
   /** How closely the unit-by-unit sums match the engine's matrix product: "to the last bit" or "to within …". */
   gap: string;
   /** The shapes of every tensor in the batched forward pass, for a batch of `batch` inputs. */
@@ -76,7 +78,6 @@ function forwardExample(): ForwardExample {
   const engineOut = net.forward(tensor([x]));
   const gap = Math.max(...z.map((v, j) => Math.abs(v - engineZ.data[j])), ...out.map((v, k) => Math.abs(v - engineOut.data[k])));
   claim(gap < 1e-12, 'the unit-by-unit sums should equal the matrix product');
-  claim(h.some((v) => v === 0) && h.some((v) => v > 0), 'the example should have both an active and an inactive hidden unit');
   // Shapes of a batched pass through the same network.
   const batch = 5;
   const X = Tensor.fromData(Float64Array.from({ length: batch * sizes[0] }, (_, i) => (i % 7) - 3), [batch, sizes[0]]);
@@ -85,7 +86,11 @@ function forwardExample(): ForwardExample {
   const Y = linear(H, layer2.weight, layer2.bias);
   const shape = (t: Tensor) => t.shape.join(' \u00d7 ');
   claim(Y.shape[0] === batch && Y.shape[1] === sizes[2], 'the batched output should be batch × outputs');
-  const term = (w: number, v: number) => `(${show(w)})(${show(v)})`;
+  // A word joiner inside a product and a no-break space before each plus, so a narrow screen wraps only between terms.
+  const term = (w: number, v: number) => `(${show(w)})\u2060(${show(v)})`;
+  const offCount = h.filter((v) => v === 0).length;
+  // The prose says "N of the units are off" (a plural) and contrasts them with active ones.
+  claim(offCount >= 2 && offCount < h.length, 'the example should have at least two inactive hidden units and an active one');
   return {
     seed,
     sizes: sizes.join('-'),
@@ -93,11 +98,12 @@ function forwardExample(): ForwardExample {
     W1: W1.map((row) => row.map((v) => show(v))),
     b1: b1.map((v) => show(v)),
     units: W1.map((row, j) => ({
-      sum: `${row.map((w, i) => term(w, x[i])).join(' + ')} + (${show(b1[j])})`,
+      sum: `${row.map((w, i) => term(w, x[i])).join('\u00a0+ ')}\u00a0+ (${show(b1[j])})`,
       z: show(z[j]),
       h: show(h[j]),
     })),
     output: showVector(out),
+    off: ['No', 'One', 'Two', 'Three', 'Four'][offCount],
     gap: gap === 0 ? 'identical to the last bit' : `to within ${gap.toExponential(1)}`,
     batch,
     shapes: [
