@@ -7,6 +7,7 @@ import rehypeKatex from 'rehype-katex';
 import { rehypeStrictMath } from './site/markdown/rehype-strict-math.ts';
 import { rehypeInternalLinks } from './site/markdown/rehype-internal-links.ts';
 import { remarkExerciseIds } from './site/markdown/remark-exercise-ids.ts';
+import { mnistSubsetIntegration } from './scripts/mnist-subset.ts';
 
 export default defineConfig({
   srcDir: './site',
@@ -25,7 +26,13 @@ export default defineConfig({
     ],
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
   },
-  integrations: [mdx()],
+  // The MNIST subset the lessons load lazily is made from the `mnist` package before dev or build serves the site.
+  integrations: [mdx(), mnistSubsetIntegration()],
   devToolbar: { enabled: false },
-  vite: { worker: { format: 'es' } },
+  vite: {
+    worker: { format: 'es' },
+    // Builds of throwaway copies (the build-error tests) get their own dependency cache, so they never
+    // invalidate the one a concurrent build of the real site is using.
+    cacheDir: process.env.COURSE_VITE_CACHE_DIR || undefined,
+  },
 });

@@ -3,8 +3,8 @@
 // shuffled with a fixed seed, and the first 6,000 become the training split,
 // the next 1,000 the test split, pixels back to bytes. Nothing is downloaded.
 //
-// Run with `npm run data`, or add mnistSubsetIntegration() to the Astro config
-// so `astro dev` and `astro build` do it. When the file exists, has the expected header and
+// `astro dev` and `astro build` run it through mnistSubsetIntegration() (see astro.config.mjs);
+// `npm run data` runs it alone. When the file exists, has the expected header and
 // is newer than both the package and this script, it is left alone.
 
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';

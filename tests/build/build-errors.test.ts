@@ -15,12 +15,12 @@ function buildWithLesson(fixture: string): { status: number | null; output: stri
   for (const file of ['astro.config.mjs', 'package.json', 'tsconfig.json']) copyFileSync(join(repo, file), join(root, file));
   // Astro compiles .astro files by their real path, so the site is copied; the rest can be linked.
   cpSync(join(repo, 'site'), join(root, 'site'), { recursive: true, filter: (source) => !source.includes('/public/data') });
-  for (const dir of ['node_modules', 'engine', 'exercises', 'lessons/examples']) symlinkSync(join(repo, dir), join(root, dir), 'dir');
+  for (const dir of ['node_modules', 'engine', 'exercises', 'scripts', 'lessons/examples']) symlinkSync(join(repo, dir), join(root, dir), 'dir');
   copyFileSync(join(repo, 'tests/fixtures/lessons', fixture), join(root, 'lessons', fixture));
   const result = spawnSync(process.execPath, [join(repo, 'node_modules/astro/astro.js'), 'build', '--root', root, '--outDir', join(root, 'dist')], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', COURSE_VITE_CACHE_DIR: join(root, '.vite-cache') },
   });
   // Astro colours its messages even when asked not to; the test reads the plain text.
   const output = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');

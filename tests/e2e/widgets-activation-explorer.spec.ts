@@ -47,6 +47,9 @@ test('the sigmoid’s vanishing gradient is shaded on both tails and reported in
   await explorer.getByLabel(/Vanishing below/).selectOption('0.05');
   const status = explorer.getByRole('status');
   await expect(status).toContainText('Sigmoid σ: autograd and the formula agree');
-  await expect(status).toContainText('|f′| < 0.05 on [−6, −2.9] and [2.9, 6]');
+  // σ′(x) = σ(1 − σ) = 0.05 where σ = (1 + √0.8) / 2, so |x| = log(σ / (1 − σ)) ≈ 2.887.
+  const sigma = (1 + Math.sqrt(0.8)) / 2;
+  const edge = Math.log(sigma / (1 - sigma)).toFixed(2);
+  await expect(status).toContainText(`|f′| < 0.05 on [−6, −${edge}] and [${edge}, 6]`);
   await expect(explorer.locator('[data-plot="derivative"] svg rect[fill="var(--bad)"], [data-plot="derivative"] svg g[fill="var(--bad)"] rect')).toHaveCount(2);
 });

@@ -188,6 +188,10 @@ class UniversalApproximatorElement extends HTMLElement {
       await new Promise((resolve) => requestAnimationFrame(resolve));
     }
     this.looping = false;
+    if (this.pausedMessage !== undefined) {
+      this.say(`${this.pausedMessage} Step ${this.steps}, loss ${this.loss.toPrecision(3)}.`);
+      this.pausedMessage = undefined;
+    }
     if (this.running && this.remaining <= 0 && generation === this.generation) {
       this.pause();
       this.reportRun(this.runStart);
@@ -204,8 +208,13 @@ class UniversalApproximatorElement extends HTMLElement {
     const button = this.control<HTMLButtonElement>('train');
     button.textContent = 'Train';
     button.setAttribute('aria-pressed', 'false');
-    if (message) this.say(`${message} Step ${this.steps}, loss ${this.loss.toPrecision(3)}.`);
+    if (!message) return;
+    // A block of steps may still be on its way back from the worker: report where training stopped once it lands.
+    if (this.looping) this.pausedMessage = message;
+    else this.say(`${message} Step ${this.steps}, loss ${this.loss.toPrecision(3)}.`);
   }
+
+  private pausedMessage: string | undefined;
 
   private say(message: string): void {
     this.querySelector('[data-status]')!.textContent = message;
