@@ -20,7 +20,7 @@ export default defineConfig({
     // rehypeStrictMath turns those messages into build errors with the file and line; a link to a page
     // that does not exist fails the build too.
     rehypePlugins: [
-      [rehypeKatex, { throwOnError: false, strict: 'error' }],
+      [rehypeKatex, { strict: 'error' }],
       rehypeStrictMath,
       [rehypeInternalLinks, { publicDir: fileURLToPath(new URL('./site/public', import.meta.url)) }],
     ],

@@ -43,7 +43,7 @@ export class ExerciseElement extends HTMLElement {
     this.dataset.ready = '';
   }
 
-  private part<T extends HTMLElement = HTMLElement>(role: string): T {
+  private byRole<T extends HTMLElement = HTMLElement>(role: string): T {
     return this.querySelector<T>(`[data-role="${role}"]`)!;
   }
 
@@ -56,8 +56,8 @@ export class ExerciseElement extends HTMLElement {
   }
 
   private mountEditor(savedCode: string | undefined): void {
-    const host = this.part('editor');
-    const starter = this.part<HTMLTemplateElement>('starter').content.textContent ?? '';
+    const host = this.byRole('editor');
+    const starter = this.byRole<HTMLTemplateElement>('starter').content.textContent ?? '';
     host.replaceChildren();
     const exercise = this.exercise as Extract<Exercise, { kind: 'code' }>;
     this.editor = createEditor(
@@ -125,15 +125,15 @@ export class ExerciseElement extends HTMLElement {
     on('solution', () => this.askForSolution());
     on('confirm-solution', () => this.revealSolution());
     on('cancel-solution', () => {
-      this.part('confirm').hidden = true;
+      this.byRole('confirm').hidden = true;
       this.button('solution')?.focus();
     });
     on('reset', () => {
-      this.editor?.setCode(this.part<HTMLTemplateElement>('starter').content.textContent ?? '');
+      this.editor?.setCode(this.byRole<HTMLTemplateElement>('starter').content.textContent ?? '');
       this.saveSoon();
     });
     on('use-solution', () => {
-      this.editor?.setCode(this.part<HTMLTemplateElement>('solution-code').content.textContent ?? '');
+      this.editor?.setCode(this.byRole<HTMLTemplateElement>('solution-code').content.textContent ?? '');
       this.saveSoon();
       this.editor?.view.focus();
     });
@@ -149,7 +149,7 @@ export class ExerciseElement extends HTMLElement {
     if (this.checking) return;
     this.checking = true;
     const button = this.button('check')!;
-    const feedback = this.part('feedback');
+    const feedback = this.byRole('feedback');
     button.disabled = true;
     button.textContent = 'Checking…';
     feedback.setAttribute('aria-busy', 'true');
@@ -178,7 +178,7 @@ export class ExerciseElement extends HTMLElement {
     renderFeedback(feedback, result, this.renderedText());
     if (this.exercise.kind === 'choice') this.showOptionFeedback(this.exercise, result);
     this.dataset.status = result.status;
-    if (result.passed) this.part('explanation').hidden = false;
+    if (result.passed) this.byRole('explanation').hidden = false;
     this.showProgress();
   }
 
@@ -222,7 +222,7 @@ export class ExerciseElement extends HTMLElement {
     if (result.status === 'failed' && missed && exercise.multiple) {
       const note = document.createElement('p');
       note.textContent = 'At least one right option is not chosen yet.';
-      this.part('feedback').append(note);
+      this.byRole('feedback').append(note);
     }
   }
 
@@ -232,7 +232,7 @@ export class ExerciseElement extends HTMLElement {
     const template = this.querySelector<HTMLTemplateElement>(`template[data-hint="${this.hintsShown}"]`)!;
     const item = document.createElement('li');
     item.append(template.content.cloneNode(true));
-    const list = this.part('hints');
+    const list = this.byRole('hints');
     list.append(item);
     list.hidden = false;
     this.hintsShown++;
@@ -251,15 +251,15 @@ export class ExerciseElement extends HTMLElement {
       this.revealSolution();
       return;
     }
-    this.part('confirm').hidden = false;
+    this.byRole('confirm').hidden = false;
     this.button('confirm-solution')?.focus();
   }
 
   private revealSolution(): void {
-    this.part('confirm').hidden = true;
-    const solution = this.part('solution');
+    this.byRole('confirm').hidden = true;
+    const solution = this.byRole('solution');
     solution.hidden = false;
-    this.part('explanation').hidden = false;
+    this.byRole('explanation').hidden = false;
     const button = this.button('solution');
     if (button) button.hidden = true;
     solution.focus();
@@ -268,12 +268,12 @@ export class ExerciseElement extends HTMLElement {
   private showProgress(): void {
     const saved = this.saved();
     const attempts = saved?.attempts ?? 0;
-    this.part('attempts').textContent = attempts === 0 ? '' : `${attempts} ${attempts === 1 ? 'attempt' : 'attempts'}`;
-    const line = this.part('progress');
+    this.byRole('attempts').textContent = attempts === 0 ? '' : `${attempts} ${attempts === 1 ? 'attempt' : 'attempts'}`;
+    const line = this.byRole('progress');
     if (saved?.solved) {
       line.textContent = 'Solved';
       this.dataset.solved = '';
-      this.part('explanation').hidden = false;
+      this.byRole('explanation').hidden = false;
     } else {
       line.textContent = saved && saved.bestScore > 0 ? `Best so far: ${saved.bestScore} of ${saved.maxScore}` : '';
       delete this.dataset.solved;

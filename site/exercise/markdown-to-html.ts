@@ -14,7 +14,7 @@ const processor = unified()
   .use(remarkMath)
   .use(remarkRehype)
   // A malformed formula in an exercise fails the build like one in a lesson (see markdownToHtml).
-  .use(rehypeKatex, { throwOnError: false, strict: 'error' })
+  .use(rehypeKatex, { strict: 'error' })
   .use(rehypeStringify);
 
 /** Renders Markdown with math to HTML; `where` names the text in the error a malformed formula raises. */
