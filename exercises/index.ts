@@ -4,8 +4,10 @@
 import type { Exercise } from './define-exercise.ts';
 import adamStep from './definitions/adam-step.ts';
 import dropoutBackward from './definitions/dropout-backward.ts';
+import countParameters from './definitions/count-parameters.ts';
 import logisticLossGradient from './definitions/logistic-loss-gradient.ts';
 import mlpBackward from './definitions/mlp-backward.ts';
+import mlpForward from './definitions/mlp-forward.ts';
 import momentumStep from './definitions/momentum-step.ts';
 import mseGradient from './definitions/mse-gradient.ts';
 import perceptronSeparable from './definitions/perceptron-separable.ts';
@@ -24,6 +26,8 @@ export const EXERCISES: readonly Exercise[] = [
   sigmoidBackward,
   tanhBackward,
   reluBackward,
+  mlpForward,
+  countParameters,
   mseGradient,
   logisticLossGradient,
   softmaxCrossEntropyBackward,

@@ -6,7 +6,7 @@ export default defineExercise({
   kind: 'code',
   id: 'relu-backward',
   title: 'Backward through ReLU',
-  lesson: 'practice',
+  lesson: 'activations',
   prompt: `A layer applies $\\operatorname{relu}(x) = \\max(0, x)$ to every entry of a matrix $x$. Given $x$ and the upstream
 gradient $\\partial L / \\partial \\operatorname{relu}(x)$, return $\\partial L / \\partial x$. (No entry of $x$ is 0.)`,
   functionName: 'reluBackward',

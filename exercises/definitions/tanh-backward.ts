@@ -6,7 +6,7 @@ export default defineExercise({
   kind: 'code',
   id: 'tanh-backward',
   title: 'Backward through tanh',
-  lesson: 'practice',
+  lesson: 'activations',
   prompt: `A layer applies $\\tanh$ to every entry of a matrix $x$ (a batch of rows). Given $x$ and the upstream gradient
 $\\partial L / \\partial \\tanh(x)$ of the same shape, return $\\partial L / \\partial x$.`,
   functionName: 'tanhBackward',

@@ -46,6 +46,8 @@ export const ORACLES: Record<string, (args: unknown[], exerciseCase: ExerciseCas
   'sigmoid-backward': (args) => elementwise(sigmoid, args),
   'tanh-backward': (args) => elementwise(tanh, args),
   'relu-backward': (args) => elementwise(relu, args),
+  'mlp-forward': ([x, W1, b1, W2, b2]) =>
+    linear(relu(linear(tensor(x as Matrix), tensor(W1 as Matrix), tensor(b1 as number[]))), tensor(W2 as Matrix), tensor(b2 as number[])).toArray(),
   'mse-gradient': ([prediction, target]) => {
     const p = leaf(prediction as Matrix);
     mseLoss(p, tensor(target as Matrix)).backward();

@@ -42,3 +42,17 @@ test("the hand-computed gradient's answer equals the engine's", async () => {
   const answer = exercise.answer();
   for (const [name, t] of Object.entries(engine)) expect(answer[name]).toBeCloseTo(t.grad!.item(), 12);
 });
+
+test("count-parameters' answers equal the engine's count for the sizes in the prompt", async () => {
+  const { MLP } = await import('../../engine/index.ts');
+  const exercise = EXERCISES.find((e) => e.id === 'count-parameters');
+  if (exercise?.kind !== 'numeric') throw new Error('count-parameters must be numeric');
+  // The sizes are read from the prompt, so the test cannot drift from the page.
+  const sizes = /layer sizes ([\d-]+)/.exec(exercise.prompt)![1].split('-').map(Number);
+  const network = new MLP(sizes);
+  const answer = exercise.answer();
+  expect(answer.total).toBe(network.parameterCount());
+  expect(answer.firstLayer).toBe(network.linearLayers()[0].parameterCount());
+  // The lesson's formula, Σ n_ℓ (n_{ℓ-1} + 1), gives the same count.
+  expect(answer.total).toBe(sizes.slice(1).reduce((total, n, k) => total + n * (sizes[k] + 1), 0));
+});
