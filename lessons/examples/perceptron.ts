@@ -1,10 +1,12 @@
 // Worked examples for lesson 1, the perceptron, computed when the site is built.
 //
 // Every number the lesson shows about these examples comes from here, already
-// formatted for display. The arithmetic is plain numbers on small arrays so it
-// reads like the formulas in the lesson.
+// formatted for display. The perceptron runs are the engine's `Perceptron`; the
+// gradient steps are plain numbers on small arrays so they read like the
+// formulas in the lesson.
 
 import { Random } from '../../engine/random.ts';
+import { Perceptron } from '../../engine/nn/perceptron.ts';
 
 /** A labelled point: two inputs and a label in \{-1, +1\}. */
 export interface LabelledPoint {
@@ -122,8 +124,8 @@ export interface PerceptronRun {
  * y (w·x + b) is at most zero, so a point on the boundary is updated on.
  */
 export function runPerceptron(data: readonly LabelledPoint[], eta: number, maxEpochs: number): PerceptronRun {
-  const w: [number, number] = [0, 0];
-  let b = 0;
+  // The engine's perceptron does the arithmetic; this function only records what it did, for the tables.
+  const unit = new Perceptron(2, eta);
   const visits: PerceptronVisit[] = [];
   const epochs: PerceptronEpoch[] = [];
   const mistakeOrder: number[] = [];
@@ -134,7 +136,7 @@ export function runPerceptron(data: readonly LabelledPoint[], eta: number, maxEp
   let total = 0;
 
   for (let epoch = 1; epoch <= maxEpochs; epoch++) {
-    const key = `${w[0]},${w[1]},${b}`;
+    const key = `${unit.weights[0]},${unit.weights[1]},${unit.bias}`;
     if (repeatEpoch === 0 && seen.has(key)) {
       repeatEpoch = epoch;
       repeatOf = seen.get(key)!;
@@ -143,19 +145,15 @@ export function runPerceptron(data: readonly LabelledPoint[], eta: number, maxEp
 
     let mistakes = 0;
     data.forEach((point, index) => {
-      const score = w[0] * point.x[0] + w[1] * point.x[1] + b;
-      const mistake = point.y * score <= 0;
+      const score = unit.score(point.x);
+      const before = [...unit.weights, unit.bias];
+      // w <- w + eta y x,  b <- b + eta y, when y (w.x + b) <= 0
+      const mistake = unit.update(point.x, point.y);
       let update = 'none';
       if (mistake) {
-        // w <- w + eta y x,  b <- b + eta y
-        const dw = [eta * point.y * point.x[0], eta * point.y * point.x[1]];
-        const db = eta * point.y;
-        w[0] += dw[0];
-        w[1] += dw[1];
-        b += db;
         mistakes++;
         mistakeOrder.push(index);
-        update = `Δw = ${showVector(dw)}, Δb = ${show(db)}`;
+        update = `Δw = ${showVector([unit.weights[0] - before[0], unit.weights[1] - before[1]])}, Δb = ${show(unit.bias - before[2])}`;
       }
       visits.push({
         epoch,
@@ -165,17 +163,19 @@ export function runPerceptron(data: readonly LabelledPoint[], eta: number, maxEp
         prediction: score > 0 ? '+1' : score < 0 ? '\u22121' : '0',
         mistake,
         update,
-        w: showVector(w),
-        b: show(b),
+        w: showVector(unit.weights),
+        b: show(unit.bias),
       });
     });
     total += mistakes;
-    epochs.push({ epoch, mistakes, w: showVector(w), b: show(b) });
+    epochs.push({ epoch, mistakes, w: showVector(unit.weights), b: show(unit.bias) });
     if (mistakes === 0) {
       converged = true;
       break;
     }
   }
+  const w: [number, number] = [unit.weights[0], unit.weights[1]];
+  const b = unit.bias;
 
   return {
     eta,
