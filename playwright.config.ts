@@ -18,7 +18,8 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `npx astro preview --host 127.0.0.1 --port ${port}`,
+    // E2E_DIST tests a build made into another folder (astro build --outDir), so two builds never share dist/.
+    command: `npx astro preview --host 127.0.0.1 --port ${port}${process.env.E2E_DIST ? ` --outDir ${process.env.E2E_DIST}` : ''}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -5,31 +5,7 @@
 
 import { runCalls } from '../../exercises/grader.ts';
 import { studentScope } from '../../exercises/student-helpers.ts';
-import { Kernel } from '../runtime/kernel.ts';
-import type { KernelMessage, ToKernel } from '../runtime/protocol.ts';
-import { lockDown, openPageLine } from '../runtime/sandbox.ts';
+import { serveKernel } from '../runtime/serve-kernel.ts';
 import { RUN_CALLS } from './run-calls-name.ts';
 
-let token = '';
-let queue: Promise<void> = Promise.resolve();
-
-const line = openPageLine(self, {
-  message: (data) => receive(data as ToKernel),
-  late: (reason) => kernel.reportLate(reason),
-});
-const send = (message: KernelMessage): void => line.post({ token, message });
-const kernel = new Kernel(send);
-kernel.install({ ...studentScope(), [RUN_CALLS]: runCalls });
-lockDown(self);
-
-function receive(request: ToKernel): void {
-  if (request.type === 'init') {
-    if (token !== '') return;
-    token = request.token;
-    send({ type: 'ready' });
-    return;
-  }
-  if (token === '') return;
-  const { type: _type, ...run } = request;
-  queue = queue.then(() => kernel.run(run));
-}
+serveKernel({ ...studentScope(), [RUN_CALLS]: runCalls });

@@ -2,9 +2,9 @@ import { test, expect } from '@playwright/test';
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { builtLessonPaths } from './pages.ts';
+import { builtLessonPaths, builtSite } from './pages.ts';
 
-const dist = join(process.cwd(), 'dist');
+const dist = builtSite;
 const BUDGET_BYTES = 30 * 1024;
 
 /** The JavaScript a page loads before any interaction: inline scripts plus module scripts and their static imports. */

@@ -25,7 +25,7 @@ export interface EditorHooks {
   changed(code: string): void;
 }
 
-// Colours come from CSS custom properties (cell.css), so the editor follows the page's theme.
+// Colours come from CSS custom properties (--cell-* in global.css), so the editor follows the page's theme.
 const highlight = HighlightStyle.define([
   { tag: [tags.keyword, tags.modifier, tags.operatorKeyword, tags.controlKeyword], color: 'var(--cell-keyword)' },
   { tag: [tags.string, tags.special(tags.string), tags.regexp], color: 'var(--cell-string)' },
