@@ -5,16 +5,16 @@ import { defineExercise, type Numbers } from '../define-exercise.ts';
 const SIZES = [784, 128, 64, 10];
 
 /** The parameters of each fully connected layer of SIZES, counted by the engine's MLP. */
-function engineCounts(): { firstLayer: number; total: number } {
+function engineCounts(): { layer1: number; total: number } {
   const network = new MLP(SIZES);
   const count = (tensors: { size: number }[]) => tensors.reduce((total, t) => total + t.size, 0);
-  return { firstLayer: count(network.linearLayers()[0].parameters()), total: count(network.parameters()) };
+  return { layer1: count(network.linearLayers()[0].parameters()), total: count(network.parameters()) };
 }
 
 /** A count over the layers (from, to) of SIZES by a per-layer formula, as a student's slip would compute it. */
-function perLayer(formula: (inputs: number, outputs: number) => number): { firstLayer: number; total: number } {
+function perLayer(formula: (inputs: number, outputs: number) => number): { layer1: number; total: number } {
   const layers = SIZES.slice(1).map((outputs, k) => formula(SIZES[k], outputs));
-  return { firstLayer: layers[0], total: layers.reduce((a, b) => a + b, 0) };
+  return { layer1: layers[0], total: layers.reduce((a, b) => a + b, 0) };
 }
 
 /** Counting the weights and biases of a fully connected network from its layer sizes. */
@@ -24,10 +24,10 @@ export default defineExercise({
   title: 'Counting parameters',
   lesson: 'mlp',
   prompt: `A fully connected network for MNIST has layer sizes ${SIZES.join('-')}: ${SIZES[0]} inputs, hidden layers of
-${SIZES.slice(1, -1).join(' and ')} units, and ${SIZES.at(-1)} outputs. Every layer has weights and biases. How many
-parameters does its first layer have, and how many does the whole network have? Type whole numbers without
-separators (\`12345\`, not \`12,345\`).`,
-  parts: [{ name: 'firstLayer' }, { name: 'total' }],
+${SIZES.slice(1, -1).join(' and ')} units, and ${SIZES.at(-1)} outputs. Every layer has weights and biases. Give
+\`layer1\`, the number of parameters of its first layer, and \`total\`, the number of the whole network. Type
+whole numbers without separators (\`12345\`, not \`12,345\`).`,
+  parts: [{ name: 'layer1' }, { name: 'total' }],
   answer: (): Record<string, Numbers> => engineCounts(),
   rtol: 1e-9,
   detectors: [],

@@ -52,7 +52,7 @@ test("count-parameters' answers equal the engine's count for the sizes in the pr
   const network = new MLP(sizes);
   const answer = exercise.answer();
   expect(answer.total).toBe(network.parameterCount());
-  expect(answer.firstLayer).toBe(network.linearLayers()[0].parameterCount());
+  expect(answer.layer1).toBe(network.linearLayers()[0].parameterCount());
   // The lesson's formula, Σ n_ℓ (n_{ℓ-1} + 1), gives the same count.
   expect(answer.total).toBe(sizes.slice(1).reduce((total, n, k) => total + n * (sizes[k] + 1), 0));
 });
