@@ -92,7 +92,9 @@ test.describe('notebook cells', () => {
     const clicked = Date.now();
     await toggle.click();
     await expect(toggle).not.toHaveAttribute('aria-pressed', before ?? '');
-    expect(Date.now() - clicked).toBeLessThan(1_000);
+    // A blocked page would answer only after the 5 s watchdog; the cell still running proves the click was
+    // handled during the loop. The time bound is loose because CI's two cores are shared with the spinning worker.
+    expect(Date.now() - clicked).toBeLessThan(3_000);
     await expect(cell(page, 0)).toHaveAttribute('data-status', 'running');
 
     await expect(cell(page, 0).locator('.cell-error')).toContainText('Stopped after 5 s — does a loop never end?', { timeout: 15_000 });
