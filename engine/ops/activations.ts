@@ -178,6 +178,19 @@ function lines(op: string, x: Tensor, axis: number): Lines {
 }
 
 /**
+ * Writes the softmax of one line of `xs` (indices start, start + along, ... before end) into `out` and returns the
+ * line's log-sum-exp, m + ln Σⱼ e^(xⱼ - m), with m the line's maximum so nothing overflows.
+ */
+export function softmaxLine(xs: Float64Array, out: Float64Array, start: number, end: number, along: number): number {
+  let m = -Infinity;
+  for (let i = start; i < end; i += along) if (xs[i] > m) m = xs[i];
+  let total = 0;
+  for (let i = start; i < end; i += along) total += out[i] = Math.exp(xs[i] - m);
+  for (let i = start; i < end; i += along) out[i] /= total;
+  return m + Math.log(total);
+}
+
+/**
  * Softmax along an axis (the last by default): sᵢ = e^(xᵢ - m) / Σⱼ e^(xⱼ - m), m the line's maximum so nothing
  * overflows. Backward: dL/dxᵢ = sᵢ (gᵢ - Σⱼ gⱼ sⱼ).
  */
@@ -188,11 +201,7 @@ export function softmax(x: Tensor, axis = -1): Tensor {
   for (let l = 0; l < count; l++) {
     const start = l * between;
     const end = start + length * along;
-    let m = -Infinity;
-    for (let i = start; i < end; i += along) if (xs[i] > m) m = xs[i];
-    let total = 0;
-    for (let i = start; i < end; i += along) total += s[i] = Math.exp(xs[i] - m);
-    for (let i = start; i < end; i += along) s[i] /= total;
+    softmaxLine(xs, s, start, end, along);
   }
   return Tensor.fromOp('softmax', s, x.shape, [x], (g) => {
     const gx = gradBuffer(x)!;
@@ -217,11 +226,7 @@ export function logSoftmax(x: Tensor, axis = -1): Tensor {
   for (let l = 0; l < count; l++) {
     const start = l * between;
     const end = start + length * along;
-    let m = -Infinity;
-    for (let i = start; i < end; i += along) if (xs[i] > m) m = xs[i];
-    let total = 0;
-    for (let i = start; i < end; i += along) total += Math.exp(xs[i] - m);
-    const logTotal = m + Math.log(total);
+    const logTotal = softmaxLine(xs, y, start, end, along);
     for (let i = start; i < end; i += along) y[i] = xs[i] - logTotal;
   }
   return Tensor.fromOp('log_softmax', y, x.shape, [x], (g) => {

@@ -8,10 +8,15 @@
 
 import { Tensor, asTensor, gradBuffer } from '../tensor.ts';
 import { broadcastPlan, shapeString } from '../shape.ts';
-import { logistic } from './activations.ts';
+import { logistic, softmaxLine } from './activations.ts';
 
 /** How a loss combines its per-element (or per-sample) terms, as PyTorch's `reduction`: their mean, their sum, or none. */
 export type Reduction = 'mean' | 'sum' | 'none';
+
+/** The upstream gradient reaching sample i's loss: its own with 'none', the mean's 1/rows share, or the sum's. */
+function sampleGradient(g: Float64Array, i: number, rows: number, reduction: Reduction): number {
+  return reduction === 'none' ? g[i] : reduction === 'mean' ? g[0] / rows : g[0];
+}
 
 /** Checks a reduction name, naming the op that received it otherwise. */
 function checkReduction(op: string, reduction: Reduction): void {
@@ -178,12 +183,8 @@ export function crossEntropy(logits: Tensor, classes: readonly number[] | Tensor
   const terms = new Float64Array(rows);
   for (let i = 0; i < rows; i++) {
     const start = i * count;
-    let m = -Infinity;
-    for (let j = 0; j < count; j++) if (zs[start + j] > m) m = zs[start + j];
-    let sum = 0;
-    for (let j = 0; j < count; j++) sum += probabilities[start + j] = Math.exp(zs[start + j] - m);
-    for (let j = 0; j < count; j++) probabilities[start + j] /= sum;
-    terms[i] = m + Math.log(sum) - zs[start + t[i]];
+    // -log softmax(z)ₜ = logsumexp(z) - zₜ
+    terms[i] = softmaxLine(zs, probabilities, start, start + count, 1) - zs[start + t[i]];
   }
   const { data, shape } = reduceSamples(terms, reduction, logits.ndim === 2);
   const parents = classes instanceof Tensor ? [logits, classes] : [logits];
@@ -191,8 +192,7 @@ export function crossEntropy(logits: Tensor, classes: readonly number[] | Tensor
     const gz = gradBuffer(logits);
     if (gz === null) return;
     for (let i = 0; i < rows; i++) {
-      // The upstream gradient of sample i's loss.
-      const scale = reduction === 'none' ? g[i] : reduction === 'mean' ? g[0] / rows : g[0];
+      const scale = sampleGradient(g, i, rows, reduction);
       const start = i * count;
       for (let j = 0; j < count; j++) gz[start + j] += scale * (probabilities[start + j] - (j === t[i] ? 1 : 0));
     }
@@ -216,8 +216,7 @@ export function nllLoss(logProbabilities: Tensor, classes: readonly number[] | T
     const gl = gradBuffer(logProbabilities);
     if (gl === null) return;
     for (let i = 0; i < rows; i++) {
-      const scale = reduction === 'none' ? g[i] : reduction === 'mean' ? g[0] / rows : g[0];
-      gl[i * count + t[i]] -= scale;
+      gl[i * count + t[i]] -= sampleGradient(g, i, rows, reduction);
     }
   });
 }
