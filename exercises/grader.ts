@@ -289,22 +289,33 @@ export function gradeCode(exercise: CodeExercise, cases: readonly PreparedCase[]
     return result;
   });
 
-  const misconceptions = recogniseCode(exercise, cases, parts, evidence);
-  const score = parts.reduce((total, p) => total + p.score, 0);
-  const passed = parts.every((p) => p.passed);
-  const status = problems.length > 0 ? 'invalid' : passed ? 'passed' : 'failed';
+  return partsResult(exercise, 'code', parts, problems, recogniseCode(exercise, cases, parts, evidence),
+    cases.map((c, ci) => ({ index: c.index, visible: c.visible, passed: casePassed[ci], ...(c.visible ? { args: c.calls[0].args } : {}) })),
+  );
+}
+
+/** The result of a graded code or numeric answer from its parts: invalid when a structural problem was found, else passed when every part passed. */
+function partsResult(
+  exercise: CodeExercise | NumericExercise,
+  kind: 'code' | 'numeric',
+  parts: PartResult[],
+  problems: string[],
+  misconceptions: RecognisedMisconception[],
+  cases: GradeResult['cases'],
+): GradeResult {
+  const status = problems.length > 0 ? 'invalid' : parts.every((p) => p.passed) ? 'passed' : 'failed';
   return {
     exercise: exercise.id,
-    kind: 'code',
+    kind,
     status,
     passed: status === 'passed',
     countsAsAttempt: status !== 'invalid',
-    score,
+    score: parts.reduce((total, p) => total + p.score, 0),
     maxScore: maxScoreOf(exercise),
     parts,
     problems,
     misconceptions,
-    cases: cases.map((c, ci) => ({ index: c.index, visible: c.visible, passed: casePassed[ci], ...(c.visible ? { args: c.calls[0].args } : {}) })),
+    cases,
   };
 }
 
@@ -395,20 +406,7 @@ export function gradeNumeric(exercise: NumericExercise, answer: unknown): GradeR
     parts[pi].passed || explained.has(e.part) ? [] : detectGeneric(e, exercise.detectors ?? ['sign', 'double', 'half', 'transposed'], exercise.rtol),
   );
   const passed = parts.every((p) => p.passed);
-  const status = problems.length > 0 ? 'invalid' : passed ? 'passed' : 'failed';
-  return {
-    exercise: exercise.id,
-    kind: 'numeric',
-    status,
-    passed: status === 'passed',
-    countsAsAttempt: status !== 'invalid',
-    score: parts.reduce((total, p) => total + p.score, 0),
-    maxScore: maxScoreOf(exercise),
-    parts,
-    problems,
-    misconceptions: [...mergeRecognised(own), ...generic],
-    cases: [{ index: 0, visible: false, passed }],
-  };
+  return partsResult(exercise, 'numeric', parts, problems, [...mergeRecognised(own), ...generic], [{ index: 0, visible: false, passed }]);
 }
 
 /** Grades a choice: right when exactly the correct options are chosen; every chosen wrong option is a recognised misconception. */
