@@ -1,6 +1,7 @@
 // The messages between the playground's page and its training worker.
 
 import type { PlaygroundState } from './state.ts';
+import type { PlaygroundData } from './datasets.ts';
 
 /** What the page tells the worker. */
 export type ToWorker =
@@ -19,16 +20,8 @@ export type ToWorker =
   | { type: 'suspend'; suspended: boolean };
 
 /** The points of a fresh run, sent once so the page can draw them under the heat map. */
-export interface DataMessage {
+export interface DataMessage extends PlaygroundData {
   type: 'data';
-  /** 2 for the plane, 1 for regression. */
-  features: number;
-  trainX: Float64Array;
-  trainY: Float64Array;
-  testX: Float64Array;
-  testY: Float64Array;
-  /** The drawn region [xMin, xMax, yMin, yMax]. */
-  domain: [number, number, number, number];
 }
 
 /** One picture of the run: where training is, its losses, the network's output over the picture and the loss curves. */
