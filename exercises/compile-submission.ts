@@ -19,8 +19,11 @@ export function stripSubmissionTypes(source: string): string {
   }
 }
 
-/** Compiles `source` and returns the function named `functionName` it defines, or why it cannot. */
-export function compileSubmission(source: string, functionName: string): CompiledSubmission {
+/** A submission made ready to run as a function body: types stripped, `export` dropped; or why it cannot run. */
+export type SubmissionBody = { ok: true; body: string } | { ok: false; message: string };
+
+/** Strips a submission's types and checks it takes no imports; the body it returns defines `functionName` when run. */
+export function submissionBody(source: string, functionName: string): SubmissionBody {
   let code: string;
   try {
     code = stripSubmissionTypes(source);
@@ -32,13 +35,20 @@ export function compileSubmission(source: string, functionName: string): Compile
   }
   // "export function f" pasted from a module is fine: the keyword is dropped, the definition kept.
   code = code.replace(/^(\s*)export\s+(default\s+)?/gm, '$1');
+  return { ok: true, body: `${code}\n;return typeof ${functionName} === 'function' ? ${functionName} : typeof ${functionName};` };
+}
+
+/** Compiles `source` and returns the function named `functionName` it defines, or why it cannot. */
+export function compileSubmission(source: string, functionName: string): CompiledSubmission {
+  const prepared = submissionBody(source, functionName);
+  if (!prepared.ok) return prepared;
   const scope = studentScope();
   const names = Object.keys(scope);
   let factory: (...values: unknown[]) => unknown;
   try {
     factory = new Function(
       ...names,
-      `"use strict";\n${code}\n;return typeof ${functionName} === 'function' ? ${functionName} : typeof ${functionName};`,
+      `"use strict";\n${prepared.body}`,
     ) as (...values: unknown[]) => unknown;
   } catch (error) {
     return { ok: false, message: `Your code does not parse: ${(error as Error).message}` };

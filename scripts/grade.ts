@@ -1,23 +1,28 @@
 // Re-grades students' work on hidden cases, for instructors.
 //
 //   npm run grade -- --exercise ID [--json] [--salt S] [--cases N] [--timeout MS] [--csv PATH] FILE...
-//   npm run grade -- [--json] [--salt S] EXPORT.json...
+//   npm run grade -- [--json] [--salt S] [--csv PATH] EXPORT.json...
 //
 // Each .js/.ts FILE defines the exercise's function as pasted from the page; an
 // EXPORT.json is a student's progress export, every exercise in it re-graded and
-// flagged where the browser's claimed score differs. Code runs in a fresh worker
-// thread per submission, with time and memory limits, on cases seeded by the salt
-// (--salt or GRADE_SALT; a random one is drawn and printed otherwise). Writes a
-// table (to stderr with --json, whose array goes to stdout) and grades.csv. Exits 0
-// whenever grading ran, whatever the scores; 2 on a usage error.
+// flagged where the browser's claimed score differs. Each submission runs in its own
+// sandboxed child process (scripts/grade/sandbox.ts: no files, environment, network,
+// processes or salt; time, memory and size limits), on cases seeded by the salt
+// (--salt or GRADE_SALT; a random one is drawn and printed otherwise). Every file
+// gets its own verdict: a submission that crashes, hangs or returns garbage is
+// graded 0 with the reason and the others are unaffected. Prints a table (to stderr
+// with --json, whose array goes to stdout) and writes the CSV to --csv PATH (default
+// grades.csv in the current folder), saying where, and what it replaced. Exits 0
+// whenever grading ran, whatever the scores; 1 if the CSV could not be written; 2 on
+// a usage error.
 
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename, extname } from 'node:path';
-import { exerciseIds, findExercise, gradeCode, gradeChoice, gradeNumeric, parseNumericAnswer, prepareCases, unrunnableResult } from '../exercises/index.ts';
-import type { Exercise, GradeResult } from '../exercises/index.ts';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, extname, resolve } from 'node:path';
+import { exerciseIds, findExercise, unrunnableResult } from '../exercises/index.ts';
+import type { GradeResult } from '../exercises/index.ts';
 import { loadProgress } from '../exercises/progress.ts';
-import { runIsolated } from './grade/isolated-run.ts';
+import { gradeAnswer, gradeSubmission } from './grade/verdict.ts';
 
 /** One graded submission, as printed, written to grades.csv and emitted with --json. */
 interface GradeRow {
@@ -26,7 +31,7 @@ interface GradeRow {
   score: number;
   maxScore: number;
   passed: boolean;
-  status: GradeResult['status'] | 'unknown-exercise';
+  status: GradeResult['status'] | 'unknown-exercise' | 'rejected-entry' | 'unreadable';
   parts: { name: string; score: number; maxScore: number; passed: boolean }[];
   misconceptions: string[];
   problems: string[];
@@ -83,41 +88,6 @@ function parseOptions(argv: string[]): Options {
   return options;
 }
 
-async function gradeSource(exercise: Exercise, source: string, options: Options): Promise<GradeResult> {
-  if (exercise.kind !== 'code') return unrunnableResult(exercise, `${exercise.id} is a ${exercise.kind} exercise; grade it from a progress export`);
-  const cases = prepareCases(exercise, { salt: options.salt, cases: options.cases, visibleCases: 0 });
-  const reply = await runIsolated(
-    { source, functionName: exercise.functionName, cases: cases.map((c) => ({ calls: c.calls.map((call) => ({ args: call.args })) })) },
-    { timeoutMs: options.timeoutMs },
-  );
-  if (!reply.ok) return unrunnableResult(exercise, reply.message);
-  return gradeCode(exercise, cases, reply.outcomes);
-}
-
-/** A saved numeric answer: JSON by part, each part a number, an array, or the text as typed. */
-function numericAnswer(code: string): unknown {
-  const parsed: unknown = JSON.parse(code);
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return parsed;
-  return Object.fromEntries(
-    Object.entries(parsed as Record<string, unknown>).map(([part, value]) => {
-      if (typeof value !== 'string') return [part, value];
-      const read = parseNumericAnswer(value);
-      return [part, read.ok ? read.value : value];
-    }),
-  );
-}
-
-async function gradeAnswer(exercise: Exercise, code: string, options: Options): Promise<GradeResult> {
-  if (exercise.kind === 'code') return gradeSource(exercise, code, options);
-  let answer: unknown;
-  try {
-    answer = numericAnswer(code);
-  } catch {
-    return unrunnableResult(exercise, 'the saved answer is not JSON');
-  }
-  return exercise.kind === 'numeric' ? gradeNumeric(exercise, answer) : gradeChoice(exercise, answer);
-}
-
 function rowOf(submission: string, result: GradeResult): GradeRow {
   return {
     submission,
@@ -132,22 +102,24 @@ function rowOf(submission: string, result: GradeResult): GradeRow {
   };
 }
 
+function setAside(submission: string, exercise: string, status: GradeRow['status'], reason: string): GradeRow {
+  return { submission, exercise, score: 0, maxScore: 0, passed: false, status, parts: [], misconceptions: [], problems: [reason], flag: 'entry set aside' };
+}
+
 async function gradeExport(file: string, options: Options): Promise<GradeRow[]> {
-  const { progress, problems } = loadProgress(readFileSync(file, 'utf8'), exerciseIds());
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return [setAside(file, '*', 'unreadable', `cannot read ${basename(file)}: ${(error as Error).message}`)];
+  }
+  const known = exerciseIds();
+  const { progress, problems } = loadProgress(text, known);
   const rows: GradeRow[] = [];
   for (const problem of problems) {
-    rows.push({
-      submission: `${file}#${problem.id}`,
-      exercise: problem.id,
-      score: 0,
-      maxScore: 0,
-      passed: false,
-      status: 'unknown-exercise',
-      parts: [],
-      misconceptions: [],
-      problems: [problem.reason],
-      flag: `entry set aside: ${problem.reason}`,
-    });
+    // An entry of an exercise the course has is a rejected entry; only an id it lacks is an unknown exercise.
+    const status = problem.id === '*' ? 'unreadable' : known.includes(problem.id) ? 'rejected-entry' : 'unknown-exercise';
+    rows.push(setAside(problem.id === '*' ? file : `${file}#${problem.id}`, problem.id, status, problem.reason));
   }
   for (const [id, entry] of Object.entries(progress.exercises)) {
     const exercise = findExercise(id)!;
@@ -163,6 +135,13 @@ async function gradeExport(file: string, options: Options): Promise<GradeRow[]> 
   return rows;
 }
 
+/** The note of a row: its flag and its problems, each said once. */
+function noteOf(row: GradeRow): string[] {
+  const notes: string[] = [];
+  for (const note of [row.flag, ...row.problems]) if (note !== undefined && note !== '' && !notes.includes(note)) notes.push(note);
+  return notes;
+}
+
 function csvField(value: string | number | boolean): string {
   const text = String(value);
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
@@ -171,7 +150,7 @@ function csvField(value: string | number | boolean): string {
 function csvOf(rows: readonly GradeRow[]): string {
   const header = ['submission', 'exercise', 'score', 'max', 'passed', 'misconceptions', 'note'];
   const lines = rows.map((r) =>
-    [r.submission, r.exercise, r.score, r.maxScore, r.passed, r.misconceptions.join(';'), [r.flag, ...r.problems].filter(Boolean).join('; ')].map(csvField).join(','),
+    [r.submission, r.exercise, r.score, r.maxScore, r.passed, r.misconceptions.join(';'), noteOf(r).join('; ')].map(csvField).join(','),
   );
   return [header.join(','), ...lines].join('\n') + '\n';
 }
@@ -183,7 +162,7 @@ function tableOf(rows: readonly GradeRow[]): string {
     `${r.score}/${r.maxScore}`,
     r.passed ? 'passed' : r.status,
     r.misconceptions.join(', '),
-    r.flag ?? r.problems[0] ?? '',
+    noteOf(r).join('; '),
   ]);
   const header = ['submission', 'exercise', 'score', 'result', 'misconceptions', 'note'];
   const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...cells.map((c) => c[i].length))));
@@ -191,8 +170,36 @@ function tableOf(rows: readonly GradeRow[]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n') + '\n';
 }
 
+/** What the CSV about to be written replaces, in words, or null when nothing is there. */
+function replacedFile(path: string): string | null {
+  if (!existsSync(path)) return null;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) return 'something that is not a file';
+    const lines = readFileSync(path, 'utf8').split('\n').filter((line) => line !== '').length;
+    return `the previous file (${Math.max(0, lines - 1)} rows, last written ${stat.mtime.toISOString()})`;
+  } catch {
+    return 'an existing file';
+  }
+}
+
+async function gradeCodeFile(file: string, exerciseId: string, options: Options): Promise<GradeRow> {
+  const exercise = findExercise(exerciseId)!;
+  if (!['.js', '.ts', '.mjs', '.mts'].includes(extname(file))) return rowOf(file, unrunnableResult(exercise, `${basename(file)}: submissions are .js or .ts files`));
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (error) {
+    return rowOf(file, unrunnableResult(exercise, `cannot read ${basename(file)}: ${(error as Error).message}`));
+  }
+  return rowOf(file, await gradeSubmission(exercise, source, options));
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  const exerciseId = options.exercise;
+  const codeFile = options.files.find((file) => extname(file) !== '.json');
+  if (codeFile !== undefined && exerciseId === undefined) usageError(`${codeFile} is a code file: say which exercise it answers with --exercise ID`);
   const rows: GradeRow[] = [];
   const pending: Promise<GradeRow>[] = [];
   for (const file of options.files) {
@@ -201,25 +208,13 @@ async function main(): Promise<void> {
       rows.push(...(await gradeExport(file, options)));
       continue;
     }
-    if (options.exercise === undefined) usageError(`${file} is a code file: say which exercise it answers with --exercise ID`);
-    if (!['.js', '.ts', '.mjs', '.mts'].includes(extname(file))) usageError(`${file}: submissions are .js or .ts files`);
-    const exercise = findExercise(options.exercise)!;
-    let source: string;
-    try {
-      source = readFileSync(file, 'utf8');
-    } catch (error) {
-      rows.push(rowOf(file, unrunnableResult(exercise, `cannot read ${basename(file)}: ${(error as Error).message}`)));
-      continue;
-    }
-    pending.push(gradeSource(exercise, source, options).then((result) => rowOf(file, result)));
-    // Two submissions at a time: each is its own worker thread, and the machine may have few cores.
+    pending.push(gradeCodeFile(file, exerciseId!, options));
+    // Two submissions at a time: each is its own process, and the machine may have few cores.
     if (pending.length === 2) rows.push(...(await Promise.all(pending.splice(0))));
   }
   rows.push(...(await Promise.all(pending)));
-  writeFileSync(options.csv, csvOf(rows));
   const log = options.json ? process.stderr : process.stdout;
   log.write(tableOf(rows));
-  log.write(`\n${rows.length} graded on ${options.cases} hidden cases (salt ${options.saltGiven ? JSON.stringify(options.salt) : `${options.salt}, drawn at random: pass --salt ${options.salt} to repeat`}); wrote ${options.csv}\n`);
   if (options.json) {
     const out = rows.map(({ submission, exercise, score, maxScore, passed, parts, misconceptions, status, problems, claimedScore, claimedMaxScore, flag }) => ({
       submission,
@@ -236,6 +231,17 @@ async function main(): Promise<void> {
     }));
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   }
+  const csvPath = resolve(options.csv);
+  const replaced = replacedFile(csvPath);
+  let wrote: string;
+  try {
+    writeFileSync(csvPath, csvOf(rows));
+    wrote = `wrote ${csvPath}${replaced === null ? '' : `, replacing ${replaced}`}`;
+  } catch (error) {
+    wrote = `could not write the CSV to ${csvPath}: ${(error as Error).message}`;
+    process.exitCode = 1;
+  }
+  log.write(`\n${rows.length} graded on ${options.cases} hidden cases (salt ${options.saltGiven ? JSON.stringify(options.salt) : `${options.salt}, drawn at random: pass --salt ${options.salt} to repeat`}); ${wrote}\n`);
 }
 
 await main();
