@@ -103,7 +103,7 @@ function rowOf(submission: string, result: GradeResult): GradeRow {
 }
 
 function setAside(submission: string, exercise: string, status: GradeRow['status'], reason: string): GradeRow {
-  return { submission, exercise, score: 0, maxScore: 0, passed: false, status, parts: [], misconceptions: [], problems: [reason], flag: 'entry set aside' };
+  return { submission, exercise, score: 0, maxScore: 0, passed: false, status, parts: [], misconceptions: [], problems: [reason], flag: `entry set aside: ${reason}` };
 }
 
 async function gradeExport(file: string, options: Options): Promise<GradeRow[]> {
@@ -135,10 +135,12 @@ async function gradeExport(file: string, options: Options): Promise<GradeRow[]> 
   return rows;
 }
 
-/** The note of a row: its flag and its problems, each said once. */
+/** The note of a row: its flag and its problems, each said once (a flag that quotes a problem already says it). */
 function noteOf(row: GradeRow): string[] {
   const notes: string[] = [];
-  for (const note of [row.flag, ...row.problems]) if (note !== undefined && note !== '' && !notes.includes(note)) notes.push(note);
+  for (const note of [row.flag, ...row.problems]) {
+    if (note !== undefined && note !== '' && !notes.some((said) => said.includes(note))) notes.push(note);
+  }
   return notes;
 }
 

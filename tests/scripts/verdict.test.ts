@@ -1,0 +1,22 @@
+// A fault of the grader while comparing one submission's output is that submission's verdict, never a crash.
+
+import { expect, test } from 'vitest';
+import { getExercise } from '../../exercises/index.ts';
+import { gradeSubmission } from '../../scripts/grade/verdict.ts';
+
+const settings = { salt: 'verdict-test', cases: 3, timeoutMs: 3000 };
+const right = 'function reluBackward(x, upstream) { return x.map((row, i) => row.map((v, j) => (v > 0 ? upstream[i][j] : 0))); }';
+
+test('when comparing the returned value throws, the submission gets an invalid verdict with the reason', async () => {
+  const exercise = getExercise('relu-backward');
+  const result = await gradeSubmission(exercise, right, settings, () => {
+    throw new TypeError("Cannot read properties of undefined (reading 'length')");
+  });
+  expect(result).toMatchObject({ exercise: 'relu-backward', status: 'invalid', score: 0, passed: false });
+  expect(result.problems[0]).toMatch(/could not compare what reluBackward returned \(Cannot read properties of undefined/);
+}, 30_000);
+
+test('the same submission graded normally passes', async () => {
+  const result = await gradeSubmission(getExercise('relu-backward'), right, settings);
+  expect(result).toMatchObject({ status: 'passed', score: 1, maxScore: 1 });
+}, 30_000);
