@@ -16,15 +16,16 @@ interface Row {
   score: number;
   maxScore: number;
   passed: boolean;
+  status: string;
   parts: { name: string; passed: boolean }[];
   misconceptions: string[];
   problems: string[];
   flag?: string;
 }
 
-async function grade(args: string[]): Promise<{ rows: Row[]; stderr: string; csv: string }> {
-  const csv = join(out, `${args.length}-${Date.now()}.csv`);
-  const { stdout, stderr } = await run(join(root, 'node_modules/.bin/tsx'), ['scripts/grade.ts', '--json', '--csv', csv, '--timeout', '2000', ...args], { cwd: root, timeout: 90_000 });
+async function grade(args: string[], csv = join(out, `${args.length}-${Date.now()}.csv`)): Promise<{ rows: Row[]; stderr: string; csv: string }> {
+  // execFile rejects on any exit code but 0, so every run here also proves the CLI exits 0.
+  const { stdout, stderr } = await run(join(root, 'node_modules/.bin/tsx'), ['scripts/grade.ts', '--json', '--csv', csv, '--timeout', '2000', ...args], { cwd: root, timeout: 150_000 });
   return { rows: JSON.parse(stdout) as Row[], stderr, csv: readFileSync(csv, 'utf8') };
 }
 
@@ -34,7 +35,7 @@ const byFile = (name: string) => folderRun.rows.find((r) => r.submission.endsWit
 beforeAll(async () => {
   const files = readdirSync(folder).map((f) => join(folder, f));
   folderRun = await grade(['--exercise', 'mlp-backward', '--salt', 'test-salt', ...files]);
-}, 120_000);
+}, 160_000);
 
 test('the CLI grades a folder of submissions and exits 0 whatever the scores', () => {
   expect(folderRun.rows).toHaveLength(readdirSync(folder).length);
@@ -58,7 +59,15 @@ test('a submission that loops forever is stopped and scored 0', () => {
 test('a submission that throws, one that asks for autograd, and one that hogs memory score 0 with the reason', () => {
   expect(byFile('throws.ts').problems[0]).toMatch(/threw on case \d: cannot handle a batch/);
   expect(byFile('uses-autograd.js').problems[0]).toMatch(/autograd is switched off/);
-  expect(byFile('hogs-memory.js').problems[0]).toMatch(/memory|crashed|exited/);
+  expect(byFile('hogs-memory.js').problems[0]).toMatch(/memory|stopped/);
+});
+
+test('a matrix with a hole for row 0 is that file\'s invalid verdict and the others keep theirs, in the JSON, the table and the CSV', () => {
+  expect(byFile('hole-row.js')).toMatchObject({ score: 3, passed: false, status: 'invalid' });
+  expect(byFile('hole-row.js').problems[0]).toMatch(/^dW1\b/);
+  expect(byFile('right.ts')).toMatchObject({ score: 4, passed: true });
+  expect(folderRun.stderr).toMatch(/hole-row\.js\s+mlp-backward\s+3\/4\s+invalid/);
+  expect(folderRun.csv).toMatch(/hole-row\.js,mlp-backward,3,4,false,/);
 });
 
 test('grades.csv has a row per submission with the required columns', () => {
@@ -68,13 +77,26 @@ test('grades.csv has a row per submission with the required columns', () => {
   expect(lines.some((l) => l.includes('forgot-relu-derivative.js,mlp-backward,2,4,false,forgot-relu-derivative'))).toBe(true);
 });
 
-test('a progress export is re-graded, with claimed scores that differ flagged and corrupt entries reported', async () => {
-  const { rows } = await grade(['--salt', 'test-salt', join(root, 'tests/fixtures/submissions/progress-export.json')]);
-  const row = (id: string) => rows.find((r) => r.exercise === id)!;
+test('a progress export is re-graded, with claimed scores that differ flagged and bad entries labelled by what is wrong', async () => {
+  const csv = join(mkdtempSync(join(tmpdir(), 'grade-csv-')), 'export.csv');
+  const first = await grade(['--salt', 'test-salt', join(root, 'tests/fixtures/submissions/progress-export.json')], csv);
+  const row = (id: string) => first.rows.find((r) => r.exercise === id)!;
   expect(row('sigmoid-backward')).toMatchObject({ passed: true });
   expect(row('sigmoid-backward').flag).toBeUndefined();
   expect(row('relu-backward')).toMatchObject({ passed: false, misconceptions: ['relu-of-upstream'] });
   expect(row('relu-backward').flag).toBe('claimed 1/1, re-graded 0/1');
   expect(row('perceptron-separable')).toMatchObject({ passed: true });
   expect(row('tanh-backward').flag).toMatch(/set aside: attempts/);
-}, 60_000);
+  expect(row('tanh-backward').status).toBe('rejected-entry');
+  expect(row('softmax-cross-entropy-backward')).toMatchObject({ status: 'rejected-entry', problems: ['code must be text'] });
+  expect(row('no-such-exercise').status).toBe('unknown-exercise');
+
+  // Each reason is said once in the CSV's note.
+  const note = first.csv.split('\n').find((line) => line.includes('#softmax-cross-entropy-backward'))!;
+  expect(note.match(/code must be text/g)).toHaveLength(1);
+
+  // The CLI says where it wrote the CSV, and on a second run what it replaced.
+  expect(first.stderr).toContain(`wrote ${csv}\n`);
+  const second = await grade(['--salt', 'test-salt', join(root, 'tests/fixtures/submissions/progress-export.json')], csv);
+  expect(second.stderr).toContain(`wrote ${csv}, replacing the previous file (${first.rows.length} rows, last written `);
+}, 150_000);

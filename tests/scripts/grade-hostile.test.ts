@@ -119,7 +119,7 @@ test('every constructor chain to Function is refused code generation', () => {
 });
 
 test('a submission that uses import() gets no module and scores 0', () => {
-  expectContained('dynamic-import.js', /must be 3×5, yours is an object/);
+  expectContained('dynamic-import.js', /dx must be \d+×\d+, yours is an object/);
 });
 
 test('a submission that rewrites Math, Array.prototype, JSON and String in its realm spoils only its own score', () => {
@@ -146,5 +146,7 @@ test('throw null, a thrown Proxy and a thrown object whose toString throws are e
 });
 
 test('a returned array with a hole is a shape problem, not a crash', () => {
-  expectContained('hole-row.js', /dx must be 3×5 \(an array of 3 rows\)/);
+  // The wording of the shape problem belongs to the comparison; what matters here is that it names dx and is a verdict.
+  expectContained('hole-row.js', /^dx\b/);
+  expect(row('hole-row.js').status).toBe('invalid');
 });
