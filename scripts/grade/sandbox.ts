@@ -125,8 +125,10 @@ function deathMessage(code: number | null, signal: NodeJS.Signals | null, stderr
 
 /** The command that starts the child: Node under the permission model, behind an address-space cap where a POSIX shell exists. */
 function childCommand(memoryMb: number): { file: string; args: string[] } {
+  // Node 20 calls the permission model experimental; later versions name the stable flag --permission.
+  const permission = process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission';
   const node = [
-    '--experimental-permission',
+    permission,
     `--allow-fs-read=${CHILD}`,
     '--experimental-vm-modules',
     '--disallow-code-generation-from-strings',
