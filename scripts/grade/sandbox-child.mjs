@@ -46,6 +46,26 @@ function sandboxRuntime() {
   // Nothing in an exercise needs these, and each lets code run after the graded window or outside it.
   for (const name of ['FinalizationRegistry', 'WeakRef', 'SharedArrayBuffer', 'Atomics', 'WebAssembly']) delete globalThis[name];
 
+  // What page code may lean on beyond the language: a console that prints nowhere and a structuredClone for
+  // the plain data exercises use (arrays, typed arrays, plain objects), both made here, in the student's realm.
+  const quiet = () => undefined;
+  globalThis.console = freeze({ log: quiet, info: quiet, warn: quiet, error: quiet, debug: quiet, table: quiet, dir: quiet });
+  function copy(value, depth) {
+    if (value === null || typeof value !== 'object') return value;
+    if (depth > 64) throw new TypeErrorOf('structuredClone: the value is nested too deep');
+    if (isView(value) && !(value instanceof DataViewOf)) return new value.constructor(value);
+    if (isArray(value)) {
+      const out = new Array(value.length);
+      for (let i = 0; i < value.length; i++) out[i] = copy(value[i], depth + 1);
+      return out;
+    }
+    const out = {};
+    const keys = keysOf(value);
+    for (let i = 0; i < keys.length; i++) out[keys[i]] = copy(value[keys[i]], depth + 1);
+    return out;
+  }
+  globalThis.structuredClone = (value) => copy(value, 0);
+
   let helperNames = '[]';
   let helperValues = [];
   let staged = null;

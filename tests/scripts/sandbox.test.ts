@@ -50,3 +50,9 @@ test('a submission that defines no function, or a function under another name, s
   const syntax = await runSandboxed({ source: 'function f( {', functionName: 'f', cases: oneCall }, { timeoutMs: 3000 });
   expect(syntax).toEqual({ ok: false, message: expect.stringMatching(/^Your code does not parse/) });
 }, 30_000);
+
+test('a submission that logs with console and copies with structuredClone runs as it does on the page', async () => {
+  const source = 'function f(v) { console.log("debugging", v); const w = structuredClone(v); w[0] = 10; return [v[0], w[0], w.length]; }';
+  const reply = await runSandboxed({ source, functionName: 'f', cases: oneCall }, { timeoutMs: 3000 });
+  expect(reply).toEqual({ ok: true, outcomes: [[{ ok: true, output: [1, 10, 3] }]] });
+}, 30_000);
