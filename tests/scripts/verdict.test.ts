@@ -1,7 +1,7 @@
 // A fault of the grader while comparing one submission's output is that submission's verdict, never a crash.
 
 import { expect, test } from 'vitest';
-import { getExercise } from '../../exercises/index.ts';
+import { exerciseIds, getExercise } from '../../exercises/index.ts';
 import { gradeSubmission } from '../../scripts/grade/verdict.ts';
 
 const settings = { salt: 'verdict-test', cases: 3, timeoutMs: 3000 };
@@ -20,3 +20,13 @@ test('the same submission graded normally passes', async () => {
   const result = await gradeSubmission(getExercise('relu-backward'), right, settings);
   expect(result).toMatchObject({ status: 'passed', score: 1, maxScore: 1 });
 }, 30_000);
+
+test('every code exercise\'s reference solution passes in the sandbox', async () => {
+  const code = exerciseIds().map(getExercise).filter((exercise) => exercise.kind === 'code');
+  expect(code.length).toBeGreaterThan(5);
+  for (const exercise of code) {
+    if (exercise.kind !== 'code') continue;
+    const result = await gradeSubmission(exercise, exercise.solution, settings);
+    expect({ id: exercise.id, status: result.status, problems: result.problems }).toEqual({ id: exercise.id, status: 'passed', problems: [] });
+  }
+}, 120_000);
