@@ -14,8 +14,9 @@
 //    Function, should one leak, cannot compile "return process"), an empty
 //    environment and no arguments but its path, a V8 heap cap and, where /bin/sh
 //    exists, an address-space cap (`ulimit -v`) that also bounds ArrayBuffers.
-//    A process per submission costs one Node start (about 50 ms of CPU) and makes
-//    each verdict independent by construction: nothing a submission leaves behind
+//    A process per submission costs one plain Node start (no tsx), about a third of
+//    the CPU the earlier worker-with-tsx per submission took, and makes each verdict
+//    independent by construction: nothing a submission leaves behind
 //    (a timer, a finalizer, a polluted prototype, a fragmented heap) outlives it,
 //    and its death, by kill, signal, OOM or exit, is its own verdict alone.
 // 3. Inside the child, the code runs in a `vm` context created from a null-prototype
