@@ -56,3 +56,9 @@ test('a submission that logs with console and copies with structuredClone runs a
   const reply = await runSandboxed({ source, functionName: 'f', cases: oneCall }, { timeoutMs: 3000 });
   expect(reply).toEqual({ ok: true, outcomes: [[{ ok: true, output: [1, 10, 3] }]] });
 }, 30_000);
+
+test('an endless chain of promises counts against the time limit and is stopped', async () => {
+  const source = 'function f(v) { const again = () => Promise.resolve().then(again); again(); return v.length; }';
+  const reply = await runSandboxed({ source, functionName: 'f', cases: oneCall }, { timeoutMs: 500 });
+  expect(reply).toEqual({ ok: false, message: 'stopped after 0.5 s without finishing (an infinite loop?)' });
+}, 30_000);
