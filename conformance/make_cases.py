@@ -160,10 +160,12 @@ def optimizer_case(name, optimizer, hyper, params, consts, program, steps, note)
 
 
 def real(recipe):
+    """A float64 input drawn by `recipe`."""
     return (recipe, False)
 
 
 def classes(recipe):
+    """Class indices (an INT_TENSOR) drawn by `recipe`."""
     return (recipe, True)
 
 
@@ -182,6 +184,7 @@ EDGES = [-30.0, -5.0, -0.5, 0.5, 5.0, 30.0]
 
 
 def activation_cases():
+    """activations.json: each activation's values and vector-Jacobian product."""
     cases = []
     for op, attrs in ACTIVATIONS:
         suffix = "".join(f"_{k}={v}" for k, v in attrs.items())
@@ -210,6 +213,7 @@ def vjp(op_line, out):
 
 
 def arithmetic_cases():
+    """arithmetic.json: broadcasting, reductions, elementwise ops, matmul and a reused leaf."""
     cases = []
     for sa, sb in BROADCAST_SHAPES:
         sc = list(torch.broadcast_shapes(tuple(sa), tuple(sb)))
@@ -257,6 +261,7 @@ CROSS_ENTROPY_NOTE = ("cross_entropy takes raw logits and integer class targets,
 
 
 def loss_cases():
+    """losses.json: softmax, log-softmax and the losses, on three batches."""
     cases = []
     for variant, (rows, cols) in enumerate([(3, 7), (4, 3), (4, 3)]):
         tag = f"{rows}x{cols}_{variant}"
@@ -311,6 +316,7 @@ def layers(sizes):
 
 
 def mlp_program(depth, activation, attrs, loss, output="T"):
+    """linear, activation, ..., linear, then the loss against `output`: z1, h1, ..., z<depth>, L."""
     lines = []
     previous = "X"
     for i in range(1, depth + 1):
@@ -329,6 +335,7 @@ MLPS = [("regression", [2, 3, 2], "relu", {}, 1), ("binary", [5, 16, 1], "relu",
 
 
 def mlp_cases():
+    """mlp.json: gradients of whole networks' losses with respect to every weight and bias."""
     cases = []
     for task, sizes, activation, attrs, batch in MLPS:
         depth = len(sizes) - 1
@@ -364,10 +371,12 @@ OPTIMIZER_SETTINGS = [
 
 
 def label(optimizer, hyper):
+    """The case name's tail: the optimizer and its hyperparameters, e.g. adam_lr=0.01_amsgrad=True."""
     return optimizer + "".join(f"_{k}={v if not isinstance(v, bool) else str(v)}" for k, v in hyper.items())
 
 
 def optimizer_cases():
+    """optimizers.json: each torch.optim setting on a small tanh network (6 steps) and on Rosenbrock (25 steps)."""
     mlp = [step("z1", "linear", ["X", "W1", "b1"]), step("h1", "tanh", ["z1"]),
            step("y", "linear", ["h1", "W2", "b2"]), step("L", "mse_loss", ["y", "T"])]
     rosenbrock = [step("a", "sub", ["one", "x"]), step("a2", "pow", ["a"], exponent=2),
@@ -418,6 +427,7 @@ def committed_inputs(stored):
 
 
 def make_gradient_case(spec, leaves, data):
+    """Runs a gradient case's program, backpropagates from its last output, and returns the case as JSON."""
     env = {k: t.clone().requires_grad_(True) for k, (t, _) in leaves.items()}
     env.update({k: t.clone() for k, (t, _) in data.items()})
     env = run_program(spec["program"], env)
@@ -438,6 +448,7 @@ def make_gradient_case(spec, leaves, data):
 
 
 def make_optimizer_case(spec, leaves, data):
+    """Trains with the case's torch.optim optimizer for its steps, and returns the case as JSON."""
     params = {k: t.clone().requires_grad_(True) for k, (t, _) in leaves.items()}
     consts = {k: t.clone() for k, (t, _) in data.items()}
     hyper = {k: tuple(v) if isinstance(v, list) else v for k, v in spec["hyper"].items()}
@@ -462,6 +473,7 @@ def make_optimizer_case(spec, leaves, data):
 
 
 def make_file(file, specs, source, seed):
+    """One case file: every case of `specs`, its inputs read from the committed file or drawn from `seed`."""
     stored = None
     if source == "committed":
         with open(os.path.join(COMMITTED, file)) as f:
@@ -483,6 +495,7 @@ def make_file(file, specs, source, seed):
 
 
 def main():
+    """The command line: write every case file into --out."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", required=True, help="folder to write the .json files into")
     parser.add_argument("--inputs", choices=["committed", "seed"], default="committed",
