@@ -52,9 +52,26 @@ function relativeLinks(markdown: string): string[] {
   return targets.filter((t) => !/^[a-z][a-z0-9+.-]*:/i.test(t) && !t.startsWith('#')).map((t) => t.split('#')[0].split('?')[0]);
 }
 
-/** The climbing paths in a text that name a `shared` folder, e.g. a `../shared/...` import or data folder. */
+/** The climbing paths in a text that name a `shared` folder: an import of a sibling folder, or a data folder beside the clone. */
 function climbingSharedPaths(text: string): string[] {
   return [...text.matchAll(/((?:\.\.\/)+shared(?:\/[\w.\-/]*)?)/g)].map((m) => m[1]);
+}
+
+/** The relative paths in a text that climb at least one folder, as an import of the engine from a widget does. */
+function climbingPaths(text: string): string[] {
+  return [...text.matchAll(/(?<![\w./])((?:\.\.\/)+[\w.-]+(?:\/[\w.-]+)*)/g)].map((m) => m[1]);
+}
+
+/** The tracked files of the areas the issue names, with their text (binary and very large files left out). */
+function areaTexts(): { file: string; text: string }[] {
+  const texts: { file: string; text: string }[] = [];
+  for (const file of projectFiles().filter((f) => AREAS.some((a) => (a.endsWith('/') ? f.startsWith(a) : f === a)))) {
+    const path = join(ROOT, file);
+    if (!existsSync(path) || statSync(path).size > 2_000_000) continue;
+    const text = readFileSync(path, 'utf8');
+    if (!text.includes('\0')) texts.push({ file, text });
+  }
+  return texts;
 }
 
 describe('the repository is self-contained', () => {
@@ -98,18 +115,27 @@ describe('the repository is self-contained', () => {
 
   test('no file in tests, scripts, engine, exercises, site, lessons, package.json or the READMEs refers to a shared folder outside the clone', () => {
     const outside: string[] = [];
-    const files = projectFiles().filter((f) => AREAS.some((a) => (a.endsWith('/') ? f.startsWith(a) : f === a)));
-    expect(files.length).toBeGreaterThan(100);
-    for (const file of files) {
+    const texts = areaTexts();
+    expect(texts.length).toBeGreaterThan(100);
+    for (const { file, text } of texts) {
       const path = join(ROOT, file);
-      if (!existsSync(path) || statSync(path).size > 2_000_000) continue;
-      const text = readFileSync(path, 'utf8');
-      if (text.includes('\0')) continue;
       for (const reference of climbingSharedPaths(text)) {
         // An import of site/widgets/shared is fine: it resolves inside the clone to a file that exists. A path that
         // climbs out of the clone, or names nothing here, is a dependency on a folder beside the repository.
         const target = resolve(dirname(path), reference);
         if (!insideRepository(target) || !existsSync(target)) outside.push(`${file}: ${reference}`);
+      }
+    }
+    expect(outside).toEqual([]);
+  });
+
+  test('no relative path in the code climbs out of the clone', () => {
+    // Markdown is left out: its code samples are written from another folder (the README's lesson example imports
+    // ../site/... as a lesson would), and its links are checked above.
+    const outside: string[] = [];
+    for (const { file, text } of areaTexts().filter((t) => !t.file.endsWith('.md'))) {
+      for (const reference of climbingPaths(text)) {
+        if (!insideRepository(resolve(ROOT, dirname(file), reference))) outside.push(`${file}: ${reference}`);
       }
     }
     expect(outside).toEqual([]);
