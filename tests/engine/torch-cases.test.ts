@@ -92,6 +92,7 @@ describe('the committed PyTorch reference cases', () => {
   });
 
   test('every case passes the engine conformance runner', () => {
+    requireCaseFiles(DEFAULT_CASES);
     const report = runConformancePaths([DEFAULT_CASES]);
     expect(report.results.filter((r) => !r.ok).map(describeFailure)).toEqual([]);
     expect(report.passed).toBe(122);
