@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { compareTrees, ulpDistance } from '../../../scripts/conformance-regenerate.ts';
+import { REPO_ROOT } from '../../../scripts/conformance.ts';
 
 describe('comparing regenerated conformance cases with the committed ones', () => {
   const committed = { generator: 'PyTorch 2.11.0 float64', seed: 1234, cases: [{ name: 'a', data: [0.5, -2.5, 3] }] };
@@ -33,5 +36,13 @@ describe('comparing regenerated conformance cases with the committed ones', () =
     expect(compareTrees(shorter, committed).structural).toEqual(['$.cases[0].data: 2 items, committed 3']);
     const noSeed = { generator: committed.generator, cases: committed.cases };
     expect(compareTrees(noSeed, committed).structural).toEqual(['$: keys cases; committed seed, cases']);
+  });
+
+  test('without a Python that has torch, the command says how to get one and exits 2', () => {
+    const script = join(REPO_ROOT, 'scripts/conformance-regenerate.ts');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', script, '--python', '/bin/false'], { encoding: 'utf8', cwd: REPO_ROOT });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('/bin/false cannot import torch');
+    expect(run.stderr).toContain('apt-get install python3-torch');
   });
 });
