@@ -1,6 +1,6 @@
 // The conformance runner: replays PyTorch's reference cases on this engine.
 //
-// A case (format in ../shared/conformance/README.md) is a small program of ops
+// A case (format in conformance/README.md) is a small program of ops
 // over named tensors, with the values and gradients PyTorch computed in
 // float64. The runner maps each op name and its attributes to an engine
 // function through one table, runs the program, backpropagates from its last

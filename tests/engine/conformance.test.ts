@@ -1,18 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { DEFAULT_CASES, REPO_ROOT, runConformancePaths } from '../../scripts/conformance.ts';
+import { REPO_ROOT, runConformancePaths } from '../../scripts/conformance.ts';
 import { describeFailure, runCase } from '../../engine/conformance.ts';
 
 const FIXTURES = join(REPO_ROOT, 'tests/fixtures/conformance');
 
+// The committed PyTorch cases are checked in torch-cases.test.ts; these tests prove the runner on hand-made cases.
 describe('conformance runner', () => {
-  test('every shipped PyTorch case passes', () => {
-    const report = runConformancePaths([DEFAULT_CASES]);
-    expect(report.results.length).toBeGreaterThan(100);
-    expect(report.results.filter((r) => !r.ok).map(describeFailure)).toEqual([]);
-  });
-
   test('the hand-made passing cases pass', () => {
     const report = runConformancePaths([join(FIXTURES, 'passing.json')]);
     expect(report.results.filter((r) => !r.ok).map(describeFailure)).toEqual([]);
