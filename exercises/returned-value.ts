@@ -135,17 +135,28 @@ function markerKind(value: unknown): NotPlain | null {
   return { [NOT_PLAIN]: descriptor.value as NotPlainKind, ...(typeof detail === 'string' ? { detail } : {}) };
 }
 
-/** Reads one own property without running a getter or trusting a Proxy; a copy's marker reads as what it stands for. */
-function readSlot(object: object, key: string): Slot {
+/** Reads one own property without running a getter or trusting a Proxy. */
+function rawSlot(object: object, key: string): Slot {
   try {
     const descriptor = ownDescriptor(object, key);
     if (descriptor === undefined) return { kind: 'hole' };
     if (descriptor.get !== undefined || descriptor.set !== undefined || !('value' in descriptor)) return { kind: 'getter' };
-    const mark = markerKind(descriptor.value);
+    return { kind: 'value', value: descriptor.value };
+  } catch (error) {
+    return { kind: 'unreadable', error: safeErrorText(error) };
+  }
+}
+
+/** Reads one own property as `rawSlot` does; a copy's marker reads as what it stands for. */
+function readSlot(object: object, key: string): Slot {
+  try {
+    const slot = rawSlot(object, key);
+    if (slot.kind !== 'value') return slot;
+    const mark = markerKind(slot.value);
     if (mark?.[NOT_PLAIN] === 'hole') return { kind: 'hole' };
     if (mark?.[NOT_PLAIN] === 'getter') return { kind: 'getter' };
     if (mark?.[NOT_PLAIN] === 'unreadable') return { kind: 'unreadable', error: mark.detail ?? 'an error' };
-    return { kind: 'value', value: descriptor.value };
+    return slot;
   } catch (error) {
     return { kind: 'unreadable', error: safeErrorText(error) };
   }
@@ -166,7 +177,7 @@ function readArray(value: unknown): { ok: true; items: Slot[]; typed: boolean } 
     for (let i = 0; i < length; i++) items.push(readSlot(value, String(i)));
     return { ok: true, items, typed: false };
   } catch (error) {
-    return { ok: false, what: `unreadable (reading it threw ${safeErrorText(error)}; a Proxy?)` };
+    return { ok: false, what: `unreadable (reading it threw: ${safeErrorText(error)}; a Proxy?)` };
   }
 }
 
@@ -198,7 +209,7 @@ export function describe(value: unknown): string {
     }
     return 'an object';
   } catch (error) {
-    return `unreadable (reading it threw ${safeErrorText(error)}; a Proxy?)`;
+    return `unreadable (reading it threw: ${safeErrorText(error)}; a Proxy?)`;
   }
 }
 
@@ -215,7 +226,7 @@ function describeMarker(mark: NotPlain): string {
     case 'too-long':
       return `an array of ${mark.detail ?? 'too many'} entries`;
     case 'unreadable':
-      return `unreadable (reading it threw ${mark.detail ?? 'an error'}; a Proxy?)`;
+      return `unreadable (reading it threw: ${mark.detail ?? 'an error'}; a Proxy?)`;
     case 'function':
       return 'a function';
     case 'symbol':
@@ -238,7 +249,7 @@ function holeHint(index: number, length: number): string {
 function numberProblem(slot: Slot, where: string, holeIn: string, index: number, length: number): string | null {
   if (slot.kind === 'hole') return `${where} is missing (${holeIn} has a hole at index ${index})${holeHint(index, length)}`;
   if (slot.kind === 'getter') return `${where} is a getter (an accessor property); the grader does not run getters — return plain numbers`;
-  if (slot.kind === 'unreadable') return `${where} could not be read (reading it threw ${slot.error}; a Proxy?) — return plain numbers and arrays`;
+  if (slot.kind === 'unreadable') return `${where} could not be read (reading it threw: ${slot.error}; a Proxy?) — return plain numbers and arrays`;
   return valueProblem(slot.value, where);
 }
 
@@ -310,7 +321,7 @@ function read(name: string, value: unknown, shape: number[]): ReadNumbers {
     const where = `row ${i} of ${name}`;
     if (slot.kind === 'hole') return { ok: false, problem: `${where} is missing (the array has a hole at index ${i})${holeHint(i, items.length)}` };
     if (slot.kind === 'getter') return { ok: false, problem: `${where} is a getter (an accessor property); the grader does not run getters — return plain arrays` };
-    if (slot.kind === 'unreadable') return { ok: false, problem: `${where} could not be read (reading it threw ${slot.error}; a Proxy?) — return plain arrays` };
+    if (slot.kind === 'unreadable') return { ok: false, problem: `${where} could not be read (reading it threw: ${slot.error}; a Proxy?) — return plain arrays` };
     const row = readArray(slot.value);
     if (!row.ok) {
       if (items.every((s) => s.kind === 'value' && typeof s.value === 'number')) {
@@ -355,7 +366,7 @@ export function readPart(functionName: string, output: unknown, part: string, ke
       return { ok: false, problem: `the object ${functionName} returns has no ${part}${inherited ? ' of its own' : ''} (it must have ${list})` };
     }
     if (slot.kind === 'getter') return { ok: false, problem: `${part} is a getter (an accessor property); the grader does not run getters — return { ${list} } with plain values` };
-    if (slot.kind === 'unreadable') return { ok: false, problem: `${part} could not be read (reading it threw ${slot.error}; a Proxy?) — return a plain object { ${list} }` };
+    if (slot.kind === 'unreadable') return { ok: false, problem: `${part} could not be read (reading it threw: ${slot.error}; a Proxy?) — return a plain object { ${list} }` };
     return { ok: true, value: slot.value };
   } catch (error) {
     return { ok: false, problem: `${functionName} returned something that could not be read (${safeErrorText(error)}; a Proxy?)` };
@@ -366,7 +377,7 @@ export function readPart(functionName: string, output: unknown, part: string, ke
 export function ownValue(value: unknown, key: string): { found: boolean; value?: unknown } {
   try {
     if (value === null || typeof value !== 'object' || !hasOwn.call(value, key)) return { found: false };
-    const slot = readSlot(value, key);
+    const slot = rawSlot(value, key);
     return slot.kind === 'value' ? { found: true, value: slot.value } : { found: false };
   } catch {
     return { found: false };

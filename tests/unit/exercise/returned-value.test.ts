@@ -89,7 +89,7 @@ test('a Proxy whose traps throw, and a revoked one, are reported, never thrown',
     for (const arrived of [hostile, toPlain(hostile)]) {
       const read = readNumbers('g', arrived, vector);
       expect(read.ok).toBe(false);
-      if (!read.ok) expect(read.problem).toMatch(/^g must be an array of 3 numbers, yours is (unreadable \(reading it threw Error: trap; a Proxy\?\)|an object|unreadable .*)/);
+      if (!read.ok) expect(read.problem).toMatch(/^g must be an array of 3 numbers, yours is (unreadable \(reading it threw: trap; a Proxy\?\)|an object|unreadable .*)/);
       expect(readPart('f', arrived, 'dW', ['dW']).ok).toBe(false);
     }
     expect(() => structuredClone(toPlain(hostile))).not.toThrow();
