@@ -6,8 +6,10 @@
 //      reference output. Chained calls (optimizer steps) get the reference's state,
 //      so one slip does not compound.
 //   2. runCalls (untrusted): the student's function on those arguments; outputs are
-//      copied to plain data, errors to text.
-//   3. gradeCode (trusted): structure first (invalid, not an attempt), then every
+//      copied to plain data (holes, getters, cycles and Proxies become markers, see
+//      returned-value.ts), errors to text.
+//   3. gradeCode (trusted): structure first, read totally whatever arrives (invalid,
+//      not an attempt), then every
 //      element within |s − r| ≤ atol + rtol·|r|, per part for partial credit, then the
 //      misconceptions the wrong parts show.
 
