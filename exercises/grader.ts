@@ -417,7 +417,12 @@ export function gradeNumeric(exercise: NumericExercise, answer: unknown): GradeR
 
 /** Grades a choice: right when exactly the correct options are chosen; every chosen wrong option is a recognised misconception. */
 export function gradeChoice(exercise: ChoiceExercise, answer: unknown): GradeResult {
-  const chosen = typeof answer === 'string' ? [answer] : Array.isArray(answer) ? answer.filter((x): x is string => typeof x === 'string') : [];
+  let chosen: string[] = [];
+  try {
+    chosen = typeof answer === 'string' ? [answer] : Array.isArray(answer) ? Array.from(answer as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    // An answer that cannot even be read (a revoked Proxy) chooses nothing, and is told to choose.
+  }
   const known = new Set(exercise.options.map((o) => o.id));
   const problems: string[] = [];
   if (chosen.length === 0) problems.push('choose an option');

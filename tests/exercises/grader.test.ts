@@ -249,7 +249,24 @@ test('the grader never throws and always returns a result, whatever the function
           expect(result.score).toBeLessThan(result.maxScore);
         }
       }
+      for (const exercise of [getExercise('small-network-gradient'), getExercise('perceptron-separable')]) {
+        for (const result of [grade(exercise, returned), grade(exercise, { dw1: returned, db1: sent })]) {
+          expect(['failed', 'invalid']).toContain(result.status);
+          expect(result.score).toBeLessThan(result.maxScore);
+        }
+      }
     }),
     { numRuns: 150, seed: 20260402 },
   );
+  const trap = () => {
+    throw new Error('trap');
+  };
+  const { proxy: revoked, revoke } = Proxy.revocable({}, {});
+  revoke();
+  for (const hostile of [new Proxy([], { get: trap, getOwnPropertyDescriptor: trap, ownKeys: trap, has: trap, getPrototypeOf: trap }), revoked]) {
+    for (const exercise of [sigmoid, mlp, getExercise('small-network-gradient'), getExercise('perceptron-separable')]) {
+      expect(grade(exercise, exercise.kind === 'code' ? () => hostile : hostile).status).toBe('invalid');
+    }
+    expect(gradeCode(mlp, mlpCases, hostile as never).status).toBe('invalid');
+  }
 });
