@@ -11,11 +11,11 @@ const RIGHT = `function perceptronUpdate(w: number[], b: number, x: number[], y:
   return { w, b };
 }`;
 const STRICT = RIGHT.replace('<= 0', '< 0');
-// A loop that starts at 1 leaves a hole at index 0 of w: the answer that used to crash Check.
-const HOLE = `function perceptronUpdate(w: number[], b: number, x: number[], y: number, lr: number) {
-  const next: number[] = [];
-  for (let i = 1; i < w.length; i++) next[i] = w[i] + lr * y * x[i];
-  return { w: next, b: b + lr * y };
+// A loop that starts at 1 leaves row 0 a hole: the answer that used to crash Check with a TypeError.
+const HOLE = `function weightDecayGradient(W: number[][], dW: number[][], lambda: number): number[][] {
+  const out: number[][] = [];
+  for (let i = 1; i < W.length; i++) out[i] = W[i].map((w, j) => dW[i][j] + lambda * w);
+  return out;
 }`;
 const LOOPS = `function perceptronUpdate(w: number[], b: number, x: number[], y: number, lr: number) {
   while (true) {}
@@ -86,20 +86,19 @@ test.describe('exercises', () => {
     await expect(exercise).toHaveAttribute('data-status', 'passed');
   });
 
-  test('an answer with a hole in its array gets its own message, replacing the previous feedback, with no page error', async ({ page }) => {
+  test('an answer with a hole in row 0 gets its own message, replacing the previous feedback, with no page error', async ({ page }) => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    const exercise = await openExercise(page, LESSON, 'perceptron-update');
+    const exercise = await openExercise(page, '/practice/', 'weight-decay-gradient');
     const feedback = exercise.locator('[data-role="feedback"]');
-    await setCode(page, exercise, STRICT);
     await check(exercise);
-    await expect(feedback.locator('[data-misconception="strict-inequality"]')).toBeVisible();
+    await expect(feedback.locator('[data-misconception="zeros"]')).toBeVisible();
     await setCode(page, exercise, HOLE);
     await check(exercise);
     await expect(exercise).toHaveAttribute('data-status', 'invalid');
-    await expect(feedback).toContainText('w[0] is missing (the array has a hole at index 0) — did your loop start at 1?');
-    await expect(feedback.locator('[data-misconception="strict-inequality"]')).toHaveCount(0);
-    await expect(feedback).not.toContainText('Score 0 of 2');
+    await expect(feedback).toContainText('row 0 of dW is missing (the array has a hole at index 0) — did your loop start at 1?');
+    await expect(feedback.locator('[data-misconception="zeros"]')).toHaveCount(0);
+    await expect(feedback).not.toContainText('Score 0 of 1');
     await expect(exercise.locator('[data-role="attempts"]')).toHaveText('1 attempt');
     expect(errors).toEqual([]);
   });
