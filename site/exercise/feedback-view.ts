@@ -38,9 +38,8 @@ export function verdict(result: GradeResult): string {
   if (result.parts.length === 1) return `Not yet right. Score ${result.score} of ${result.maxScore}.`;
   const head = `Not yet: ${right} of ${result.parts.length} parts right.`;
   if (result.parts.every((part) => part.maxScore === 1)) return `${head} Score ${result.score} of ${result.maxScore}.`;
-  // Weighted parts: say what each is worth, so "2 of 4 parts" next to "3 of 5" reads as one account.
-  const worth = result.parts.map((part) => `${part.name}: ${points(part.maxScore)}`).join(', ');
-  return `${head} Score ${result.score} of ${result.maxScore} points (${worth}).`;
+  // Weighted parts: points, not parts, make the score; each part's line below says what it is worth.
+  return `${head} Score ${result.score} of ${result.maxScore} points, by the weights below.`;
 }
 
 /** A part's line as text, after its mark and name: how many cases agree, its points when parts weigh differently, its worst element. */

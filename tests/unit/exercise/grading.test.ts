@@ -66,7 +66,8 @@ test('Adam\'s starter: the verdict counts parts and points as one account, and n
   const adam = getExercise('adam-step') as CodeExercise;
   const result = grade(adam, adam.starter);
   expect(result.parts.filter((p) => p.passed)).toHaveLength(0);
-  expect(verdict(result)).toBe('Not yet: 0 of 4 parts right. Score 0 of 5 points (param: 2 points, m: 1 point, v: 1 point, t: 1 point).');
+  expect(verdict(result)).toBe('Not yet: 0 of 4 parts right. Score 0 of 5 points, by the weights below.');
+  expect(result.parts.map((part) => partSummary(part, result).split(':')[0])).toEqual([' (2 points)', ' (1 point)', ' (1 point)', ' (1 point)']);
   expect(partSummary(result.parts[0], result)).toBe(` (2 points): 0 of ${result.parts[0].caseCount} cases agree.`);
   for (const misconception of result.misconceptions) expect(misconception.message).not.toMatch(/\bis right\b/);
 });
