@@ -24,9 +24,9 @@ export function caseSeed(exerciseId: string, salt: string, index: number): numbe
   return seedFromText(`${exerciseId}\u0000${salt}\u0000${index}`);
 }
 
-/** The cases an exercise is graded on: `count` (at least 3) seeded cases under `salt`. */
+/** The cases an exercise is graded on: `count` seeded cases under `salt`, at least 3 and at least the exercise's own `caseCount`. */
 export function exerciseCases(exercise: CodeExercise, options: { salt?: string; count?: number } = {}): ExerciseCase[] {
-  const count = Math.max(MIN_CASES, options.count ?? MIN_CASES);
+  const count = Math.max(MIN_CASES, exercise.caseCount ?? MIN_CASES, options.count ?? MIN_CASES);
   return Array.from({ length: count }, (_, index) => exercise.generate(new Random(caseSeed(exercise.id, options.salt ?? '', index)), index));
 }
 

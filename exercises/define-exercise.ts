@@ -4,6 +4,7 @@
 // the browser, in a Web Worker and in Node.
 
 import type { Random } from '../engine/index.ts';
+import { MIN_CASES } from './cases.ts';
 
 /** A number, a vector or a matrix, as plain nested arrays: what code exercises take and return. */
 export type Numbers = number | number[] | number[][];
@@ -71,6 +72,8 @@ export interface CodeExercise extends ExerciseBase {
   parts: OutputPart[];
   /** Makes the arguments of case `index` from a seeded generator (shapes pairwise different, inputs away from kinks). */
   generate(rng: Random, index: number): ExerciseCase;
+  /** How many cases it is graded on at the least (default and minimum 3): more when telling its misconceptions apart needs more situations. */
+  caseCount?: number;
   /** How many calls a case makes (several consecutive optimizer steps); 1 by default. */
   steps?: number;
   /** The arguments of call `step + 1`, built from the case and the reference output of call `step`, so one slip never compounds. */
@@ -161,6 +164,9 @@ export function defineExercise<E extends Exercise>(exercise: E): E {
   if (exercise.kind === 'code') {
     if (exercise.returns === 'value' && exercise.parts.length !== 1) throw new Error(`${where}: a function returning one value has one part`);
     if ((exercise.steps ?? 1) > 1 && exercise.chain === undefined) throw new Error(`${where}: several steps need a chain`);
+    if (exercise.caseCount !== undefined && !(Number.isInteger(exercise.caseCount) && exercise.caseCount >= MIN_CASES)) {
+      throw new Error(`${where}: caseCount must be a whole number ≥ ${MIN_CASES}`);
+    }
   }
   return exercise;
 }

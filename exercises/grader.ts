@@ -6,16 +6,19 @@
 //      reference output. Chained calls (optimizer steps) get the reference's state,
 //      so one slip does not compound.
 //   2. runCalls (untrusted): the student's function on those arguments; outputs are
-//      copied to plain data, errors to text.
-//   3. gradeCode (trusted): structure first (invalid, not an attempt), then every
+//      copied to plain data (holes, getters, cycles and Proxies become markers, see
+//      returned-value.ts), errors to text.
+//   3. gradeCode (trusted): structure first, read totally whatever arrives (invalid,
+//      not an attempt), then every
 //      element within |s − r| ≤ atol + rtol·|r|, per part for partial credit, then the
 //      misconceptions the wrong parts show.
 
 import type { ChoiceExercise, CodeExercise, Exercise, Numbers, NumericExercise } from './define-exercise.ts';
 import { maxScoreOf } from './define-exercise.ts';
 import { exerciseCases } from './cases.ts';
-import { compileSubmission, describeError } from './compile-submission.ts';
-import { compareElements, elementIndex, flatten, structureProblem } from './compare.ts';
+import { compileSubmission } from './compile-submission.ts';
+import { compareElements, elementIndex, flatten } from './compare.ts';
+import { ownValue, readNumbers, readPart, safeErrorText, toPlain } from './returned-value.ts';
 import {
   ALL_DETECTORS,
   behavesLike,
@@ -27,6 +30,7 @@ import {
 } from './misconceptions.ts';
 
 export type { RecognisedMisconception } from './misconceptions.ts';
+export { toPlain } from './returned-value.ts';
 
 /** One call of a prepared case: the arguments to pass and the reference's output for them. */
 export interface PreparedCall {
@@ -162,27 +166,13 @@ export function compileTrusted(source: string, functionName: string): (...args: 
   return fn;
 }
 
-/** Deep-copies a value into plain data (numbers, strings, booleans, null, arrays, plain objects), so it can cross to another thread. */
-export function toPlain(value: unknown, depth = 0): unknown {
-  if (value === null || typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (value === undefined) return undefined;
-  if (depth > 6) return '[nested too deep]';
-  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Array.from(value as unknown as ArrayLike<number>);
-  if (Array.isArray(value)) return value.map((x) => toPlain(x, depth + 1));
-  if (typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) out[key] = toPlain((value as Record<string, unknown>)[key], depth + 1);
-    return out;
-  }
-  return `[${typeof value}]`;
-}
-
 /** Calls a function on copies of the arguments (so it may change them freely) and returns its output as plain data, or its error. */
 export function callSafely(fn: (...args: unknown[]) => unknown, args: unknown[]): CallOutcome {
   try {
     return { ok: true, output: toPlain(fn(...structuredClone(args))) };
   } catch (error) {
-    return { ok: false, error: describeError(error) };
+    // A thrown value may itself be hostile (a Proxy, a toString that throws): describe it safely.
+    return { ok: false, error: safeErrorText(error) };
   }
 }
 
@@ -210,12 +200,23 @@ export function runCalls(fn: (...args: unknown[]) => unknown, cases: readonly { 
 
 function partOf(exercise: CodeExercise, output: unknown, part: string): { value?: unknown; problem?: string } {
   if (exercise.returns === 'value') return { value: output };
-  const keys = exercise.parts.map((p) => p.name).join(', ');
-  if (output === null || typeof output !== 'object' || Array.isArray(output)) {
-    return { problem: `${exercise.functionName} must return an object { ${keys} }, yours returns ${Array.isArray(output) ? 'an array' : output === undefined ? 'nothing' : typeof output}` };
+  const read = readPart(exercise.functionName, output, part, exercise.parts.map((p) => p.name));
+  return read.ok ? { value: read.value } : { problem: read.problem };
+}
+
+/** One call's outcome as it arrived (from a worker, possibly tampered with by the code that ran there), or undefined when it is not one. */
+function outcomeAt(outcomes: unknown, ci: number, step: number): CallOutcome | undefined {
+  const perCase = ownValue(outcomes, String(ci));
+  const outcome = perCase.found ? ownValue(perCase.value, String(step)) : { found: false };
+  if (!outcome.found) return undefined;
+  const ok = ownValue(outcome.value, 'ok');
+  if (ok.found && ok.value === true) {
+    const output = ownValue(outcome.value, 'output');
+    return { ok: true, output: output.found ? output.value : undefined };
   }
-  if (!(part in output)) return { problem: `the object ${exercise.functionName} returns has no ${part} (it must have ${keys})` };
-  return { value: (output as Record<string, unknown>)[part] };
+  const error = ownValue(outcome.value, 'error');
+  if (ok.found && ok.value === false && error.found && typeof error.value === 'string') return { ok: false, error: error.value };
+  return undefined;
 }
 
 function where(part: string, shape: readonly number[], flatIndex: number): string {
@@ -240,11 +241,11 @@ export function gradeCode(exercise: CodeExercise, cases: readonly PreparedCase[]
     cases.forEach((c, ci) => {
       let ok = true;
       c.calls.forEach((call, step) => {
-        const label = multiStep ? `${part.name} (step ${step + 1})` : part.name;
+        const stepLabel = multiStep ? `Step ${step + 1}: ` : '';
         const reference = partOf(exercise, call.expected, part.name).value as Numbers;
         expected.push(reference);
         contexts.push({ args: call.args, exercise });
-        const outcome = outcomes[ci]?.[step];
+        const outcome = outcomeAt(outcomes, ci, step);
         if (outcome === undefined || !outcome.ok) {
           yours.push(undefined);
           const error = outcome === undefined ? 'no result came back' : outcome.error;
@@ -253,8 +254,11 @@ export function gradeCode(exercise: CodeExercise, cases: readonly PreparedCase[]
           return;
         }
         const got = partOf(exercise, outcome.output, part.name);
-        yours.push(got.value);
-        const problem = got.problem ?? structureProblem(label, got.value, reference);
+        const read = got.problem === undefined ? readNumbers(part.name, got.value, reference) : undefined;
+        // The detectors see the checked copy; a value of the wrong structure stays as it came (a transposed matrix is
+        // recognised by its shape), and they read it with the same total reader.
+        yours.push(read?.ok ? read.value : got.value);
+        const problem = got.problem ?? (read !== undefined && !read.ok ? `${stepLabel}${read.problem}` : null);
         if (problem !== null) {
           // One structural message per part is enough; the others are usually the same slip at other sizes.
           if (result.problem === undefined) note(problem);
@@ -262,7 +266,7 @@ export function gradeCode(exercise: CodeExercise, cases: readonly PreparedCase[]
           ok = false;
           return;
         }
-        const { pass, worst } = compareElements(flatten(got.value as Numbers), flatten(reference));
+        const { pass, worst } = compareElements(flatten((read as { value: Numbers }).value), flatten(reference));
         if (pass) return;
         ok = false;
         if (c.visible && worst.ratio > worstRatio) {
@@ -366,27 +370,29 @@ export function unrunnableResult(exercise: Exercise, message: string): GradeResu
 /** Grades a numeric answer: per part, with the exercise's looser tolerance, and recognises its known wrong answers. */
 export function gradeNumeric(exercise: NumericExercise, answer: unknown): GradeResult {
   const reference = exercise.answer();
-  const given: Record<string, unknown> =
-    exercise.parts.length === 1 && (typeof answer === 'number' || Array.isArray(answer))
-      ? { [exercise.parts[0].name]: answer }
-      : answer !== null && typeof answer === 'object' && !Array.isArray(answer)
-        ? (answer as Record<string, unknown>)
-        : {};
+  let single = false;
+  try {
+    single = exercise.parts.length === 1 && (typeof answer === 'number' || Array.isArray(answer) || ArrayBuffer.isView(answer));
+  } catch {
+    // A revoked Proxy throws even on Array.isArray; it is then read part by part, and found wanting.
+  }
+  const valueOf = (name: string): unknown => (single ? answer : ownValue(answer, name).value);
   const problems: string[] = [];
   const evidence: PartEvidence[] = [];
   const parts: PartResult[] = exercise.parts.map((part) => {
     const expected = reference[part.name];
-    const value = given[part.name];
+    const value = valueOf(part.name);
     const result: PartResult = { name: part.name, maxScore: part.weight ?? 1, score: 0, passed: false, casesPassed: 0, caseCount: 1, hiddenCasesFailed: 0 };
-    evidence.push({ part: part.name, yours: [value], expected: [expected], contexts: [{ args: [], exercise: {} }] });
-    const problem = value === undefined ? `give a value for ${part.name}` : structureProblem(part.name, value, expected);
-    if (problem !== null) {
+    const read = readNumbers(part.name, value, expected);
+    evidence.push({ part: part.name, yours: [read.ok ? read.value : value], expected: [expected], contexts: [{ args: [], exercise: {} }] });
+    if (!read.ok) {
+      const problem = value === undefined ? `give a value for ${part.name}` : read.problem;
       problems.push(problem);
       result.problem = problem;
       return result;
     }
     // The expected value of a hand computation is the answer itself, so a miss shows no values.
-    result.passed = compareElements(flatten(value as Numbers), flatten(expected), exercise.rtol).pass;
+    result.passed = compareElements(flatten(read.value), flatten(expected), exercise.rtol).pass;
     result.casesPassed = result.passed ? 1 : 0;
     result.score = result.passed ? result.maxScore : 0;
     return result;
@@ -411,7 +417,12 @@ export function gradeNumeric(exercise: NumericExercise, answer: unknown): GradeR
 
 /** Grades a choice: right when exactly the correct options are chosen; every chosen wrong option is a recognised misconception. */
 export function gradeChoice(exercise: ChoiceExercise, answer: unknown): GradeResult {
-  const chosen = typeof answer === 'string' ? [answer] : Array.isArray(answer) ? answer.filter((x): x is string => typeof x === 'string') : [];
+  let chosen: string[] = [];
+  try {
+    chosen = typeof answer === 'string' ? [answer] : Array.isArray(answer) ? Array.from(answer as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    // An answer that cannot even be read (a revoked Proxy) chooses nothing, and is told to choose.
+  }
   const known = new Set(exercise.options.map((o) => o.id));
   const problems: string[] = [];
   if (chosen.length === 0) problems.push('choose an option');

@@ -120,7 +120,7 @@ has a size near $\\eta$ per coordinate, whatever the gradient's scale.`,
   const next = param.map((p, i) => p - (hp.lr * (m[i] / (1 - hp.beta1 ** t))) / (Math.sqrt(v[i] / (1 - hp.beta2 ** t)) + hp.eps));
   return { param: next, m, v, t: state.t };
 }`,
-      feedback: `Your step is right but the returned \`t\` is the old count: return $t + 1$, or the next step's bias correction uses the wrong $t$.`,
+      feedback: `The returned \`t\` is the old count: return $t + 1$ (the step count after this step), or the next step's bias correction uses the wrong $t$.`,
     },
   ],
 });

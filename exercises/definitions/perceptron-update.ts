@@ -32,18 +32,23 @@ Return the new \`{ w, b }\`.`,
   explanation: `$y(\\mathbf w\\cdot\\mathbf x + b) > 0$ exactly when the prediction's sign is right, so only mistakes move the
 weights, and each move turns the boundary towards the missed point: after it, $y(\\mathbf w\\cdot\\mathbf x + b)$ has grown
 by $\\eta(\\lVert\\mathbf x\\rVert^2 + 1)$. The $\\le$ makes learning start from all-zero weights.`,
+  // Four situations, each needed to tell a wrong rule from the right one: a mistake, a right answer, and a score of
+  // exactly 0 with y = +1 and with y = −1 (a rule that predicts +1 on ties keeps still on the first, one that
+  // predicts −1 on the second).
+  caseCount: 4,
   generate(rng, index) {
     const [n] = distinctSizes(rng, 1, 3, 6);
     const lr = Math.round(rng.uniform(0.1, 1) * 100) / 100;
     const x = vector(rng, n, -2, 2, [0], 0.1);
-    // Every third case starts from zero weights (a score of exactly 0); the others are a mistake and a correct answer.
-    if (index % 3 === 2) return { args: [new Array<number>(n).fill(0), 0, x, rng.choice([-1, 1]), lr] };
+    const situation = index % 4;
+    // All-zero weights give a score of exactly 0 whatever order a student sums in.
+    if (situation >= 2) return { args: [new Array<number>(n).fill(0), 0, x, situation === 2 ? 1 : -1, lr] };
     for (;;) {
       const w = vector(rng, n, -1, 1);
       const b = Math.round(rng.uniform(-1, 1) * 1e4) / 1e4;
       const score = w.reduce((s, wi, i) => s + wi * x[i], b);
       if (Math.abs(score) < 0.1) continue;
-      const y = (index % 3 === 0) === score > 0 ? -1 : 1;
+      const y = (situation === 0) === score > 0 ? -1 : 1;
       return { args: [w, b, x, y, lr] };
     }
   },
@@ -57,6 +62,24 @@ by $\\eta(\\lVert\\mathbf x\\rVert^2 + 1)$. The $\\le$ makes learning start from
   return { w, b };
 }`,
       feedback: `A point on the boundary, $y(\\mathbf w\\cdot\\mathbf x + b) = 0$, is a mistake too: with \`< 0\` a perceptron that starts from all-zero weights never updates. Use \`<= 0\`.`,
+    },
+    {
+      id: 'tie-predicts-positive',
+      solution: `function perceptronUpdate(w: number[], b: number, x: number[], y: number, lr: number): { w: number[]; b: number } {
+  const prediction = dot(w, x) + b >= 0 ? 1 : -1;
+  if (prediction !== y) return { w: add(w, mul(x, lr * y)), b: b + lr * y };
+  return { w, b };
+}`,
+      feedback: `You update only when the predicted sign differs from $y$, and a score of exactly 0 predicts $+1$; so a point on the boundary with $y = +1$ never moves the weights, and a perceptron that starts from all-zero weights can get stuck. The rule updates whenever $y(\\mathbf w\\cdot\\mathbf x + b) \\le 0$, ties included.`,
+    },
+    {
+      id: 'tie-predicts-negative',
+      solution: `function perceptronUpdate(w: number[], b: number, x: number[], y: number, lr: number): { w: number[]; b: number } {
+  const prediction = dot(w, x) + b > 0 ? 1 : -1;
+  if (prediction !== y) return { w: add(w, mul(x, lr * y)), b: b + lr * y };
+  return { w, b };
+}`,
+      feedback: `You update only when the predicted sign differs from $y$, and a score of exactly 0 predicts $-1$; so a point on the boundary with $y = -1$ never moves the weights. The rule updates whenever $y(\\mathbf w\\cdot\\mathbf x + b) \\le 0$, ties included, whichever the label.`,
     },
     {
       id: 'always-updates',

@@ -4,7 +4,7 @@
 // Loaded by `loader.ts` only when an exercise nears the viewport.
 
 import type { ChoiceExercise, Exercise } from '../../exercises/define-exercise.ts';
-import type { GradeResult } from '../../exercises/grader.ts';
+import { unrunnableResult, type GradeResult } from '../../exercises/grader.ts';
 import { getExercise } from '../../exercises/index.ts';
 import { recordCheck, recordCode, type ExerciseProgress } from '../../exercises/progress.ts';
 import { createEditor, type CellEditor } from '../components/cell/editor.ts';
@@ -144,7 +144,7 @@ export class ExerciseElement extends HTMLElement {
     return this.querySelectorAll('template[data-hint]').length;
   }
 
-  /** Checks the current answer, saves the outcome and shows the feedback. */
+  /** Checks the current answer, saves the outcome and shows the feedback; never throws, and never leaves the last feedback standing as if new. */
   async check(): Promise<void> {
     if (this.checking) return;
     this.checking = true;
@@ -152,12 +152,22 @@ export class ExerciseElement extends HTMLElement {
     const feedback = this.byRole('feedback');
     button.disabled = true;
     button.textContent = 'Checking…';
+    // The previous verdict goes at once: whatever happens next, it is never read as this check's.
+    const pending = document.createElement('p');
+    pending.className = 'ex-verdict';
+    pending.textContent = 'Checking your answer…';
+    feedback.replaceChildren(pending);
+    delete feedback.dataset.status;
     feedback.setAttribute('aria-busy', 'true');
     this.dataset.status = 'checking';
-    const answer = this.answerText();
+    let answer = '';
     let checked: Checked;
     try {
+      answer = this.answerText();
       checked = await this.grade(answer);
+    } catch (error) {
+      // A grader failure is a bug of ours, not the student's: say so, keep the answer, count nothing.
+      checked = { result: unrunnableResult(this.exercise, checkFailedMessage(error)) };
     } finally {
       this.checking = false;
       button.disabled = false;
@@ -165,21 +175,30 @@ export class ExerciseElement extends HTMLElement {
       feedback.setAttribute('aria-busy', 'false');
     }
     const { result, errorLine } = checked;
-    this.store.update((progress) =>
-      recordCheck(progress, this.exercise.id, {
-        code: answer,
-        score: result.score,
-        maxScore: result.maxScore,
-        passed: result.passed,
-        countsAsAttempt: result.countsAsAttempt,
-      }),
-    );
-    this.editor?.markErrorLine(errorLine ?? null);
-    renderFeedback(feedback, result, this.renderedText());
-    if (this.exercise.kind === 'choice') this.showOptionFeedback(this.exercise, result);
-    this.dataset.status = result.status;
-    if (result.passed) this.byRole('explanation').hidden = false;
-    this.showProgress();
+    try {
+      this.store.update((progress) =>
+        recordCheck(progress, this.exercise.id, {
+          code: answer,
+          score: result.score,
+          maxScore: result.maxScore,
+          passed: result.passed,
+          countsAsAttempt: result.countsAsAttempt,
+        }),
+      );
+      this.editor?.markErrorLine(errorLine ?? null);
+      renderFeedback(feedback, result, this.renderedText());
+      if (this.exercise.kind === 'choice') this.showOptionFeedback(this.exercise, result);
+      this.dataset.status = result.status;
+      if (result.passed) this.byRole('explanation').hidden = false;
+      this.showProgress();
+    } catch (error) {
+      const message = document.createElement('p');
+      message.className = 'ex-verdict';
+      message.textContent = checkFailedMessage(error);
+      feedback.replaceChildren(message);
+      feedback.dataset.status = 'invalid';
+      this.dataset.status = 'invalid';
+    }
   }
 
   private grade(answer: string): Promise<Checked> {
@@ -279,6 +298,17 @@ export class ExerciseElement extends HTMLElement {
       delete this.dataset.solved;
     }
   }
+}
+
+/** What the student reads when the check itself failed (a bug in the page, not in the answer). */
+export function checkFailedMessage(error: unknown): string {
+  let detail: string;
+  try {
+    detail = error instanceof Error ? error.message : String(error);
+  } catch {
+    detail = 'an unknown error';
+  }
+  return `The check itself failed (${detail}): a fault in the page, not in your answer, which is kept. Try Check again, and tell the course team if it keeps happening.`;
 }
 
 let noticeShown = false;

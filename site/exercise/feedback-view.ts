@@ -26,22 +26,36 @@ export function readable(value: number): string {
   return Number.isFinite(value) ? String(Number(value.toPrecision(6))) : String(value);
 }
 
-/** The verdict in one sentence. */
+function points(n: number): string {
+  return `${n} ${n === 1 ? 'point' : 'points'}`;
+}
+
+/** The verdict in one sentence: parts and points agree, since a part earns its points only when it is right on every case. */
 export function verdict(result: GradeResult): string {
   if (result.status === 'passed') return `Correct: every part agrees on every case. Score ${result.score} of ${result.maxScore}.`;
   if (result.status === 'invalid') return 'Not graded yet: fix the problem below. This check does not count as an attempt.';
   const right = result.parts.filter((part) => part.passed).length;
   if (result.parts.length === 1) return `Not yet right. Score ${result.score} of ${result.maxScore}.`;
-  return `Not yet: ${right} of ${result.parts.length} parts right. Score ${result.score} of ${result.maxScore}.`;
+  const head = `Not yet: ${right} of ${result.parts.length} parts right.`;
+  if (result.parts.every((part) => part.maxScore === 1)) return `${head} Score ${result.score} of ${result.maxScore}.`;
+  // Weighted parts: points, not parts, make the score; each part's line below says what it is worth.
+  return `${head} Score ${result.score} of ${result.maxScore} points, by the weights below.`;
 }
 
-function partLine(part: PartResult, kind: GradeResult['kind']): HTMLLIElement {
+/** A part's line as text, after its mark and name: how many cases agree, its points when parts weigh differently, its worst element. */
+export function partSummary(part: PartResult, result: Pick<GradeResult, 'kind' | 'parts'>): string {
+  const weighted = !result.parts.every((p) => p.maxScore === 1);
+  const worth = weighted ? ` (${points(part.maxScore)})` : '';
+  const cases = result.kind === 'code' && part.caseCount > 0 ? `: ${part.casesPassed} of ${part.caseCount} cases agree` : part.passed ? ': right' : ': not right';
+  return `${worth}${cases}.`;
+}
+
+function partLine(part: PartResult, result: GradeResult): HTMLLIElement {
   const item = element('li', `ex-part ${part.passed ? 'is-passed' : 'is-failed'}`);
   item.append(element('span', 'ex-part-mark', part.passed ? '✓' : '✗'));
   item.append(' ');
   item.append(element('code', '', part.name));
-  const cases = kind === 'code' && part.caseCount > 0 ? `: ${part.casesPassed} of ${part.caseCount} cases agree` : part.passed ? ': right' : ': not right';
-  item.append(`${cases}.`);
+  item.append(partSummary(part, result));
   if (part.worst) {
     const worst = part.worst;
     const step = worst.step === undefined ? '' : `, step ${worst.step}`;
@@ -70,7 +84,7 @@ export function renderFeedback(host: HTMLElement, result: GradeResult, text: Ren
   if (result.status !== 'invalid' && result.kind !== 'choice') {
     const parts = element('ul', 'ex-parts');
     parts.setAttribute('aria-label', 'Parts');
-    for (const part of result.parts) parts.append(partLine(part, result.kind));
+    for (const part of result.parts) parts.append(partLine(part, result));
     host.append(parts);
   }
   // For a choice, the explanations go next to the options themselves.

@@ -7,6 +7,7 @@ import type { ChoiceExercise, CodeExercise, NumericExercise } from '../../exerci
 import { gradeChoice, gradeCode, gradeNumeric, prepareCases, unrunnableResult, type CallOutcome, type GradeResult } from '../../exercises/grader.ts';
 import { parseNumericAnswer } from '../../exercises/numeric-answer.ts';
 import type { Numbers } from '../../exercises/define-exercise.ts';
+import type { CellError } from '../runtime/cell-error.ts';
 import { Runtime, type WorkerLike } from '../runtime/runtime.ts';
 import { CASES, RUN_CALLS } from './run-calls-name.ts';
 
@@ -36,6 +37,15 @@ export function warmExerciseKernel(): void {
   exerciseRuntime().warm();
 }
 
+/** Why a check of code could not run, in one sentence; the verdict above it already says that it does not count as an attempt. */
+export function unrunnableMessage(error: CellError, name: string, timeoutMs: number): string {
+  const at = error.line === undefined ? '' : ` (line ${error.line})`;
+  if (error.kind === 'timeout') return `Stopped after ${timeoutMs / 1000} s: your code did not finish. Does a loop never end?`;
+  if (error.kind === 'syntax') return `Your code does not parse: ${error.message}${at}.`;
+  if (error.kind === 'runtime') return `Your code threw before ${name} was called: ${error.name ? `${error.name}: ` : ''}${error.message}${at}.`;
+  return error.message;
+}
+
 /** Grades a code answer: the student's function runs in the sandbox on the public seeded cases. */
 export async function checkCode(exercise: CodeExercise, code: string, timeoutMs = CHECK_TIMEOUT_MS): Promise<Checked> {
   const cases = prepareCases(exercise);
@@ -50,16 +60,7 @@ export async function checkCode(exercise: CodeExercise, code: string, timeoutMs 
   });
   if (!result.ok) {
     const { error } = result;
-    const at = error.line === undefined ? '' : ` (line ${error.line})`;
-    const message =
-      error.kind === 'timeout'
-        ? `Stopped after ${timeoutMs / 1000} s: your code did not finish. Does a loop never end? This check does not count as an attempt.`
-        : error.kind === 'syntax'
-          ? `Your code does not parse: ${error.message}${at}.`
-          : error.kind === 'runtime'
-            ? `Your code threw before ${name} was called: ${error.name ? `${error.name}: ` : ''}${error.message}${at}.`
-            : error.message;
-    return { result: unrunnableResult(exercise, message), errorLine: error.line };
+    return { result: unrunnableResult(exercise, unrunnableMessage(error, name, timeoutMs)), errorLine: error.line };
   }
   // A name defined by an earlier check lives on in the kernel; only this code's own definition counts.
   if (!result.defines.includes(name)) {

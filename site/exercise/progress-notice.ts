@@ -2,6 +2,7 @@
 // why, with a way to download them and a way to forget them. Shown once per page, above the first
 // exercise or in the progress panel, in a live region so a screen reader hears it too.
 
+import type { RejectedEntry } from '../../exercises/progress.ts';
 import type { ProgressStore } from './progress-store.ts';
 import { downloadProgress } from './progress-file.ts';
 
@@ -26,6 +27,17 @@ export function setAsideSentence(count: number): string {
     : `${count} saved entries could not be read and were set aside`;
 }
 
+/** The notice's sentence for what was set aside: the whole saved document (`*`), some entries, or both, and what became of them. */
+export function noticeText(rejected: Readonly<Record<string, RejectedEntry>>): string {
+  const entries = Object.keys(rejected).filter((id) => id !== '*').length;
+  const whole = rejected['*'];
+  if (whole === undefined) {
+    return `${setAsideSentence(entries)}. The rest of your progress is fine; ${entries === 1 ? 'the entry is kept, so a download still contains it' : 'the entries are kept, so a download still contains them'}.`;
+  }
+  const also = entries === 0 ? '' : ` Besides, ${setAsideSentence(entries)}.`;
+  return `Your saved progress could not be read at all (${whole.reason}), so every exercise here starts afresh. Nothing was deleted: the unreadable copy is kept as it was, so a download still contains it.${also}`;
+}
+
 /** Shows (or clears) the notice for the store's current state. */
 export function renderProgressNotice(host: HTMLElement, store: ProgressStore): void {
   const { progress } = store.read();
@@ -41,7 +53,7 @@ export function renderProgressNotice(host: HTMLElement, store: ProgressStore): v
   const box = document.createElement('div');
   box.className = 'progress-notice';
   const text = document.createElement('p');
-  text.textContent = `${setAsideSentence(rejected.length)}. The rest of your progress is fine; the entry is kept, so a download still contains it.`;
+  text.textContent = noticeText(progress.rejected);
   const details = document.createElement('details');
   const summary = document.createElement('summary');
   summary.textContent = 'What was wrong';
@@ -58,7 +70,7 @@ export function renderProgressNotice(host: HTMLElement, store: ProgressStore): v
   download.addEventListener('click', () => downloadProgress(store));
   const forget = document.createElement('button');
   forget.type = 'button';
-  forget.textContent = rejected.length === 1 ? 'Forget it' : 'Forget them';
+  forget.textContent = rejected.length === 1 ? ('*' in progress.rejected ? 'Forget the unreadable copy' : 'Forget it') : 'Forget them';
   forget.addEventListener('click', () => {
     store.forgetRejected();
     renderProgressNotice(host, store);

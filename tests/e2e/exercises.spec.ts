@@ -11,6 +11,12 @@ const RIGHT = `function perceptronUpdate(w: number[], b: number, x: number[], y:
   return { w, b };
 }`;
 const STRICT = RIGHT.replace('<= 0', '< 0');
+// A loop that starts at 1 leaves row 0 a hole: the answer that used to crash Check with a TypeError.
+const HOLE = `function weightDecayGradient(W: number[][], dW: number[][], lambda: number): number[][] {
+  const out: number[][] = [];
+  for (let i = 1; i < W.length; i++) out[i] = W[i].map((w, j) => dW[i][j] + lambda * w);
+  return out;
+}`;
 const LOOPS = `function perceptronUpdate(w: number[], b: number, x: number[], y: number, lr: number) {
   while (true) {}
 }`;
@@ -78,6 +84,46 @@ test.describe('exercises', () => {
     await setCode(page, exercise, RIGHT);
     await check(exercise);
     await expect(exercise).toHaveAttribute('data-status', 'passed');
+  });
+
+  test('an answer with a hole in row 0 gets its own message, replacing the previous feedback, with no page error', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const exercise = await openExercise(page, '/practice/', 'weight-decay-gradient');
+    const feedback = exercise.locator('[data-role="feedback"]');
+    await check(exercise);
+    await expect(feedback.locator('[data-misconception="zeros"]')).toBeVisible();
+    await setCode(page, exercise, HOLE);
+    await check(exercise);
+    await expect(exercise).toHaveAttribute('data-status', 'invalid');
+    await expect(feedback).toContainText('row 0 of dW is missing (the array has a hole at index 0) — did your loop start at 1?');
+    await expect(feedback.locator('[data-misconception="zeros"]')).toHaveCount(0);
+    await expect(feedback).not.toContainText('Score 0 of 1');
+    await expect(exercise.locator('[data-role="attempts"]')).toHaveText('1 attempt');
+    expect(errors).toEqual([]);
+  });
+
+  test('when the check itself fails, that failure is the feedback and the old feedback is gone', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const exercise = await openExercise(page, LESSON, 'perceptron-update');
+    const feedback = exercise.locator('[data-role="feedback"]');
+    await setCode(page, exercise, STRICT);
+    await check(exercise);
+    await expect(feedback.locator('[data-misconception="strict-inequality"]')).toBeVisible();
+    // The page copies each case's arguments with structuredClone before the worker runs; breaking it breaks the check.
+    await page.evaluate(() => {
+      window.structuredClone = () => {
+        throw new Error('structuredClone is broken for this test');
+      };
+    });
+    await check(exercise);
+    await expect(exercise).toHaveAttribute('data-status', 'invalid');
+    await expect(feedback).toContainText(/The check itself failed \(.*structuredClone is broken for this test\)/);
+    await expect(feedback.locator('[data-misconception="strict-inequality"]')).toHaveCount(0);
+    await expect(exercise.getByRole('button', { name: 'Check', exact: true })).toBeEnabled();
+    await expect(exercise.locator('[data-role="attempts"]')).toHaveText('1 attempt');
+    expect(errors).toEqual([]);
   });
 
   test('a choice question explains a wrong option and hints come one at a time', async ({ page }) => {

@@ -1,8 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { EXERCISES, exerciseIds, getExercise, grade, prepareCases } from '../../exercises/index.ts';
+import { EXERCISES, exerciseIds, getExercise, grade, gradeCode, prepareCases, runCalls } from '../../exercises/index.ts';
+import { compileTrusted } from '../../exercises/grader.ts';
 import type { CodeExercise } from '../../exercises/index.ts';
 import { shapeOf } from '../../exercises/compare.ts';
+import { defineExercise } from '../../exercises/define-exercise.ts';
 
 const codeExercises = EXERCISES.filter((e): e is CodeExercise => e.kind === 'code');
 // The public cases the page uses, and a salted set as an instructor's run would draw.
@@ -30,6 +32,25 @@ test('the five required exercises exist with the function names the issue gives'
   expect((getExercise('adam-step') as CodeExercise).steps).toBeGreaterThan(1);
 });
 
+test('a rule that predicts +1 on a zero score is caught by the perceptron update\'s public cases', () => {
+  const exercise = getExercise('perceptron-update') as CodeExercise;
+  const tieRule = `function perceptronUpdate(w, b, x, y, lr) {
+  if ((dot(w, x) + b >= 0 ? 1 : -1) !== y) return { w: add(w, mul(x, lr * y)), b: b + lr * y };
+  return { w, b };
+}`;
+  const result = grade(exercise, tieRule);
+  expect(result.passed).toBe(false);
+  expect(result.misconceptions[0]?.id).toBe('tie-predicts-positive');
+  expect(prepareCases(exercise).some((c) => (c.calls[0].args[0] as number[]).every((w) => w === 0) && c.calls[0].args[3] === 1)).toBe(true);
+});
+
+test('an exercise that asks for more cases is graded on that many, and a bad count fails where it is defined', () => {
+  const exercise = getExercise('perceptron-update') as CodeExercise;
+  expect(prepareCases(exercise)).toHaveLength(4);
+  expect(prepareCases(exercise, { cases: 3, salt: 'x' })).toHaveLength(4);
+  expect(() => defineExercise({ ...exercise, caseCount: 2 })).toThrow(/caseCount must be a whole number ≥ 3/);
+});
+
 test('every kind of exercise is represented', () => {
   expect(new Set(EXERCISES.map((e) => e.kind))).toEqual(new Set(['code', 'numeric', 'choice']));
 });
@@ -54,6 +75,15 @@ describe.each(codeExercises.map((e) => [e.id, e] as const))('%s', (_id, exercise
       expect(result.passed).toBe(false);
       expect(result.misconceptions[0]).toMatchObject({ id, source: 'exercise', message: misconception.feedback });
     }
+  });
+
+  test.each(exercise.misconceptions.map((m) => [m.id, m] as const))('the public cases the page checks on expose %s with its own feedback', (id, misconception) => {
+    // Exactly the page's path: prepareCases with no options, the function run on them, then gradeCode.
+    const cases = prepareCases(exercise);
+    const result = gradeCode(exercise, cases, runCalls(compileTrusted(misconception.solution, exercise.functionName), cases));
+    expect(result.passed).toBe(false);
+    expect(result.parts.some((part) => part.casesPassed < part.caseCount)).toBe(true);
+    expect(result.misconceptions[0]).toMatchObject({ id, source: 'exercise' });
   });
 
   test('matrix outputs are never square, so a transpose shows as a shape error', () => {

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { AUTOGRAD_OFF_MESSAGE, compileSubmission, getExercise, grade } from '../../exercises/index.ts';
+import { AUTOGRAD_OFF_MESSAGE, compileSubmission, getExercise, grade, gradeCode, prepareCases, runCalls } from '../../exercises/index.ts';
+import type { GradeResult } from '../../exercises/index.ts';
 import type { CodeExercise, NumericExercise } from '../../exercises/index.ts';
 
 const sigmoid = getExercise('sigmoid-backward') as CodeExercise;
@@ -157,4 +159,114 @@ test('a numeric answer is graded per part with its own tolerance and hides the e
   expect(flipped.misconceptions.map((m) => m.id)).toEqual(['sign']);
   expect(flipped.parts.every((p) => p.worst === undefined)).toBe(true);
   expect(grade(numeric, { dw1: 1 }).status).toBe('invalid');
+});
+
+// The reference's dW1 with row 0 left out, as a loop that starts at 1 leaves it: the answer that used to crash the grader.
+function withRowZeroMissing(): (...args: unknown[]) => unknown {
+  const reference = referenceOf(mlp);
+  return (...args) => {
+    const right = reference(...args) as Record<string, number[][]>;
+    const dW1: number[][] = [];
+    for (let i = 1; i < right.dW1.length; i++) dW1[i] = right.dW1[i];
+    return { ...right, dW1 };
+  };
+}
+
+// The page's path: the worker runs the calls and copies the outputs, which then cross postMessage (a structured clone).
+function gradeAsThePage(exercise: CodeExercise, fn: (...args: unknown[]) => unknown): GradeResult {
+  const cases = prepareCases(exercise);
+  return gradeCode(exercise, cases, structuredClone(runCalls(fn, cases)));
+}
+
+const ROW_ZERO = 'row 0 of dW1 is missing (the array has a hole at index 0) — did your loop start at 1?';
+
+test('an answer with a hole in row 0 is invalid with a message naming the row, in the CLI\'s path and the page\'s', () => {
+  for (const result of [grade(mlp, withRowZeroMissing()), gradeAsThePage(mlp, withRowZeroMissing())]) {
+    expect(result.status).toBe('invalid');
+    expect(result.countsAsAttempt).toBe(false);
+    expect(result.problems).toEqual([ROW_ZERO]);
+    // The other parts are still graded and keep their credit.
+    expect(result.parts.filter((p) => p.passed).map((p) => p.name)).toEqual(['db1', 'dW2', 'db2']);
+  }
+});
+
+test('the same hole, written as a student writes it in source, gets the same message', () => {
+  const whole = 'return { dW1: matmul(transpose(dz1), x),';
+  expect(mlp.solution).toContain(whole);
+  const source = mlp.solution.replace(whole, `const full = matmul(transpose(dz1), x);
+  const dW1 = [];
+  for (let i = 1; i < full.length; i++) dW1[i] = full[i];
+  return { dW1,`);
+  expect(grade(mlp, source).problems).toEqual([ROW_ZERO]);
+});
+
+test('a getter is reported and never run, a throwing Proxy and a hostile throw become messages, typed arrays pass', () => {
+  let reads = 0;
+  const getter = grade(mlp, (...args: unknown[]) => {
+    const right = referenceOf(mlp)(...args) as Record<string, unknown>;
+    return { ...right, get dW1() { reads++; return right.dW1; } };
+  });
+  expect(getter.problems[0]).toMatch(/^dW1 is a getter \(an accessor property\); the grader does not run getters/);
+  expect(reads).toBe(0);
+  const trap = () => {
+    throw new Error('trap');
+  };
+  const proxy = gradeAsThePage(sigmoid, () => new Proxy([], { get: trap, getOwnPropertyDescriptor: trap, ownKeys: trap, has: trap }));
+  expect(proxy.status).toBe('invalid');
+  expect(proxy.problems[0]).toMatch(/^dx must be an array of \d+ numbers, yours is unreadable \(reading it threw: trap; a Proxy\?\)/);
+  const hostileThrow = grade(sigmoid, () => {
+    throw new Proxy({}, { get: trap, getPrototypeOf: trap });
+  });
+  expect(hostileThrow.problems[0]).toMatch(/^sigmoidBackward threw on case 0: an error that cannot be shown as text$/);
+  const typed = gradeAsThePage(sigmoid, (...args: unknown[]) => Float64Array.from(referenceOf(sigmoid)(...args) as number[]));
+  expect(typed.status).toBe('passed');
+});
+
+test('a multi-step exercise names the step of a structural problem', () => {
+  const adam = getExercise('adam-step') as CodeExercise;
+  const result = grade(adam, (...args: unknown[]) => {
+    const right = referenceOf(adam)(...args) as { param: number[]; t: number };
+    return { ...right, param: right.t === 2 ? [...right.param.slice(1)] : right.param };
+  });
+  expect(result.problems[0]).toMatch(/^Step 2: param must have \d+ numbers, yours has \d+$/);
+});
+
+test('the grader never throws and always returns a result, whatever the function returns or the worker sends back (fast-check)', () => {
+  const anything = fc.anything({ withBigInt: true, withMap: true, withSet: true, withNullPrototype: true, withTypedArray: true, withSparseArray: true, withDate: true, withBoxedValues: true });
+  const sigmoidCases = prepareCases(sigmoid);
+  const mlpCases = prepareCases(mlp);
+  fc.assert(
+    fc.property(anything, anything, (returned, sent) => {
+      for (const [exercise, cases] of [[sigmoid, sigmoidCases], [mlp, mlpCases]] as const) {
+        const results = [
+          gradeCode(exercise, cases, runCalls(() => returned, cases)),
+          gradeCode(exercise, cases, sent as never),
+          gradeCode(exercise, cases, cases.map((c) => c.calls.map(() => ({ ok: true, output: sent }))) as never),
+        ];
+        for (const result of results) {
+          expect(['failed', 'invalid']).toContain(result.status);
+          expect(result.parts).toHaveLength(exercise.parts.length);
+          expect(result.score).toBeLessThan(result.maxScore);
+        }
+      }
+      for (const exercise of [getExercise('small-network-gradient'), getExercise('perceptron-separable')]) {
+        for (const result of [grade(exercise, returned), grade(exercise, { dw1: returned, db1: sent })]) {
+          expect(['failed', 'invalid']).toContain(result.status);
+          expect(result.score).toBeLessThan(result.maxScore);
+        }
+      }
+    }),
+    { numRuns: 150, seed: 20260402 },
+  );
+  const trap = () => {
+    throw new Error('trap');
+  };
+  const { proxy: revoked, revoke } = Proxy.revocable({}, {});
+  revoke();
+  for (const hostile of [new Proxy([], { get: trap, getOwnPropertyDescriptor: trap, ownKeys: trap, has: trap, getPrototypeOf: trap }), revoked]) {
+    for (const exercise of [sigmoid, mlp, getExercise('small-network-gradient'), getExercise('perceptron-separable')]) {
+      expect(grade(exercise, exercise.kind === 'code' ? () => hostile : hostile).status).toBe('invalid');
+    }
+    expect(gradeCode(mlp, mlpCases, hostile as never).status).toBe('invalid');
+  }
 });

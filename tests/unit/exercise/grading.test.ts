@@ -1,9 +1,9 @@
 import { expect, test } from 'vitest';
-import { getExercise } from '../../../exercises/index.ts';
-import type { ChoiceExercise, NumericExercise } from '../../../exercises/define-exercise.ts';
-import { checkChoice, checkNumeric } from '../../../site/exercise/grading.ts';
+import { getExercise, grade, unrunnableResult } from '../../../exercises/index.ts';
+import type { ChoiceExercise, CodeExercise, NumericExercise } from '../../../exercises/define-exercise.ts';
+import { checkChoice, checkNumeric, unrunnableMessage } from '../../../site/exercise/grading.ts';
 import { formatNumbers } from '../../../site/exercise/format-numbers.ts';
-import { readable, verdict } from '../../../site/exercise/feedback-view.ts';
+import { partSummary, readable, verdict } from '../../../site/exercise/feedback-view.ts';
 
 const numeric = getExercise('small-network-gradient') as NumericExercise;
 const choice = getExercise('perceptron-separable') as ChoiceExercise;
@@ -50,4 +50,31 @@ test('choosing nothing is invalid rather than wrong', () => {
 test('numbers in feedback keep six significant digits', () => {
   expect(readable(0.1234567891)).toBe('0.123457');
   expect(readable(Number.NaN)).toBe('NaN');
+});
+
+test('a timed-out check says once that it does not count as an attempt, and never "Stopped: Stopped"', () => {
+  const code = getExercise('sigmoid-backward') as CodeExercise;
+  const message = unrunnableMessage({ kind: 'timeout', name: '', message: 'Stopped after 5 s — does a loop never end?' }, code.functionName, 5000);
+  const result = unrunnableResult(code, message);
+  const text = [verdict(result), ...result.problems].join(' ');
+  expect(message).toBe('Stopped after 5 s: your code did not finish. Does a loop never end?');
+  expect(text.match(/does not count as an attempt/g)).toHaveLength(1);
+  expect(text).not.toMatch(/Stopped: Stopped/);
+});
+
+test('Adam\'s starter: the verdict counts parts and points as one account, and no feedback says a part is right when none is', () => {
+  const adam = getExercise('adam-step') as CodeExercise;
+  const result = grade(adam, adam.starter);
+  expect(result.parts.filter((p) => p.passed)).toHaveLength(0);
+  expect(verdict(result)).toBe('Not yet: 0 of 4 parts right. Score 0 of 5 points, by the weights below.');
+  expect(result.parts.map((part) => partSummary(part, result).split(':')[0])).toEqual([' (2 points)', ' (1 point)', ' (1 point)', ' (1 point)']);
+  expect(partSummary(result.parts[0], result)).toBe(` (2 points): 0 of ${result.parts[0].caseCount} cases agree.`);
+  for (const misconception of result.misconceptions) expect(misconception.message).not.toMatch(/\bis right\b/);
+});
+
+test('parts that all weigh 1 point keep the short verdict', () => {
+  const mlp = getExercise('mlp-backward') as CodeExercise;
+  const result = grade(mlp, mlp.starter);
+  expect(verdict(result)).toMatch(/^Not yet: 0 of 4 parts right\. Score 0 of 4\.$/);
+  expect(partSummary(result.parts[0], result)).toMatch(/^: 0 of \d+ cases agree\.$/);
 });

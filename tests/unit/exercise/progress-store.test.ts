@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { PROGRESS_FORMAT, PROGRESS_VERSION, recordCheck } from '../../../exercises/progress.ts';
 import { PROGRESS_KEY, ProgressStore, type StorageLike } from '../../../site/exercise/progress-store.ts';
+import { noticeText } from '../../../site/exercise/progress-notice.ts';
 
 const ids = ['perceptron-update', 'mlp-backward'];
 const good = { code: 'function f() {}', attempts: 2, bestScore: 1, maxScore: 2, solved: false, updatedAt: '2025-03-01T10:00:00.000Z' };
@@ -87,4 +88,24 @@ test('a browser that refuses storage keeps progress in the page and says it is u
   store.update((p) => recordCheck(p, 'perceptron-update', check));
   expect(store.unsaved).toBe(true);
   expect(store.read().progress.exercises['perceptron-update'].solved).toBe(true);
+});
+
+test('a wholly unreadable store is told apart from unreadable entries, and its copy is kept after the next change', () => {
+  const storage = memoryStorage('{"format": "neural-notebook-progress", "version": 1, "exercises": {');
+  const store = new ProgressStore(ids, storage);
+  const whole = noticeText(store.read().progress.rejected);
+  expect(whole).toMatch(/^Your saved progress could not be read at all \(the saved progress is not JSON/);
+  expect(whole).toMatch(/every exercise here starts afresh/);
+  expect(whole).not.toMatch(/saved entry|rest of your progress is fine/);
+  store.update((p) => recordCheck(p, 'mlp-backward', check));
+  const saved = JSON.parse(storage.text()!) as { rejected: Record<string, { raw: unknown }> };
+  expect(saved.rejected['*'].raw).toBe('{"format": "neural-notebook-progress", "version": 1, "exercises": {');
+  expect(noticeText(new ProgressStore(ids, storage).read().progress.rejected)).toMatch(/^Your saved progress could not be read at all/);
+});
+
+test('unreadable entries are counted, and the rest is said to be fine only then', () => {
+  const reason = { raw: {}, reason: 'code must be text' };
+  expect(noticeText({ a: reason })).toBe('1 saved entry could not be read and was set aside. The rest of your progress is fine; the entry is kept, so a download still contains it.');
+  expect(noticeText({ a: reason, b: reason })).toMatch(/^2 saved entries could not be read and were set aside\. .*the entries are kept, so a download still contains them\.$/);
+  expect(noticeText({ '*': { raw: 'x', reason: 'not JSON' }, a: reason })).toMatch(/could not be read at all \(not JSON\).* Besides, 1 saved entry could not be read and was set aside\.$/);
 });
