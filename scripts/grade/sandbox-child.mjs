@@ -74,7 +74,7 @@ function sandboxRuntime() {
     return s.length > MAX_TEXT ? stringify(s.slice(0, MAX_TEXT) + '…') : stringify(s);
   }
 
-  // A value as JSON text; numbers JSON cannot hold and undefined are tagged. Getters, Proxies and toJSON run
+  // A value as JSON text; numbers JSON cannot hold, undefined and holes are tagged. Getters, Proxies and toJSON run
   // here, inside the context and inside the time limit, and can only change this submission's own output.
   function encode(value, depth, budget) {
     if (++budget.used > MAX_VALUES) throw budget;
@@ -95,7 +95,8 @@ function sandboxRuntime() {
     if ((isView(value) && !(value instanceof DataViewOf)) || isArray(value)) {
       const length = value.length;
       if (typeof length !== 'number' || !(length >= 0) || length > MAX_VALUES) throw budget;
-      for (let i = 0; i < length; i++) out += (i === 0 ? '' : ',') + encode(value[i], depth + 1, budget);
+      // A hole (an index never assigned) is tagged, so the grader can say which row is missing and why.
+      for (let i = 0; i < length; i++) out += (i === 0 ? '' : ',') + (i in value ? encode(value[i], depth + 1, budget) : '{"$hole":true}');
       return '[' + out + ']';
     }
     const keys = keysOf(value);

@@ -39,6 +39,8 @@ import { fileURLToPath } from 'node:url';
 import { transform } from 'sucrase';
 import { submissionBody } from '../../exercises/compile-submission.ts';
 import type { CallOutcome } from '../../exercises/grader.ts';
+import { NOT_PLAIN } from '../../exercises/returned-value.ts';
+import type { NotPlain } from '../../exercises/returned-value.ts';
 
 /** The largest submission graded, in bytes of UTF-8: a pasted exercise is a few kilobytes. */
 export const MAX_SUBMISSION_BYTES = 256 * 1024;
@@ -89,7 +91,7 @@ function encodeCases(cases: SandboxJob['cases']): string {
   );
 }
 
-/** Turns the tagged JSON of the child's reply back into plain values (NaN, ±Infinity, undefined). */
+/** Turns the tagged JSON of the child's reply back into plain values (NaN, ±Infinity, undefined), holes into the grader's hole marker. */
 function decode(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(decode);
   if (value === null || typeof value !== 'object') return value;
@@ -97,6 +99,7 @@ function decode(value: unknown): unknown {
   const keys = Object.keys(record);
   if (keys.length === 1 && keys[0] === '$number' && typeof record.$number === 'string') return Number(record.$number);
   if (keys.length === 1 && keys[0] === '$undefined') return undefined;
+  if (keys.length === 1 && keys[0] === '$hole') return { [NOT_PLAIN]: 'hole' } satisfies NotPlain;
   return Object.fromEntries(keys.map((key) => [key, decode(record[key])]));
 }
 
