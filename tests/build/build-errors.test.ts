@@ -32,11 +32,13 @@ afterAll(() => {
 });
 
 describe('the build catches authoring mistakes', () => {
-  test('a lesson with a malformed formula fails the build, naming the file, the line and KaTeX\'s reason', () => {
+  test('a lesson with a malformed formula fails the build, naming the formula\'s own line and column, KaTeX\'s reason and the formula, without noise', () => {
     const { status, output } = buildWithLesson('01-broken-formula.mdx');
     expect(status).not.toBe(0);
     expect(output).toMatch(/Malformed math/);
-    expect(output).toMatch(/01-broken-formula\.mdx:10:\d+: KaTeX parse error/);
+    // Line 12 is the formula's second line, where the brace is missing (its `$$` is on line 10); column 29 is the end of the input.
+    expect(output).toContain("lessons/01-broken-formula.mdx:12:29: KaTeX parse error: Unexpected end of input in a macro argument, expected '}'\n    \\hat y = \\sigma(z)\n           = \\frac{1}{1 + e^{-z}");
+    expect(output).not.toMatch(/undefined:undefined|:0:0|Stack trace|\n\s+at /);
   }, 120_000);
 
   test('a lesson with a bad frontmatter field fails the build, naming the file and the field', () => {
@@ -47,10 +49,11 @@ describe('the build catches authoring mistakes', () => {
     expect(output).toMatch(/level/);
   }, 120_000);
 
-  test('a lesson naming an unknown prerequisite fails the build, naming the file and the missing lesson', () => {
+  test('a lesson naming an unknown prerequisite fails the build, naming the file, the line and the missing lesson', () => {
     const { status, output } = buildWithLesson('01-unknown-prerequisite.mdx');
     expect(status).not.toBe(0);
-    expect(output).toMatch(/01-unknown-prerequisite\.mdx: unknown prerequisite "backpropagation-from-mars"/);
+    // Line 5 of the fixture is its `prerequisites:` line; the id starts in column 18, after its opening quote.
+    expect(output).toMatch(/lessons\/01-unknown-prerequisite\.mdx:5:18: unknown prerequisite "backpropagation-from-mars"/);
   }, 120_000);
 
   test('a lesson linking to a chapter that does not exist fails the build, naming the file, the line and the link', () => {
