@@ -5,16 +5,15 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { runNode, type NodeRun } from './run-node.ts';
 import { createExercise, UsageError } from '../../scripts/new-exercise.ts';
 
 const repo = process.cwd();
 let root = '';
 
 /** Runs a script of the copy with tsx, as `npm run` does. */
-function run(args: string[], cwd = root): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(repo, 'node_modules/tsx/dist/cli.mjs'), ...args], { cwd, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function run(args: string[]): Promise<NodeRun> {
+  return runNode([join(repo, 'node_modules/tsx/dist/cli.mjs'), ...args], root);
 }
 
 beforeAll(() => {
@@ -30,7 +29,7 @@ afterAll(() => {
 });
 
 describe('npm run new-exercise', () => {
-  test('refuses a missing, malformed or taken id with a clear message and writes nothing', () => {
+  test('refuses a missing, malformed or taken id with a clear message and writes nothing', async () => {
     const before = readFileSync(join(root, 'exercises/index.ts'), 'utf8');
     // In process, so the checks are fast; the command line's exit code and message are checked once below.
     const cases: [string | undefined, RegExp][] = [
@@ -45,14 +44,14 @@ describe('npm run new-exercise', () => {
     }
     expect(readFileSync(join(root, 'exercises/index.ts'), 'utf8')).toBe(before);
     expect(existsSync(join(root, 'exercises/definitions/Square_Backward.ts'))).toBe(false);
-    const cli = run(['scripts/new-exercise.ts', 'Bad Id']);
+    const cli = await run(['scripts/new-exercise.ts', 'Bad Id']);
     expect(cli.status).toBe(2);
     expect(cli.stderr).toMatch(/^new-exercise: "Bad Id" is not a valid exercise id/);
     expect(cli.stderr).not.toMatch(/\n\s+at /);
   }, 60_000);
 
-  test('creates and registers an exercise whose reference passes, starter fails and wrong solutions earn their feedback', () => {
-    const created = run(['scripts/new-exercise.ts', 'square-backward']);
+  test('creates and registers an exercise whose reference passes, starter fails and wrong solutions earn their feedback', async () => {
+    const created = await run(['scripts/new-exercise.ts', 'square-backward']);
     expect(created.stderr).toBe('');
     expect(created.status).toBe(0);
     expect(created.stdout).toContain('Created exercises/definitions/square-backward.ts (function squareBackward)');
@@ -60,10 +59,10 @@ describe('npm run new-exercise', () => {
     expect(readFileSync(join(root, 'exercises/index.ts'), 'utf8')).toMatch(/import squareBackward from '\.\/definitions\/square-backward\.ts';[\s\S]*  squareBackward,\n\];/);
     // The copy's own exercise tests, as `npm test` runs them, for the new exercise and the registration checks (the other
     // exercises are unchanged and tested by the real suite).
-    const suite = spawnSync(
-      process.execPath,
+    const suite = await runNode(
       [join(repo, 'node_modules/vitest/vitest.mjs'), 'run', 'tests/exercises/definitions.test.ts', 'tests/exercises/references.test.ts', '--reporter', 'verbose', '-t', 'square-backward|named by its id and registered|has an engine oracle'],
-      { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } },
+      root,
+      { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
     );
     const output = `${suite.stdout}\n${suite.stderr}`;
     expect(suite.status, output).toBe(0);

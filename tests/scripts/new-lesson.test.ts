@@ -5,7 +5,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { runNode } from './run-node.ts';
 import { createLesson, UsageError } from '../../scripts/new-lesson.ts';
 
 const repo = process.cwd();
@@ -59,7 +59,7 @@ describe('npm run new-lesson', () => {
 
   // The one build-level test of the scaffolds: an Astro build of a copy takes 30-60 s on the 2-core machine, as in
   // tests/build/build-errors.test.ts. The copy's only other chapter is a minimal one, so the build is as small as it gets.
-  test('the created chapter builds: its page has the title, the typeset math, the computed number and the prerequisite link', () => {
+  test('the created chapter builds: its page has the title, the typeset math, the computed number and the prerequisite link', async () => {
     const root = mkdtempSync(join(tmpdir(), 'course-new-lesson-build-'));
     roots.push(root);
     for (const file of ['astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(repo, file), join(root, file));
@@ -74,15 +74,17 @@ describe('npm run new-lesson', () => {
       join(root, 'lessons/01-basics.mdx'),
       '---\ntitle: The basics\ndescription: A minimal chapter for the scaffold test.\nobjectives: ["Be there"]\n---\n## Basics\n\nNothing here.\n',
     );
-    const scaffold = spawnSync(process.execPath, [join(repo, 'node_modules/tsx/dist/cli.mjs'), 'scripts/new-lesson.ts', 'first-steps', 'First steps'], { cwd: root, encoding: 'utf8' });
+    const scaffold = await runNode([join(repo, 'node_modules/tsx/dist/cli.mjs'), 'scripts/new-lesson.ts', 'first-steps', 'First steps'], root);
     expect(scaffold.stderr).toBe('');
     expect(scaffold.status).toBe(0);
     expect(scaffold.stdout).toContain('Created lessons/02-first-steps.mdx (chapter 2, after "basics") and lessons/examples/first-steps.ts.');
     expect(scaffold.stdout).toContain('http://localhost:4321/lessons/first-steps/');
-    const build = spawnSync(process.execPath, [join(repo, 'node_modules/astro/astro.js'), 'build', '--root', root, '--outDir', join(root, 'dist')], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', COURSE_VITE_CACHE_DIR: join(root, '.vite-cache') },
+    const build = await runNode([join(repo, 'node_modules/astro/astro.js'), 'build', '--root', root, '--outDir', join(root, 'dist')], root, {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+      COURSE_VITE_CACHE_DIR: join(root, '.vite-cache'),
     });
     expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
     const page = readFileSync(join(root, 'dist/lessons/first-steps/index.html'), 'utf8');
