@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { defineCollection, z } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { lessonIdFromFile, checkPrerequisites } from './course/lesson-files.ts';
@@ -26,12 +27,13 @@ const lessons = defineCollection({
       name: 'lessons-loader',
       load: async (context: Parameters<typeof files.load>[0]) => {
         await files.load(context);
-        // Prerequisites name other lessons; an unknown one fails the build here, with the file that names it.
+        // Prerequisites name other lessons; an unknown one fails the build here, with the file and line that name it.
         checkPrerequisites(
           [...context.store.values()].map((entry) => ({
             id: entry.id,
             file: entry.filePath ?? entry.id,
             prerequisites: (entry.data.prerequisites as string[] | undefined) ?? [],
+            source: entry.filePath === undefined ? undefined : readFileSync(new URL(entry.filePath, context.config.root), 'utf8'),
           })),
         );
       },

@@ -2,13 +2,13 @@ import { describe, test, expect, afterAll } from 'vitest';
 import { mkdtempSync, mkdirSync, copyFileSync, cpSync, symlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { runNode } from '../scripts/run-node.ts';
 
 const repo = process.cwd();
 const roots: string[] = [];
 
 /** Builds a copy of the site whose only lesson is one fixture file, and returns the exit status and output. */
-function buildWithLesson(fixture: string): { status: number | null; output: string } {
+async function buildWithLesson(fixture: string): Promise<{ status: number | null; output: string }> {
   const root = mkdtempSync(join(tmpdir(), 'course-build-'));
   roots.push(root);
   mkdirSync(join(root, 'lessons'));
@@ -17,10 +17,12 @@ function buildWithLesson(fixture: string): { status: number | null; output: stri
   cpSync(join(repo, 'site'), join(root, 'site'), { recursive: true, filter: (source) => !source.includes('/public/data') });
   for (const dir of ['node_modules', 'engine', 'exercises', 'scripts', 'lessons/examples']) symlinkSync(join(repo, dir), join(root, dir), 'dir');
   copyFileSync(join(repo, 'tests/fixtures/lessons', fixture), join(root, 'lessons', fixture));
-  const result = spawnSync(process.execPath, [join(repo, 'node_modules/astro/astro.js'), 'build', '--root', root, '--outDir', join(root, 'dist')], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', COURSE_VITE_CACHE_DIR: join(root, '.vite-cache') },
+  const result = await runNode([join(repo, 'node_modules/astro/astro.js'), 'build', '--root', root, '--outDir', join(root, 'dist')], root, {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+    COURSE_VITE_CACHE_DIR: join(root, '.vite-cache'),
   });
   // Astro colours its messages even when asked not to; the test reads the plain text.
   const output = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
@@ -32,36 +34,39 @@ afterAll(() => {
 });
 
 describe('the build catches authoring mistakes', () => {
-  test('a lesson with a malformed formula fails the build, naming the file, the line and KaTeX\'s reason', () => {
-    const { status, output } = buildWithLesson('01-broken-formula.mdx');
+  test('a lesson with a malformed formula fails the build, naming the formula\'s own line and column, KaTeX\'s reason and the formula, without noise', async () => {
+    const { status, output } = await buildWithLesson('01-broken-formula.mdx');
     expect(status).not.toBe(0);
     expect(output).toMatch(/Malformed math/);
-    expect(output).toMatch(/01-broken-formula\.mdx:10:\d+: KaTeX parse error/);
+    // Line 12 is the formula's second line, where the brace is missing (its `$$` is on line 10); column 29 is the end of the input.
+    expect(output).toContain("lessons/01-broken-formula.mdx:12:29: KaTeX parse error: Unexpected end of input in a macro argument, expected '}'\n    \\hat y = \\sigma(z)\n           = \\frac{1}{1 + e^{-z}");
+    expect(output).not.toMatch(/undefined:undefined|:0:0|Stack trace|\n\s+at /);
   }, 120_000);
 
-  test('a lesson with a bad frontmatter field fails the build, naming the file and the field', () => {
-    const { status, output } = buildWithLesson('01-bad-frontmatter.mdx');
+  test('a lesson with a bad frontmatter field fails the build, naming the file and the field', async () => {
+    const { status, output } = await buildWithLesson('01-bad-frontmatter.mdx');
     expect(status).not.toBe(0);
     expect(output).toMatch(/01-bad-frontmatter\.mdx/);
     expect(output).toMatch(/objectives: give at most five objectives/);
     expect(output).toMatch(/level/);
   }, 120_000);
 
-  test('a lesson naming an unknown prerequisite fails the build, naming the file and the missing lesson', () => {
-    const { status, output } = buildWithLesson('01-unknown-prerequisite.mdx');
+  test('a lesson naming an unknown prerequisite fails the build, naming the file, the line and the missing lesson', async () => {
+    const { status, output } = await buildWithLesson('01-unknown-prerequisite.mdx');
     expect(status).not.toBe(0);
-    expect(output).toMatch(/01-unknown-prerequisite\.mdx: unknown prerequisite "backpropagation-from-mars"/);
+    // Line 5 of the fixture is its `prerequisites:` line; the id starts in column 18, after its opening quote.
+    expect(output).toMatch(/lessons\/01-unknown-prerequisite\.mdx:5:18: unknown prerequisite "backpropagation-from-mars"/);
   }, 120_000);
 
-  test('a lesson linking to a chapter that does not exist fails the build, naming the file, the line and the link', () => {
-    const { status, output } = buildWithLesson('01-broken-link.mdx');
+  test('a lesson linking to a chapter that does not exist fails the build, naming the file, the line and the link', async () => {
+    const { status, output } = await buildWithLesson('01-broken-link.mdx');
     expect(status).not.toBe(0);
     expect(output).toMatch(/01-broken-link\.mdx:8: the link \/lessons\/no-such-chapter\/#intro points to no page/);
     expect(output).not.toMatch(/the link \/ points/);
   }, 120_000);
 
-  test('a lesson naming an exercise that does not exist fails the build, naming the file, the line and the id', () => {
-    const { status, output } = buildWithLesson('01-unknown-exercise.mdx');
+  test('a lesson naming an exercise that does not exist fails the build, naming the file, the line and the id', async () => {
+    const { status, output } = await buildWithLesson('01-unknown-exercise.mdx');
     expect(status).not.toBe(0);
     expect(output).toMatch(/01-unknown-exercise\.mdx:10:1: <Exercise id="perceptron-updat"> names no exercise/);
     expect(output).toMatch(/Known exercises: perceptron-update, perceptron-separable/);

@@ -35,19 +35,6 @@ export const SPEEDS = ['1', '10', '100', 'max'] as const;
 /** A training speed. */
 export type Speed = (typeof SPEEDS)[number];
 
-/** Readable names for every choice, for the controls. */
-export const LABELS: Record<string, string> = {
-  circles: 'Circles', xor: 'XOR', gaussian: 'Gaussian', spiral: 'Spiral', moons: 'Moons', checkerboard: 'Checkerboard',
-  regression: 'Regression (1-D)',
-  relu: 'ReLU', leakyRelu: 'Leaky ReLU', elu: 'ELU', gelu: 'GELU', silu: 'SiLU (swish)', softplus: 'Softplus', tanh: 'tanh',
-  sigmoid: 'Sigmoid', identity: 'Linear',
-  mse: 'Mean squared error', bce: 'Binary cross-entropy', 'cross-entropy': 'Cross-entropy (softmax)',
-  sgd: 'SGD', momentum: 'Momentum', nesterov: 'Nesterov', adagrad: 'AdaGrad', rmsprop: 'RMSProp', adam: 'Adam',
-  default: 'PyTorch default', 'xavier-uniform': 'Xavier uniform', 'xavier-normal': 'Xavier normal', 'he-uniform': 'He uniform',
-  'he-normal': 'He normal',
-  '1': '1 epoch/s', '10': '10 epochs/s', '100': '100 epochs/s', max: 'As fast as possible',
-};
-
 /** The learning rates offered in the control (a URL may give any other value within the limits). */
 export const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10] as const;
 
