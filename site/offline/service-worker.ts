@@ -22,7 +22,7 @@ export interface OfflineManifest {
 
 /** The parts of a `Cache` the worker uses. */
 export interface CacheLike {
-  match(request: Request | string, options?: { ignoreSearch?: boolean }): Promise<Response | undefined>;
+  match(request: Request | string, options?: { ignoreSearch?: boolean; ignoreVary?: boolean }): Promise<Response | undefined>;
   put(request: Request | string, response: Response): Promise<void>;
   addAll(requests: (Request | string)[]): Promise<void>;
 }
@@ -142,7 +142,7 @@ export function installServiceWorker(scope: ServiceWorkerScopeLike, manifest: Of
     const cache = await scope.caches.open(siteCache);
     for (const key of pageKeys(url.pathname)) {
       // The playground keeps its settings in the query string; the page is the same.
-      const hit = await cache.match(key, { ignoreSearch: true });
+      const hit = await cache.match(key, { ignoreSearch: true, ignoreVary: true });
       if (hit) return hit;
     }
     return undefined;
@@ -150,7 +150,9 @@ export function installServiceWorker(scope: ServiceWorkerScopeLike, manifest: Of
 
   async function cacheFirst(request: Request, cacheName: string, keep: boolean): Promise<Response> {
     const cache = await scope.caches.open(cacheName);
-    const hit = await cache.match(request);
+    // A module script or a font asks with an Origin header that the precache's request lacked; a
+    // server's `Vary: Origin` would then hide the saved copy, though the file is the same.
+    const hit = await cache.match(request, { ignoreVary: true });
     if (hit) return hit;
     const response = await scope.fetch(request);
     // Only whole, successful answers are kept (a Range request's 206 is not the file).

@@ -18,9 +18,11 @@ const manifest: OfflineManifest = {
   dataVersion: 'd1',
 };
 
-// A cache keyed by absolute URL, as the browser's; `ignoreSearch` drops the query as the browser does.
+// A cache keyed by absolute URL, as the browser's: `ignoreSearch` drops the query, and a response's
+// `Vary` headers must match the stored request's unless `ignoreVary`.
 class FakeCache implements CacheLike {
   readonly entries = new Map<string, Response>();
+  private readonly requestHeaders = new Map<string, Headers>();
   constructor(private readonly server: FakeServer) {}
   private key(request: Request | string, ignoreSearch = false): string {
     const url = new URL(typeof request === 'string' ? request : request.url, ORIGIN);
@@ -33,13 +35,24 @@ class FakeCache implements CacheLike {
       for (const [key, response] of this.entries) if (this.key(key, true) === wanted) return response.clone();
       return undefined;
     }
-    return this.entries.get(this.key(request))?.clone();
+    const key = this.key(request);
+    const hit = this.entries.get(key);
+    if (!hit) return undefined;
+    if (!options?.ignoreVary) {
+      const asked = typeof request === 'string' ? new Headers() : request.headers;
+      const stored = this.requestHeaders.get(key) ?? new Headers();
+      for (const name of (hit.headers.get('vary') ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
+        if (asked.get(name) !== stored.get(name)) return undefined;
+      }
+    }
+    return hit.clone();
   }
   async put(request: Request | string, response: Response): Promise<void> {
     this.entries.set(this.key(request), response);
+    this.requestHeaders.set(this.key(request), typeof request === 'string' ? new Headers() : request.headers);
   }
   async addAll(requests: (Request | string)[]): Promise<void> {
-    for (const request of requests) this.entries.set(this.key(request), await this.server.fetch(request));
+    for (const request of requests) await this.put(request, await this.server.fetch(request));
   }
 }
 
@@ -53,7 +66,8 @@ class FakeServer {
     this.requested.push(url.pathname);
     if (!this.online) throw new TypeError('Failed to fetch');
     const body = this.files[url.pathname];
-    return body === undefined ? new Response('missing', { status: 404 }) : new Response(body, { status: 200 });
+    // Like `astro preview`, the server answers `Vary: Origin`.
+    return body === undefined ? new Response('missing', { status: 404 }) : new Response(body, { status: 200, headers: { vary: 'Origin' } });
   }
 }
 
@@ -80,8 +94,9 @@ function serviceWorker(files: Record<string, string>, existingCaches: string[] =
     (listeners.get(type) as (event: ExtendableEventLike) => void)(event);
     await Promise.all(waits);
   };
-  const request = async (path: string, init: { navigate?: boolean; method?: string } = {}): Promise<Response | undefined> => {
-    const base = new Request(new URL(path, ORIGIN), { method: init.method ?? 'GET' });
+  const request = async (path: string, init: { navigate?: boolean; method?: string; cors?: boolean } = {}): Promise<Response | undefined> => {
+    // A module script or a font is a CORS request, with an Origin header.
+    const base = new Request(new URL(path, ORIGIN), { method: init.method ?? 'GET', headers: init.cors ? { origin: ORIGIN } : {} });
     // Node's Request cannot be made with mode "navigate"; the worker reads only these fields.
     const request = init.navigate ? ({ url: base.url, method: 'GET', mode: 'navigate', headers: new Headers({ accept: 'text/html' }) } as Request) : base;
     let answer: Promise<Response> | undefined;
@@ -157,6 +172,10 @@ describe('the service worker', () => {
     worker.server.requested.length = 0;
     expect(await (await worker.request('/_astro/worker-def.js'))!.text()).toBe('worker');
     expect(worker.server.requested).toEqual([]);
+    worker.server.online = false;
+    // A module script asks with an Origin header the precache's request lacked, and the server varies on it.
+    expect(await (await worker.request('/_astro/runtime.abc.js', { cors: true }))!.text()).toBe('runtime');
+    worker.server.online = true;
     expect(await (await worker.request('/_astro/KaTeX_Main.ttf'))!.text()).toBe('ttf');
     worker.server.online = false;
     expect(await (await worker.request('/_astro/KaTeX_Main.ttf'))!.text()).toBe('ttf');
