@@ -38,7 +38,7 @@ async function loadOnce(page: Page): Promise<void> {
   expect(cached.sort()).toEqual([...manifest.precache].sort());
 }
 
-test('after the home page has loaded once, a lesson never visited works offline: a cell runs and the widget draws', async ({ page, context }) => {
+test('after the home page has loaded once, lessons never visited work offline: a cell runs, the explorer draws, the playground trains', async ({ page, context }) => {
   await loadOnce(page);
   await context.setOffline(true);
 
@@ -58,6 +58,15 @@ test('after the home page has loaded once, a lesson never visited works offline:
   await expect(explorer.locator('[data-plot="derivative"] svg')).toBeVisible({ timeout: 20_000 });
   await expect(explorer.locator('[data-agreement]')).toContainText('over 400 points');
   await expect(page.locator('.load-failure')).toHaveCount(0);
+
+  // The playground trains in its own worker, a separate file that must come from the saved copy too.
+  await page.goto('/lessons/mlp/?playground=seed:3');
+  const playground = page.locator('nn-playground');
+  await playground.scrollIntoViewIfNeeded();
+  await expect(playground).toHaveAttribute('data-frames', /\d+/, { timeout: 20_000 });
+  await playground.getByRole('button', { name: 'Step' }).click();
+  await expect(playground).toHaveAttribute('data-epoch', '1');
+  await expect(playground.locator('.pg-train-loss')).toHaveText(/^\d/);
 });
 
 test('offline, code that was never saved shows a clear message instead of a silent disabled button', async ({ page, context }) => {

@@ -29,7 +29,7 @@ class FakeCache implements CacheLike {
     if (ignoreSearch) url.search = '';
     return url.href;
   }
-  async match(request: Request | string, options?: { ignoreSearch?: boolean }): Promise<Response | undefined> {
+  async match(request: Request | string, options?: { ignoreSearch?: boolean; ignoreVary?: boolean }): Promise<Response | undefined> {
     if (options?.ignoreSearch) {
       const wanted = this.key(request, true);
       for (const [key, response] of this.entries) if (this.key(key, true) === wanted) return response.clone();
