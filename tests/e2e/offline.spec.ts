@@ -72,19 +72,19 @@ test('after the home page has loaded once, lessons never visited work offline: a
 test('offline, code that was never saved shows a clear message instead of a silent disabled button', async ({ page, context }) => {
   const manifest = builtManifest();
   await loadOnce(page);
-  // As if the saved copy lacked the explorer's module and the notebook's: drop them from the cache.
+  // As if the saved copy lacked the modules of the explorer, the notebook and the exercises: drop them from the cache.
   const dropped = await page.evaluate(async (cacheName) => {
     const cache = await caches.open(cacheName);
     const gone: string[] = [];
     for (const request of await cache.keys()) {
-      if (/\/_astro\/(activation-explorer|notebook)\.[\w-]+\.js$/.test(request.url)) {
+      if (/\/_astro\/(activation-explorer|notebook|exercise-element)\.[\w-]+\.js$/.test(request.url)) {
         await cache.delete(request);
         gone.push(request.url);
       }
     }
     return gone;
   }, `neural-notebook-site-${manifest.version}`);
-  expect(dropped).toHaveLength(2);
+  expect(dropped).toHaveLength(3);
   await context.setOffline(true);
   await page.goto('/lessons/activations/');
 
@@ -98,5 +98,11 @@ test('offline, code that was never saved shows a clear message instead of a sile
   await explorer.scrollIntoViewIfNeeded();
   await expect(explorer.getByRole('status')).toHaveText(
     'This widget could not load: it needs the network once. Reconnect to the internet, then reload the page.',
+  );
+
+  const exercise = page.locator('course-exercise').first();
+  await exercise.scrollIntoViewIfNeeded();
+  await expect(exercise.locator(':scope > [role="status"]')).toHaveText(
+    'This exercise could not load: it needs the network once. Reconnect to the internet, then reload the page.',
   );
 });
