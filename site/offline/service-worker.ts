@@ -6,7 +6,8 @@
 //
 // - Install: every file of the build goes into a cache named for the build's version.
 // - Activate: caches of other builds are deleted, and open pages come under this worker's control.
-// - Pages (HTML): network first, so an update reaches students; the cache when the network fails.
+// - Pages (HTML): network first, so an update reaches students; the cache when the network fails or
+//   has not answered within a few seconds.
 // - Hashed assets (/_astro/: scripts, workers, styles, fonts): cache first; their names change with their content.
 // - Data (/data/: the MNIST subset): not precached (it is large); cached the first time a lesson fetches it.
 
@@ -76,8 +77,11 @@ export function pageKeys(pathname: string): string[] {
   return [`${pathname}/`, pathname];
 }
 
+/** How long a page request waits for the network before the saved copy answers, in milliseconds. */
+export const NETWORK_TIMEOUT_MS = 4_000;
+
 /** Wires the worker's install, activate and fetch handlers to a scope (the real `self`, or a test's stand-in). */
-export function installServiceWorker(scope: ServiceWorkerScopeLike, manifest: OfflineManifest): void {
+export function installServiceWorker(scope: ServiceWorkerScopeLike, manifest: OfflineManifest, networkTimeoutMs = NETWORK_TIMEOUT_MS): void {
   const siteCache = siteCacheName(manifest.version);
   const dataCache = dataCacheName(manifest.dataVersion);
 
@@ -123,6 +127,18 @@ export function installServiceWorker(scope: ServiceWorkerScopeLike, manifest: Of
   });
 
   async function networkFirstPage(url: URL): Promise<Response> {
+    // A train's connection often hangs rather than fails: after a while the saved copy answers.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), networkTimeoutMs);
+    });
+    const network = pageFromNetwork(url);
+    const first = await Promise.race([network, late]).finally(() => clearTimeout(timer));
+    if (first !== 'late') return first;
+    return (await cachedPage(url)) ?? network;
+  }
+
+  async function pageFromNetwork(url: URL): Promise<Response> {
     try {
       const response = await scope.fetch(url.href);
       // A server error is worse than the copy the student already has.

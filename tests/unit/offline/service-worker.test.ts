@@ -59,12 +59,14 @@ class FakeCache implements CacheLike {
 // The site's server: it answers every path it knows, counts requests, and can go offline.
 class FakeServer {
   online = true;
+  hanging = false;
   readonly requested: string[] = [];
   constructor(private readonly files: Record<string, string>) {}
   async fetch(request: Request | string): Promise<Response> {
     const url = new URL(typeof request === 'string' ? request : request.url, ORIGIN);
     this.requested.push(url.pathname);
     if (!this.online) throw new TypeError('Failed to fetch');
+    if (this.hanging) return new Promise<Response>(() => undefined);
     const body = this.files[url.pathname];
     // Like `astro preview`, the server answers `Vary: Origin`.
     return body === undefined ? new Response('missing', { status: 404 }) : new Response(body, { status: 200, headers: { vary: 'Origin' } });
@@ -87,7 +89,7 @@ function serviceWorker(files: Record<string, string>, existingCaches: string[] =
     fetch: (request) => server.fetch(request),
     addEventListener: (type: string, listener: (event: never) => void) => void listeners.set(type, listener),
   };
-  installServiceWorker(scope, manifest);
+  installServiceWorker(scope, manifest, 50);
   const lifecycle = async (type: 'install' | 'activate') => {
     const waits: Promise<unknown>[] = [];
     const event: ExtendableEventLike = { waitUntil: (promise) => void waits.push(promise) };
@@ -143,6 +145,14 @@ describe('the service worker', () => {
       const response = await worker.request(path, { navigate: true });
       expect(await response!.text(), path).toBe(site[path.startsWith('/lessons') ? '/lessons/mlp/' : '/']);
     }
+  });
+
+  test('when the network hangs, a page comes from the precache after the timeout', async () => {
+    const worker = serviceWorker(site);
+    await worker.lifecycle('install');
+    worker.server.hanging = true;
+    const response = await worker.request('/lessons/mlp/', { navigate: true });
+    expect(await response!.text()).toBe('the mlp lesson');
   });
 
   test('offline, an unknown page gets the cached 404 page with status 404', async () => {
