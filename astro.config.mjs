@@ -8,6 +8,7 @@ import { rehypeStrictMath } from './site/markdown/rehype-strict-math.ts';
 import { rehypeInternalLinks } from './site/markdown/rehype-internal-links.ts';
 import { remarkExerciseIds } from './site/markdown/remark-exercise-ids.ts';
 import { mnistSubsetIntegration } from './scripts/mnist-subset.ts';
+import { serviceWorkerIntegration } from './scripts/service-worker.ts';
 
 export default defineConfig({
   srcDir: './site',
@@ -26,8 +27,9 @@ export default defineConfig({
     ],
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
   },
-  // The MNIST subset the lessons load lazily is made from the `mnist` package before dev or build serves the site.
-  integrations: [mdx(), mnistSubsetIntegration()],
+  // The MNIST subset the lessons load lazily is made from the `mnist` package before dev or build serves the site;
+  // the service worker (sw.js, so the course works offline once loaded) is written when a build is done.
+  integrations: [mdx(), mnistSubsetIntegration(), serviceWorkerIntegration()],
   devToolbar: { enabled: false },
   vite: {
     worker: { format: 'es' },

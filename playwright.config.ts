@@ -16,6 +16,9 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
     trace: 'off',
+    // The service worker precaches the whole site in every fresh context; only tests/e2e/offline.spec.ts,
+    // which is about it, lets it run, so the other tests see the network as they always have.
+    serviceWorkers: 'block',
   },
   webServer: {
     // E2E_DIST tests a build made into another folder (astro build --outDir), so two builds never share dist/.

@@ -105,7 +105,13 @@ export function parseMnistSubset(buffer: ArrayBuffer | Uint8Array): MnistSubset 
 
 /** Fetches the subset from the site that serves the page (lazily, when a lesson first needs it) and parses it. */
 export async function fetchMnistSubset(url = '/data/mnist-subset.bin'): Promise<MnistSubset> {
-  const response = await fetch(url);
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    // fetch rejects only when there is no answer at all: offline, before the data was ever saved.
+    throw new Error(`fetchMnistSubset: could not fetch ${url}; the MNIST data needs the network the first time it is used (then it is kept for offline use): reconnect and run it again`, { cause: error });
+  }
   if (!response.ok) throw new Error(`fetchMnistSubset: ${url} answered ${response.status}; build it with npm run data`);
   return parseMnistSubset(await response.arrayBuffer());
 }

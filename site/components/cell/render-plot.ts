@@ -1,13 +1,16 @@
 // Drawing a plot description from the worker with Observable Plot. Plot (and d3 with it) loads
 // only when a cell first returns a plot, so pages and cells without plots never pay for it.
 
+import { loadFailureText } from '../../offline/load-failure.ts';
 import { MARK_NAMES, type MarkSpec, type PlotSpec } from '../../runtime/plot-spec.ts';
 
 const allowed = new Set<string>(MARK_NAMES);
 
 /** Draws a plot description as an SVG (or a figure with a legend) inside the given element. */
 export async function renderPlot(spec: PlotSpec, into: HTMLElement): Promise<void> {
-  const Plot = await import('@observablehq/plot');
+  const Plot = await import('@observablehq/plot').catch((error: unknown) => {
+    throw new Error(loadFailureText('The plotting library', navigator.onLine, error));
+  });
   const marks = spec.marks.map((mark) => makeMark(Plot as unknown as Record<string, MarkFactory>, mark));
   const chart = Plot.plot({
     width: Math.max(280, Math.min(640, into.clientWidth || 640)),

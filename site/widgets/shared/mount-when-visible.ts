@@ -5,22 +5,29 @@
 //
 //   mountWhenVisible('perceptron-lab', () => import('../../widgets/perceptron-lab/perceptron-lab.ts'));
 //
+// If the module cannot load (offline before the course was saved), each widget says so in words.
+//
 // Inside the widget, `watchVisibility` pauses continuous work while the widget is scrolled away or
 // the tab is hidden.
+
+import { showLoadFailure } from '../../offline/load-failure.ts';
 
 /** Loads a widget's module once, when the first element matching `selector` comes within `margin` of the viewport. */
 export function mountWhenVisible(selector: string, load: () => Promise<unknown>, margin = '600px'): void {
   const elements = document.querySelectorAll(selector);
   if (elements.length === 0) return;
+  const mount = () => {
+    load().catch((error: unknown) => showLoadFailure(elements, 'This widget', error));
+  };
   if (!('IntersectionObserver' in window)) {
-    void load();
+    mount();
     return;
   }
   const observer = new IntersectionObserver(
     (entries) => {
       if (!entries.some((entry) => entry.isIntersecting)) return;
       observer.disconnect();
-      void load();
+      mount();
     },
     { rootMargin: `${margin} 0px` },
   );
