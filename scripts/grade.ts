@@ -168,7 +168,9 @@ function tableOf(rows: readonly GradeRow[]): string {
   ]);
   const header = ['submission', 'exercise', 'score', 'result', 'misconceptions', 'note'];
   const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...cells.map((c) => c[i].length))));
-  const line = (c: string[]) => c.map((x, i) => (x.length > widths[i] ? `${x.slice(0, widths[i] - 1)}…` : x.padEnd(widths[i]))).join('  ').trimEnd();
+  // A long submission path keeps its end, the file's own name; other long cells keep their start.
+  const cut = (x: string, i: number) => (i === 0 ? `…${x.slice(x.length - widths[i] + 1)}` : `${x.slice(0, widths[i] - 1)}…`);
+  const line = (c: string[]) => c.map((x, i) => (x.length > widths[i] ? cut(x, i) : x.padEnd(widths[i]))).join('  ').trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n') + '\n';
 }
 

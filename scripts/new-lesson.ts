@@ -8,9 +8,12 @@
 // a bad title, having written nothing.
 
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lessonIdFromFile, lessonOrderFromFile } from '../site/course/lesson-files.ts';
+
+/** The engine's index as a chapter's worked-examples module (in lessons/examples/) imports it. */
+const ENGINE_FROM_EXAMPLES = posix.relative('lessons/examples', 'engine/index.ts');
 
 /** What `createLesson` wrote, relative to the project root. */
 export interface CreatedLesson {
@@ -75,7 +78,7 @@ export function examplesTemplate(title: string, number: number): string {
 // Every number the chapter shows comes from here, already formatted; a claim the prose makes about one is
 // checked here or in tests/lessons/, so the build or the tests stop instead of the text lying.
 
-import { sigmoid, tensor } from '../../engine/index.ts';
+import { sigmoid, tensor } from '${ENGINE_FROM_EXAMPLES}';
 
 /** The sigmoid's slope at 0, by the engine's autograd, as the chapter shows it. */
 export const sigmoidSlopeAtZero: string = (() => {

@@ -2,10 +2,11 @@
 
 import { expect, test } from 'vitest';
 import { MAX_SUBMISSION_BYTES, runSandboxed } from '../../scripts/grade/sandbox.ts';
+import { NOT_PLAIN } from '../../exercises/returned-value.ts';
 
 const oneCall = [{ calls: [{ args: [[1, 2, 3]] }] }];
 
-test('values that JSON cannot hold come back as plain NaN, infinities and undefined, holes included', async () => {
+test('values that JSON cannot hold come back as plain NaN, infinities and undefined, and a hole as the hole marker', async () => {
   const source = 'function f(v) { const out = [NaN, Infinity, -Infinity, undefined, , v.length, new Float64Array([0.5])]; return { out, nested: { v } }; }';
   const reply = await runSandboxed({ source, functionName: 'f', cases: oneCall }, { timeoutMs: 3000 });
   expect(reply.ok).toBe(true);
@@ -14,8 +15,9 @@ test('values that JSON cannot hold come back as plain NaN, infinities and undefi
   expect(outcome.ok).toBe(true);
   if (!outcome.ok) return;
   const output = outcome.output as { out: unknown[]; nested: { v: number[] } };
-  expect(output.out).toEqual([NaN, Infinity, -Infinity, undefined, undefined, 3, [0.5]]);
-  // The hole arrives as an element that is present and undefined, so no consumer trips over a sparse array.
+  expect(output.out).toEqual([NaN, Infinity, -Infinity, undefined, { [NOT_PLAIN]: 'hole' }, 3, [0.5]]);
+  // The hole arrives as the grader's hole marker, present in a dense array, so no consumer trips over a sparse
+  // array and the feedback can still say that the element was never assigned.
   expect(4 in output.out).toBe(true);
   expect(Object.getPrototypeOf(output.nested)).toBe(Object.prototype);
   expect(output.nested.v).toEqual([1, 2, 3]);
