@@ -5,6 +5,7 @@
 import type { CellErrorKind } from '../../runtime/cell-error.ts';
 import type { RunResult, RunUpdate } from '../../runtime/runtime.ts';
 import { createEditor, type CellEditor } from './editor.ts';
+import type { TypeCheckOutcome } from './type-checker.ts';
 import { renderError, renderLog, renderValue } from './render-output.ts';
 
 /** What a cell asks of its page's notebook. */
@@ -195,6 +196,33 @@ export class NotebookCell extends HTMLElement {
     statusLine.textContent = `Re-running cell ${this.index} to restore its names failed: ${result.error.message}`;
     this.status('idle');
     this.forget('its names were lost when the kernel restarted; run it again');
+  }
+
+  /** Shows what the type checker found in `code`, if that is still the cell's code: warnings on their lines and in the output. */
+  showTypes(outcome: TypeCheckOutcome, code: string): void {
+    if (code !== this.code()) return;
+    const region = this.find('.cell-types');
+    if (!outcome.ok) {
+      region.replaceChildren(Object.assign(document.createElement('p'), { className: 'cell-note', textContent: outcome.message }));
+      return;
+    }
+    this.editor?.markTypeProblems(outcome.diagnostics);
+    if (outcome.diagnostics.length === 0) {
+      region.replaceChildren();
+      return;
+    }
+    const count = outcome.diagnostics.length;
+    const title = Object.assign(document.createElement('p'), {
+      className: 'cell-types-title',
+      textContent: `Type check: ${count} problem${count > 1 ? 's' : ''} (warnings: the cell still runs)`,
+    });
+    const list = document.createElement('ul');
+    for (const problem of outcome.diagnostics) {
+      const item = document.createElement('li');
+      item.append(Object.assign(document.createElement('span'), { className: 'cell-error-place', textContent: `line ${problem.line}, column ${problem.column}: ` }), problem.message);
+      list.append(item);
+    }
+    region.replaceChildren(title, list);
   }
 
   /** Marks the cell as stale (an earlier cell it uses changed) or fresh. */

@@ -11,6 +11,10 @@
 import { Runtime, type RestartReason } from '../../runtime/runtime.ts';
 import { NotebookCell, type CellHost } from './cell-element.ts';
 import { SavedCode } from './saved-code.ts';
+import { TypeChecker } from './type-checker.ts';
+
+/** How long typing must pause before a TypeScript cell's types are checked, in milliseconds. */
+const TYPE_CHECK_PAUSE_MS = 800;
 
 /** The page's notebook: the kernel, the cells, and the bar with "Run all" and "Restart". */
 export class Notebook implements CellHost {
@@ -19,6 +23,9 @@ export class Notebook implements CellHost {
   private runCount = 0;
   private readonly runOwners = new Map<number, NotebookCell>();
   private readonly saveTimers = new Map<NotebookCell, ReturnType<typeof setTimeout>>();
+  private readonly typeTimers = new Map<NotebookCell, ReturnType<typeof setTimeout>>();
+  // The checker's worker starts with the first check, so a reader who never edits or runs TypeScript never loads it.
+  private readonly types = new TypeChecker();
   private status: HTMLElement | undefined;
   private readonly controllers = new Map<NotebookCell, AbortController>();
   // The order of each cell's last successful run in the current kernel: the order to replay them in.
@@ -43,6 +50,8 @@ export class Notebook implements CellHost {
   async runCell(cell: NotebookCell): Promise<boolean> {
     const code = cell.code();
     cell.begin();
+    clearTimeout(this.typeTimers.get(cell));
+    void this.checkTypes(cell);
     const controller = new AbortController();
     this.controllers.set(cell, controller);
     const result = await this.runtime.run(code, {
@@ -91,6 +100,19 @@ export class Notebook implements CellHost {
     clearTimeout(this.saveTimers.get(cell));
     this.saveTimers.set(cell, setTimeout(() => this.saved.set(cell.cellId, cell.code(), cell.authored), 300));
     if (cell.hasRun && cell.code() !== cell.lastRunCode) this.markDependents(cell);
+    if (cell.language === 'ts') {
+      clearTimeout(this.typeTimers.get(cell));
+      this.typeTimers.set(cell, setTimeout(() => void this.checkTypes(cell), TYPE_CHECK_PAUSE_MS));
+    }
+  }
+
+  /** Checks a TypeScript cell's types in the checker's worker and shows the problems as warnings. */
+  async checkTypes(cell: NotebookCell): Promise<void> {
+    if (cell.language !== 'ts') return;
+    const code = cell.code();
+    // Names earlier runs left in the kernel are what the cell can use besides the engine's.
+    const earlier = new Set(this.cells.filter((other) => other.hasRun).flatMap((other) => other.defines));
+    cell.showTypes(await this.types.check(code, [...earlier]), code);
   }
 
   /** Puts the author's code back and forgets the saved edit. */
