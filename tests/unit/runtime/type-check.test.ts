@@ -99,4 +99,40 @@ describe('CellTypeChecker', () => {
   test('a cell may declare a name an earlier cell or the engine also has, and may return', () => {
     expect(checker.check('const shared: number = 1;\nconst relu = (x: number) => Math.max(0, x);\nif (relu(shared) > 2) return 3;', ['shared'])).toEqual([]);
   });
+
+  test('every cell of every lesson type-checks without a problem, given the names the cells above it define', () => {
+    const found: string[] = [];
+    let checked = 0;
+    let written = 0;
+    for (const file of readdirSync(join(root, 'lessons')).filter((name) => name.endsWith('.mdx'))) {
+      const text = readFileSync(join(root, 'lessons', file), 'utf8');
+      const earlier: string[] = [];
+      written += text.match(/<Cell\b/g)?.length ?? 0;
+      for (const match of text.matchAll(/<Cell\b[^>]*\bid="([^"]+)"[^>]*>\s*```(\w*)\n([\s\S]*?)```\s*<\/Cell>/g)) {
+        const [, id, lang, code] = match;
+        checked++;
+        if (lang !== 'js') for (const problem of checker.check(code, earlier)) found.push(`${file} ${id} line ${problem.line}: ${problem.message}`);
+        earlier.push(...topLevelNames(code));
+      }
+    }
+    expect(found).toEqual([]);
+    // Every cell was found by the pattern above, so none escaped the check.
+    expect(checked).toBe(written);
+    expect(checked).toBeGreaterThan(0);
+  });
 });
+
+// The names a cell defines at its top level, as the kernel would report them after a run.
+function topLevelNames(code: string): string[] {
+  const file = ts.createSourceFile('cell.ts', code, ts.ScriptTarget.ES2022);
+  const names: string[] = [];
+  const bind = (name: ts.BindingName): void => {
+    if (ts.isIdentifier(name)) names.push(name.text);
+    else for (const element of name.elements) if (!ts.isOmittedExpression(element)) bind(element.name);
+  };
+  for (const statement of file.statements) {
+    if (ts.isVariableStatement(statement)) for (const declaration of statement.declarationList.declarations) bind(declaration.name);
+    else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) names.push(statement.name.text);
+  }
+  return names;
+}
