@@ -162,7 +162,8 @@ export class Notebook implements CellHost {
     const state: { abortedBy: RestartReason | undefined } = { abortedBy: undefined };
     this.restoring = state;
     const names = replays.map((cell) => cell.index).join(', ');
-    this.say(`${why} Re-running cell${replays.length > 1 ? 's' : ''} ${names} to restore their names…`);
+    const several = replays.length > 1;
+    this.say(`${why} Re-running cell${several ? 's' : ''} ${names} to restore ${several ? 'their' : 'its'} names…`);
     const lost: number[] = [];
     const pending = replays.map((cell) => ({ cell, result: this.replay(cell) }));
     for (const { cell, result } of pending) {
@@ -173,7 +174,7 @@ export class Notebook implements CellHost {
     if (state.abortedBy === 'restart' || state.abortedBy === 'crash') return;
     this.say(
       lost.length === 0
-        ? `${why} Cell${replays.length > 1 ? 's' : ''} ${names} re-ran, so their names are back.`
+        ? `${why} Cell${several ? 's' : ''} ${names} re-ran, so ${several ? 'their' : 'its'} names are back.`
         : `${why} Cell${lost.length > 1 ? 's' : ''} ${lost.join(', ')} could not be restored; run ${lost.length > 1 ? 'them' : 'it'} again.`,
     );
   }
