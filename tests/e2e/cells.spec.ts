@@ -157,31 +157,28 @@ test.describe('notebook cells', () => {
     await expect(cell(page, 1).locator('.cell-count')).toHaveText('[ ]');
   });
 
-  test('a type error shows as a warning on its line, and the cell still runs', async ({ page }) => {
-    await open(page);
-    await setCode(page, 0, 'const a: number = "hello";\na');
-    await run(page, 0);
-    await expect(cell(page, 0).locator('.cell-result')).toHaveText('"hello"');
-    // The checker loads on the first edit or run; on a busy machine that can take a few seconds.
-    const types = cell(page, 0).locator('.cell-types');
-    await expect(types).toContainText('Type check: 1 problem', { timeout: 30_000 });
-    await expect(types.locator('li')).toHaveText(/^line 1, column 7: Type 'string' is not assignable to type 'number'\.$/);
-    await expect(cell(page, 0).locator('.cm-line').first().locator('.cm-lintRange-warning')).toHaveText('a');
-
-    await setCode(page, 0, 'const a: number = 42;\na');
-    await expect(types).toBeEmpty({ timeout: 15_000 });
-    await expect(cell(page, 0).locator('.cm-lintRange-warning')).toHaveCount(0);
-  });
-
-  test('the type checker loads only when a TypeScript cell is edited or run, never with the page', async ({ page }) => {
+  test('the type checker loads only when a TypeScript cell is edited; a type error is a warning on its line and the cell still runs', async ({ page }) => {
+    // The first check loads the compiler (1.1 MB gzip) and parses the ES library and the engine: a few
+    // seconds on an idle machine, much longer on a CI machine shared by many browsers.
+    test.setTimeout(150_000);
     const loaded: string[] = [];
     page.on('request', (request) => loaded.push(request.url()));
     await open(page);
     await page.waitForTimeout(1_000);
     expect(loaded.filter((url) => /type-worker|typescript/.test(url))).toEqual([]);
-    await setCode(page, 0, 'const checked: string = 1;');
-    await expect(cell(page, 0).locator('.cell-types')).toContainText('Type check: 1 problem', { timeout: 30_000 });
+
+    await setCode(page, 0, 'const a: number = "hello";\na');
+    await run(page, 0);
+    await expect(cell(page, 0).locator('.cell-result')).toHaveText('"hello"');
+    const types = cell(page, 0).locator('.cell-types');
+    await expect(types).toContainText('Type check: 1 problem', { timeout: 100_000 });
+    await expect(types.locator('li')).toHaveText(/^line 1, column 7: Type 'string' is not assignable to type 'number'\.$/);
+    await expect(cell(page, 0).locator('.cm-line').first().locator('.cm-lintRange-warning')).toHaveText('a');
     expect(loaded.filter((url) => /type-worker/.test(url))).toHaveLength(1);
+
+    await setCode(page, 0, 'const a: number = 42;\na');
+    await expect(types).toBeEmpty({ timeout: 15_000 });
+    await expect(cell(page, 0).locator('.cm-lintRange-warning')).toHaveCount(0);
   });
 
   test('a syntax error shows its line in the cell', async ({ page }) => {
