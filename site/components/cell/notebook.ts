@@ -51,7 +51,6 @@ export class Notebook implements CellHost {
     const code = cell.code();
     cell.begin();
     clearTimeout(this.typeTimers.get(cell));
-    void this.checkTypes(cell);
     const controller = new AbortController();
     this.controllers.set(cell, controller);
     const result = await this.runtime.run(code, {
@@ -68,6 +67,8 @@ export class Notebook implements CellHost {
     if (result.ok) this.succeeded.set(cell, ++this.sequence);
     else this.succeeded.delete(cell);
     if (ranInKernel) this.markDependents(cell);
+    // Types are checked after the run, so loading the compiler never competes with the run for the CPU.
+    void this.checkTypes(cell);
     return result.ok;
   }
 
