@@ -220,7 +220,7 @@ export class Notebook implements CellHost {
     restart.addEventListener('click', () => this.runtime.restart());
     this.status = Object.assign(document.createElement('span'), { className: 'notebook-status' });
     this.status.setAttribute('role', 'status');
-    const hint = Object.assign(document.createElement('span'), { className: 'notebook-hint', textContent: 'Shift+Enter runs a cell' });
+    const hint = Object.assign(document.createElement('span'), { className: 'notebook-hint', textContent: 'Shift+Enter runs a cell, or stops it while it runs' });
     bar.append(runAll, restart, hint, this.status);
     first.before(bar);
   }
