@@ -209,7 +209,7 @@ test.describe('notebook cells', () => {
 
   test('console output and live displays stream while a run goes on', async ({ page }) => {
     await open(page);
-    await setCode(page, 0, 'for (let epoch = 0; epoch < 5; epoch++) {\n  console.log("epoch", epoch);\n  display(epoch, "latest");\n  await new Promise((r) => setTimeout(r, 150));\n}\n"trained"');
+    await setCode(page, 0, 'for (let epoch = 0; epoch < 5; epoch++) {\n  console.log("epoch", epoch);\n  display(epoch, "latest");\n  await new Promise((r) => setTimeout(r, 400));\n}\n"trained"');
     await cell(page, 0).getByRole('button', { name: 'Run cell 1' }).click();
     // Before the run ends, the first epochs are already on the page.
     await expect(cell(page, 0).locator('.log').first()).toHaveText('epoch 0');
@@ -254,6 +254,8 @@ test.describe('notebook cells', () => {
   });
 
   test('cells pass an accessibility check after they have run, in light and dark mode', async ({ page }) => {
+    // Run all and two full axe passes take about 55 s on a shared 2-core machine; the default 60 s is too tight.
+    test.setTimeout(120_000);
     await open(page);
     await page.getByRole('button', { name: 'Run all' }).click();
     await expect(page.locator('.notebook-status')).toHaveText('All cells ran.', { timeout: 20_000 });
