@@ -2,11 +2,11 @@
 // the cell's own code it happened. Lines and columns are 1-based, as an editor's gutter counts them.
 
 /** The kinds of problem a run can end with. */
-export type CellErrorKind = 'syntax' | 'runtime' | 'timeout' | 'crash' | 'restart';
+export type CellErrorKind = 'syntax' | 'runtime' | 'timeout' | 'stopped' | 'crash' | 'restart';
 
 /** A problem in a run, ready to show: its kind, the error's name and message, and its place in the cell when known. */
 export interface CellError {
-  /** Which kind of problem: a syntax error, a thrown error, a run stopped by the watchdog, a worker that died, or a restart. */
+  /** Which kind of problem: a syntax error, a thrown error, a run stopped by the watchdog or by the reader, a worker that died, or a restart. */
   kind: CellErrorKind;
   /** The error's class name, such as `TypeError`; empty for problems that are not JavaScript errors. */
   name: string;

@@ -33,6 +33,8 @@ export interface RunOptions {
   raw?: boolean;
   /** Called with console output and live displays while the run goes on (and with output that arrives after it ends). */
   onUpdate?: (update: RunUpdate) => void;
+  /** Stops the run when aborted: a queued run is dropped, a running one ends at once with a fresh kernel (`stop`). */
+  signal?: AbortSignal;
 }
 
 /** Output that streams in during a run. */
@@ -41,8 +43,8 @@ export type RunUpdate = { type: 'logs'; entries: LogEntry[] } | { type: 'display
 /** The end of a run: its value or error, all its console output, its time in the worker, and the names it defines and uses. */
 export type RunResult = RunEnd & { runId: number; logs: LogEntry[] };
 
-/** Why the kernel was replaced: a run timed out, the worker crashed, or someone asked for a restart. */
-export type RestartReason = 'timeout' | 'crash' | 'restart';
+/** Why the kernel was replaced: a run timed out, the reader stopped a run, the worker crashed, or someone asked for a restart. */
+export type RestartReason = 'timeout' | 'stop' | 'crash' | 'restart';
 
 /** The parts of a `Worker` the runtime uses, so tests can supply their own. */
 export interface WorkerLike {
@@ -57,6 +59,9 @@ interface Job {
   options: RunOptions;
   generation: number;
   logs: LogEntry[];
+  /** Whether the job has its result; a stopped job may settle before its turn in the queue comes. */
+  settled: boolean;
+  started: number;
   resolve(result: RunResult): void;
 }
 
@@ -93,10 +98,25 @@ export class Runtime {
   /** Runs code after every run asked before it, and resolves with its value or error; it never rejects. */
   run(code: string, options: RunOptions = {}): Promise<RunResult> {
     return new Promise((resolve) => {
-      const job: Job = { runId: this.nextRunId++, code, options, generation: this.generation, logs: [], resolve };
+      const job: Job = {
+        runId: this.nextRunId++,
+        code,
+        options,
+        generation: this.generation,
+        logs: [],
+        settled: false,
+        started: 0,
+        resolve: (result) => {
+          if (job.settled) return;
+          job.settled = true;
+          resolve(result);
+        },
+      };
       if (options.onUpdate) this.updaters.set(job.runId, options.onUpdate);
       // Output may still arrive from a finished run's timers; only the recent runs keep a listener.
       if (this.updaters.size > REMEMBERED_UPDATERS) this.updaters.delete(this.updaters.keys().next().value as number);
+      options.signal?.addEventListener('abort', () => this.stop(job), { once: true });
+      if (options.signal?.aborted) this.stop(job);
       this.tail = this.tail.then(() => this.execute(job));
     });
   }
@@ -119,13 +139,26 @@ export class Runtime {
     this.kernel = undefined;
   }
 
+  // A busy loop can only be interrupted by terminating its worker; a run still in the queue just never starts.
+  private stop(job: Job): void {
+    if (job.settled) return;
+    if (this.active?.runId === job.runId) {
+      const seconds = formatSeconds(performance.now() - job.started);
+      this.replaceKernel('stop', { kind: 'stopped', name: '', message: `Stopped by you after ${seconds}. The kernel restarted.` });
+    } else {
+      job.resolve(this.failed(job, { kind: 'stopped', name: '', message: 'Stopped by you before it started.' }));
+    }
+  }
+
   private async execute(job: Job): Promise<void> {
+    if (job.settled) return;
     if (job.generation !== this.generation) {
       job.resolve(this.failed(job, { kind: 'restart', name: '', message: 'The kernel restarted before this run started.' }));
       return;
     }
     const kernel = this.ensureKernel();
     const started = await kernel.ready;
+    if (job.settled) return;
     if (!started || kernel !== this.kernel) {
       job.resolve(this.failed(job, { kind: 'crash', name: '', message: 'The kernel could not start. Reload the page to try again.' }));
       return;
@@ -136,9 +169,10 @@ export class Runtime {
         this.replaceKernel('timeout', {
           kind: 'timeout',
           name: '',
-          message: `Stopped after ${formatSeconds(timeoutMs)} — does a loop never end? The kernel restarted, so names from earlier cells are gone.`,
+          message: `Stopped after ${formatSeconds(timeoutMs)} — does a loop never end? The kernel restarted.`,
         });
       }, timeoutMs);
+      job.started = performance.now();
       this.active = {
         ...job,
         finish: (end) => {

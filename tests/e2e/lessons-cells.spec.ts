@@ -4,6 +4,8 @@ import { test, expect, type Page } from '@playwright/test';
 // without an error and show what it promises (a value, a chart, the XOR outputs, an accuracy).
 
 async function runAll(page: Page, path: string): Promise<number> {
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(request.url()));
   await page.goto(path);
   const cells = page.locator('notebook-cell');
   const count = await cells.count();
@@ -15,6 +17,9 @@ async function runAll(page: Page, path: string): Promise<number> {
   }
   await expect(page.locator('.notebook-status')).toHaveText('All cells ran.');
   await expect(page.locator('notebook-cell .cell-error')).toHaveCount(0);
+  // The author's cells are known to type-check, so running them as written never loads the type checker.
+  expect(requested.filter((url) => /type-worker/.test(url))).toEqual([]);
+  await expect(page.locator('notebook-cell .cell-types')).toHaveText(Array(count).fill(''));
   return count;
 }
 

@@ -2,14 +2,18 @@
 // an empty output region) is readable without JavaScript; `attach` wires the buttons, and
 // `upgrade` swaps the static code for an editor once the cell nears the viewport.
 
+import type { CellErrorKind } from '../../runtime/cell-error.ts';
 import type { RunResult, RunUpdate } from '../../runtime/runtime.ts';
 import { createEditor, type CellEditor } from './editor.ts';
+import type { TypeCheckOutcome } from './type-checker.ts';
 import { renderError, renderLog, renderValue } from './render-output.ts';
 
 /** What a cell asks of its page's notebook. */
 export interface CellHost {
   /** Runs the cell in the page's kernel. */
   run(cell: NotebookCell): void;
+  /** Stops the cell's run: drops it from the queue, or interrupts it at once if it is running. */
+  stop(cell: NotebookCell): void;
   /** Called when the reader changes the cell's code. */
   changed(cell: NotebookCell): void;
   /** Called when the reader resets the cell to the author's code. */
@@ -36,6 +40,8 @@ export class NotebookCell extends HTMLElement {
   /** Names the cell defined and used when it last ran. */
   defines: string[] = [];
   uses: string[] = [];
+  /** The kind of problem the last run ended with, if it failed. */
+  lastErrorKind: CellErrorKind | undefined;
   /** The run ids this cell has had, so a stack frame can be traced to it. */
   readonly runIds = new Set<number>();
   private editor: CellEditor | undefined;
@@ -70,9 +76,10 @@ export class NotebookCell extends HTMLElement {
     this.cellId = this.dataset.cellId ?? `cell-${index}`;
     this.authored = this.querySelector<HTMLTemplateElement>('template.cell-source')?.content.textContent ?? '';
     this.pending = saved ?? this.authored;
-    this.button('run').setAttribute('aria-label', `Run cell ${index}`);
+    this.showRunning(false);
     this.button('reset').setAttribute('aria-label', `Reset cell ${index} to the original code`);
-    this.button('run').addEventListener('click', () => host.run(this));
+    // One button runs and stops, so focus stays on it when a run starts and the same key stops it.
+    this.button('run').addEventListener('click', () => this.runOrStop());
     this.button('reset').addEventListener('click', () => host.reset(this));
     for (const name of ['run', 'reset'] as const) this.button(name).disabled = false;
     this.showEdited();
@@ -88,7 +95,7 @@ export class NotebookCell extends HTMLElement {
     const place = document.createElement('div');
     place.className = 'cell-editor';
     this.editor = createEditor(place, this.pending, { label: `Code of cell ${this.index}`, lang: this.language }, {
-      run: () => host.run(this),
+      run: () => this.runOrStop(),
       changed: () => {
         this.showEdited();
         host.changed(this);
@@ -106,9 +113,16 @@ export class NotebookCell extends HTMLElement {
     this.showEdited();
   }
 
+  /** Whether a run of this cell is queued or going on. */
+  get running(): boolean {
+    return this.dataset.status === 'running';
+  }
+
   /** Clears the output and shows the run as started. */
   begin(): void {
     this.status('running');
+    this.showRunning(true);
+    this.lastErrorKind = undefined;
     this.displays.clear();
     this.find('.cell-stream').replaceChildren();
     this.find('.cell-result').replaceChildren();
@@ -145,7 +159,9 @@ export class NotebookCell extends HTMLElement {
       this.status('done');
     } else {
       output.replaceChildren(renderError(result.error, (runId) => this.host?.describeRun(runId) ?? 'an earlier cell'));
-      statusLine.textContent = result.error.kind === 'timeout' ? '' : `Cell ${this.index} failed.`;
+      const stopped = result.error.kind === 'timeout' || result.error.kind === 'stopped';
+      statusLine.textContent = stopped ? '' : `Cell ${this.index} failed.`;
+      this.lastErrorKind = result.error.kind;
       if (result.error.line !== undefined && result.error.runId === undefined) this.editor?.markErrorLine(result.error.line);
       this.status('error');
     }
@@ -157,6 +173,56 @@ export class NotebookCell extends HTMLElement {
     if (runNumber === undefined) this.count(' ', 'Not run');
     else this.count(String(runNumber), `Run ${runNumber}`);
     this.output().setAttribute('aria-busy', 'false');
+    this.showRunning(false);
+  }
+
+  /** Shows that the cell's last run is being repeated in a fresh kernel to bring its names back; its output stays. */
+  beginReplay(): void {
+    this.status('running');
+    this.showRunning(true);
+    this.find('.cell-status').textContent = 'Re-running to restore its names in the fresh kernel…';
+  }
+
+  /** Shows the end of a replay: the names are back, or they are lost and the cell must be run again. */
+  finishReplay(result: RunResult): void {
+    this.runIds.add(result.runId);
+    this.showRunning(false);
+    const statusLine = this.find('.cell-status');
+    if (result.ok) {
+      statusLine.textContent = `Cell ${this.index} re-ran in ${formatMs(result.ms)} to restore its names after the kernel restarted.`;
+      this.status('done');
+      return;
+    }
+    statusLine.textContent = `Re-running cell ${this.index} to restore its names failed: ${result.error.message}`;
+    this.status('idle');
+    this.forget('its names were lost when the kernel restarted; run it again');
+  }
+
+  /** Shows what the type checker found in `code`, if that is still the cell's code: warnings on their lines and in the output. */
+  showTypes(outcome: TypeCheckOutcome, code: string): void {
+    if (code !== this.code()) return;
+    const region = this.find('.cell-types');
+    if (!outcome.ok) {
+      region.replaceChildren(Object.assign(document.createElement('p'), { className: 'cell-note', textContent: outcome.message }));
+      return;
+    }
+    this.editor?.markTypeProblems(outcome.diagnostics);
+    if (outcome.diagnostics.length === 0) {
+      region.replaceChildren();
+      return;
+    }
+    const count = outcome.diagnostics.length;
+    const title = Object.assign(document.createElement('p'), {
+      className: 'cell-types-title',
+      textContent: `Type check: ${count} problem${count > 1 ? 's' : ''} (warnings: the cell still runs)`,
+    });
+    const list = document.createElement('ul');
+    for (const problem of outcome.diagnostics) {
+      const item = document.createElement('li');
+      item.append(Object.assign(document.createElement('span'), { className: 'cell-error-place', textContent: `line ${problem.line}, column ${problem.column}: ` }), problem.message);
+      list.append(item);
+    }
+    region.replaceChildren(title, list);
   }
 
   /** Marks the cell as stale (an earlier cell it uses changed) or fresh. */
@@ -172,11 +238,25 @@ export class NotebookCell extends HTMLElement {
   }
 
   /** Forgets the runs of a kernel that is gone: the count clears and the cell shows it needs to run again. */
-  forget(): void {
+  forget(reason = 'the kernel restarted'): void {
     if (!this.hasRun) return;
     this.lastRunCode = undefined;
     this.count(' ', 'Not run since the restart');
-    if (this.dataset.status !== 'running') this.setStale(true, 'the kernel restarted');
+    if (this.dataset.status !== 'running') this.setStale(true, reason);
+  }
+
+  private runOrStop(): void {
+    if (!this.host) return;
+    if (this.running) this.host.stop(this);
+    else this.host.run(this);
+  }
+
+  // The Run button becomes Stop while the cell runs: same element, so keyboard focus stays on it.
+  private showRunning(running: boolean): void {
+    const button = this.button('run');
+    button.textContent = running ? 'Stop' : 'Run';
+    button.dataset.running = String(running);
+    button.setAttribute('aria-label', `${running ? 'Stop' : 'Run'} cell ${this.index}`);
   }
 
   private showEdited(): void {

@@ -5,6 +5,7 @@
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { javascript } from '@codemirror/lang-javascript';
 import { bracketMatching, HighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { lintKeymap, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { EditorState, StateEffect, StateField } from '@codemirror/state';
 import {
   Decoration,
@@ -75,6 +76,8 @@ export interface CellEditor {
   setCode(code: string): void;
   /** Tints a 1-based line as the place of an error, or clears the tint with null. */
   markErrorLine(line: number | null): void;
+  /** Underlines type problems (offsets into the code) as warnings, with their messages on hover; an empty list clears them. */
+  markTypeProblems(problems: readonly { from: number; to: number; message: string }[]): void;
 }
 
 /** Creates the editor in place of the static code, labelled for screen readers. */
@@ -102,6 +105,8 @@ export function createEditor(parent: HTMLElement, code: string, options: { label
           { key: 'Mod-Enter', run },
           ...defaultKeymap,
           ...historyKeymap,
+          // F8 moves to the next type problem, Ctrl/Cmd+Shift+M lists them all.
+          ...lintKeymap,
         ]),
         errorField,
         theme,
@@ -119,5 +124,12 @@ export function createEditor(parent: HTMLElement, code: string, options: { label
     code: () => view.state.doc.toString(),
     setCode: (next) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next } }),
     markErrorLine: (line) => view.dispatch({ effects: markError.of(line) }),
+    markTypeProblems: (problems) => {
+      const length = view.state.doc.length;
+      const diagnostics: Diagnostic[] = problems
+        .filter((problem) => problem.from <= length)
+        .map((problem) => ({ from: problem.from, to: Math.min(problem.to, length), severity: 'warning', source: 'TypeScript', message: problem.message }));
+      view.dispatch(setDiagnostics(view.state, diagnostics));
+    },
   };
 }

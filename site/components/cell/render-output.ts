@@ -160,8 +160,9 @@ export function renderLog(entry: LogEntry): HTMLElement {
 /** Draws a run's error with its place in the cell, or in the earlier cell whose function threw. */
 export function renderError(error: CellError, describeRun: (runId: number) => string): HTMLElement {
   const box = element('div', `cell-error cell-error-${error.kind}`);
-  const title = element('strong', undefined, error.name || (error.kind === 'timeout' ? 'Stopped' : 'Kernel'));
-  box.append(title, ': ', error.message);
+  // A stop's message already begins "Stopped …"; a title would say it twice ("Stopped: Stopped after 5 s").
+  if (error.name || (error.kind !== 'timeout' && error.kind !== 'stopped')) box.append(element('strong', undefined, error.name || 'Kernel'), ': ');
+  box.append(error.message);
   if (error.line !== undefined) {
     const where = error.runId !== undefined ? `${describeRun(error.runId)}, ` : '';
     box.append(' ', element('span', 'cell-error-place', `(${where}line ${error.line}${error.column !== undefined ? `, column ${error.column}` : ''})`));

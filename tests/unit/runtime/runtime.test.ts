@@ -95,4 +95,51 @@ describe('Runtime', () => {
     expect(await queued).toMatchObject({ ok: false, error: { kind: 'restart' } });
     expect(await runtime.run('after')).toMatchObject({ ok: true });
   });
+
+  test('aborting a running run stops it at once with a fresh worker, and says the reader stopped it', async () => {
+    const workers: FakeWorker[] = [];
+    const reasons: RestartReason[] = [];
+    const runtime = new Runtime(() => {
+      const worker = new FakeWorker(workers.length === 0 ? () => {} : answer);
+      workers.push(worker);
+      return worker;
+    });
+    runtime.onRestart((reason) => reasons.push(reason));
+    const controller = new AbortController();
+    const running = runtime.run('while (true) {}', { timeoutMs: 60_000, signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const asked = performance.now();
+    controller.abort();
+    const stopped = await running;
+    expect(performance.now() - asked).toBeLessThan(100);
+    expect(stopped).toMatchObject({ ok: false, error: { kind: 'stopped' } });
+    if (!stopped.ok) expect(stopped.error.message).toMatch(/^Stopped by you after \d+(\.\d+)? s\. The kernel restarted\.$/);
+    expect(workers[0].terminated).toBe(true);
+    expect(reasons).toEqual(['stop']);
+    expect(await runtime.run('next')).toMatchObject({ ok: true });
+  });
+
+  test('aborting a queued run drops it without touching the kernel or the run before it', async () => {
+    let release: () => void = () => {};
+    const workers: FakeWorker[] = [];
+    const runtime = new Runtime(() => {
+      const worker = new FakeWorker((fake, runId, code) => {
+        release = () => answer(fake, runId, code);
+      });
+      workers.push(worker);
+      return worker;
+    });
+    const reasons: RestartReason[] = [];
+    runtime.onRestart((reason) => reasons.push(reason));
+    const controller = new AbortController();
+    const first = runtime.run('first');
+    const queued = runtime.run('queued', { signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    controller.abort();
+    expect(await queued).toMatchObject({ ok: false, error: { kind: 'stopped', message: 'Stopped by you before it started.' } });
+    release();
+    expect(await first).toMatchObject({ ok: true, value: { value: 5 } });
+    expect(reasons).toEqual([]);
+    expect(workers).toHaveLength(1);
+  });
 });
