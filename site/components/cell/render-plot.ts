@@ -2,6 +2,7 @@
 // only when a cell first returns a plot, so pages and cells without plots never pay for it.
 
 import { MARK_NAMES, type MarkSpec, type PlotSpec } from '../../runtime/plot-spec.ts';
+import { labelChart } from '../../widgets/shared/plot-accessibility.ts';
 
 const allowed = new Set<string>(MARK_NAMES);
 
@@ -14,8 +15,7 @@ export async function renderPlot(spec: PlotSpec, into: HTMLElement): Promise<voi
     ...spec.options,
     marks,
   } as Parameters<typeof Plot.plot>[0]);
-  // Plot labels its mark groups with aria-label; a label needs a role to be valid on an SVG <g>.
-  for (const group of chart.querySelectorAll('g[aria-label]:not([role])')) group.setAttribute('role', 'group');
+  labelChart(chart, chartName(spec));
   into.replaceChildren(chart);
   if (spec.omitted > 0) {
     const note = document.createElement('p');
@@ -23,6 +23,14 @@ export async function renderPlot(spec: PlotSpec, into: HTMLElement): Promise<voi
     note.textContent = `${spec.omitted.toLocaleString('en')} data points were left out to keep the plot fast.`;
     into.append(note);
   }
+}
+
+/** A name for a plot the cell did not name (with Plot's ariaLabel or title): what it draws. */
+function chartName(spec: PlotSpec): string {
+  const title = spec.options.title;
+  if (typeof title === 'string' && title.trim() !== '') return title;
+  const marks = [...new Set(spec.marks.map((mark) => mark.mark))];
+  return `A plot of ${marks.length > 0 ? marks.join(', ') : 'nothing'}`;
 }
 
 type MarkFactory = (data?: unknown, options?: Record<string, unknown>) => unknown;

@@ -1,0 +1,102 @@
+import { test, expect, type Locator, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { builtLessonPaths, builtPagePaths } from './pages.ts';
+
+// axe over every built page, in light and dark mode, after the reader has used everything on it:
+// cells run (outputs and plots shown), every widget drawn, an exercise checked (feedback shown)
+// and its editor focused (the current-line highlight). A page is checked once per mode, so the
+// check stays fast on a busy machine; the tags are WCAG 2.1 A/AA and axe's best practices.
+const pagePaths = builtPagePaths();
+const lessonPaths = builtLessonPaths();
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+/** How to tell that each widget has drawn itself, once it has been scrolled into view. */
+const widgetsDrawn: Record<string, (widget: Locator) => Promise<void>> = {
+  'perceptron-lab': (widget) => expect(widget.locator('[data-plot] svg')).toBeVisible({ timeout: 20_000 }),
+  'activation-explorer': (widget) => expect(widget.locator('[data-plot="derivative"] svg')).toBeVisible({ timeout: 20_000 }),
+  'universal-approximator': (widget) => expect(widget.getByRole('button', { name: 'Train' })).toBeEnabled({ timeout: 20_000 }),
+  'nn-playground': (widget) => expect(widget).toHaveAttribute('data-frames', /[1-9]/, { timeout: 20_000 }),
+};
+
+/** Runs every cell, draws every widget, checks an exercise and focuses its editor: the page as a reader leaves it. */
+async function useEverything(page: Page): Promise<void> {
+  const runAll = page.getByRole('button', { name: 'Run all' });
+  if ((await runAll.count()) > 0) {
+    await page.locator('notebook-cell').first().scrollIntoViewIfNeeded();
+    await runAll.click();
+    await expect(page.locator('.notebook-status')).toHaveText('All cells ran.', { timeout: 30_000 });
+    // Plots are drawn after their cell is done; Plot loads on first use.
+    await expect(page.locator('.v-plot[aria-busy]')).toHaveCount(0, { timeout: 15_000 });
+  }
+  for (const [tag, drawn] of Object.entries(widgetsDrawn)) {
+    for (const widget of await page.locator(tag).all()) {
+      await widget.scrollIntoViewIfNeeded();
+      await drawn(widget);
+    }
+  }
+  const exercise = page.locator('course-exercise:has(.ex-editor)').first();
+  if ((await exercise.count()) > 0) {
+    await exercise.scrollIntoViewIfNeeded();
+    await expect(exercise).toHaveAttribute('data-ready', '', { timeout: 20_000 });
+    await exercise.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect(exercise).toHaveAttribute('data-status', /^(passed|failed|invalid)$/, { timeout: 20_000 });
+    await expect(exercise.locator('[data-role="feedback"]')).not.toBeEmpty();
+    // A click puts the cursor on the first line, which the editor highlights as the current line.
+    await exercise.locator('.cm-content').click({ position: { x: 40, y: 8 } });
+    await expect(exercise.locator('.cm-activeLine')).toHaveCount(1);
+  }
+}
+
+/** The serious and critical axe violations on the page, one line each with up to three of its elements. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  // Legacy mode runs axe in the page itself; the default (runPartial, then finishRun in a new blank page)
+  // took four to five times as long on a lesson page.
+  const results = await new AxeBuilder({ page }).setLegacyMode().withTags(TAGS).options({ resultTypes: ['violations'] }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join('; ')})`);
+}
+
+test('the accessibility check visits the home page, the practice page, the 404 page and every lesson', () => {
+  expect(pagePaths).toEqual(expect.arrayContaining(['/', '/practice/', '/404.html', ...lessonPaths]));
+  expect(lessonPaths.length).toBeGreaterThan(0);
+});
+
+// Dark mode as the toggle leaves it (saved in localStorage, the system light), and light mode with
+// reduced motion, so both the toggled theme and the reduced-motion states of the widgets are checked.
+const modes = [
+  { name: 'light', colorScheme: 'light', reducedMotion: 'reduce', savedTheme: undefined },
+  { name: 'dark', colorScheme: 'light', reducedMotion: 'no-preference', savedTheme: 'dark' },
+] as const;
+
+for (const mode of modes) {
+  for (const path of pagePaths) {
+    test(`axe finds no serious or critical violation on ${path} in ${mode.name} mode, after everything on it has been used`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.emulateMedia({ colorScheme: mode.colorScheme, reducedMotion: mode.reducedMotion });
+      if (mode.savedTheme) await page.addInitScript((theme) => localStorage.setItem('theme', theme), mode.savedTheme);
+      await page.goto(path);
+      if (mode.savedTheme) await expect(page.locator('html')).toHaveAttribute('data-theme', mode.savedTheme);
+      await useEverything(page);
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+}
+
+test('run cells and their outputs have no axe violation of any impact, in light and dark mode', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/lessons/perceptron/');
+  await page.locator('notebook-cell').first().scrollIntoViewIfNeeded();
+  await page.getByRole('button', { name: 'Run all' }).click();
+  await expect(page.locator('.notebook-status')).toHaveText('All cells ran.', { timeout: 30_000 });
+  await expect(page.locator('.v-plot[aria-busy]')).toHaveCount(0, { timeout: 15_000 });
+  // Every plot is one named image, and none of its groups carries a label it may not have.
+  for (const chart of await page.locator('.v-plot svg[role="img"]').all()) await expect(chart).toHaveAttribute('aria-label', /\S/);
+  expect(await page.locator('.v-plot svg').count()).toBeGreaterThan(0);
+  await expect(page.locator('.v-plot g[aria-label]')).toHaveCount(0);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page }).setLegacyMode().include('notebook-cell').include('.notebook-bar').analyze();
+    expect(results.violations.map((violation) => `${colorScheme} ${violation.id}: ${violation.nodes.length}`)).toEqual([]);
+  }
+});
