@@ -100,3 +100,73 @@ test('run cells and their outputs have no axe violation of any impact, in light 
     expect(results.violations.map((violation) => `${colorScheme} ${violation.id}: ${violation.nodes.length}`)).toEqual([]);
   }
 });
+
+/** Scrolls every lazily mounted part of a lesson into view and waits until it is ready: editors, exercises and widgets. */
+async function mountEverything(page: Page): Promise<void> {
+  for (const cell of await page.locator('notebook-cell').all()) {
+    await cell.scrollIntoViewIfNeeded();
+    await expect(cell).toHaveAttribute('data-editor', 'ready', { timeout: 20_000 });
+  }
+  for (const exercise of await page.locator('course-exercise').all()) {
+    await exercise.scrollIntoViewIfNeeded();
+    await expect(exercise).toHaveAttribute('data-ready', '', { timeout: 20_000 });
+  }
+  for (const [tag, drawn] of Object.entries(widgetsDrawn)) {
+    for (const widget of await page.locator(tag).all()) {
+      await widget.scrollIntoViewIfNeeded();
+      await drawn(widget);
+    }
+  }
+}
+
+for (const path of lessonPaths) {
+  test(`every control on ${path} is reached by Tab and shows a visible focus indicator`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(path);
+    await mountEverything(page);
+    const controls = await page.evaluate(() => {
+      const selector = 'a[href], button, input, select, textarea, summary, [tabindex], [contenteditable="true"]';
+      const found = [...document.querySelectorAll<HTMLElement>(selector)].filter(
+        (element) => element.tabIndex >= 0 && !(element as HTMLButtonElement).disabled && element.checkVisibility({ visibilityProperty: true }),
+      );
+      // One radio button of a group is a Tab stop; the arrow keys move within the group.
+      const groups = new Set<string>();
+      const stops = found.filter((element) => {
+        if (!(element instanceof HTMLInputElement && element.type === 'radio')) return true;
+        const key = `${element.form?.id ?? ''}/${element.name}`;
+        if (groups.has(key)) return false;
+        groups.add(key);
+        return true;
+      });
+      stops.forEach((element, index) => (element.dataset.tabStop = String(index)));
+      return stops.map((element) => `${element.tagName.toLowerCase()} "${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 40)}"`);
+    });
+    expect(controls.length).toBeGreaterThan(0);
+
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const reached = new Set<number>();
+    const unseen: string[] = [];
+    for (let presses = 0; presses < controls.length * 2 + 20 && reached.size < controls.length; presses++) {
+      await page.keyboard.press('Tab');
+      const focus = await page.evaluate(() => {
+        const active = document.activeElement as HTMLElement | null;
+        if (!active || active === document.body) return undefined;
+        const stop = active.closest<HTMLElement>('[data-tab-stop]') ?? active;
+        const radio = active instanceof HTMLInputElement && active.type === 'radio' ? document.querySelector<HTMLElement>(`input[type="radio"][name="${active.name}"][data-tab-stop]`) : null;
+        // The ring is drawn on the element, or, for the code editor, on the editor around its content.
+        const ringed = [active, active.closest('.cm-editor')].filter((element): element is HTMLElement => element !== null);
+        const visible = ringed.some((element) => {
+          const style = getComputedStyle(element);
+          return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none';
+        });
+        return { index: Number((radio ?? stop).dataset.tabStop ?? -1), visible, name: `${active.tagName.toLowerCase()} ${active.className}` };
+      });
+      if (!focus || focus.index < 0) continue;
+      reached.add(focus.index);
+      if (!focus.visible) unseen.push(`${controls[focus.index]} (${focus.name})`);
+    }
+    expect(controls.filter((_, index) => !reached.has(index)), 'controls Tab never reached').toEqual([]);
+    expect([...new Set(unseen)], 'controls with no visible focus indicator').toEqual([]);
+  });
+}
