@@ -16,8 +16,8 @@ export function labelChart(chart: Element, fallbackName: string): void {
   const axes: string[] = [];
   for (const group of main.querySelectorAll('g[aria-label]')) {
     const label = group.getAttribute('aria-label') ?? '';
-    // An axis title ("epoch →") is worth reading; ticks, grids and frames are not.
-    if (/axis label$/.test(label)) axes.push(...[...group.querySelectorAll('text')].map((text) => text.textContent?.trim() ?? '').filter(Boolean));
+    // An axis title ("epoch →") is worth reading, without its arrow; ticks, grids and frames are not.
+    if (/axis label$/.test(label)) axes.push(...[...group.querySelectorAll('text')].map((text) => (text.textContent ?? '').replace(/[←↑→↓]/g, '').trim()).filter(Boolean));
     else if (!/axis|grid|frame/.test(label) && !marks.includes(label)) marks.push(label);
     group.removeAttribute('aria-label');
   }
