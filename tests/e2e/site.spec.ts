@@ -1,5 +1,4 @@
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { builtLessonPaths } from './pages.ts';
 
 const lessonPaths = builtLessonPaths();
@@ -138,17 +137,3 @@ test('without a saved choice the site follows the system dark mode', async ({ pa
   const [r, g, b] = (await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).match(/\d+/g)!.map(Number);
   expect(r + g + b).toBeLessThan(150);
 });
-
-for (const scheme of ['light', 'dark'] as const) {
-  for (const path of ['/', lessonPaths[0]]) {
-    test(`axe finds no serious or critical violation on ${path} in ${scheme} mode`, async ({ page }) => {
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.goto(path, { waitUntil: 'networkidle' });
-      const results = await new AxeBuilder({ page }).analyze();
-      const serious = results.violations
-        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-        .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join('; ')})`);
-      expect(serious).toEqual([]);
-    });
-  }
-}

@@ -3,6 +3,7 @@
 
 import { loadFailureText } from '../../offline/load-failure.ts';
 import { MARK_NAMES, type MarkSpec, type PlotSpec } from '../../runtime/plot-spec.ts';
+import { labelChart } from '../../widgets/shared/plot-accessibility.ts';
 
 const allowed = new Set<string>(MARK_NAMES);
 
@@ -17,8 +18,7 @@ export async function renderPlot(spec: PlotSpec, into: HTMLElement): Promise<voi
     ...spec.options,
     marks,
   } as Parameters<typeof Plot.plot>[0]);
-  // Plot labels its mark groups with aria-label; a label needs a role to be valid on an SVG <g>.
-  for (const group of chart.querySelectorAll('g[aria-label]:not([role])')) group.setAttribute('role', 'group');
+  labelChart(chart, chartName(spec));
   into.replaceChildren(chart);
   if (spec.omitted > 0) {
     const note = document.createElement('p');
@@ -26,6 +26,14 @@ export async function renderPlot(spec: PlotSpec, into: HTMLElement): Promise<voi
     note.textContent = `${spec.omitted.toLocaleString('en')} data points were left out to keep the plot fast.`;
     into.append(note);
   }
+}
+
+/** A name for a plot the cell did not name (with Plot's ariaLabel or title): what it draws. */
+function chartName(spec: PlotSpec): string {
+  const title = spec.options.title;
+  if (typeof title === 'string' && title.trim() !== '') return title;
+  const marks = [...new Set(spec.marks.map((mark) => mark.mark))];
+  return `A plot of ${marks.length > 0 ? marks.join(', ') : 'nothing'}`;
 }
 
 type MarkFactory = (data?: unknown, options?: Record<string, unknown>) => unknown;

@@ -6,6 +6,7 @@ import * as Plot from '@observablehq/plot';
 import { activationById, type Activation } from './catalogue.ts';
 import { computeCurves, vanishingIntervals } from './curves.ts';
 import { onThemeChange, plotStyle, themeVar } from '../shared/plot-theme.ts';
+import { labelChart } from '../shared/plot-accessibility.ts';
 
 /** A number for the status line: short, with a true minus sign. */
 function fmt(value: number, digits = 2): string {
@@ -105,7 +106,7 @@ class ActivationExplorerElement extends HTMLElement {
         Plot.line(rows, { x: 'x', y: 'formula', stroke: themeVar('focus'), strokeWidth: 1.5, strokeDasharray: '5 4' }),
       ],
     });
-    for (const chart of [fPlot, derivativePlot]) chart.setAttribute('role', 'img');
+    for (const chart of [fPlot, derivativePlot]) labelChart(chart, chart.getAttribute('aria-label') ?? activation.name);
     this.querySelector('[data-plot="f"]')!.replaceChildren(fPlot);
     this.querySelector('[data-plot="derivative"]')!.replaceChildren(derivativePlot);
   }

@@ -5,6 +5,7 @@ import * as Plot from '@observablehq/plot';
 import { RosenblattRun, type EndEvent, type LabelledPoint, type UpdateEvent } from './rosenblatt-run.ts';
 import { labPoints, type LabDataset } from './datasets.ts';
 import { onThemeChange, plotStyle, themeVar } from '../shared/plot-theme.ts';
+import { labelChart } from '../shared/plot-accessibility.ts';
 import { watchVisibility } from '../shared/mount-when-visible.ts';
 import { prefersReducedMotion } from '../shared/reduced-motion.ts';
 
@@ -326,7 +327,7 @@ class PerceptronLabElement extends HTMLElement {
       ariaLabel: 'The points, the decision line and the weight vector',
       marks,
     });
-    chart.setAttribute('role', 'img');
+    labelChart(chart, 'The points, the decision line and the weight vector');
     this.chart = chart;
     container.replaceChildren(chart);
   }

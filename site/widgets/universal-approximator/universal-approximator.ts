@@ -7,6 +7,7 @@ import { evaluate, type HiddenActivation, type NetworkWeights } from './network.
 import { DOMAIN, sampleTarget, startingPoints, type TargetName } from './targets.ts';
 import type { ApproximatorReply, ApproximatorRequest } from './protocol.ts';
 import { onThemeChange, plotStyle, themeVar } from '../shared/plot-theme.ts';
+import { labelChart } from '../shared/plot-accessibility.ts';
 import { watchVisibility } from '../shared/mount-when-visible.ts';
 import { prefersReducedMotion } from '../shared/reduced-motion.ts';
 
@@ -317,7 +318,7 @@ class UniversalApproximatorElement extends HTMLElement {
         Plot.ruleY([this.weights?.c ?? 0], { stroke: themeVar('text'), strokeDasharray: '4 4' }),
       ],
     });
-    for (const chart of [fitChart, piecesChart]) chart.setAttribute('role', 'img');
+    for (const chart of [fitChart, piecesChart]) labelChart(chart, chart.getAttribute('aria-label') ?? 'The approximator');
     this.fitChart = fitChart;
     this.querySelector('[data-plot="fit"]')!.replaceChildren(fitChart);
     this.querySelector('[data-plot="pieces"]')!.replaceChildren(piecesChart);
