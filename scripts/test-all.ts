@@ -2,6 +2,7 @@
 // end-to-end tests in Chromium. Ends with one line `N passed, N failed` and exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ensureChromium } from './chromium.ts';
 
@@ -59,9 +60,24 @@ step('types and content (npm run check)', 'npm', ['run', '--silent', 'check']);
 
 const built = step('production build (npm run build)', 'npm', ['run', '--silent', 'build']);
 
+/** A port no other server is listening on now, so two test runs on one machine never share a preview server. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
 if (built && chromium) {
   const report = join(resultsDir, 'playwright.json');
-  const { ok, seconds } = run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: report, CHROMIUM_PATH: chromium });
+  // Playwright reuses a server already on its port outside CI; a port of this run's own keeps a second `npm test`
+  // (another clone, another build) from testing through this run's server, or losing it when this run ends.
+  const port = process.env.E2E_PORT ?? String(await freePort());
+  const { ok, seconds } = run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: report, CHROMIUM_PATH: chromium, E2E_PORT: port });
   const json = readReport<{ stats: { expected: number; unexpected: number; flaky: number } }>(report);
   const failed = json ? json.stats.unexpected + json.stats.flaky : 1;
   results.push({ name: 'end-to-end tests (Playwright, Chromium)', passed: json?.stats.expected ?? 0, failed: failed === 0 && !ok ? 1 : failed, seconds });
