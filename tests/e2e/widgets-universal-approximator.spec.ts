@@ -20,7 +20,7 @@ test('the approximator’s loss falls as it trains on sin(2x), and each unit’s
   const widget = await openApproximator(page);
   const start = await shown(widget);
   expect(start.step).toBe(0);
-  await expect(widget.locator('[data-plot="pieces"] svg g[aria-label="line"] path')).toHaveCount(8);
+  await expect(widget.locator('[data-plot="pieces"] svg g[data-mark="line"] path')).toHaveCount(8);
   await widget.getByRole('button', { name: 'Train' }).click();
   await expect(widget.getByRole('button', { name: 'Pause' })).toHaveAttribute('aria-pressed', 'true');
   await expect.poll(async () => (await shown(widget)).step, { timeout: 20_000 }).toBeGreaterThanOrEqual(400);
@@ -35,7 +35,7 @@ test('the same seed gives the same starting loss, and the unit slider changes th
   const first = await shown(widget);
   const slider = widget.getByRole('slider', { name: 'Hidden units' });
   await slider.fill('3');
-  await expect(widget.locator('[data-plot="pieces"] svg g[aria-label="line"] path')).toHaveCount(3);
+  await expect(widget.locator('[data-plot="pieces"] svg g[data-mark="line"] path')).toHaveCount(3);
   await slider.fill('8');
   await expect.poll(async () => (await shown(widget)).loss).toBe(first.loss);
 });
@@ -49,7 +49,7 @@ test('with reduced motion, Train takes one block of steps and shows where it end
   await widget.getByLabel('y', { exact: true }).fill('-1');
   await widget.getByRole('button', { name: 'Add point' }).click();
   await expect(widget.getByRole('status')).toContainText('Added the point (2.8, -1); 8 points');
-  await expect(widget.locator('[data-plot="fit"] svg g[aria-label="dot"] circle')).toHaveCount(8);
+  await expect(widget.locator('[data-plot="fit"] svg g[data-mark="dot"] circle')).toHaveCount(8);
   const before = await shown(widget);
   await widget.getByRole('button', { name: 'Train' }).click();
   await expect(widget.getByRole('status')).toContainText('Trained to step 1000');
@@ -60,7 +60,7 @@ test('a point dragged on the plot moves', async ({ page }) => {
   const widget = await openApproximator(page);
   await widget.getByRole('combobox', { name: 'Target' }).selectOption('points');
   await expect(widget.getByRole('status')).toContainText('New network');
-  const dot = widget.locator('[data-plot="fit"] svg g[aria-label="dot"] circle').first();
+  const dot = widget.locator('[data-plot="fit"] svg g[data-mark="dot"] circle').first();
   const box = (await dot.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();

@@ -4,7 +4,7 @@
 // <g> with no role that is a prohibited ARIA attribute (axe: aria-prohibited-attr), and the labels
 // name drawing primitives, which tell a listener nothing about the data. So the chart becomes one
 // image (role="img") whose name says what it shows and whose description lists the marks and axes;
-// the groups lose their labels.
+// the groups lose their labels (each keeps its mark's kind as data-mark).
 
 /** Names and describes a chart drawn by Plot (an SVG, or a figure holding one) and strips its mark groups' labels. */
 export function labelChart(chart: Element, fallbackName: string): void {
@@ -19,7 +19,7 @@ export function labelChart(chart: Element, fallbackName: string): void {
     // An axis title ("epoch →") is worth reading, without its arrow; ticks, grids and frames are not.
     if (/axis label$/.test(label)) axes.push(...[...group.querySelectorAll('text')].map((text) => (text.textContent ?? '').replace(/[←↑→↓]/g, '').trim()).filter(Boolean));
     else if (!/axis|grid|frame/.test(label) && !marks.includes(label)) marks.push(label);
-    group.removeAttribute('aria-label');
+    unlabel(group);
   }
   main.setAttribute('role', 'img');
   if (!main.getAttribute('aria-label')) main.setAttribute('aria-label', fallbackName);
@@ -27,5 +27,11 @@ export function labelChart(chart: Element, fallbackName: string): void {
     main.setAttribute('aria-description', `Drawn with ${marks.join(', ')} marks${axes.length > 0 ? `; axes ${axes.join(' and ')}` : ''}.`);
   }
   // A legend's SVG stays readable as it is, only without the labels that break the rule.
-  for (const group of chart.querySelectorAll('g[aria-label]')) group.removeAttribute('aria-label');
+  for (const group of chart.querySelectorAll('g[aria-label]')) unlabel(group);
+}
+
+// The mark's kind stays on the group as data-mark ("line", "dot"), for styles and tests; only the ARIA label goes.
+function unlabel(group: Element): void {
+  group.setAttribute('data-mark', group.getAttribute('aria-label') ?? '');
+  group.removeAttribute('aria-label');
 }
