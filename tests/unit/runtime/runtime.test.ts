@@ -40,6 +40,19 @@ const answer = (worker: FakeWorker, runId: number, code: string) => {
   worker.send({ type: 'done', runId, ok: true, value: { kind: 'number', value: code.length }, ms: 1, defines: [], uses: [] });
 };
 
+/** A runtime whose first worker never answers and every later one answers, with the workers and restart reasons it saw. */
+function firstWorkerHangs(): { workers: FakeWorker[]; reasons: RestartReason[]; runtime: Runtime } {
+  const workers: FakeWorker[] = [];
+  const reasons: RestartReason[] = [];
+  const runtime = new Runtime(() => {
+    const worker = new FakeWorker(workers.length === 0 ? () => {} : answer);
+    workers.push(worker);
+    return worker;
+  });
+  runtime.onRestart((reason) => reasons.push(reason));
+  return { workers, reasons, runtime };
+}
+
 describe('Runtime', () => {
   test('a run resolves with its value and the console output streamed before it', async () => {
     const updates: RunUpdate[] = [];
@@ -57,14 +70,7 @@ describe('Runtime', () => {
   });
 
   test('the watchdog stops a run that never answers, replaces the worker and says why', async () => {
-    const workers: FakeWorker[] = [];
-    const reasons: RestartReason[] = [];
-    const runtime = new Runtime(() => {
-      const worker = new FakeWorker(workers.length === 0 ? () => {} : answer);
-      workers.push(worker);
-      return worker;
-    });
-    runtime.onRestart((reason) => reasons.push(reason));
+    const { workers, reasons, runtime } = firstWorkerHangs();
     const stopped = await runtime.run('while (true) {}', { timeoutMs: 30 });
     expect(stopped).toMatchObject({ ok: false, error: { kind: 'timeout' } });
     if (!stopped.ok) expect(stopped.error.message).toMatch(/^Stopped after 0\.03 s — does a loop never end\?/);
@@ -97,14 +103,7 @@ describe('Runtime', () => {
   });
 
   test('aborting a running run stops it at once with a fresh worker, and says the reader stopped it', async () => {
-    const workers: FakeWorker[] = [];
-    const reasons: RestartReason[] = [];
-    const runtime = new Runtime(() => {
-      const worker = new FakeWorker(workers.length === 0 ? () => {} : answer);
-      workers.push(worker);
-      return worker;
-    });
-    runtime.onRestart((reason) => reasons.push(reason));
+    const { workers, reasons, runtime } = firstWorkerHangs();
     const controller = new AbortController();
     const running = runtime.run('while (true) {}', { timeoutMs: 60_000, signal: controller.signal });
     await new Promise((resolve) => setTimeout(resolve, 10));
