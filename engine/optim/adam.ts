@@ -1,16 +1,17 @@
 // Adam, as torch.optim.Adam: momentum (a running mean m of gradients) divided
 // by a running root mean square (from v), both corrected for starting at zero.
-//   t ← t + 1;  g ← g + λ θ           (L2 penalty in the gradient; AdamW decouples it)
+//   t ← t + 1;  g: the gradient after the base's prologue (negated when maximizing, plus λ θ;
+//               AdamW's prologue shrinks θ ← θ (1 - η λ) instead)
 //   m ← m + (1 - β₁)(g - m)           (= β₁ m + (1 - β₁) g)
 //   v ← β₂ v + (1 - β₂) g²
 //   v̂max ← max(v̂max, v)               (AMSGrad only; used in place of v)
 //   θ ← θ - (η / (1 - β₁ᵗ)) · m / (√v / √(1 - β₂ᵗ) + ε)
 
 import type { Tensor } from '../tensor.ts';
-import { Optimizer } from './optimizer.ts';
+import { COMMON_HYPERPARAMETERS, Optimizer, learningRate, type HyperParameters, type OptimizerOptions } from './optimizer.ts';
 
 /** Adam's options, named and defaulted as in torch.optim.Adam. */
-export interface AdamOptions {
+export interface AdamOptions extends OptimizerOptions {
   /** Learning rate η (default 1e-3). */
   lr?: number;
   /** Decay rates (β₁, β₂) of the running mean and running square (default [0.9, 0.999]). */
@@ -21,37 +22,37 @@ export interface AdamOptions {
   weightDecay?: number;
   /** Use the maximum of all past v (AMSGrad) (default false). */
   amsgrad?: boolean;
-  /** Maximize the objective instead of minimizing it (default false). */
-  maximize?: boolean;
 }
 
 /** Adam with optional L2 weight decay and AMSGrad, as torch.optim.Adam. */
 export class Adam extends Optimizer {
+  /** Adam's hyper-parameters: torch.optim.Adam's defaults and the values it accepts. */
+  static readonly hyperparameters: HyperParameters = {
+    lr: learningRate(1e-3),
+    betas: { default: [0.9, 0.999], min: 0, below: 1, description: 'Decay rates (β₁, β₂) of the running mean m and running square v of the gradient.' },
+    eps: { default: 1e-8, min: 0, description: 'ε added to the denominator so the step never divides by zero.' },
+    amsgrad: { default: false, description: 'AMSGrad: divide by the largest v seen so far, so steps never grow back.' },
+    ...COMMON_HYPERPARAMETERS,
+  };
+
   /** Decay rates (β₁, β₂). */
   betas: [number, number];
   /** ε in the denominator. */
   eps: number;
-  /** Weight decay λ. */
-  weightDecay: number;
   /** Whether to use AMSGrad. */
   amsgrad: boolean;
-  /** Whether to ascend instead of descend. */
-  maximize: boolean;
-  /** Whether weight decay shrinks the weights directly (AdamW) rather than entering the gradient. */
-  protected readonly decoupled: boolean = false;
 
   /** Creates Adam over `params`. */
   constructor(params: Iterable<Tensor>, options: AdamOptions = {}) {
-    super(params, options.lr ?? 1e-3);
-    this.betas = options.betas ?? [0.9, 0.999];
-    this.eps = options.eps ?? 1e-8;
-    this.weightDecay = options.weightDecay ?? 0;
-    this.amsgrad = options.amsgrad ?? false;
-    this.maximize = options.maximize ?? false;
+    super(params, options);
+    const o = this.settings<AdamOptions>();
+    this.betas = o.betas;
+    this.eps = o.eps;
+    this.amsgrad = o.amsgrad;
   }
 
   protected override update(theta: Float64Array, grad: Float64Array, index: number): void {
-    const { lr, eps, weightDecay, amsgrad, maximize, decoupled } = this;
+    const { lr, eps, amsgrad } = this;
     const [beta1, beta2] = this.betas;
     const m = this.buffer(index, 'expAverage');
     const v = this.buffer(index, 'expAverageSquare');
@@ -59,12 +60,8 @@ export class Adam extends Optimizer {
     const t = this.stepCount;
     const stepSize = lr / (1 - beta1 ** t);
     const correction2Sqrt = Math.sqrt(1 - beta2 ** t);
-    // AdamW: θ ← θ (1 - η λ) before the Adam step, instead of adding λ θ to the gradient.
-    const shrink = decoupled ? 1 - lr * weightDecay : 1;
     for (let i = 0; i < theta.length; i++) {
-      let g = maximize ? -grad[i] : grad[i];
-      if (decoupled) theta[i] *= shrink;
-      else if (weightDecay !== 0) g += weightDecay * theta[i];
+      const g = grad[i];
       m[i] += (1 - beta1) * (g - m[i]);
       v[i] = beta2 * v[i] + (1 - beta2) * g * g;
       let second = v[i];

@@ -1,7 +1,9 @@
 // The optimizers and learning-rate schedules, as torch.optim.
 
 export { Optimizer } from './optimizer.ts';
-export type { OptimizerState } from './optimizer.ts';
+export type { OptimizerState, OptimizerOptions, OptimizerClass, HyperParameter, HyperParameters } from './optimizer.ts';
+export { OPTIMIZERS, optimizerEntry, optimizerHyperparameters, createOptimizer } from './registry.ts';
+export type { OptimizerEntry, OptimizerName } from './registry.ts';
 export { SGD } from './sgd.ts';
 export type { SGDOptions } from './sgd.ts';
 export { Adagrad } from './adagrad.ts';

@@ -1,7 +1,6 @@
 // Stochastic gradient descent with momentum, as torch.optim.SGD.
 //
-// With g the gradient (negated when maximizing) and λ the weight decay:
-//   g ← g + λ θ
+// With g the gradient after the base's prologue (negated when maximizing, plus λ θ):
 //   b ← g on the first step, then b ← μ b + (1 - τ) g      (momentum μ, dampening τ)
 //   g ← g + μ b (Nesterov) or g ← b
 //   θ ← θ - η g
@@ -10,10 +9,10 @@
 // so a schedule changing η acts at once.
 
 import type { Tensor } from '../tensor.ts';
-import { Optimizer } from './optimizer.ts';
+import { COMMON_HYPERPARAMETERS, Optimizer, learningRate, type HyperParameters, type OptimizerOptions } from './optimizer.ts';
 
 /** SGD's options, named and defaulted as in torch.optim.SGD. */
-export interface SGDOptions {
+export interface SGDOptions extends OptimizerOptions {
   /** Learning rate η (default 1e-3). */
   lr?: number;
   /** Momentum factor μ (default 0: plain SGD). */
@@ -24,43 +23,44 @@ export interface SGDOptions {
   nesterov?: boolean;
   /** L2 penalty λ added to the gradient as λ θ (default 0). */
   weightDecay?: number;
-  /** Maximize the objective instead of minimizing it (default false). */
-  maximize?: boolean;
 }
 
 /** Stochastic gradient descent with optional momentum, dampening, Nesterov momentum and weight decay, as torch.optim.SGD. */
 export class SGD extends Optimizer {
+  /** SGD's hyper-parameters: torch.optim.SGD's defaults and the values it accepts. */
+  static readonly hyperparameters: HyperParameters = {
+    lr: learningRate(1e-3),
+    momentum: { default: 0, min: 0, description: 'Momentum μ: how much of the previous step carries into the next.' },
+    dampening: { default: 0, min: 0, max: 1, description: 'Dampening τ: scales the new gradient by (1 - τ) in the momentum buffer.' },
+    nesterov: { default: false, description: 'Nesterov momentum: step from where the momentum is about to take the weights.' },
+    ...COMMON_HYPERPARAMETERS,
+  };
+
   /** Momentum factor μ. */
   momentum: number;
   /** Dampening τ. */
   dampening: number;
   /** Whether to use Nesterov momentum. */
   nesterov: boolean;
-  /** Weight decay λ. */
-  weightDecay: number;
-  /** Whether to ascend instead of descend. */
-  maximize: boolean;
 
   /** Creates SGD over `params`. */
   constructor(params: Iterable<Tensor>, options: SGDOptions = {}) {
-    super(params, options.lr ?? 1e-3);
-    this.momentum = options.momentum ?? 0;
-    this.dampening = options.dampening ?? 0;
-    this.nesterov = options.nesterov ?? false;
-    this.weightDecay = options.weightDecay ?? 0;
-    this.maximize = options.maximize ?? false;
+    super(params, options);
+    const o = this.settings<SGDOptions>();
+    this.momentum = o.momentum;
+    this.dampening = o.dampening;
+    this.nesterov = o.nesterov;
     if (this.nesterov && (this.momentum <= 0 || this.dampening !== 0)) {
       throw new RangeError('SGD: Nesterov momentum requires a momentum > 0 and zero dampening');
     }
   }
 
   protected override update(theta: Float64Array, grad: Float64Array, index: number): void {
-    const { lr, momentum, dampening, nesterov, weightDecay, maximize } = this;
+    const { lr, momentum, dampening, nesterov } = this;
     const first = momentum !== 0 && !this.hasBuffer(index, 'momentum');
     const b = momentum !== 0 ? this.buffer(index, 'momentum') : null;
     for (let i = 0; i < theta.length; i++) {
-      let g = maximize ? -grad[i] : grad[i];
-      if (weightDecay !== 0) g += weightDecay * theta[i];
+      let g = grad[i];
       if (b !== null) {
         b[i] = first ? g : momentum * b[i] + (1 - dampening) * g;
         g = nesterov ? g + momentum * b[i] : b[i];
