@@ -38,8 +38,6 @@ export { trace } from './trace.ts';
 export type { Trace, TraceNode, TraceEdge, TraceValue } from './trace.ts';
 export { Optimizer, SGD, Adagrad, RMSprop, Adam, AdamW } from './optim/index.ts';
 export type { OptimizerState, SGDOptions, AdagradOptions, RMSpropOptions, AdamOptions, AdamWOptions } from './optim/index.ts';
-export { runCase, runCaseFile, summarize, describeFailure, OPS as CONFORMANCE_OPS } from './conformance.ts';
-export type { CaseResult, ConformanceReport, WorstElement } from './conformance.ts';
 export * from './nn/index.ts';
 export * from './data/index.ts';
 export * from './optim/schedules.ts';

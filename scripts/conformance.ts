@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { describeFailure, runCaseFile, summarize, type CaseResult, type ConformanceReport } from '../engine/conformance.ts';
+import { describeFailure, runCaseFile, summarize, type CaseResult, type ConformanceReport } from '../conformance/runner.ts';
 
 /** The repository root: the folder above scripts/. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');

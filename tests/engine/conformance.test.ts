@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO_ROOT, runConformancePaths } from '../../scripts/conformance.ts';
-import { describeFailure, runCase } from '../../engine/conformance.ts';
+import { describeFailure, runCase } from '../../conformance/runner.ts';
 
 const FIXTURES = join(REPO_ROOT, 'tests/fixtures/conformance');
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { DEFAULT_CASES, REPO_ROOT, requireCaseFiles, runConformancePaths } from '../../scripts/conformance.ts';
-import { describeFailure, OPS, type CaseTensor } from '../../engine/conformance.ts';
+import { describeFailure, OPS, type CaseTensor } from '../../conformance/runner.ts';
 
 // The committed PyTorch reference cases (conformance/torch) are the engine's outside witness. These tests prove
 // they are in the repository, in the documented format (conformance/README.md), all of them, and that the engine

@@ -10,12 +10,12 @@
 // failing result with a message. Reading files is the caller's job, so this
 // module runs in the browser too.
 
-import { Tensor, tensor } from './tensor.ts';
-import { shapeString, sameShape, sizeOf } from './shape.ts';
-import { abs, add, clamp, div, exp, log, mul, neg, pow, sqrt, sub } from './ops/elementwise.ts';
-import { argmax, max, mean, sum } from './ops/reductions.ts';
-import { matmul, transpose } from './ops/matmul.ts';
-import { reshape } from './ops/reshape.ts';
+import { Tensor, tensor } from '../engine/tensor.ts';
+import { shapeString, sameShape, sizeOf } from '../engine/shape.ts';
+import { abs, add, clamp, div, exp, log, mul, neg, pow, sqrt, sub } from '../engine/ops/elementwise.ts';
+import { argmax, max, mean, sum } from '../engine/ops/reductions.ts';
+import { matmul, transpose } from '../engine/ops/matmul.ts';
+import { reshape } from '../engine/ops/reshape.ts';
 import {
   elu,
   gelu,
@@ -31,8 +31,8 @@ import {
   softmax,
   softplus,
   tanh,
-} from './ops/activations.ts';
-import { linear } from './ops/linear.ts';
+} from '../engine/ops/activations.ts';
+import { linear } from '../engine/ops/linear.ts';
 import {
   binaryCrossEntropy,
   binaryCrossEntropyWithLogits,
@@ -41,13 +41,13 @@ import {
   mseLoss,
   nllLoss,
   type Reduction,
-} from './ops/losses.ts';
-import type { Optimizer } from './optim/optimizer.ts';
-import { SGD } from './optim/sgd.ts';
-import { Adagrad } from './optim/adagrad.ts';
-import { RMSprop } from './optim/rmsprop.ts';
-import { Adam } from './optim/adam.ts';
-import { AdamW } from './optim/adamw.ts';
+} from '../engine/ops/losses.ts';
+import type { Optimizer } from '../engine/optim/optimizer.ts';
+import { SGD } from '../engine/optim/sgd.ts';
+import { Adagrad } from '../engine/optim/adagrad.ts';
+import { RMSprop } from '../engine/optim/rmsprop.ts';
+import { Adam } from '../engine/optim/adam.ts';
+import { AdamW } from '../engine/optim/adamw.ts';
 
 /** A tensor as stored in a case: shape, row-major data, and `dtype: "int"` for class indices. */
 export interface CaseTensor {
