@@ -42,12 +42,8 @@ import {
   nllLoss,
   type Reduction,
 } from '../engine/ops/losses.ts';
-import type { Optimizer } from '../engine/optim/optimizer.ts';
-import { SGD } from '../engine/optim/sgd.ts';
-import { Adagrad } from '../engine/optim/adagrad.ts';
-import { RMSprop } from '../engine/optim/rmsprop.ts';
-import { Adam } from '../engine/optim/adam.ts';
-import { AdamW } from '../engine/optim/adamw.ts';
+import type { Optimizer, OptimizerClass } from '../engine/optim/optimizer.ts';
+import { OPTIMIZERS as REGISTRY } from '../engine/optim/registry.ts';
 
 /** A tensor as stored in a case: shape, row-major data, and `dtype: "int"` for class indices. */
 export interface CaseTensor {
@@ -406,36 +402,21 @@ function runGradientCase(c: GradientCase, compare: Comparison): void {
   }
 }
 
-/** For each optimizer of the case format, its class and PyTorch's hyperparameter names mapped to its options. */
-const OPTIMIZERS: Record<string, { make: (params: Tensor[], options: Record<string, unknown>) => Optimizer; hyper: Record<string, string> }> = {
-  sgd: {
-    make: (p, o) => new SGD(p, o),
-    hyper: { lr: 'lr', momentum: 'momentum', dampening: 'dampening', nesterov: 'nesterov', weight_decay: 'weightDecay', maximize: 'maximize' },
-  },
-  adagrad: {
-    make: (p, o) => new Adagrad(p, o),
-    hyper: {
-      lr: 'lr',
-      lr_decay: 'lrDecay',
-      weight_decay: 'weightDecay',
-      initial_accumulator_value: 'initialAccumulatorValue',
-      eps: 'eps',
-      maximize: 'maximize',
-    },
-  },
-  rmsprop: {
-    make: (p, o) => new RMSprop(p, o),
-    hyper: { lr: 'lr', alpha: 'alpha', eps: 'eps', weight_decay: 'weightDecay', momentum: 'momentum', centered: 'centered', maximize: 'maximize' },
-  },
-  adam: {
-    make: (p, o) => new Adam(p, o),
-    hyper: { lr: 'lr', betas: 'betas', eps: 'eps', weight_decay: 'weightDecay', amsgrad: 'amsgrad', maximize: 'maximize' },
-  },
-  adamw: {
-    make: (p, o) => new AdamW(p, o),
-    hyper: { lr: 'lr', betas: 'betas', eps: 'eps', weight_decay: 'weightDecay', amsgrad: 'amsgrad', maximize: 'maximize' },
-  },
-};
+/** PyTorch's spelling of an option name: `weightDecay` is `weight_decay`, `lrDecay` is `lr_decay`. */
+export function torchName(option: string): string {
+  return option.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}
+
+/**
+ * The optimizers of the case format, read from the engine's registry: each torch.optim class (an entry
+ * without a preset) by its name, with PyTorch's hyperparameter names mapped to its options.
+ */
+export const OPTIMIZERS: Record<string, { optimizer: OptimizerClass; hyper: Record<string, string> }> = Object.fromEntries(
+  REGISTRY.filter((entry) => !('preset' in entry)).map((entry) => [
+    entry.name,
+    { optimizer: entry.optimizer, hyper: Object.fromEntries(Object.keys(entry.optimizer.hyperparameters).map((option) => [torchName(option), option])) },
+  ]),
+);
 
 /** PyTorch flags that choose an implementation (loops, fused kernels, graph capture) without changing the numbers. */
 const IMPLEMENTATION_FLAGS = new Set(['foreach', 'fused', 'capturable', 'differentiable']);
@@ -448,7 +429,7 @@ function makeOptimizer(name: string, hyper: Record<string, unknown>, params: Ten
   const options: Record<string, unknown> = {};
   for (const [h, value] of Object.entries(hyper)) {
     if (IMPLEMENTATION_FLAGS.has(h)) continue;
-    const option = spec.hyper[h];
+    const option = Object.prototype.hasOwnProperty.call(spec.hyper, h) ? spec.hyper[h] : undefined;
     if (option === undefined) throw new CaseError(`optimizer ${key}: unknown hyperparameter '${h}'`);
     if (h === 'betas') {
       if (!Array.isArray(value) || value.length !== 2 || !value.every((v) => typeof v === 'number')) {
@@ -460,7 +441,7 @@ function makeOptimizer(name: string, hyper: Record<string, unknown>, params: Ten
     if (value !== null) options[option] = value;
   }
   try {
-    return spec.make(params, options);
+    return new spec.optimizer(params, options);
   } catch (e) {
     throw new CaseError(`optimizer ${key}: ${(e as Error).message}`);
   }

@@ -21,6 +21,7 @@ import {
   type PlaygroundActivation,
   type Speed,
 } from './state.ts';
+import { OPTIMIZERS as OPTIMIZER_REGISTRY } from '../../../engine/optim/registry.ts';
 
 /** One option of a select control: the value it sets and the text it shows. */
 export interface Choice {
@@ -48,9 +49,8 @@ const ACTIVATION_LABELS: Record<PlaygroundActivation, string> = {
 
 const LOSS_LABELS: Record<LossName, string> = { mse: 'Mean squared error', bce: 'Binary cross-entropy', 'cross-entropy': 'Cross-entropy (softmax)' };
 
-const OPTIMIZER_LABELS: Record<OptimizerName, string> = {
-  sgd: 'SGD', momentum: 'Momentum', nesterov: 'Nesterov', adagrad: 'AdaGrad', rmsprop: 'RMSProp', adam: 'Adam',
-};
+// The optimizers' labels are the engine registry's, so a registered optimizer is offered with its name.
+const OPTIMIZER_LABELS = Object.fromEntries(OPTIMIZER_REGISTRY.map((entry) => [entry.name, entry.label])) as Record<OptimizerName, string>;
 
 const INITIALIZER_LABELS: Record<InitializerName, string> = {
   default: 'PyTorch default', 'xavier-uniform': 'Xavier uniform', 'xavier-normal': 'Xavier normal', 'he-uniform': 'He uniform',

@@ -5,6 +5,9 @@
 // by commas, e.g. `?playground=data:circles,layers:8-8,act:tanh,seed:3`; keys
 // left at their defaults are left out.
 
+// The registry by its own path: this module runs on the page, which needs the names, not the engine.
+import { OPTIMIZERS as OPTIMIZER_REGISTRY, type OptimizerName as RegisteredOptimizerName } from '../../../engine/optim/registry.ts';
+
 /** The datasets the playground offers: six plane classification tasks and one 1-D regression. */
 export const DATASETS = ['circles', 'xor', 'gaussian', 'spiral', 'moons', 'checkerboard', 'regression'] as const;
 /** A dataset's name. */
@@ -20,10 +23,10 @@ export const LOSSES = ['mse', 'bce', 'cross-entropy'] as const;
 /** A loss's name. */
 export type LossName = (typeof LOSSES)[number];
 
-/** The optimizers the playground offers (momentum and Nesterov are SGD with μ = 0.9). */
-export const OPTIMIZERS = ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam'] as const;
+/** The optimizers the playground offers: every one in the engine's registry (momentum and Nesterov are SGD with μ = 0.9). */
+export const OPTIMIZERS = OPTIMIZER_REGISTRY.map((entry) => entry.name);
 /** An optimizer's name. */
-export type OptimizerName = (typeof OPTIMIZERS)[number];
+export type OptimizerName = RegisteredOptimizerName;
 
 /** The initialisers the playground offers, by the engine's names. */
 export const INITIALIZERS = ['default', 'xavier-uniform', 'xavier-normal', 'he-uniform', 'he-normal'] as const;

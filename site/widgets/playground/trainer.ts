@@ -3,14 +3,11 @@
 // so the worker runs it and the unit tests run it in Node.
 
 import {
-  Adagrad,
-  Adam,
   MLP,
-  RMSprop,
   Random,
-  SGD,
   accuracy,
   batchIndices,
+  createOptimizer,
   heNormal,
   heUniform,
   torchDefault,
@@ -32,23 +29,9 @@ const INITIALIZER: Record<InitializerName, () => Initializer> = {
   'he-normal': () => heNormal(),
 };
 
-/** The engine optimizer for a playground name, over `model`'s parameters; momentum and Nesterov use μ = 0.9. */
+/** The engine optimizer for a playground name (a registry name: momentum and Nesterov are SGD with μ = 0.9), over `model`'s parameters. */
 export function makeOptimizer(name: OptimizerName, model: MLP, lr: number, weightDecay: number): Optimizer {
-  const params = model.parameters();
-  switch (name) {
-    case 'sgd':
-      return new SGD(params, { lr, weightDecay });
-    case 'momentum':
-      return new SGD(params, { lr, weightDecay, momentum: 0.9 });
-    case 'nesterov':
-      return new SGD(params, { lr, weightDecay, momentum: 0.9, nesterov: true });
-    case 'adagrad':
-      return new Adagrad(params, { lr, weightDecay });
-    case 'rmsprop':
-      return new RMSprop(params, { lr, weightDecay });
-    case 'adam':
-      return new Adam(params, { lr, weightDecay });
-  }
+  return createOptimizer(name, model.parameters(), { lr, weightDecay });
 }
 
 /** The engine MLP a state describes: inputs, the hidden layers, and one output (two for cross-entropy). */
@@ -97,7 +80,7 @@ export class Trainer {
   /** Applies the settings that take effect without a restart: learning rate, weight decay and batch size. */
   update(state: PlaygroundState): void {
     this.optimizer.lr = state.lr;
-    (this.optimizer as Optimizer & { weightDecay: number }).weightDecay = state.l2;
+    this.optimizer.weightDecay = state.l2;
     this.batchSize = Math.min(state.batch, 256);
   }
 
