@@ -1,12 +1,14 @@
-// The engine's table of contents: everything a lesson, widget, exercise or test imports.
+// The engine's public API: what a lesson, a cell, a widget or an exercise uses. Internals (the
+// gradient buffers, the graph's order, the op builders, broadcasting plans, the MNIST codec) are
+// imported by their own paths where needed; the conformance runner lives in conformance/runner.ts.
+// A notebook cell sees the names listed in site/runtime/cell-scope.ts, drawn from here.
 
-export { Random, portableLog } from './random.ts';
-export { Tensor, tensor, zeros, ones, full, noGrad, isGradEnabled, asTensor, gradBuffer, topologicalOrder } from './tensor.ts';
-export type { TensorOptions, BackwardRule } from './tensor.ts';
-export { shapeString, sizeOf, sameShape, broadcastShapes, broadcastPlan } from './shape.ts';
-export type { Shape, BroadcastPlan } from './shape.ts';
-export { erf, erfc } from './erf.ts';
-export { add, sub, mul, div, neg, exp, log, sqrt, pow, abs, clamp, unaryOp, binaryOp } from './ops/elementwise.ts';
+export { Random } from './random.ts';
+export { Tensor, tensor, zeros, ones, full, noGrad } from './tensor.ts';
+export type { TensorOptions } from './tensor.ts';
+export type { Shape } from './shape.ts';
+export { erf } from './erf.ts';
+export { add, sub, mul, div, neg, exp, log, sqrt, pow, abs, clamp } from './ops/elementwise.ts';
 export { sum, mean, max, argmax } from './ops/reductions.ts';
 export { matmul, transpose } from './ops/matmul.ts';
 export { reshape } from './ops/reshape.ts';

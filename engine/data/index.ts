@@ -1,4 +1,4 @@
-// The data table of contents: seeded datasets, splitting and batching, encodings, and the MNIST subset.
+// The data table of contents: seeded datasets, splitting and batching, encodings, and the MNIST subset's loader.
 
 export type { Dataset } from './dataset.ts';
 export { subset } from './dataset.ts';
@@ -24,5 +24,6 @@ export { oneHot } from './one-hot.ts';
 export { accuracy } from './accuracy.ts';
 export { datasetTensors, predictedClasses } from './tensors.ts';
 export type { DatasetTensors } from './tensors.ts';
-export { encodeMnistSubset, parseMnistSubset, fetchMnistSubset, mnistPixels, MNIST_MAGIC, MNIST_FORMAT_VERSION, MNIST_HEADER_BYTES } from './mnist.ts';
+// The MNIST loader; its binary codec (encode, parse, the header constants) is imported from ./mnist.ts by the tools that write the file.
+export { fetchMnistSubset, mnistPixels } from './mnist.ts';
 export type { MnistSubset, MnistSplit } from './mnist.ts';

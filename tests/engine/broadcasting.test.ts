@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { Random } from '../../engine/random.ts';
-import { add, div, mul, sub, gradcheck, broadcastShapes, tensor } from '../../engine/index.ts';
+import { add, div, mul, sub, gradcheck, tensor } from '../../engine/index.ts';
+import { broadcastShapes } from '../../engine/shape.ts';
 import { randomTensor } from './random-tensor.ts';
 
 const pairs: [number[], number[]][] = [

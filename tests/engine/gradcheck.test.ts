@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { gradcheck, tensor, unaryOp, mul, sum, type Tensor } from '../../engine/index.ts';
+import { gradcheck, tensor, mul, sum, type Tensor } from '../../engine/index.ts';
+import { unaryOp } from '../../engine/ops/elementwise.ts';
 
 describe('gradcheck', () => {
   test('a correct gradient passes', () => {

@@ -14,7 +14,8 @@
 // Per layer k: z = h Wᵀ + b, a = f(z), h' = a ⊙ mask / (1 - p). Backward:
 // dW = δᵀ h, db = Σ_rows δ, dh = δ W, δ_prev = dh ⊙ mask ⊙ f'(z).
 
-import { Dropout, Linear, gradBuffer, logistic, type MLP } from '../../../engine/index.ts';
+import { Dropout, Linear, logistic, type MLP } from '../../../engine/index.ts';
+import { gradBuffer } from '../../../engine/tensor.ts';
 import { SCALAR_ACTIVATIONS, type ScalarActivation } from './scalar-activations.ts';
 import type { LossName, PlaygroundActivation } from './state.ts';
 
