@@ -1,7 +1,7 @@
 // Checking a TypeScript cell's types, with the TypeScript compiler itself, in memory. The program
-// holds the ES library, the engine's own source files (so the names a cell sees are declared by the
-// code that defines them and cannot drift from it), the `plot` helper's source, one generated
-// declaration file of the cell's starting scope, and the cell. Names that earlier cells defined are
+// holds the ES library, the engine's own source files, the cell scope module and the `plot`
+// helper's source (so the names a cell sees are declared by the code that defines them and cannot
+// drift from it), one generated declaration file of the cell's starting scope, and the cell. Names that earlier cells defined are
 // declared `any`: the kernel shares them by value, so their type is whatever that run made, which
 // only the kernel knows. Type errors are reported, never enforced: the cell runs either way.
 
@@ -28,6 +28,9 @@ export type SourceTexts = Record<string, string>;
 
 /** The path of the engine's table of contents among the source texts. */
 export const ENGINE_INDEX = '/engine/index.ts';
+
+/** The path of the cell scope module (the names a cell starts with) among the source texts. */
+export const CELL_SCOPE = '/site/runtime/cell-scope.ts';
 
 /** The path of the `plot` helper's source among the source texts. */
 export const PLOT_SPEC = '/site/runtime/plot-spec.ts';
@@ -82,9 +85,9 @@ export class CellTypeChecker {
     return found.filter((diagnostic) => !NOT_FOR_CELLS.has(diagnostic.code)).map((diagnostic) => toCellDiagnostic(diagnostic, code));
   }
 
-  // The cell's starting scope: every export of the engine under its own name (value and type alike),
-  // `engine` itself, `plot`, `display`, the console and timers the kernel provides, and the names of
-  // earlier cells as `any`.
+  // The cell's starting scope: every export of the cell scope module under its own name (value and
+  // type alike: the engine's names, `engine`, `plot`, `display`), the console and timers the kernel
+  // provides, and the names of earlier cells as `any`.
   private scopeText(earlierNames: readonly string[]): string {
     this.scopeDeclarations ??= this.baseScope();
     const earlier = earlierNames.filter((name) => /^[A-Za-z_$][\w$]*$/.test(name)).map((name) => `  var ${name}: any;\n`);
@@ -92,21 +95,17 @@ export class CellTypeChecker {
   }
 
   private baseScope(): string {
-    const probe = this.compile({ [CELL_FILE]: 'export {};\n', [SCOPE_FILE]: `export * as E from '${ENGINE_INDEX}';\n` });
+    const probe = this.compile({ [CELL_FILE]: 'export {};\n', [SCOPE_FILE]: `export * as E from '${CELL_SCOPE}';\n` });
     const checker = probe.getTypeChecker();
-    const index = probe.getSourceFile(ENGINE_INDEX);
-    const moduleSymbol = index ? checker.getSymbolAtLocation(index) : undefined;
+    const scope = probe.getSourceFile(CELL_SCOPE);
+    const moduleSymbol = scope ? checker.getSymbolAtLocation(scope) : undefined;
     const names = moduleSymbol ? checker.getExportsOfModule(moduleSymbol).map((symbol) => symbol.getName()) : [];
     // `import name = E.name` brings a value, a type and its generics along, whatever the export is.
-    const aliases = names.filter((name) => name !== 'engine').map((name) => `  export import ${name} = E.${name};\n`);
+    const aliases = names.map((name) => `  export import ${name} = E.${name};\n`);
     return [
-      `import * as E from '${ENGINE_INDEX}';\n`,
-      `import type { PlotHelper } from '${PLOT_SPEC}';\n`,
+      `import * as E from '${CELL_SCOPE}';\n`,
       'declare global {\n',
       ...aliases,
-      '  const engine: typeof E;\n',
-      '  const plot: PlotHelper;\n',
-      '  function display(value: unknown, name?: string): void;\n',
       '  const console: { log(...data: unknown[]): void; info(...data: unknown[]): void; warn(...data: unknown[]): void; error(...data: unknown[]): void; debug(...data: unknown[]): void };\n',
       '  function setTimeout(handler: (...args: any[]) => void, timeout?: number, ...args: any[]): number;\n',
       '  function setInterval(handler: (...args: any[]) => void, timeout?: number, ...args: any[]): number;\n',

@@ -1,7 +1,6 @@
-// The notebook's kernel worker: the engine's names, `engine` itself and `plot` are what a cell starts with.
+// The notebook's kernel worker: a cell starts with the names of the cell scope (./cell-scope.ts).
 
-import * as engine from '../../engine/index.ts';
-import { createPlotHelper } from './plot-spec.ts';
+import * as cellScope from './cell-scope.ts';
 import { serveKernel } from './serve-kernel.ts';
 
-serveKernel({ ...engine, engine, plot: createPlotHelper() });
+serveKernel({ ...cellScope });

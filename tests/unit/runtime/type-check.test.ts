@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { CellTypeChecker, PLOT_SPEC, toCellDiagnostic, type SourceTexts } from '../../../site/runtime/type-check.ts';
+import { CELL_SCOPE, CellTypeChecker, PLOT_SPEC, toCellDiagnostic, type SourceTexts } from '../../../site/runtime/type-check.ts';
 
-// The checker is given the same texts the worker bundles: the ES library, the engine's source and the plot helper's.
+// The checker is given the same texts the worker bundles: the ES library, the engine's source, the cell scope's and the plot helper's.
 const root = join(import.meta.dirname, '../../..');
 
 function courseSources(): SourceTexts {
@@ -19,6 +19,7 @@ function courseSources(): SourceTexts {
     if (name.endsWith('.ts')) sources[`/engine/${name.split('\\').join('/')}`] = readFileSync(join(root, 'engine', name), 'utf8');
   }
   sources[PLOT_SPEC] = readFileSync(join(root, 'site/runtime/plot-spec.ts'), 'utf8');
+  sources[CELL_SCOPE] = readFileSync(join(root, 'site/runtime/cell-scope.ts'), 'utf8');
   return sources;
 }
 
@@ -81,8 +82,9 @@ describe('CellTypeChecker', () => {
   });
 
   test('every value the kernel gives a cell is declared for the checker', async () => {
-    const engine = await import('../../../engine/index.ts');
-    const names = [...Object.keys(engine), 'engine', 'plot', 'display', 'console'];
+    const scope = await import('../../../site/runtime/cell-scope.ts');
+    const names = [...Object.keys(scope), 'display', 'console'];
+    expect(names).toEqual(expect.arrayContaining(['tensor', 'engine', 'plot']));
     const code = names.map((name) => `void ${name};`).join('\n');
     expect(checker.check(code)).toEqual([]);
   });
