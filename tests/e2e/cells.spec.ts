@@ -1,4 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
+import { cellScopeNames, describeCellScope } from '../../site/runtime/cell-scope-docs.ts';
+import { CELL_SCOPE, PLOT_SPEC, type SourceTexts } from '../../site/runtime/type-check.ts';
 
 // Notebook cells on a lesson page, driven in Chromium against the built site. The tests replace
 // the cells' code with their own, so they hold whatever the lesson's cells contain.
@@ -300,4 +304,40 @@ test.describe('notebook cells', () => {
     await expect(cell(page, 0).getByRole('button', { name: 'Run' })).toBeDisabled();
     await context.close();
   });
+
+  test('every cell links to what is in its scope, and the link is followed from the keyboard', async ({ page }) => {
+    await open(page);
+    const count = await page.locator('notebook-cell').count();
+    await expect(page.locator('notebook-cell .cell-head a[href="/reference/cell/"]')).toHaveCount(count);
+    const link = cell(page, 0).getByRole('link', { name: 'What’s in scope' });
+    // Tab reaches the link from the cell's code, before the cell's buttons.
+    await cell(page, 0).locator('.cell-count').evaluate((element) => {
+      element.setAttribute('tabindex', '-1');
+      (element as HTMLElement).focus();
+    });
+    await page.keyboard.press('Tab');
+    await expect(link).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/reference\/cell\/$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('What’s available in a cell');
+  });
+});
+
+test('the reference page documents every name of the cell scope, with a doc line each', async ({ page }) => {
+  const root = process.cwd();
+  const sources: SourceTexts = {
+    [CELL_SCOPE]: readFileSync(join(root, 'site/runtime/cell-scope.ts'), 'utf8'),
+    [PLOT_SPEC]: readFileSync(join(root, 'site/runtime/plot-spec.ts'), 'utf8'),
+  };
+  for (const name of readdirSync(join(root, 'engine'), { recursive: true }) as string[]) {
+    if (name.endsWith('.ts')) sources[`/engine/${name.split('\\').join('/')}`] = readFileSync(join(root, 'engine', name), 'utf8');
+  }
+  const names = cellScopeNames(describeCellScope(sources));
+  expect(names).toEqual(expect.arrayContaining(['tensor', 'MLP', 'SGD', 'plot', 'display', 'engine']));
+  await page.goto('/reference/cell/');
+  const shown = await page.locator('.scope-entry').evaluateAll((entries) =>
+    entries.map((entry) => ({ name: (entry as HTMLElement).dataset.name, doc: entry.querySelector('dd')?.textContent?.trim() ?? '' })),
+  );
+  expect(shown.map((entry) => entry.name)).toEqual(names);
+  for (const entry of shown) expect(entry.doc, entry.name).not.toBe('');
 });
