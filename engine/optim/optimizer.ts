@@ -168,11 +168,11 @@ export abstract class Optimizer {
     if (!maximize && coupled === 0) return grad;
     let g = this.gradients[index];
     if (g === undefined || g.length !== grad.length) g = this.gradients[index] = new Float64Array(grad.length);
-    for (let i = 0; i < grad.length; i++) {
-      let gi = maximize ? -grad[i] : grad[i];
-      if (coupled !== 0) gi += coupled * theta[i];
-      g[i] = gi;
-    }
+    // One tight loop per case (x - g is exactly -g + x in floating point, so the order matches torch's).
+    const n = grad.length;
+    if (!maximize) for (let i = 0; i < n; i++) g[i] = grad[i] + coupled * theta[i];
+    else if (coupled === 0) for (let i = 0; i < n; i++) g[i] = -grad[i];
+    else for (let i = 0; i < n; i++) g[i] = coupled * theta[i] - grad[i];
     return g;
   }
 
