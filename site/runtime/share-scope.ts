@@ -147,7 +147,7 @@ function isNode(value: unknown): value is AnyNode {
 }
 
 function cannotImport(code: string, offset: number): CellSyntaxError {
-  return syntaxErrorAt(code, offset, "a cell cannot import: the engine's names (tensor, nn, optim, …), plot and display are already in scope");
+  return syntaxErrorAt(code, offset, "a cell cannot import: the engine's names (tensor, MLP, SGD, …), plot and display are already in scope; its “What’s in scope” link lists them");
 }
 
 function syntaxErrorAt(code: string, offset: number, message: string): CellSyntaxError {
