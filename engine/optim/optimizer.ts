@@ -135,7 +135,9 @@ export abstract class Optimizer {
     const who = new.target.name;
     this.params = Array.from(params);
     if (this.params.length === 0) throw new RangeError(`${who}: got an empty list of parameters`);
-    this.resolved = resolveOptions(who, (new.target as unknown as OptimizerClass).hyperparameters, options);
+    const table = (new.target as unknown as Partial<OptimizerClass>).hyperparameters;
+    if (table === undefined) throw new TypeError(`${who}: an optimizer class needs a static \`hyperparameters\` table (see optim/sgd.ts)`);
+    this.resolved = resolveOptions(who, table, options);
     this.lr = this.resolved.lr as number;
     this.weightDecay = this.resolved.weightDecay as number;
     this.maximize = this.resolved.maximize as boolean;

@@ -7,6 +7,7 @@ import { OPTIMIZERS as CONFORMANCE_OPTIMIZERS, runCase, torchName } from '../../
 import { CHOICES } from '../../site/widgets/playground/choices.ts';
 import { DEFAULT_STATE, OPTIMIZERS as PLAYGROUND_OPTIMIZERS } from '../../site/widgets/playground/state.ts';
 import { makeModel, makeOptimizer } from '../../site/widgets/playground/trainer.ts';
+import { COMMON_HYPERPARAMETERS, Optimizer, learningRate, type HyperParameters } from '../../engine/optim/optimizer.ts';
 
 const names = OPTIMIZERS.map((entry) => entry.name);
 const classes = OPTIMIZERS.filter((entry) => !('preset' in entry));
@@ -135,5 +136,36 @@ describe('the optimizer prologue', () => {
     w.grad = tensor(g.map((gi, i) => gi + [0.5, -1, 2][i] * 0.25));
     adam.step();
     expect(decoupled).toEqual(Array.from(w.data));
+  });
+});
+
+describe('a new optimizer', () => {
+  /** signSGD, θ ← θ - η sign(g): a whole optimizer is its table and its rule. */
+  class SignSGD extends Optimizer {
+    static readonly hyperparameters: HyperParameters = { lr: learningRate(0.01), ...COMMON_HYPERPARAMETERS };
+    protected override update(theta: Float64Array, grad: Float64Array): void {
+      for (let i = 0; i < theta.length; i++) theta[i] -= this.lr * Math.sign(grad[i]);
+    }
+  }
+
+  test('writes only its rule: defaults, checks, maximize and weight decay come from the base', () => {
+    const w = tensor([1, -2], { requiresGrad: true });
+    const plain = new SignSGD([w]);
+    expect([plain.lr, plain.weightDecay, plain.maximize]).toEqual([0.01, 0, false]);
+    expect(() => new SignSGD([w], { lr: -1 })).toThrow(/SignSGD: lr must be a number >= 0/);
+    // ∇ = [0.5, 0.5]; with weight decay 1 the prologue's g = ∇ + θ = [1.5, -1.5], whose sign moves θ by ∓η.
+    w.grad = tensor([0.5, 0.5]);
+    new SignSGD([w], { lr: 0.1, weightDecay: 1 }).step();
+    expect(Array.from(w.data)).toEqual([0.9, -1.9]);
+    w.grad = tensor([0.5, 0.5]);
+    new SignSGD([w], { lr: 0.1, maximize: true }).step();
+    expect(Array.from(w.data).map((v) => +v.toFixed(12))).toEqual([1, -1.8]);
+  });
+
+  test('an optimizer class without a hyper-parameter table is refused with a pointer to an example', () => {
+    class Bare extends Optimizer {
+      protected override update(): void {}
+    }
+    expect(() => new Bare([tensor([1], { requiresGrad: true })])).toThrow(/Bare: an optimizer class needs a static `hyperparameters` table/);
   });
 });
