@@ -2,7 +2,7 @@
 // decay) is the same for every optimizer, so an optimizer file writes only its own rule.
 
 import { describe, expect, test } from 'vitest';
-import { Adam, AdamW, OPTIMIZERS, Random, SGD, createOptimizer, optimizerEntry, optimizerHyperparameters, tensor, type Optimizer, type Tensor } from '../../engine/index.ts';
+import { Adam, AdamW, OPTIMIZERS, Random, SGD, createOptimizer, optimizerEntry, optimizerHyperparameters, tensor, type Tensor } from '../../engine/index.ts';
 import { OPTIMIZERS as CONFORMANCE_OPTIMIZERS, runCase, torchName } from '../../conformance/runner.ts';
 import { CHOICES } from '../../site/widgets/playground/choices.ts';
 import { DEFAULT_STATE, OPTIMIZERS as PLAYGROUND_OPTIMIZERS } from '../../site/widgets/playground/state.ts';
