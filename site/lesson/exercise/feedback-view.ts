@@ -3,7 +3,7 @@
 // wrong, and any problem that stopped it from being graded. Built as DOM, never from HTML text,
 // except for the feedback rendered when the site was built.
 
-import type { GradeResult, PartResult } from '../../exercises/grader.ts';
+import type { GradeResult, PartResult } from '../../../exercises/grader.ts';
 import { appendMessage } from './inline-message.ts';
 
 /** Where the view finds the build's renderings: an exercise's own feedback by id, and generic formulas by TeX. */

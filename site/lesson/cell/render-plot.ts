@@ -3,7 +3,7 @@
 
 import { loadFailureText } from '../../offline/load-failure.ts';
 import { MARK_NAMES, type MarkSpec, type PlotSpec } from '../../runtime/plot-spec.ts';
-import { labelChart } from '../../widgets/shared/plot-accessibility.ts';
+import { labelChart } from '../shared/plot-accessibility.ts';
 
 const allowed = new Set<string>(MARK_NAMES);
 

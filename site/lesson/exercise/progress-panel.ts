@@ -2,7 +2,7 @@
 // the notice about saved entries that could not be read, and exports and imports progress.
 // Small and loaded up front, since it is what the home page shows.
 
-import { solvedCount } from '../../exercises/progress.ts';
+import { solvedCount } from '../../../exercises/progress.ts';
 import { downloadProgress, importProgressFile } from './progress-file.ts';
 import { renderProgressNotice } from './progress-notice.ts';
 import { pageProgressStore, PROGRESS_CHANGE_EVENT, PROGRESS_KEY } from './progress-store.ts';

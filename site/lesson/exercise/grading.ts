@@ -3,12 +3,12 @@
 // function on them, and the page grades the plain outputs. Numbers and choices involve no student
 // code, so they are graded here directly.
 
-import type { ChoiceExercise, CodeExercise, NumericExercise } from '../../exercises/define-exercise.ts';
-import { gradeChoice, gradeCode, gradeNumeric, prepareCases, unrunnableResult, type CallOutcome, type GradeResult } from '../../exercises/grader.ts';
-import { parseNumericAnswer } from '../../exercises/numeric-answer.ts';
-import type { Numbers } from '../../exercises/define-exercise.ts';
-import type { CellError } from '../runtime/cell-error.ts';
-import { Runtime, type WorkerLike } from '../runtime/runtime.ts';
+import type { ChoiceExercise, CodeExercise, NumericExercise } from '../../../exercises/define-exercise.ts';
+import { gradeChoice, gradeCode, gradeNumeric, prepareCases, unrunnableResult, type CallOutcome, type GradeResult } from '../../../exercises/grader.ts';
+import { parseNumericAnswer } from '../../../exercises/numeric-answer.ts';
+import type { Numbers } from '../../../exercises/define-exercise.ts';
+import type { CellError } from '../../runtime/cell-error.ts';
+import { Runtime, type WorkerLike } from '../../runtime/runtime.ts';
 import { CASES, RUN_CALLS } from './run-calls-name.ts';
 
 /** How long a check of code may run before the watchdog stops it, in milliseconds. */

@@ -3,11 +3,11 @@
 // the solution after three attempts or on request, and progress saved as the student works.
 // Loaded by `loader.ts` only when an exercise nears the viewport.
 
-import type { ChoiceExercise, Exercise } from '../../exercises/define-exercise.ts';
-import { unrunnableResult, type GradeResult } from '../../exercises/grader.ts';
-import { getExercise } from '../../exercises/index.ts';
-import { recordCheck, recordCode, type ExerciseProgress } from '../../exercises/progress.ts';
-import { createEditor, type CellEditor } from '../components/cell/editor.ts';
+import type { ChoiceExercise, Exercise } from '../../../exercises/define-exercise.ts';
+import { unrunnableResult, type GradeResult } from '../../../exercises/grader.ts';
+import { getExercise } from '../../../exercises/index.ts';
+import { recordCheck, recordCode, type ExerciseProgress } from '../../../exercises/progress.ts';
+import { createEditor, type CellEditor } from '../cell/editor.ts';
 import { renderFeedback, type RenderedText } from './feedback-view.ts';
 import { checkChoice, checkCode, checkNumeric, warmExerciseKernel, type Checked } from './grading.ts';
 import { pageNoticeHost, renderProgressNotice } from './progress-notice.ts';

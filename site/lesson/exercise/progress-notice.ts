@@ -2,7 +2,7 @@
 // why, with a way to download them and a way to forget them. Shown once per page, above the first
 // exercise or in the progress panel, in a live region so a screen reader hears it too.
 
-import type { RejectedEntry } from '../../exercises/progress.ts';
+import type { RejectedEntry } from '../../../exercises/progress.ts';
 import type { ProgressStore } from './progress-store.ts';
 import { downloadProgress } from './progress-file.ts';
 

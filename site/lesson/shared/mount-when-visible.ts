@@ -3,7 +3,7 @@
 // A widget's .astro file ships a tiny loader that calls `mountWhenVisible` with a dynamic import,
 // so the widget's code (and Observable Plot) load only when the widget nears the viewport:
 //
-//   mountWhenVisible('perceptron-lab', () => import('../../widgets/perceptron-lab/perceptron-lab.ts'));
+//   mountWhenVisible('perceptron-lab', () => import('./perceptron-lab.ts'));
 //
 // If the module cannot load (offline before the course was saved), each widget says so in words.
 //

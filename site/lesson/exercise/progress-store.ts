@@ -10,7 +10,7 @@ import {
   serialiseProgress,
   type Progress,
   type ProgressProblem,
-} from '../../exercises/progress.ts';
+} from '../../../exercises/progress.ts';
 
 /** The localStorage key of the progress document. */
 export const PROGRESS_KEY = 'neural-notebook:progress';

@@ -3,7 +3,7 @@
 // the page. Pages without exercises never load even this, since it ships with the component. If the
 // controller cannot load (offline before the course was saved), every exercise says so.
 
-import { showLoadFailure } from '../offline/load-failure.ts';
+import { showLoadFailure } from '../../offline/load-failure.ts';
 
 const exercises = document.querySelectorAll('course-exercise');
 if (exercises.length > 0 && 'IntersectionObserver' in window) {
