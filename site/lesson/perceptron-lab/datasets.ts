@@ -4,7 +4,10 @@ import { blobs, logicGate, signedLabels } from '../../../engine/index.ts';
 import type { LabelledPoint } from './rosenblatt-run.ts';
 
 /** The names of the datasets the lab offers; "empty" starts with no points, for the reader's own. */
-export type LabDataset = 'and' | 'or' | 'xor' | 'blobs' | 'empty';
+export const LAB_DATASETS = ['and', 'or', 'xor', 'blobs', 'empty'] as const;
+
+/** The name of a dataset the lab offers. */
+export type LabDataset = (typeof LAB_DATASETS)[number];
 
 /** The points of a dataset; `seed` draws the blobs. */
 export function labPoints(name: LabDataset, seed: number): LabelledPoint[] {

@@ -2,8 +2,11 @@
 // unit's contribution, a ReLU piece (a hinge at x = −bⱼ/wⱼ) or a sigmoid step (centred there), and
 // the approximator draws them so the reader sees them add up to the fit.
 
+/** The hidden units' nonlinearities on offer. */
+export const HIDDEN_ACTIVATIONS = ['relu', 'sigmoid'] as const;
+
 /** The hidden units' nonlinearity g. */
-export type HiddenActivation = 'relu' | 'sigmoid';
+export type HiddenActivation = (typeof HIDDEN_ACTIVATIONS)[number];
 
 /** The weights of a 1-N-1 network: wⱼ, bⱼ into each hidden unit, vⱼ out of it, and the output bias c. */
 export interface NetworkWeights {

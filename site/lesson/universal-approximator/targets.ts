@@ -2,7 +2,10 @@
 // starting points.
 
 /** The targets on offer: three functions, or points the reader places. */
-export type TargetName = 'sin' | 'step' | 'abs' | 'points';
+export const TARGETS = ['sin', 'step', 'abs', 'points'] as const;
+
+/** The name of a target on offer. */
+export type TargetName = (typeof TARGETS)[number];
 
 /** The interval shown and trained on. */
 export const DOMAIN: [number, number] = [-3, 3];
