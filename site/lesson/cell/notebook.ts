@@ -1,6 +1,6 @@
 // The page's notebook: one kernel (a `Runtime`) shared by every cell in page order, run numbers
 // like Jupyter's `[3]`, "Run all" and "Restart", stale marks on cells that depend on a changed
-// one, and edits kept in local storage. Loaded by `loader.ts` only when a cell nears the viewport.
+// one, and edits kept in local storage. Loaded by Cell.astro's `mountWhenVisible` only near the viewport.
 //
 // Stopping a run (its Stop button, or the watchdog) has to terminate the kernel's worker, since a
 // busy loop never yields. The notebook then keeps what it can: in a fresh kernel it re-runs, in

@@ -1,7 +1,7 @@
 // An exercise, live: the `<course-exercise>` element the Exercise component renders becomes an
 // editor (the cells' own CodeMirror setup) or inputs, with Check, feedback, hints one at a time,
 // the solution after three attempts or on request, and progress saved as the student works.
-// Loaded by `loader.ts` only when an exercise nears the viewport.
+// Loaded by Exercise.astro (through `mountWhenVisible`) only when an exercise nears the viewport.
 
 import type { ChoiceExercise, Exercise } from '../../../exercises/define-exercise.ts';
 import { unrunnableResult, type GradeResult } from '../../../exercises/grader.ts';
