@@ -59,9 +59,11 @@ export function propError(file: string, component: string, written: string, mess
 
 /** The component's props checked and completed with their defaults; a wrong prop throws one error per problem, each naming the file, component, prop and allowed values. */
 export function parseProps<S extends z.ZodTypeAny>(schema: S, use: ComponentUse, component: string): z.output<S> {
-  const result = schema.safeParse(use.props ?? {});
+  const given = (typeof use.props === 'object' && use.props !== null ? use.props : {}) as Record<string, unknown>;
+  // Astro passes a page's scoped-style marker (data-astro-cid-…) to the components the page renders; it is not a prop.
+  const props = Object.fromEntries(Object.entries(given).filter(([name]) => !name.startsWith('data-astro-cid-')));
+  const result = schema.safeParse(props);
   if (result.success) return result.data;
-  const props = (typeof use.props === 'object' && use.props !== null ? use.props : {}) as Record<string, unknown>;
   const file = usedIn(use);
   const lines = result.error.issues.map((issue) => {
     const name = issue.path.length > 0 ? String(issue.path[0]) : issue.code === 'unrecognized_keys' ? issue.keys[0] : '';

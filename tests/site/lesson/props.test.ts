@@ -135,6 +135,10 @@ describe('the shared prop check', () => {
     expect(() => parseProps(playgroundProps, inLesson({ preset: { data: 'xor', layers: [2], activation: 'relu' } }), 'Playground')).not.toThrow();
   });
 
+  test('the scoped-style marker Astro passes from a page with its own styles is not taken for a prop', () => {
+    expect(parseProps(exerciseProps, inLesson({ id: exerciseIds()[0], 'data-astro-cid-6hghv42v': true }), 'Exercise')).toEqual({ id: exerciseIds()[0] });
+  });
+
   test('a component outside a lesson names the page it is on', () => {
     expect(usedIn({ url: new URL('https://course.example/practice/'), locals: {} })).toBe('the page /practice/');
     expect(usedIn(inLesson({}))).toBe(LESSON);
