@@ -1,13 +1,15 @@
 // A lesson component checks its props when the site is built. Each component folder holds a zod schema of its
 // props (`props.ts`, a comment on every field) and its .astro frontmatter calls `parseProps`, which turns a wrong
-// prop into one build error naming the lesson file, the component as written, the prop and what it accepts:
+// prop into one build error naming the lesson file and line, the component as written, the prop and what it accepts:
 //
-//   lessons/02-activations.mdx: <ActivationExplorer activation="rleu">: activation must be one of step, sigmoid, …
+//   lessons/02-activations.mdx:714: <ActivationExplorer activation="rleu">: activation must be one of step, sigmoid, …
 //
 // The schemas run in the frontmatter only, so zod never reaches the reader's browser. A schema's own messages
 // are written to follow the prop's name ("must be a whole number from 1 to 64"); the builders below write them so.
 
+import { readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
+import { tagLine } from './tag-line.ts';
 
 /** What `parseProps` reads of the `Astro` global: the props, the page's URL and the lesson file the page renders. */
 export interface ComponentUse {
@@ -64,13 +66,29 @@ export function parseProps<S extends z.ZodTypeAny>(schema: S, use: ComponentUse,
   const props = Object.fromEntries(Object.entries(given).filter(([name]) => !name.startsWith('data-astro-cid-')));
   const result = schema.safeParse(props);
   if (result.success) return result.data;
-  const file = usedIn(use);
   const lines = result.error.issues.map((issue) => {
     const name = issue.path.length > 0 ? String(issue.path[0]) : issue.code === 'unrecognized_keys' ? issue.keys[0] : '';
     const written = name === '' || !(name in props) ? '' : attribute(name, props[name]);
-    return propError(file, component, written, describeIssue(issue, schema)).message;
+    return propError(placeOf(use, component, name, written), component, written, describeIssue(issue, schema)).message;
   });
   throw new Error(lines.join('\n'));
+}
+
+/** Where a problem with `prop` (written as `written`, or left out when that is empty) is: `file:line` in a lesson, else the file or page. */
+export function placeOf(use: Pick<ComponentUse, 'url' | 'locals'>, component: string, prop: string, written: string): string {
+  const file = usedIn(use);
+  const source = use.locals.lessonFile === undefined ? undefined : readLesson(use.locals.lessonFile);
+  const line = source === undefined ? undefined : tagLine(source, component, prop, written);
+  return line === undefined ? file : `${file}:${line}`;
+}
+
+/** The text of a lesson file (a path from the project's root, where the build runs), or undefined if it cannot be read. */
+function readLesson(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** One problem in words, starting with the prop's name (a nested field reads `preset.data`). */

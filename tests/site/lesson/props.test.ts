@@ -1,6 +1,10 @@
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { parseProps, usedIn, type ComponentUse } from '../../../site/lesson/shared/props.ts';
+import { tagLine } from '../../../site/lesson/shared/tag-line.ts';
 import { activationExplorerProps } from '../../../site/lesson/activation-explorer/props.ts';
 import { ACTIVATIONS } from '../../../site/lesson/activation-explorer/catalogue.ts';
 import { asideProps } from '../../../site/lesson/aside/props.ts';
@@ -12,7 +16,8 @@ import { playgroundProps } from '../../../site/lesson/playground/props.ts';
 import { DATASETS, DEFAULT_STATE } from '../../../site/lesson/playground/state.ts';
 import { universalApproximatorProps } from '../../../site/lesson/universal-approximator/props.ts';
 
-const LESSON = 'lessons/02-activations.mdx';
+// No such file: the messages name it without a line (a lesson that exists adds the line; see the last tests).
+const LESSON = 'lessons/09-example.mdx';
 
 /** How a component is used in the lesson LESSON, with these props. */
 function inLesson(props: Record<string, unknown>): ComponentUse {
@@ -55,7 +60,7 @@ describe('a wrong prop names the lesson file, the component as written, the prop
     expect(problem(cellProps, 'Cell', {})).toBe(
       `${LESSON}: <Cell>: id must be a kebab-case id such as "train-and" (it keys the reader's saved edits)`,
     );
-    expect(problem(cellProps, 'Cell', { id: 'Train_And' })).toMatch(/^lessons\/02-activations\.mdx: <Cell id="Train_And">: id must be a kebab-case id/);
+    expect(problem(cellProps, 'Cell', { id: 'Train_And' })).toMatch(/^lessons\/09-example\.mdx: <Cell id="Train_And">: id must be a kebab-case id/);
     expect(problem(cellProps, 'Cell', { id: 'a', lang: 'py' })).toBe(`${LESSON}: <Cell lang="py">: lang must be one of ts, js`);
     expect(problem(cellProps, 'Cell', { id: 'a', timeout: 0 })).toBe(
       `${LESSON}: <Cell timeout={0}>: timeout must be a number of seconds above 0 and at most 120`,
@@ -142,5 +147,57 @@ describe('the shared prop check', () => {
   test('a component outside a lesson names the page it is on', () => {
     expect(usedIn({ url: new URL('https://course.example/practice/'), locals: {} })).toBe('the page /practice/');
     expect(usedIn(inLesson({}))).toBe(LESSON);
+  });
+});
+
+describe('a wrong prop\'s error names the line of its tag in the lesson', () => {
+  const source = [
+    '---',
+    'title: T',
+    '---',
+    '<Cell id="first">',
+    '```ts',
+    '1',
+    '```',
+    '</Cell>',
+    '<ActivationExplorer activation="relu" />',
+    '<ActivationExplorer',
+    '  range={3}',
+    '  activation="rleu"',
+    '/>',
+    '<Playground preset={{ data: \'xr\', layers: [2] }} title="A > B" />',
+    '<Cell code="x">',
+    '</Cell>',
+  ].join('\n');
+
+  test('the tag holding the prop as written, even across lines', () => {
+    expect(tagLine(source, 'ActivationExplorer', 'activation', 'activation="rleu"')).toBe(10);
+  });
+
+  test('else the tag that names the prop, skipping > inside braces and quotes', () => {
+    expect(tagLine(source, 'ActivationExplorer', 'range', 'range={3}')).toBe(10);
+    expect(tagLine(source, 'Playground', 'preset', 'preset={{"data":"xr","layers":[2]}}')).toBe(14);
+    expect(tagLine(source, 'Playground', 'title', 'title="A > B"')).toBe(14);
+  });
+
+  test('for a prop left out, the tag that lacks it', () => {
+    expect(tagLine(source, 'Cell', 'id', '')).toBe(15);
+  });
+
+  test('nothing when the component is not in the lesson', () => {
+    expect(tagLine(source, 'UniversalApproximator', 'units', 'units={0}')).toBeUndefined();
+  });
+
+  const folder = mkdtempSync(join(tmpdir(), 'lesson-props-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  test('parseProps reads the lesson and puts the line after the file', () => {
+    const file = join(folder, '02-activations.mdx');
+    writeFileSync(file, source);
+    const use = { props: { activation: 'rleu', range: 3 }, url: new URL('https://course.example/lessons/activations/'), locals: { lessonFile: file } };
+    expect(() => parseProps(activationExplorerProps, use, 'ActivationExplorer')).toThrow(
+      `${file}:10: <ActivationExplorer activation="rleu">: activation must be one of ${ACTIVATIONS.map((a) => a.id).join(', ')}\n` +
+        `${file}:10: <ActivationExplorer range={3}>: range must be one of 2, 4, 6, 10`,
+    );
   });
 });
