@@ -102,12 +102,17 @@ export function describeIssue(issue: z.ZodIssue, schema: z.ZodTypeAny): string {
       return `unknown ${what}${plural} ${issue.keys.join(', ')}; ${all} ${known.join(', ')}`;
     }
     case 'invalid_type':
-      return issue.received === 'undefined' ? `${path} is required` : `${path} must be a ${issue.expected}, not a ${issue.received}`;
+      return issue.received === 'undefined' ? `${path} is required` : `${path} must be ${article(issue.expected)}, not ${article(issue.received)}`;
     case 'invalid_enum_value':
       return `${path} must be one of ${issue.options.join(', ')}`;
     default:
       return `${path} ${issue.message}`;
   }
+}
+
+/** A type's name with its article: "an object", "a string". */
+function article(type: string): string {
+  return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
 }
 
 /** The field names of the object schema at `path` inside `schema`, through optional, default and refinement wrappers. */

@@ -95,6 +95,7 @@ describe('a wrong prop names the lesson file, the component as written, the prop
     expect(problem(playgroundProps, 'Playground', { preset: { layers: [4, 0] } })).toBe(
       `${LESSON}: <Playground preset={{"layers":[4,0]}}>: preset.layers.1 must be a whole number from 1 to 16`,
     );
+    expect(problem(playgroundProps, 'Playground', { preset: 'xor' })).toBe(`${LESSON}: <Playground preset="xor">: preset must be an object, not a string`);
     expect(problem(playgroundProps, 'Playground', { param: 'XOR' })).toMatch(/<Playground param="XOR">: param must be a short lowercase name/);
   });
 
