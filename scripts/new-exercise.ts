@@ -145,7 +145,7 @@ export function nextSteps(id: string, created: CreatedExercise): string {
     `  1. Rewrite ${created.definition} into your exercise: prompt, starter, solution, hints, generate and one`,
     '     misconception per known mistake; set `lesson` to the slug of the lesson it belongs to.',
     `  2. Make its entry in ${ORACLES} compute the same answer with the engine (autograd or its optimizers).`,
-    `  3. Place it in that lesson:  <Exercise id="${id}" />  (import { Exercise } from '../site/components/lesson/index.ts').`,
+    `  3. Place it in that lesson:  <Exercise id="${id}" />  (import { Exercise } from '../site/lesson/index.ts').`,
     '  4. Run its tests:  npx vitest run tests/exercises',
   ].join('\n');
 }

@@ -51,7 +51,7 @@ prerequisites: [${prerequisite ?? ''}]
 draft: false
 ---
 
-import { Aside } from '../site/components/lesson/index.ts';
+import { Aside } from '../site/lesson/index.ts';
 import { sigmoidSlopeAtZero } from './examples/${slug}.ts';
 
 ## A first section
@@ -67,7 +67,7 @@ A number the chapter shows is computed by the engine when the site is built, nev
 sigmoid's slope at 0 as {sigmoidSlopeAtZero}.
 
 <Aside type="tip">The components a chapter may use (Cell, Exercise, Playground, ...) are in the barrel
-\`site/components/lesson/index.ts\`.</Aside>
+\`site/lesson/index.ts\`.</Aside>
 `;
 }
 

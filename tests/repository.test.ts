@@ -120,7 +120,7 @@ describe('the repository is self-contained', () => {
     for (const { file, text } of texts) {
       const path = join(ROOT, file);
       for (const reference of climbingSharedPaths(text)) {
-        // An import of site/widgets/shared is fine: it resolves inside the clone to a file that exists. A path that
+        // An import of site/lesson/shared is fine: it resolves inside the clone to a file that exists. A path that
         // climbs out of the clone, or names nothing here, is a dependency on a folder beside the repository.
         const target = resolve(dirname(path), reference);
         if (!insideRepository(target) || !existsSync(target)) outside.push(`${file}: ${reference}`);

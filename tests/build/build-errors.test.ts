@@ -71,4 +71,11 @@ describe('the build catches authoring mistakes', () => {
     expect(output).toMatch(/01-unknown-exercise\.mdx:10:1: <Exercise id="perceptron-updat"> names no exercise/);
     expect(output).toMatch(/Known exercises: perceptron-update, perceptron-separable/);
   }, 120_000);
+
+  test('a lesson giving a component a wrong prop fails the build, naming the file and line, the component, the prop and the allowed values', async () => {
+    const { status, output } = await buildWithLesson('01-bad-prop.mdx');
+    expect(status).not.toBe(0);
+    // Line 10 of the fixture is its <ActivationExplorer> tag.
+    expect(output).toContain('lessons/01-bad-prop.mdx:10: <ActivationExplorer activation="rleu">: activation must be one of step, sigmoid, tanh, relu');
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { EXERCISES } from '../../../exercises/index.ts';
-import { inlineMarkdownToHtml, markdownToHtml } from '../../../site/exercise/markdown-to-html.ts';
+import { inlineMarkdownToHtml, markdownToHtml } from '../../../site/lesson/exercise/markdown-to-html.ts';
 import { remarkExerciseIds } from '../../../site/markdown/remark-exercise-ids.ts';
 import type { VFile } from 'vfile';
 

@@ -7,9 +7,9 @@ import {
   mseLoss,
   type MLP,
 } from '../../../../engine/index.ts';
-import { FastMLP } from '../../../../site/widgets/playground/fast-mlp.ts';
-import { makeModel, makeOptimizer } from '../../../../site/widgets/playground/trainer.ts';
-import { ACTIVATIONS, DEFAULT_STATE, LOSSES, OPTIMIZERS, normalizeState, type PlaygroundState } from '../../../../site/widgets/playground/state.ts';
+import { FastMLP } from '../../../../site/lesson/playground/fast-mlp.ts';
+import { makeModel, makeOptimizer } from '../../../../site/lesson/playground/trainer.ts';
+import { ACTIVATIONS, DEFAULT_STATE, LOSSES, OPTIMIZERS, normalizeState, type PlaygroundState } from '../../../../site/lesson/playground/state.ts';
 
 /** Seeded inputs in [-1.5, 1.5]² and targets for the loss: classes 0/1 for the cross-entropies, reals for MSE. */
 function batch(loss: string, n: number, seed: number): { x: Float64Array; y: Float64Array } {

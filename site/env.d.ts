@@ -1,0 +1,9 @@
+// What a page shares with the components it renders while the site is built.
+
+declare namespace App {
+  /** Per-page values, set by the page before its content renders. */
+  interface Locals {
+    /** The lesson file the page renders (e.g. "lessons/02-activations.mdx"), so a component's prop error can name it. */
+    lessonFile?: string;
+  }
+}

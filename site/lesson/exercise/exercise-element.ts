@@ -1,0 +1,324 @@
+// An exercise, live: the `<course-exercise>` element the Exercise component renders becomes an
+// editor (the cells' own CodeMirror setup) or inputs, with Check, feedback, hints one at a time,
+// the solution after three attempts or on request, and progress saved as the student works.
+// Loaded by Exercise.astro (through `mountWhenVisible`) only when an exercise nears the viewport.
+
+import type { ChoiceExercise, Exercise } from '../../../exercises/define-exercise.ts';
+import { unrunnableResult, type GradeResult } from '../../../exercises/grader.ts';
+import { getExercise } from '../../../exercises/index.ts';
+import { recordCheck, recordCode, type ExerciseProgress } from '../../../exercises/progress.ts';
+import { createEditor, type CellEditor } from '../cell/editor.ts';
+import { renderFeedback, type RenderedText } from './feedback-view.ts';
+import { checkChoice, checkCode, checkNumeric, warmExerciseKernel, type Checked } from './grading.ts';
+import { pageNoticeHost, renderProgressNotice } from './progress-notice.ts';
+import { pageProgressStore, PROGRESS_CHANGE_EVENT, type ProgressStore } from './progress-store.ts';
+
+/** Attempts after which the solution is shown without asking. */
+export const ATTEMPTS_BEFORE_SOLUTION = 3;
+
+const SAVE_DELAY_MS = 400;
+
+/** The interactive exercise. */
+export class ExerciseElement extends HTMLElement {
+  private exercise!: Exercise;
+  private store!: ProgressStore;
+  private editor: CellEditor | undefined;
+  private hintsShown = 0;
+  private checking = false;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private started = false;
+
+  /** Starts the exercise once, when the element is upgraded in the page. */
+  connectedCallback(): void {
+    if (this.started) return;
+    this.started = true;
+    this.exercise = getExercise(this.dataset.exerciseId ?? '');
+    this.store = pageProgressStore((this.dataset.knownExercises ?? '').split(' ').filter(Boolean));
+    const saved = this.saved();
+    if (this.exercise.kind === 'code') this.mountEditor(saved?.code);
+    else this.mountInputs(saved?.code);
+    this.wireButtons();
+    this.showProgress();
+    window.addEventListener(PROGRESS_CHANGE_EVENT, () => this.showProgress());
+    this.dataset.ready = '';
+  }
+
+  private byRole<T extends HTMLElement = HTMLElement>(role: string): T {
+    return this.querySelector<T>(`[data-role="${role}"]`)!;
+  }
+
+  private button(action: string): HTMLButtonElement | null {
+    return this.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`);
+  }
+
+  private saved(): ExerciseProgress | undefined {
+    return this.store.read().progress.exercises[this.exercise.id];
+  }
+
+  private mountEditor(savedCode: string | undefined): void {
+    const host = this.byRole('editor');
+    const starter = this.byRole<HTMLTemplateElement>('starter').content.textContent ?? '';
+    host.replaceChildren();
+    const exercise = this.exercise as Extract<Exercise, { kind: 'code' }>;
+    this.editor = createEditor(
+      host,
+      savedCode ?? starter,
+      { label: `Your ${exercise.functionName}, in TypeScript. Shift+Enter checks it.`, lang: 'ts' },
+      { run: () => void this.check(), changed: () => this.saveSoon() },
+    );
+    warmExerciseKernel();
+  }
+
+  private mountInputs(savedAnswer: string | undefined): void {
+    let restored: unknown;
+    try {
+      restored = savedAnswer === undefined ? undefined : JSON.parse(savedAnswer);
+    } catch {
+      restored = undefined;
+    }
+    for (const input of this.querySelectorAll<HTMLInputElement>('input')) {
+      input.disabled = false;
+      if (this.exercise.kind === 'numeric') {
+        const value = (restored as Record<string, unknown> | undefined)?.[input.dataset.part ?? ''];
+        if (typeof value === 'string') input.value = value;
+        input.addEventListener('keydown', (event) => {
+          if (event.key === 'Enter') void this.check();
+        });
+      } else if (Array.isArray(restored)) {
+        input.checked = restored.includes(input.value);
+      }
+      input.addEventListener(this.exercise.kind === 'numeric' ? 'input' : 'change', () => this.saveSoon());
+    }
+  }
+
+  private answerText(): string {
+    if (this.editor) return this.editor.code();
+    if (this.exercise.kind === 'numeric') {
+      const texts: Record<string, string> = {};
+      for (const input of this.querySelectorAll<HTMLInputElement>('input[data-part]')) texts[input.dataset.part!] = input.value;
+      return JSON.stringify(texts);
+    }
+    return JSON.stringify(this.chosen());
+  }
+
+  private chosen(): string[] {
+    return [...this.querySelectorAll<HTMLInputElement>('input:checked')].map((input) => input.value);
+  }
+
+  private saveSoon(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      const maxScore = Number(this.dataset.maxScore);
+      this.store.update((progress) => recordCode(progress, this.exercise.id, this.answerText(), maxScore));
+    }, SAVE_DELAY_MS);
+  }
+
+  private wireButtons(): void {
+    const on = (action: string, handler: () => void) => {
+      const button = this.button(action);
+      if (!button) return;
+      button.disabled = false;
+      button.addEventListener('click', handler);
+    };
+    on('check', () => void this.check());
+    on('hint', () => this.showHint());
+    on('solution', () => this.askForSolution());
+    on('confirm-solution', () => this.revealSolution());
+    on('cancel-solution', () => {
+      this.byRole('confirm').hidden = true;
+      this.button('solution')?.focus();
+    });
+    on('reset', () => {
+      this.editor?.setCode(this.byRole<HTMLTemplateElement>('starter').content.textContent ?? '');
+      this.saveSoon();
+    });
+    on('use-solution', () => {
+      this.editor?.setCode(this.byRole<HTMLTemplateElement>('solution-code').content.textContent ?? '');
+      this.saveSoon();
+      this.editor?.view.focus();
+    });
+    if (this.hintCount() === 0) this.button('hint')!.hidden = true;
+  }
+
+  private hintCount(): number {
+    return this.querySelectorAll('template[data-hint]').length;
+  }
+
+  /** Checks the current answer, saves the outcome and shows the feedback; never throws, and never leaves the last feedback standing as if new. */
+  async check(): Promise<void> {
+    if (this.checking) return;
+    this.checking = true;
+    const button = this.button('check')!;
+    const feedback = this.byRole('feedback');
+    button.disabled = true;
+    button.textContent = 'Checking…';
+    // The previous verdict goes at once: whatever happens next, it is never read as this check's.
+    const pending = document.createElement('p');
+    pending.className = 'ex-verdict';
+    pending.textContent = 'Checking your answer…';
+    feedback.replaceChildren(pending);
+    delete feedback.dataset.status;
+    feedback.setAttribute('aria-busy', 'true');
+    this.dataset.status = 'checking';
+    let answer = '';
+    let checked: Checked;
+    try {
+      answer = this.answerText();
+      checked = await this.grade(answer);
+    } catch (error) {
+      // A grader failure is a bug of ours, not the student's: say so, keep the answer, count nothing.
+      checked = { result: unrunnableResult(this.exercise, checkFailedMessage(error)) };
+    } finally {
+      this.checking = false;
+      button.disabled = false;
+      button.textContent = 'Check';
+      feedback.setAttribute('aria-busy', 'false');
+    }
+    const { result, errorLine } = checked;
+    try {
+      this.store.update((progress) =>
+        recordCheck(progress, this.exercise.id, {
+          code: answer,
+          score: result.score,
+          maxScore: result.maxScore,
+          passed: result.passed,
+          countsAsAttempt: result.countsAsAttempt,
+        }),
+      );
+      this.editor?.markErrorLine(errorLine ?? null);
+      renderFeedback(feedback, result, this.renderedText());
+      if (this.exercise.kind === 'choice') this.showOptionFeedback(this.exercise, result);
+      this.dataset.status = result.status;
+      if (result.passed) this.byRole('explanation').hidden = false;
+      this.showProgress();
+    } catch (error) {
+      const message = document.createElement('p');
+      message.className = 'ex-verdict';
+      message.textContent = checkFailedMessage(error);
+      feedback.replaceChildren(message);
+      feedback.dataset.status = 'invalid';
+      this.dataset.status = 'invalid';
+    }
+  }
+
+  private grade(answer: string): Promise<Checked> {
+    const exercise = this.exercise;
+    if (exercise.kind === 'code') return checkCode(exercise, answer);
+    if (exercise.kind === 'numeric') return Promise.resolve(checkNumeric(exercise, JSON.parse(answer) as Record<string, string>));
+    return Promise.resolve(checkChoice(exercise, this.chosen()));
+  }
+
+  private renderedText(): RenderedText {
+    const clone = (selector: string) => {
+      const template = [...this.querySelectorAll<HTMLTemplateElement>(selector)][0];
+      return template ? (template.content.cloneNode(true) as DocumentFragment) : null;
+    };
+    return {
+      feedback: (id) => clone(`template[data-feedback="${CSS.escape(id)}"]`),
+      formula: (tex) => {
+        const template = [...this.querySelectorAll<HTMLTemplateElement>('template[data-formula]')].find((t) => t.dataset.formula === tex);
+        return template ? (template.content.cloneNode(true) as DocumentFragment) : null;
+      },
+    };
+  }
+
+  private showOptionFeedback(exercise: ChoiceExercise, result: GradeResult): void {
+    const text = this.renderedText();
+    for (const option of result.options ?? []) {
+      const box = this.querySelector<HTMLElement>(`[data-option="${CSS.escape(option.id)}"] [data-role="option-feedback"]`);
+      if (!box) continue;
+      // Explanations of the options the student chose, and all of them once the answer is right.
+      const show = option.chosen || result.passed;
+      box.hidden = !show || result.status === 'invalid';
+      box.replaceChildren();
+      if (box.hidden) continue;
+      box.dataset.right = String(option.chosen === option.correct);
+      const label = document.createElement('strong');
+      label.textContent = option.correct ? 'Right. ' : 'Not right. ';
+      box.append(label, text.feedback(option.id) ?? option.explanation);
+    }
+    const missed = (result.options ?? []).some((o) => o.correct && !o.chosen);
+    if (result.status === 'failed' && missed && exercise.multiple) {
+      const note = document.createElement('p');
+      note.textContent = 'At least one right option is not chosen yet.';
+      this.byRole('feedback').append(note);
+    }
+  }
+
+  private showHint(): void {
+    const count = this.hintCount();
+    if (this.hintsShown >= count) return;
+    const template = this.querySelector<HTMLTemplateElement>(`template[data-hint="${this.hintsShown}"]`)!;
+    const item = document.createElement('li');
+    item.append(template.content.cloneNode(true));
+    const list = this.byRole('hints');
+    list.append(item);
+    list.hidden = false;
+    this.hintsShown++;
+    const button = this.button('hint')!;
+    if (this.hintsShown >= count) {
+      button.disabled = true;
+      button.textContent = 'No more hints';
+    } else {
+      button.textContent = `Show another hint (${this.hintsShown + 1} of ${count})`;
+    }
+  }
+
+  private askForSolution(): void {
+    const saved = this.saved();
+    if (saved?.solved || (saved?.attempts ?? 0) >= ATTEMPTS_BEFORE_SOLUTION) {
+      this.revealSolution();
+      return;
+    }
+    this.byRole('confirm').hidden = false;
+    this.button('confirm-solution')?.focus();
+  }
+
+  private revealSolution(): void {
+    this.byRole('confirm').hidden = true;
+    const solution = this.byRole('solution');
+    solution.hidden = false;
+    this.byRole('explanation').hidden = false;
+    const button = this.button('solution');
+    if (button) button.hidden = true;
+    solution.focus();
+  }
+
+  private showProgress(): void {
+    const saved = this.saved();
+    const attempts = saved?.attempts ?? 0;
+    this.byRole('attempts').textContent = attempts === 0 ? '' : `${attempts} ${attempts === 1 ? 'attempt' : 'attempts'}`;
+    const line = this.byRole('progress');
+    if (saved?.solved) {
+      line.textContent = 'Solved';
+      this.dataset.solved = '';
+      this.byRole('explanation').hidden = false;
+    } else {
+      line.textContent = saved && saved.bestScore > 0 ? `Best so far: ${saved.bestScore} of ${saved.maxScore}` : '';
+      delete this.dataset.solved;
+    }
+  }
+}
+
+/** What the student reads when the check itself failed (a bug in the page, not in the answer). */
+export function checkFailedMessage(error: unknown): string {
+  let detail: string;
+  try {
+    detail = error instanceof Error ? error.message : String(error);
+  } catch {
+    detail = 'an unknown error';
+  }
+  return `The check itself failed (${detail}): a fault in the page, not in your answer, which is kept. Try Check again, and tell the course team if it keeps happening.`;
+}
+
+let noticeShown = false;
+
+/** Defines `<course-exercise>` (which starts every exercise on the page) and shows the saved-progress notice once. */
+export function defineExerciseElement(): void {
+  if (!customElements.get('course-exercise')) customElements.define('course-exercise', ExerciseElement);
+  if (noticeShown) return;
+  noticeShown = true;
+  const first = document.querySelector<HTMLElement>('course-exercise');
+  const host = pageNoticeHost();
+  if (first && host) renderProgressNotice(host, pageProgressStore((first.dataset.knownExercises ?? '').split(' ').filter(Boolean)));
+}

@@ -1,0 +1,23 @@
+// The lesson authors' vocabulary: every component a lesson may use, imported from this one barrel.
+//   import { Aside } from '../site/lesson/index.ts';
+
+/** A boxed note, tip, warning or common mistake. */
+export { default as Aside } from './aside/Aside.astro';
+
+/** A runnable notebook cell: code highlighted at build time that becomes an editor running in the page's kernel. */
+export { default as Cell } from './cell/Cell.astro';
+
+/** Rosenblatt's rule, live: step or run the perceptron's updates on AND, OR, XOR, blobs or the reader's own points. */
+export { default as PerceptronLab } from './perceptron-lab/PerceptronLab.astro';
+
+/** A neural-network playground: data, architecture, loss, optimizer and regularisation, trained live with a heat map and loss curves. */
+export { default as Playground } from './playground/Playground.astro';
+
+/** Any activation of lesson 2: f and f′, with autograd drawn over the formula and the vanishing-gradient stretches shaded. */
+export { default as ActivationExplorer } from './activation-explorer/ActivationExplorer.astro';
+
+/** An auto-graded exercise by id: prompt, editor or inputs, Check with targeted feedback, hints, solution and saved progress. */
+export { default as Exercise } from './exercise/Exercise.astro';
+
+/** One hidden layer of 1–64 units fitting a 1-D target, trained in a worker, with each unit's contribution drawn. */
+export { default as UniversalApproximator } from './universal-approximator/UniversalApproximator.astro';

@@ -1,0 +1,204 @@
+import { afterAll, describe, expect, test } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'astro/zod';
+import { parseProps, usedIn, type ComponentUse } from '../../../site/lesson/shared/props.ts';
+import { tagLine } from '../../../site/lesson/shared/tag-line.ts';
+import { activationExplorerProps } from '../../../site/lesson/activation-explorer/props.ts';
+import { ACTIVATIONS } from '../../../site/lesson/activation-explorer/catalogue.ts';
+import { asideProps } from '../../../site/lesson/aside/props.ts';
+import { cellProps } from '../../../site/lesson/cell/props.ts';
+import { exerciseProps } from '../../../site/lesson/exercise/props.ts';
+import { exerciseIds } from '../../../exercises/index.ts';
+import { perceptronLabProps } from '../../../site/lesson/perceptron-lab/props.ts';
+import { playgroundProps } from '../../../site/lesson/playground/props.ts';
+import { DATASETS, DEFAULT_STATE } from '../../../site/lesson/playground/state.ts';
+import { universalApproximatorProps } from '../../../site/lesson/universal-approximator/props.ts';
+
+// No such file: the messages name it without a line (a lesson that exists adds the line; see the last tests).
+const LESSON = 'lessons/09-example.mdx';
+
+/** How a component is used in the lesson LESSON, with these props. */
+function inLesson(props: Record<string, unknown>): ComponentUse {
+  return { props, url: new URL('https://course.example/lessons/activations/'), locals: { lessonFile: LESSON } };
+}
+
+/** The message `parseProps` throws for these props, or undefined when they are accepted. */
+function problem(schema: z.ZodTypeAny, component: string, props: Record<string, unknown>): string | undefined {
+  try {
+    parseProps(schema, inLesson(props), component);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+describe('a wrong prop names the lesson file, the component as written, the prop and the allowed values', () => {
+  test('ActivationExplorer: an unknown activation lists the catalogue\'s ids', () => {
+    expect(problem(activationExplorerProps, 'ActivationExplorer', { activation: 'rleu' })).toBe(
+      `${LESSON}: <ActivationExplorer activation="rleu">: activation must be one of ${ACTIVATIONS.map((a) => a.id).join(', ')}`,
+    );
+  });
+
+  test('ActivationExplorer: a range not offered lists the ranges; a threshold outside (0, 1) says so', () => {
+    expect(problem(activationExplorerProps, 'ActivationExplorer', { range: 3 })).toBe(
+      `${LESSON}: <ActivationExplorer range={3}>: range must be one of 2, 4, 6, 10`,
+    );
+    expect(problem(activationExplorerProps, 'ActivationExplorer', { threshold: 1.5 })).toBe(
+      `${LESSON}: <ActivationExplorer threshold={1.5}>: threshold must be a number between 0 and 1`,
+    );
+  });
+
+  test('Aside: an unknown type lists the kinds', () => {
+    expect(problem(asideProps, 'Aside', { type: 'danger' })).toBe(
+      `${LESSON}: <Aside type="danger">: type must be one of note, tip, warning, mistake`,
+    );
+  });
+
+  test('Cell: a missing or non-kebab id, an unknown lang and a timeout out of range are each named', () => {
+    expect(problem(cellProps, 'Cell', {})).toBe(
+      `${LESSON}: <Cell>: id must be a kebab-case id such as "train-and" (it keys the reader's saved edits)`,
+    );
+    expect(problem(cellProps, 'Cell', { id: 'Train_And' })).toMatch(/^lessons\/09-example\.mdx: <Cell id="Train_And">: id must be a kebab-case id/);
+    expect(problem(cellProps, 'Cell', { id: 'a', lang: 'py' })).toBe(`${LESSON}: <Cell lang="py">: lang must be one of ts, js`);
+    expect(problem(cellProps, 'Cell', { id: 'a', timeout: 0 })).toBe(
+      `${LESSON}: <Cell timeout={0}>: timeout must be a number of seconds above 0 and at most 120`,
+    );
+  });
+
+  test('Exercise: an unknown id lists the exercises', () => {
+    expect(problem(exerciseProps, 'Exercise', { id: 'perceptron-updat' })).toBe(
+      `${LESSON}: <Exercise id="perceptron-updat">: id must be one of ${exerciseIds().join(', ')}`,
+    );
+  });
+
+  test('PerceptronLab: an unknown dataset, a learning rate of 0 and a fractional epoch count are each named', () => {
+    expect(problem(perceptronLabProps, 'PerceptronLab', { dataset: 'nand' })).toBe(
+      `${LESSON}: <PerceptronLab dataset="nand">: dataset must be one of and, or, xor, blobs, empty`,
+    );
+    expect(problem(perceptronLabProps, 'PerceptronLab', { learningRate: 0 })).toBe(
+      `${LESSON}: <PerceptronLab learningRate={0}>: learningRate must be a number above 0`,
+    );
+    expect(problem(perceptronLabProps, 'PerceptronLab', { maxEpochs: 2.5 })).toBe(
+      `${LESSON}: <PerceptronLab maxEpochs={2.5}>: maxEpochs must be a whole number from 1 to 1000`,
+    );
+  });
+
+  test('Playground: a preset field outside the choices names the field and lists the datasets; an unknown setting lists the settings', () => {
+    expect(problem(playgroundProps, 'Playground', { preset: { data: 'xr' } })).toBe(
+      `${LESSON}: <Playground preset={{"data":"xr"}}>: preset.data must be one of ${DATASETS.join(', ')}`,
+    );
+    expect(problem(playgroundProps, 'Playground', { preset: { hidden: [2] } })).toBe(
+      `${LESSON}: <Playground preset={{"hidden":[2]}}>: unknown field of preset hidden; its fields are ${Object.keys(DEFAULT_STATE).join(', ')}`,
+    );
+    expect(problem(playgroundProps, 'Playground', { preset: { layers: [4, 0] } })).toBe(
+      `${LESSON}: <Playground preset={{"layers":[4,0]}}>: preset.layers.1 must be a whole number from 1 to 16`,
+    );
+    expect(problem(playgroundProps, 'Playground', { preset: 'xor' })).toBe(`${LESSON}: <Playground preset="xor">: preset must be an object, not a string`);
+    expect(problem(playgroundProps, 'Playground', { param: 'XOR' })).toMatch(/<Playground param="XOR">: param must be a short lowercase name/);
+  });
+
+  test('UniversalApproximator: an unknown target, too many units and an unknown activation are each named', () => {
+    expect(problem(universalApproximatorProps, 'UniversalApproximator', { target: 'cos' })).toBe(
+      `${LESSON}: <UniversalApproximator target="cos">: target must be one of sin, step, abs, points`,
+    );
+    expect(problem(universalApproximatorProps, 'UniversalApproximator', { units: 65 })).toBe(
+      `${LESSON}: <UniversalApproximator units={65}>: units must be a whole number from 1 to 64`,
+    );
+    expect(problem(universalApproximatorProps, 'UniversalApproximator', { activation: 'tanh' })).toBe(
+      `${LESSON}: <UniversalApproximator activation="tanh">: activation must be one of relu, sigmoid`,
+    );
+  });
+});
+
+describe('the shared prop check', () => {
+  test('a misspelt prop is named with the props the component takes', () => {
+    expect(problem(activationExplorerProps, 'ActivationExplorer', { activaton: 'relu' })).toBe(
+      `${LESSON}: <ActivationExplorer activaton="relu">: unknown prop activaton; the props are activation, range, threshold`,
+    );
+  });
+
+  test('every problem gets its own line', () => {
+    const message = problem(universalApproximatorProps, 'UniversalApproximator', { target: 'cos', units: 0 }) ?? '';
+    expect(message.split('\n')).toEqual([
+      `${LESSON}: <UniversalApproximator target="cos">: target must be one of sin, step, abs, points`,
+      `${LESSON}: <UniversalApproximator units={0}>: units must be a whole number from 1 to 64`,
+    ]);
+  });
+
+  test('props left out take their defaults', () => {
+    expect(parseProps(activationExplorerProps, inLesson({}), 'ActivationExplorer')).toEqual({ activation: 'sigmoid', range: 6, threshold: 0.05 });
+    expect(parseProps(playgroundProps, inLesson({}), 'Playground')).toEqual({ preset: {}, param: 'playground', title: 'Playground' });
+    expect(parseProps(cellProps, inLesson({ id: 'train-and' }), 'Cell')).toEqual({ id: 'train-and', lang: 'ts', timeout: 5 });
+  });
+
+  test('the lessons\' own props are accepted', () => {
+    expect(() => parseProps(activationExplorerProps, inLesson({ activation: 'sigmoid' }), 'ActivationExplorer')).not.toThrow();
+    expect(() => parseProps(universalApproximatorProps, inLesson({ target: 'sin', units: 8 }), 'UniversalApproximator')).not.toThrow();
+    expect(() => parseProps(perceptronLabProps, inLesson({ dataset: 'xor' }), 'PerceptronLab')).not.toThrow();
+    expect(() => parseProps(cellProps, inLesson({ id: 'train-moons', timeout: 20 }), 'Cell')).not.toThrow();
+    expect(() => parseProps(playgroundProps, inLesson({ preset: { data: 'xor', layers: [2], activation: 'relu' } }), 'Playground')).not.toThrow();
+  });
+
+  test('the scoped-style marker Astro passes from a page with its own styles is not taken for a prop', () => {
+    expect(parseProps(exerciseProps, inLesson({ id: exerciseIds()[0], 'data-astro-cid-6hghv42v': true }), 'Exercise')).toEqual({ id: exerciseIds()[0] });
+  });
+
+  test('a component outside a lesson names the page it is on', () => {
+    expect(usedIn({ url: new URL('https://course.example/practice/'), locals: {} })).toBe('the page /practice/');
+    expect(usedIn(inLesson({}))).toBe(LESSON);
+  });
+});
+
+describe('a wrong prop\'s error names the line of its tag in the lesson', () => {
+  const source = [
+    '---',
+    'title: T',
+    '---',
+    '<Cell id="first">',
+    '```ts',
+    '1',
+    '```',
+    '</Cell>',
+    '<ActivationExplorer activation="relu" />',
+    '<ActivationExplorer',
+    '  range={3}',
+    '  activation="rleu"',
+    '/>',
+    '<Playground preset={{ data: \'xr\', layers: [2] }} title="A > B" />',
+    '<Cell code="x">',
+    '</Cell>',
+  ].join('\n');
+
+  test('the tag holding the prop as written, even across lines', () => {
+    expect(tagLine(source, 'ActivationExplorer', 'activation', 'activation="rleu"')).toBe(10);
+  });
+
+  test('else the tag that names the prop, skipping > inside braces and quotes', () => {
+    expect(tagLine(source, 'ActivationExplorer', 'range', 'range={3}')).toBe(10);
+    expect(tagLine(source, 'Playground', 'preset', 'preset={{"data":"xr","layers":[2]}}')).toBe(14);
+    expect(tagLine(source, 'Playground', 'title', 'title="A > B"')).toBe(14);
+  });
+
+  test('for a prop left out, the tag that lacks it', () => {
+    expect(tagLine(source, 'Cell', 'id', '')).toBe(15);
+  });
+
+  test('nothing when the component is not in the lesson', () => {
+    expect(tagLine(source, 'UniversalApproximator', 'units', 'units={0}')).toBeUndefined();
+  });
+
+  const folder = mkdtempSync(join(tmpdir(), 'lesson-props-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  test('parseProps reads the lesson and puts the line after the file', () => {
+    const file = join(folder, '02-activations.mdx');
+    writeFileSync(file, source);
+    const use = { props: { activation: 'rleu', range: 3 }, url: new URL('https://course.example/lessons/activations/'), locals: { lessonFile: file } };
+    expect(() => parseProps(activationExplorerProps, use, 'ActivationExplorer')).toThrow(
+      `${file}:10: <ActivationExplorer activation="rleu">: activation must be one of ${ACTIVATIONS.map((a) => a.id).join(', ')}\n` +
+        `${file}:10: <ActivationExplorer range={3}>: range must be one of 2, 4, 6, 10`,
+    );
+  });
+});
