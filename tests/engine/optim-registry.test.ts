@@ -4,9 +4,9 @@
 import { describe, expect, test } from 'vitest';
 import { Adam, AdamW, OPTIMIZERS, Random, SGD, createOptimizer, optimizerEntry, optimizerHyperparameters, tensor, type Tensor } from '../../engine/index.ts';
 import { OPTIMIZERS as CONFORMANCE_OPTIMIZERS, runCase, torchName } from '../../conformance/runner.ts';
-import { CHOICES } from '../../site/widgets/playground/choices.ts';
-import { DEFAULT_STATE, OPTIMIZERS as PLAYGROUND_OPTIMIZERS } from '../../site/widgets/playground/state.ts';
-import { makeModel, makeOptimizer } from '../../site/widgets/playground/trainer.ts';
+import { CHOICES } from '../../site/lesson/playground/choices.ts';
+import { DEFAULT_STATE, OPTIMIZERS as PLAYGROUND_OPTIMIZERS } from '../../site/lesson/playground/state.ts';
+import { makeModel, makeOptimizer } from '../../site/lesson/playground/trainer.ts';
 import { COMMON_HYPERPARAMETERS, Optimizer, learningRate, type HyperParameters } from '../../engine/optim/optimizer.ts';
 
 const names = OPTIMIZERS.map((entry) => entry.name);
