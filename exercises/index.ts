@@ -62,9 +62,10 @@ export function getExercise(id: string): Exercise {
 
 export { defineExercise, maxScoreOf } from './define-exercise.ts';
 export type { Exercise, CodeExercise, NumericExercise, ChoiceExercise, Numbers, OutputPart, ExerciseCase } from './define-exercise.ts';
-export { grade, gradeCode, gradeNumeric, gradeChoice, prepareCases, runCalls, unrunnableResult } from './grader.ts';
+export { gradeCode, gradeNumeric, gradeChoice, unrunnableResult } from './grader.ts';
 export type { GradeResult, GradeOptions, PartResult, PreparedCase, CallOutcome, WorstElement, CaseSummary, OptionFeedback } from './grader.ts';
+export { grade, prepareCases, answerKeyOf, answerKeyJson } from './prepare-cases.ts';
 export type { RecognisedMisconception } from './misconceptions.ts';
-export { compileSubmission } from './compile-submission.ts';
+export { compileSubmission, runCalls } from './submission/in-thread.ts';
 export { HELPER_DOCS, AUTOGRAD_OFF_MESSAGE } from './student-helpers.ts';
 export { parseNumericAnswer } from './numeric-answer.ts';
