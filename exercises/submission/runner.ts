@@ -21,8 +21,8 @@ export type TagKind = 'number' | 'undefined' | 'hole' | 'getter' | 'cycle' | 'to
 /** How deeply outputs are copied: the course's values are two levels deep. */
 export const MAX_DEPTH = 8;
 
-/** How many entries are copied in all, so a huge (or huge and sparse) array cannot exhaust memory. */
-export const MAX_ENTRIES = 1_000_000;
+/** How many entries are copied in all, so a huge (or huge and sparse) array cannot exhaust memory or flood the grader. */
+export const MAX_ENTRIES = 200_000;
 
 /** How much of a string is kept: a number written as text needs a few characters. */
 const MAX_TEXT = 1000;
@@ -42,7 +42,9 @@ export const RUN_MESSAGES = {
   /** The code threw while it was being defined. */
   threwBeforeCall: (name: string, detail: string, line?: number) => `Your code threw before ${name} was called: ${detail}${lineText(line)}`,
   /** The code ran past its time limit. */
-  timedOut: (seconds: number) => `stopped after ${seconds} s: your code did not finish. Does a loop never end?`,
+  timedOut: (seconds: number) => `stopped after ${seconds} s without finishing (an infinite loop?)`,
+  /** A call returned more values than are graded. */
+  tooLarge: () => `it returned a value too large to grade (more than ${MAX_ENTRIES} values)`,
   /** The code broke the place it ran in (a stack overflow while handling an error, a crash of the worker). */
   crashed: () => 'your code stopped the grader while it ran (a stack overflow while handling an error?)',
 } as const;
@@ -168,7 +170,15 @@ export function createRunner(options: RunnerOptions): Runner {
   /** The objects being copied, innermost first, as a linked list: no array method a submission may have replaced is used. */
   type Path = { object: object; parent: Path; depth: number } | null;
 
-  function encode(value: unknown, path: Path, budget: { left: number }): string {
+  /** How many more entries may be copied, and whether a value was cut for want of them. */
+  type Budget = { left: number; exceeded: boolean };
+
+  function tooLong(length: number, budget: Budget): string {
+    budget.exceeded = true;
+    return tag('too-long', StringOf(length));
+  }
+
+  function encode(value: unknown, path: Path, budget: Budget): string {
     try {
       switch (typeof value) {
         case 'number':
@@ -199,7 +209,7 @@ export function createRunner(options: RunnerOptions): Runner {
         if (object instanceof DataViewOf) return '{}';
         const numbers = object as unknown as ArrayLike<number | bigint>;
         const length = numbers.length;
-        if (length > budget.left) return tag('too-long', StringOf(length));
+        if (length > budget.left) return tooLong(length, budget);
         budget.left -= length;
         let out = '';
         for (let i = 0; i < length; i++) out += (i === 0 ? '' : ',') + encode(numbers[i], inner, budget);
@@ -208,14 +218,14 @@ export function createRunner(options: RunnerOptions): Runner {
       if (isArray(object)) {
         const length: unknown = ownDescriptor(object, 'length')?.value;
         if (typeof length !== 'number' || !isInteger(length) || length < 0) return tag('unreadable', 'its length is not a whole number');
-        if (length > budget.left) return tag('too-long', StringOf(length));
+        if (length > budget.left) return tooLong(length, budget);
         budget.left -= length;
         let out = '';
         for (let i = 0; i < length; i++) out += (i === 0 ? '' : ',') + slot(object, StringOf(i), inner, budget);
         return `[${out}]`;
       }
       const keys = keysOf(object);
-      if (keys.length > budget.left) return tag('too-long', StringOf(keys.length));
+      if (keys.length > budget.left) return tooLong(keys.length, budget);
       budget.left -= keys.length;
       let out = '';
       for (let i = 0; i < keys.length; i++) out += `${i === 0 ? '' : ','}${text(`${keys[i]}`)}:${slot(object, keys[i], inner, budget)}`;
@@ -225,7 +235,7 @@ export function createRunner(options: RunnerOptions): Runner {
     }
   }
 
-  function slot(object: object, key: string, path: Path, budget: { left: number }): string {
+  function slot(object: object, key: string, path: Path, budget: Budget): string {
     try {
       const descriptor = ownDescriptor(object, key);
       if (descriptor === undefined) return tag('hole');
@@ -275,7 +285,10 @@ export function createRunner(options: RunnerOptions): Runner {
         let outcome: string;
         try {
           const output = apply(fn, undefined, calls[k].args);
-          outcome = `{"ok":true,"output":${encode(output, null, { left: MAX_ENTRIES })}}`;
+          const budget: Budget = { left: MAX_ENTRIES, exceeded: false };
+          const encoded = encode(output, null, budget);
+          // A value cut short is no answer: the call fails with the reason, rather than being graded in part.
+          outcome = budget.exceeded ? `{"ok":false,"error":${text(RUN_MESSAGES.tooLarge())}}` : `{"ok":true,"output":${encoded}}`;
         } catch (thrown) {
           const line = lineOf(thrown);
           outcome = `{"ok":false,"error":${text(describeThrown(thrown) + lineText(line))}${line === undefined ? '' : `,"line":${line}`}}`;
@@ -294,7 +307,7 @@ export function createRunner(options: RunnerOptions): Runner {
       const found = find(factory, helperValues, functionName);
       return found.ok ? runCases(found.fn, casesJson) : found.reply;
     },
-    encode: (value: unknown) => encode(value, null, { left: MAX_ENTRIES }),
+    encode: (value: unknown) => encode(value, null, { left: MAX_ENTRIES, exceeded: false }),
     describeThrown,
   });
 }
