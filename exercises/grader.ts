@@ -53,8 +53,8 @@ export interface PreparedCase {
   calls: PreparedCall[];
 }
 
-/** What one call of the student's function did: returned a value (copied to plain data) or threw. */
-export type CallOutcome = { ok: true; output: unknown } | { ok: false; error: string };
+/** What one call of the student's function did: returned a value (copied to plain data) or threw (on this line of the submission, when known). */
+export type CallOutcome = { ok: true; output: unknown } | { ok: false; error: string; line?: number };
 
 /** Options of a grading run. */
 export interface GradeOptions {

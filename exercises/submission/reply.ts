@@ -47,9 +47,10 @@ export function readReply(text: string, caseCount: number): RunReply {
   }
   const outcomes = (r.outcomes as unknown[]).map((row) =>
     (Array.isArray(row) ? row : []).map((o): CallOutcome => {
-      const outcome = o as { ok?: unknown; output?: unknown; error?: unknown };
+      const outcome = o as { ok?: unknown; output?: unknown; error?: unknown; line?: unknown };
       if (outcome !== null && typeof outcome === 'object' && outcome.ok === true) return { ok: true, output: decodeValue(outcome.output) };
-      return { ok: false, error: typeof outcome?.error === 'string' ? outcome.error : 'no result came back' };
+      const error = typeof outcome?.error === 'string' ? outcome.error : 'no result came back';
+      return typeof outcome?.line === 'number' ? { ok: false, error, line: outcome.line } : { ok: false, error };
     }),
   );
   return { ok: true, outcomes };
