@@ -10,5 +10,5 @@ export interface CheckRequest {
   cases: string;
 }
 
-/** The worker's messages: loaded, compiled (the watchdog starts), and done with the runner's reply as JSON text. */
-export type CheckMessage = { stage: 'ready' } | { stage: 'compiled' } | { stage: 'done'; reply: string };
+/** The worker's messages: compiled (the watchdog starts), and done with the runner's reply as JSON text. */
+export type CheckMessage = { stage: 'compiled' } | { stage: 'done'; reply: string };

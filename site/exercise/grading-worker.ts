@@ -49,4 +49,3 @@ function check(request: CheckRequest): void {
   send({ stage: 'done', reply: runner.run(factory, helperValues, request.functionName, request.cases) });
 }
 
-send({ stage: 'ready' });

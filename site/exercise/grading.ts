@@ -78,15 +78,16 @@ function runInWorker(request: CheckRequest, timeoutMs: number): Promise<RunReply
     limit(START_LIMIT_MS, { ok: false, kind: 'crash', message: `the check could not start your code within ${START_LIMIT_MS / 1000} s. Try again.` });
     worker.addEventListener('message', (event: MessageEvent<CheckMessage>) => {
       const message = event.data;
-      if (message.stage === 'ready') worker.postMessage(request);
       // The clock starts once the code is compiled: compiling never counts against the student.
-      else if (message.stage === 'compiled') limit(timeoutMs, { ok: false, kind: 'timeout', message: '' });
+      if (message.stage === 'compiled') limit(timeoutMs, { ok: false, kind: 'timeout', message: '' });
       else if (message.stage === 'done') finish(readReply(message.reply, caseCount));
     });
     worker.addEventListener('error', (event) => {
       event.preventDefault();
       finish({ ok: false, kind: 'crash', message: 'the check stopped before your code finished (did it use too much memory?). Try again.' });
     });
+    // A message sent before the worker has loaded waits for it.
+    worker.postMessage(request);
   });
 }
 
