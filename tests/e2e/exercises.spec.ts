@@ -201,3 +201,22 @@ test.describe('exercises', () => {
     await expect(exercise.locator('[data-role="feedback"]')).toContainText('0 of 4 parts right');
   });
 });
+
+test('no reference or known-wrong solution ships in the built JavaScript: the page grades from its answer key', async () => {
+  const { EXERCISES } = await import('../../exercises/index.ts');
+  const { builtSite } = await import('./pages.ts');
+  const { readdirSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const scripts = readdirSync(join(builtSite, '_astro'))
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => readFileSync(join(builtSite, '_astro', name), 'utf8'));
+  // Each solution's longest line is distinctive ("return x.map((xi, i) => upstream[i] * xi * (1 - xi));").
+  const longest = (source: string) => source.split('\n').map((line) => line.trim()).sort((a, b) => b.length - a.length)[0];
+  for (const exercise of EXERCISES) {
+    if (exercise.kind !== 'code') continue;
+    for (const source of [exercise.solution, ...exercise.misconceptions.map((m) => m.solution)]) {
+      const line = longest(source);
+      expect(scripts.filter((script) => script.includes(line)), `${exercise.id}: ${line}`).toEqual([]);
+    }
+  }
+});
