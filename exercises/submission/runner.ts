@@ -156,9 +156,11 @@ export function createRunner(options: RunnerOptions): Runner {
   function lineOf(thrown: unknown): number | undefined {
     try {
       if (thrown === null || typeof thrown !== 'object') return undefined;
-      const stack = ownDescriptor(thrown, 'stack');
-      if (stack === undefined || typeof stack.value !== 'string') return undefined;
-      const match = apply(matchFirst, frame, [stack.value]) as RegExpExecArray | null;
+      // Where code is isolated the stack is read as the language reads it (newer engines give errors a `stack`
+      // accessor); in the grader's own thread only as a data property, running nothing.
+      const stack: unknown = options.readAccessors ? (thrown as { stack?: unknown }).stack : ownDescriptor(thrown, 'stack')?.value;
+      if (typeof stack !== 'string') return undefined;
+      const match = apply(matchFirst, frame, [stack]) as RegExpExecArray | null;
       if (match === null) return undefined;
       const line = NumberOf(match[1]) - firstFrameLine + 1;
       return line >= 1 ? line : undefined;

@@ -86,6 +86,18 @@ test.describe('exercises', () => {
     await expect(exercise).toHaveAttribute('data-status', 'passed');
   });
 
+  test('an error thrown inside the student\'s function names its line and marks it in the editor', async ({ page }) => {
+    const exercise = await openExercise(page, LESSON, 'perceptron-update');
+    await setCode(page, exercise, `function perceptronUpdate(w: number[], b: number, x: number[], y: number, lr: number) {
+  const scores = null as unknown as number[];
+  return { w, b: scores[0] };
+}`);
+    await check(exercise);
+    await expect(exercise).toHaveAttribute('data-status', 'invalid');
+    await expect(exercise.locator('[data-role="feedback"]')).toContainText(/perceptronUpdate threw on case 0: TypeError: .* \(line 3\)/);
+    await expect(exercise.locator('.cm-error-line')).toHaveText('  return { w, b: scores[0] };');
+  });
+
   test('an answer with a hole in row 0 gets its own message, replacing the previous feedback, with no page error', async ({ page }) => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
