@@ -40,12 +40,10 @@ export interface ExerciseCase {
 
 /** Fields every kind of exercise has. */
 interface ExerciseBase {
-  /** The id, also the file name `exercises/definitions/<id>.ts` and the `<Exercise id>` in lessons. */
+  /** The id, also the file name `exercises/definitions/<id>.ts` and the `<Exercise id>` that places it in a lesson (its chapter is where it is placed; placed nowhere, it is a practice exercise). */
   id: string;
   /** A short title shown above the prompt. */
   title: string;
-  /** The lesson slug the exercise belongs to (`perceptron`, or `practice` until its lesson exists). */
-  lesson: string;
   /** The task, in Markdown with `$...$` math. */
   prompt: string;
   /** Hints shown one at a time, from a nudge to nearly the answer. */
@@ -84,6 +82,8 @@ export interface CodeExercise extends ExerciseBase {
   batchSize?(args: unknown[]): number;
   /** Per part, the answer a student gets who forgets to multiply by the activation's derivative, for that detector. */
   withoutActivationDerivative?(args: unknown[]): Record<string, Numbers>;
+  /** The engine's answer to one call (by autograd or the engine's optimizers): the tests prove the reference equal to it on public and hidden cases. */
+  oracle(args: unknown[], exerciseCase: ExerciseCase): unknown;
   /** Known wrong solutions, each with its own feedback. */
   misconceptions: CodeMisconception[];
 }

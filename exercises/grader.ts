@@ -1,24 +1,22 @@
-// The grader: pure functions from an exercise and an answer to a structured result.
-// No DOM and no Node, so the page runs it in its Web Worker and the CLI in Node.
+// The grader: pure functions from an answer key and an answer to a structured result.
+// No DOM, no Node and no exercise code, so the page grades with it on its main thread (from
+// the answer key computed when the site was built) and the CLI in Node.
 //
 // A code answer is graded in three steps, split so the untrusted one can run apart:
-//   1. prepareCases (trusted): seeded cases, and for each call its arguments and the
-//      reference output. Chained calls (optimizer steps) get the reference's state,
-//      so one slip does not compound.
-//   2. runCalls (untrusted): the student's function on those arguments; outputs are
-//      copied to plain data (holes, getters, cycles and Proxies become markers, see
-//      returned-value.ts), errors to text.
+//   1. prepareCases (trusted, answer-key.ts): seeded cases, and for each call its arguments,
+//      the reference output and each known-wrong solution's output. Chained calls
+//      (optimizer steps) get the reference's state, so one slip does not compound.
+//   2. the submission module (untrusted, submission/): the student's function on those
+//      arguments, in a worker or a sandboxed process; outputs come back as tagged plain data
+//      (holes, getters, cycles and Proxies become markers, see returned-value.ts).
 //   3. gradeCode (trusted): structure first, read totally whatever arrives (invalid,
 //      not an attempt), then every
 //      element within |s − r| ≤ atol + rtol·|r|, per part for partial credit, then the
 //      misconceptions the wrong parts show.
 
-import type { ChoiceExercise, CodeExercise, Exercise, Numbers, NumericExercise } from './define-exercise.ts';
-import { maxScoreOf } from './define-exercise.ts';
-import { exerciseCases } from './cases.ts';
-import { compileSubmission } from './compile-submission.ts';
+import type { ChoiceExercise, ChoiceOption, CodeExercise, CodeMisconception, Exercise, Numbers, NumericExercise, NumericMisconception, OutputPart } from './define-exercise.ts';
 import { compareElements, elementIndex, flatten } from './compare.ts';
-import { ownValue, readNumbers, readPart, safeErrorText, toPlain } from './returned-value.ts';
+import { ownValue, readNumbers, readPart } from './returned-value.ts';
 import {
   ALL_DETECTORS,
   behavesLike,
@@ -30,14 +28,19 @@ import {
 } from './misconceptions.ts';
 
 export type { RecognisedMisconception } from './misconceptions.ts';
-export { toPlain } from './returned-value.ts';
 
-/** One call of a prepared case: the arguments to pass and the reference's output for them. */
+/** One call of a prepared case: the arguments to pass, the reference's output, and what the detectors and known-wrong solutions need. */
 export interface PreparedCall {
   /** The arguments, plain data. */
   args: unknown[];
   /** The reference solution's output for these arguments. */
   expected: unknown;
+  /** The N a mean over the batch divides by, for the sum-versus-mean detectors. */
+  batchSize?: number;
+  /** Per part, the answer without the activation's derivative, for that detector. */
+  withoutActivationDerivative?: Record<string, Numbers>;
+  /** Each known-wrong solution's outcome on this call, by misconception id. */
+  wrong?: Record<string, CallOutcome>;
 }
 
 /** A case ready to grade: its calls, and whether its values may be shown to the student. */
@@ -50,8 +53,8 @@ export interface PreparedCase {
   calls: PreparedCall[];
 }
 
-/** What one call of the student's function did: returned a value (copied to plain data) or threw. */
-export type CallOutcome = { ok: true; output: unknown } | { ok: false; error: string };
+/** What one call of the student's function did: returned a value (copied to plain data) or threw (on this line of the submission, when known). */
+export type CallOutcome = { ok: true; output: unknown } | { ok: false; error: string; line?: number };
 
 /** Options of a grading run. */
 export interface GradeOptions {
@@ -151,54 +154,28 @@ export interface GradeResult {
   options?: OptionFeedback[];
 }
 
-const compiled = new Map<string, (...args: unknown[]) => unknown>();
+/** What grading a code answer needs of its exercise: a definition has it, and so has the answer key a page gets. */
+export type CodeGradingSpec = Pick<CodeExercise, 'id' | 'functionName' | 'returns' | 'parts' | 'steps' | 'detectors'> & {
+  /** The known-wrong solutions' ids and feedback (their outputs are in the prepared calls). */
+  misconceptions: readonly Pick<CodeMisconception, 'id' | 'feedback'>[];
+};
 
-/** Compiles trusted source (a reference or a known wrong solution), once per source text. */
-export function compileTrusted(source: string, functionName: string): (...args: unknown[]) => unknown {
-  const key = `${functionName}\u0000${source}`;
-  let fn = compiled.get(key);
-  if (fn === undefined) {
-    const result = compileSubmission(source, functionName);
-    if (!result.ok) throw new Error(`a solution of ${functionName} does not compile: ${result.message}`);
-    fn = result.fn;
-    compiled.set(key, fn);
-  }
-  return fn;
-}
+/** What grading a numeric answer needs of its exercise. */
+export type NumericGradingSpec = Pick<NumericExercise, 'id' | 'parts' | 'answer' | 'rtol' | 'detectors'> & {
+  /** The known wrong answers. */
+  misconceptions: readonly Pick<NumericMisconception, 'id' | 'answer' | 'feedback'>[];
+};
 
-/** Calls a function on copies of the arguments (so it may change them freely) and returns its output as plain data, or its error. */
-export function callSafely(fn: (...args: unknown[]) => unknown, args: unknown[]): CallOutcome {
-  try {
-    return { ok: true, output: toPlain(fn(...structuredClone(args))) };
-  } catch (error) {
-    // A thrown value may itself be hostile (a Proxy, a toString that throws): describe it safely.
-    return { ok: false, error: safeErrorText(error) };
-  }
-}
+/** What grading a choice needs of its exercise. */
+export type ChoiceGradingSpec = Pick<ChoiceExercise, 'id' | 'multiple'> & {
+  /** The options: id, whether right, and the explanation. */
+  options: readonly Pick<ChoiceOption, 'id' | 'correct' | 'explanation'>[];
+};
 
-/** Step 1: the seeded cases of a code exercise, with every call's arguments and reference output. */
-export function prepareCases(exercise: CodeExercise, options: GradeOptions = {}): PreparedCase[] {
-  const reference = compileTrusted(exercise.solution, exercise.functionName);
-  const visibleCount = options.visibleCases ?? (options.salt ? 0 : 1);
-  return exerciseCases(exercise, { salt: options.salt, count: options.cases }).map((exerciseCase, index) => {
-    const calls: PreparedCall[] = [];
-    let args = exerciseCase.args;
-    for (let step = 0; step < (exercise.steps ?? 1); step++) {
-      const outcome = callSafely(reference, args);
-      if (!outcome.ok) throw new Error(`${exercise.id}: the reference solution threw on case ${index}: ${outcome.error}`);
-      calls.push({ args, expected: outcome.output });
-      if (exercise.chain !== undefined) args = exercise.chain(exerciseCase, args, outcome.output, step);
-    }
-    return { index, visible: index < visibleCount, calls };
-  });
-}
+/** What an unrunnable result needs of its exercise: its id, kind and parts. */
+export type ExerciseShape = Pick<Exercise, 'id' | 'kind'> & { parts?: readonly OutputPart[] };
 
-/** Step 2: runs a function on every call of every case; the only step that executes untrusted code. */
-export function runCalls(fn: (...args: unknown[]) => unknown, cases: readonly { calls: readonly { args: unknown[] }[] }[]): CallOutcome[][] {
-  return cases.map((c) => c.calls.map((call) => callSafely(fn, call.args)));
-}
-
-function partOf(exercise: CodeExercise, output: unknown, part: string): { value?: unknown; problem?: string } {
+function partOf(exercise: CodeGradingSpec, output: unknown, part: string): { value?: unknown; problem?: string } {
   if (exercise.returns === 'value') return { value: output };
   const read = readPart(exercise.functionName, output, part, exercise.parts.map((p) => p.name));
   return read.ok ? { value: read.value } : { problem: read.problem };
@@ -224,7 +201,7 @@ function where(part: string, shape: readonly number[], flatIndex: number): strin
 }
 
 /** Step 3: grades the outcomes of a code answer against prepared cases. */
-export function gradeCode(exercise: CodeExercise, cases: readonly PreparedCase[], outcomes: readonly CallOutcome[][]): GradeResult {
+export function gradeCode(exercise: CodeGradingSpec, cases: readonly PreparedCase[], outcomes: readonly CallOutcome[][]): GradeResult {
   const problems: string[] = [];
   const note = (message: string) => {
     if (!problems.includes(message)) problems.push(message);
@@ -244,7 +221,7 @@ export function gradeCode(exercise: CodeExercise, cases: readonly PreparedCase[]
         const stepLabel = multiStep ? `Step ${step + 1}: ` : '';
         const reference = partOf(exercise, call.expected, part.name).value as Numbers;
         expected.push(reference);
-        contexts.push({ args: call.args, exercise });
+        contexts.push({ args: call.args, batchSize: call.batchSize, withoutActivationDerivative: call.withoutActivationDerivative });
         const outcome = outcomeAt(outcomes, ci, step);
         if (outcome === undefined || !outcome.ok) {
           yours.push(undefined);
@@ -300,7 +277,7 @@ export function gradeCode(exercise: CodeExercise, cases: readonly PreparedCase[]
 
 /** The result of a graded code or numeric answer from its parts: invalid when a structural problem was found, else passed when every part passed. */
 function partsResult(
-  exercise: CodeExercise | NumericExercise,
+  exercise: CodeGradingSpec | NumericGradingSpec,
   kind: 'code' | 'numeric',
   parts: PartResult[],
   problems: string[],
@@ -315,7 +292,7 @@ function partsResult(
     passed: status === 'passed',
     countsAsAttempt: status !== 'invalid',
     score: parts.reduce((total, p) => total + p.score, 0),
-    maxScore: maxScoreOf(exercise),
+    maxScore: exercise.parts.reduce((total, p) => total + (p.weight ?? 1), 0),
     parts,
     problems,
     misconceptions,
@@ -323,11 +300,11 @@ function partsResult(
   };
 }
 
-function recogniseCode(exercise: CodeExercise, cases: readonly PreparedCase[], parts: readonly PartResult[], evidence: readonly PartEvidence[]): RecognisedMisconception[] {
+function recogniseCode(exercise: CodeGradingSpec, cases: readonly PreparedCase[], parts: readonly PartResult[], evidence: readonly PartEvidence[]): RecognisedMisconception[] {
   const own: RecognisedMisconception[] = [];
   const explained = new Set<string>();
   for (const misconception of exercise.misconceptions) {
-    const wrongOutcomes = runCalls(compileTrusted(misconception.solution, exercise.functionName), cases);
+    const wrongOutcomes = cases.map((c) => c.calls.map((call): CallOutcome => call.wrong?.[misconception.id] ?? { ok: false, error: 'not prepared' }));
     evidence.forEach((e, pi) => {
       if (parts[pi].passed) return;
       const wrong = wrongOutcomes.flat().map((outcome) => {
@@ -350,8 +327,8 @@ function recogniseCode(exercise: CodeExercise, cases: readonly PreparedCase[], p
 }
 
 /** The result for an answer that could not be run at all: it does not compile, it timed out, its worker crashed. */
-export function unrunnableResult(exercise: Exercise, message: string): GradeResult {
-  const parts = exercise.kind === 'choice' ? [{ name: 'answer' }] : exercise.parts;
+export function unrunnableResult(exercise: ExerciseShape, message: string): GradeResult {
+  const parts: readonly OutputPart[] = exercise.kind === 'choice' || exercise.parts === undefined ? [{ name: 'answer' }] : exercise.parts;
   return {
     exercise: exercise.id,
     kind: exercise.kind,
@@ -359,8 +336,8 @@ export function unrunnableResult(exercise: Exercise, message: string): GradeResu
     passed: false,
     countsAsAttempt: false,
     score: 0,
-    maxScore: maxScoreOf(exercise),
-    parts: parts.map((p) => ({ name: p.name, maxScore: 'weight' in p ? (p.weight ?? 1) : 1, score: 0, passed: false, casesPassed: 0, caseCount: 0, hiddenCasesFailed: 0 })),
+    maxScore: exercise.kind === 'choice' ? 1 : parts.reduce((total, p) => total + (p.weight ?? 1), 0),
+    parts: parts.map((p) => ({ name: p.name, maxScore: p.weight ?? 1, score: 0, passed: false, casesPassed: 0, caseCount: 0, hiddenCasesFailed: 0 })),
     problems: [message],
     misconceptions: [],
     cases: [],
@@ -368,7 +345,7 @@ export function unrunnableResult(exercise: Exercise, message: string): GradeResu
 }
 
 /** Grades a numeric answer: per part, with the exercise's looser tolerance, and recognises its known wrong answers. */
-export function gradeNumeric(exercise: NumericExercise, answer: unknown): GradeResult {
+export function gradeNumeric(exercise: NumericGradingSpec, answer: unknown): GradeResult {
   const reference = exercise.answer();
   let single = false;
   try {
@@ -384,7 +361,7 @@ export function gradeNumeric(exercise: NumericExercise, answer: unknown): GradeR
     const value = valueOf(part.name);
     const result: PartResult = { name: part.name, maxScore: part.weight ?? 1, score: 0, passed: false, casesPassed: 0, caseCount: 1, hiddenCasesFailed: 0 };
     const read = readNumbers(part.name, value, expected);
-    evidence.push({ part: part.name, yours: [read.ok ? read.value : value], expected: [expected], contexts: [{ args: [], exercise: {} }] });
+    evidence.push({ part: part.name, yours: [read.ok ? read.value : value], expected: [expected], contexts: [{ args: [] }] });
     if (!read.ok) {
       const problem = value === undefined ? `give a value for ${part.name}` : read.problem;
       problems.push(problem);
@@ -416,7 +393,7 @@ export function gradeNumeric(exercise: NumericExercise, answer: unknown): GradeR
 }
 
 /** Grades a choice: right when exactly the correct options are chosen; every chosen wrong option is a recognised misconception. */
-export function gradeChoice(exercise: ChoiceExercise, answer: unknown): GradeResult {
+export function gradeChoice(exercise: ChoiceGradingSpec, answer: unknown): GradeResult {
   let chosen: string[] = [];
   try {
     chosen = typeof answer === 'string' ? [answer] : Array.isArray(answer) ? Array.from(answer as unknown[]).filter((x): x is string => typeof x === 'string') : [];
@@ -451,24 +428,4 @@ export function gradeChoice(exercise: ChoiceExercise, answer: unknown): GradeRes
     cases: [{ index: 0, visible: true, passed }],
     options: exercise.options.map((o) => ({ id: o.id, chosen: chosen.includes(o.id), correct: o.correct, explanation: o.explanation })),
   };
-}
-
-/**
- * Grades an answer in one go, in this thread: for a code exercise the student's function or its source,
- * for a numeric one the numbers (per part), for a choice the chosen option ids.
- */
-export function grade(exercise: Exercise, answer: unknown, options: GradeOptions = {}): GradeResult {
-  if (exercise.kind === 'numeric') return gradeNumeric(exercise, answer);
-  if (exercise.kind === 'choice') return gradeChoice(exercise, answer);
-  let fn: (...args: unknown[]) => unknown;
-  if (typeof answer === 'function') fn = answer as (...args: unknown[]) => unknown;
-  else if (typeof answer === 'string') {
-    const compiledAnswer = compileSubmission(answer, exercise.functionName);
-    if (!compiledAnswer.ok) return unrunnableResult(exercise, compiledAnswer.message);
-    fn = compiledAnswer.fn;
-  } else {
-    return unrunnableResult(exercise, `${exercise.functionName} must be a function, yours is ${answer === undefined ? 'not defined' : typeof answer}`);
-  }
-  const cases = prepareCases(exercise, options);
-  return gradeCode(exercise, cases, runCalls(fn, cases));
 }

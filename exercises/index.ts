@@ -1,5 +1,6 @@
 // The table of contents of the exercises: every definition by id, and the grader's entry points.
-// A lesson's `<Exercise id>` must name one of `exerciseIds()`, which the build checks.
+// A lesson's `<Exercise id>` must name one of `exerciseIds()`, which the build checks; where it is
+// placed is its chapter (site/course/exercise-placement.ts), and one placed nowhere is a practice exercise.
 
 import type { Exercise } from './define-exercise.ts';
 import adamStep from './definitions/adam-step.ts';
@@ -58,16 +59,13 @@ export function getExercise(id: string): Exercise {
   return exercise;
 }
 
-/** The exercises of one lesson (by slug), in course order. */
-export function exercisesOfLesson(lesson: string): Exercise[] {
-  return EXERCISES.filter((exercise) => exercise.lesson === lesson);
-}
 
 export { defineExercise, maxScoreOf } from './define-exercise.ts';
 export type { Exercise, CodeExercise, NumericExercise, ChoiceExercise, Numbers, OutputPart, ExerciseCase } from './define-exercise.ts';
-export { grade, gradeCode, gradeNumeric, gradeChoice, prepareCases, runCalls, unrunnableResult } from './grader.ts';
+export { gradeCode, gradeNumeric, gradeChoice, unrunnableResult } from './grader.ts';
 export type { GradeResult, GradeOptions, PartResult, PreparedCase, CallOutcome, WorstElement, CaseSummary, OptionFeedback } from './grader.ts';
+export { grade, prepareCases, answerKeyOf, answerKeyJson } from './prepare-cases.ts';
 export type { RecognisedMisconception } from './misconceptions.ts';
-export { compileSubmission } from './compile-submission.ts';
+export { compileSubmission, runCalls } from './submission/in-thread.ts';
 export { HELPER_DOCS, AUTOGRAD_OFF_MESSAGE } from './student-helpers.ts';
 export { parseNumericAnswer } from './numeric-answer.ts';

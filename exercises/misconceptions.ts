@@ -5,7 +5,7 @@
 // sign, 2r and r/2 for a factor of two, N·r and r/N for mean versus sum, rᵀ for a
 // missing transpose, and the answer without the activation's derivative.
 
-import type { CodeExercise, GenericDetector, Numbers } from './define-exercise.ts';
+import type { GenericDetector, Numbers } from './define-exercise.ts';
 import { matches, shapeOf } from './compare.ts';
 
 /** A misconception the grader recognised in an answer, with the feedback to show. */
@@ -20,12 +20,14 @@ export interface RecognisedMisconception {
   parts: string[];
 }
 
-/** What a generic detector may look at for one call: the call's arguments and the exercise. */
+/** What a generic detector may look at for one call: its arguments, and what the exercise computed for it when the cases were prepared. */
 export interface DetectorContext {
   /** The arguments of the call. */
   args: unknown[];
-  /** The exercise being graded (for its batch size and activation derivative). */
-  exercise: Pick<CodeExercise, 'batchSize' | 'withoutActivationDerivative'>;
+  /** The N a mean over the batch divides by (the exercise's `batchSize` of these arguments). */
+  batchSize?: number;
+  /** Per part, the answer without the activation's derivative (the exercise's `withoutActivationDerivative`). */
+  withoutActivationDerivative?: Record<string, Numbers>;
 }
 
 /** A generic detector: the answer a typical slip produces from the right one, and what to tell the student. */
@@ -49,7 +51,7 @@ function transposed(value: Numbers): Numbers | null {
 }
 
 function batchOf(context: DetectorContext): number | null {
-  const n = context.exercise.batchSize?.(context.args);
+  const n = context.batchSize;
   // With N = 2, "N times" and "twice" are the same slip; the factor-two detector speaks for it.
   return n !== undefined && n > 2 ? n : null;
 }
@@ -95,7 +97,7 @@ export const DETECTORS: Record<GenericDetector, Detector> = {
       `${part} is the transpose of the right answer. A gradient has the shape of what it is the gradient of (a weight is out×in, as in torch.nn.Linear): swap the factors of the product and transpose them.`,
   },
   'activation-derivative': {
-    candidate: (_r, part, context) => context.exercise.withoutActivationDerivative?.(context.args)[part] ?? null,
+    candidate: (_r, part, context) => context.withoutActivationDerivative?.[part] ?? null,
     message: (part) =>
       `${part} is missing the activation's derivative: the chain rule multiplies the upstream gradient by $f'(z)$, element by element.`,
   },

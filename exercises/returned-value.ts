@@ -1,8 +1,8 @@
 // What a student's function returned, made safe to grade. Two halves:
-//   - `toPlain` runs next to the student's code (the page's worker, the CLI's sandbox) and copies the
-//     value into plain data that survives postMessage. It never runs a getter, never loops on a cycle,
-//     never throws: whatever it cannot copy faithfully (a hole, a getter, a cycle, a Proxy whose traps
-//     throw, a function, a bigint, too much data) becomes a marker saying what was there.
+//   - the runner (submission/runner.ts) encodes the value next to the student's code (the page's worker,
+//     the CLI's sandbox) as tagged JSON, and reply.ts reads it back: plain data in which whatever could
+//     not be copied faithfully (a hole, a getter, a cycle, a Proxy whose traps throw, a function, a bigint,
+//     too much data) is a marker saying what was there. `toPlain` is that round trip in one call.
 //   - `readNumbers` runs in the trusted grader and reads ANY value (plain data with markers, or a raw
 //     value handed over directly: getters, Proxies with throwing traps, sparse and typed arrays) against
 //     the expected number, vector or matrix. It returns a fresh plain copy, or one friendly message that
@@ -13,22 +13,21 @@
 
 import type { Numbers } from './define-exercise.ts';
 import { shapeOf, shapeText } from './compare.ts';
+import { MAX_DEPTH, MAX_ENTRIES, NOT_PLAIN, type TagKind } from './submission/runner.ts';
+
+export { MAX_DEPTH, MAX_ENTRIES, NOT_PLAIN } from './submission/runner.ts';
+export { toPlain } from './submission/plain.ts';
 
 // Captured when the module loads, before any student code runs in the same realm, so a submission that
 // reassigns these globals cannot change how its value is copied.
 const ownDescriptor = Object.getOwnPropertyDescriptor;
-const ownKeys = Object.keys;
-const defineOwn = Object.defineProperty;
 const isArray = Array.isArray;
 const isView = ArrayBuffer.isView;
 const arrayFrom = Array.from;
 const hasOwn = Object.prototype.hasOwnProperty;
 
-/** The key of a marker object that stands where a value could not be copied as plain data. */
-export const NOT_PLAIN = '\u0000notPlain';
-
-/** What a marker stands for. */
-export type NotPlainKind = 'hole' | 'getter' | 'cycle' | 'too-deep' | 'too-long' | 'unreadable' | 'function' | 'symbol' | 'bigint';
+/** What a marker stands for (the runner's tags that are not read back as values). */
+export type NotPlainKind = Exclude<TagKind, 'number' | 'undefined'>;
 
 /** A marker: plain data that says what stood here in the returned value (and a detail, such as the error a Proxy threw). */
 export interface NotPlain {
@@ -36,16 +35,6 @@ export interface NotPlain {
   [NOT_PLAIN]: NotPlainKind;
   /** A detail for the message: a bigint's digits, a length, an error's text. */
   detail?: string;
-}
-
-/** How deeply `toPlain` copies nested arrays and objects: the course's values are two levels deep. */
-export const MAX_DEPTH = 8;
-
-/** How many entries `toPlain` copies in all, so a huge (or huge and sparse) array cannot exhaust memory. */
-export const MAX_ENTRIES = 1_000_000;
-
-function marker(kind: NotPlainKind, detail?: string): NotPlain {
-  return detail === undefined ? { [NOT_PLAIN]: kind } : { [NOT_PLAIN]: kind, detail };
 }
 
 /** A thrown value as short text, even when it is hostile (a Proxy, an object whose toString throws). */
@@ -60,67 +49,6 @@ export function safeErrorText(error: unknown): string {
   } catch {
     return 'an error that cannot be shown as text';
   }
-}
-
-/** Deep-copies any value into plain data (numbers, strings, booleans, null, undefined, arrays, plain objects) with markers for the rest; never throws, never runs a getter. */
-export function toPlain(value: unknown): unknown {
-  const budget = { left: MAX_ENTRIES };
-  return copy(value, [], budget);
-}
-
-function copy(value: unknown, path: object[], budget: { left: number }): unknown {
-  try {
-    switch (typeof value) {
-      case 'number':
-      case 'string':
-      case 'boolean':
-      case 'undefined':
-        return value;
-      case 'bigint':
-        return marker('bigint', `${value.toString()}n`);
-      case 'symbol':
-        return marker('symbol');
-      case 'function':
-        return marker('function');
-    }
-    if (value === null) return null;
-    const object = value as object;
-    if (path.includes(object)) return marker('cycle');
-    if (path.length >= MAX_DEPTH) return marker('too-deep');
-    if (isView(object)) {
-      if (object instanceof DataView) return {};
-      const numbers = arrayFrom(object as unknown as ArrayLike<number | bigint>);
-      if (numbers.length > budget.left) return marker('too-long', String(numbers.length));
-      budget.left -= numbers.length;
-      return numbers.map((x) => copy(x, path, budget));
-    }
-    const inner = [...path, object];
-    if (isArray(object)) {
-      const length = ownDescriptor(object, 'length')?.value;
-      if (typeof length !== 'number' || !Number.isInteger(length) || length < 0) return marker('unreadable', 'its length is not a whole number');
-      if (length > budget.left) return marker('too-long', String(length));
-      budget.left -= length;
-      const out: unknown[] = [];
-      for (let i = 0; i < length; i++) out.push(copySlot(object, String(i), inner, budget));
-      return out;
-    }
-    const keys = ownKeys(object);
-    if (keys.length > budget.left) return marker('too-long', String(keys.length));
-    budget.left -= keys.length;
-    const out: Record<string, unknown> = {};
-    // defineProperty, so a key named __proto__ is a key and not the copy's prototype.
-    for (const key of keys) defineOwn(out, key, { value: copySlot(object, key, inner, budget), enumerable: true, writable: true, configurable: true });
-    return out;
-  } catch (error) {
-    return marker('unreadable', safeErrorText(error));
-  }
-}
-
-function copySlot(object: object, key: string, path: object[], budget: { left: number }): unknown {
-  const descriptor = ownDescriptor(object, key);
-  if (descriptor === undefined) return marker('hole');
-  if (descriptor.get !== undefined || descriptor.set !== undefined || !('value' in descriptor)) return marker('getter');
-  return copy(descriptor.value, path, budget);
 }
 
 /** What one slot of an array or object holds, read without running anything. */

@@ -3,9 +3,9 @@
 //   npm run new-exercise -- ID
 //
 // Writes exercises/definitions/ID.ts (a code exercise: backward through an elementwise square, with its
-// reference solution, a starter that fails and two known-wrong solutions), registers it in exercises/index.ts,
-// adds the engine's answer for it to tests/exercises/oracles.ts, and prints the next steps. Exits 2 on a bad
-// or taken id, having written nothing.
+// reference solution, its engine oracle, a starter that fails and two known-wrong solutions), registers it in
+// exercises/index.ts and prints the next steps. It is a practice exercise until a lesson places it with
+// <Exercise id="ID" />. Exits 2 on a bad or taken id, having written nothing.
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +26,6 @@ export class UsageError extends Error {}
 
 const ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const INDEX = 'exercises/index.ts';
-const ORACLES = 'tests/exercises/oracles.ts';
 
 /** The camelCase form of a kebab-case id: `square-backward` becomes `squareBackward`. */
 export function camelCase(id: string): string {
@@ -36,19 +35,20 @@ export function camelCase(id: string): string {
 /** The definition file of a new exercise: the template, named by its id. */
 export function exerciseTemplate(id: string): string {
   const name = camelCase(id);
-  return `import { defineExercise } from '../define-exercise.ts';
+  return `import { mul } from '../../engine/index.ts';
+import { defineExercise } from '../define-exercise.ts';
 import { distinctSizes, vector } from '../cases.ts';
+import { elementwiseGradient } from '../engine-oracle.ts';
 
 // Made by \`npm run new-exercise\`: a complete code exercise (backward through an elementwise square) to rewrite
-// into yours. Keep its shape: a seeded \`generate\`, a reference solution, a starter that fails, and one known-wrong
-// solution per misconception, each with its own feedback. Then change the engine's answer in tests/exercises/oracles.ts.
+// into yours. Keep its shape: a seeded \`generate\`, a reference solution, the engine's answer (\`oracle\`), a starter
+// that fails, and one known-wrong solution per misconception, each with its own feedback.
 
 /** Backpropagate through an elementwise square. */
 export default defineExercise({
   kind: 'code',
   id: '${id}',
   title: 'Backward through a square',
-  lesson: 'practice',
   prompt: \`A layer squares every entry of $x$: $y_i = x_i^2$. Given $x$ and the upstream gradient
 $\\\\partial L / \\\\partial y$, return $\\\\partial L / \\\\partial x$, the same length as $x$.\`,
   functionName: '${name}',
@@ -73,6 +73,8 @@ $\\\\partial L/\\\\partial x = \\\\partial L/\\\\partial y \\\\odot 2x$.\`,
     // Inputs away from 0, where 2x vanishes and a wrong answer could pass.
     return { args: [vector(rng, n, -2, 2, [0], 0.2), vector(rng, n, -1, 1, [0], 0.05)] };
   },
+  // The engine's answer by autograd through x·x; the tests prove the reference equal to it.
+  oracle: (args) => elementwiseGradient((x) => mul(x, x), args),
   misconceptions: [
     {
       id: 'forgot-factor-two',
@@ -105,15 +107,6 @@ export function registerInIndex(text: string, id: string): string {
   return withImport.replace(/(export const EXERCISES: readonly Exercise\[\] = \[\n[\s\S]*?)(\];)/, `$1  ${name},\n$2`);
 }
 
-/** Inserts the engine's answer for the template (autograd through x·x) at the end of `ORACLES` in tests/exercises/oracles.ts. */
-export function registerOracle(text: string, id: string): string {
-  const end = text.lastIndexOf('\n};');
-  if (!text.includes('export const ORACLES') || end < 0 || !/function elementwise\(/.test(text) || !/\bmul,/.test(text)) {
-    throw new Error(`${ORACLES}: cannot find ORACLES, its elementwise helper and the engine's mul to add "${id}" to`);
-  }
-  return `${text.slice(0, end)}\n  '${id}': (args) => elementwise((x) => mul(x, x), args),${text.slice(end)}`;
-}
-
 /** Creates and registers exercise `id` under `root`; throws a UsageError for a bad or taken id. */
 export function createExercise(root: string, id: string | undefined): CreatedExercise {
   if (id === undefined || id.trim() === '') throw new UsageError('Give the new exercise an id: npm run new-exercise -- my-exercise-id');
@@ -125,15 +118,11 @@ export function createExercise(root: string, id: string | undefined): CreatedExe
   const indexText = readFileSync(join(root, INDEX), 'utf8');
   const name = camelCase(id);
   if (new RegExp(`\\b${name}\\b`).test(indexText)) throw new UsageError(`The name ${name} is already used in ${INDEX}; choose another id.`);
-  const oracleText = readFileSync(join(root, ORACLES), 'utf8');
-  if (oracleText.includes(`'${id}':`)) throw new UsageError(`${ORACLES} already has an answer for "${id}"; choose another id.`);
   // Every edit is computed before any is written, so a failure leaves the project as it was.
   const newIndex = registerInIndex(indexText, id);
-  const newOracles = registerOracle(oracleText, id);
   writeFileSync(join(root, definition), exerciseTemplate(id));
   writeFileSync(join(root, INDEX), newIndex);
-  writeFileSync(join(root, ORACLES), newOracles);
-  return { definition, changed: [INDEX, ORACLES], functionName: name };
+  return { definition, changed: [INDEX], functionName: name };
 }
 
 /** The next steps printed after creating an exercise. */
@@ -143,9 +132,10 @@ export function nextSteps(id: string, created: CreatedExercise): string {
     '',
     'Next steps:',
     `  1. Rewrite ${created.definition} into your exercise: prompt, starter, solution, hints, generate and one`,
-    '     misconception per known mistake; set `lesson` to the slug of the lesson it belongs to.',
-    `  2. Make its entry in ${ORACLES} compute the same answer with the engine (autograd or its optimizers).`,
-    `  3. Place it in that lesson:  <Exercise id="${id}" />  (import { Exercise } from '../site/lesson/index.ts').`,
+    '     misconception per known mistake.',
+    '  2. Make its `oracle` compute the same answer with the engine (autograd or its optimizers).',
+    `  3. Place it in its lesson:  <Exercise id="${id}" />  (import { Exercise } from '../site/lesson/index.ts').`,
+    '     Where it is placed is its chapter; placed nowhere, it is on the practice page.',
     '  4. Run its tests:  npx vitest run tests/exercises',
   ].join('\n');
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { defineCollection, z } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { lessonIdFromFile, checkPrerequisites } from './course/lesson-files.ts';
+import { placeExercises } from './course/exercise-placement.ts';
 
 /** The frontmatter every lesson must have; a bad field fails the build with the file and the field. */
 const lessonSchema = z
@@ -27,15 +28,16 @@ const lessons = defineCollection({
       name: 'lessons-loader',
       load: async (context: Parameters<typeof files.load>[0]) => {
         await files.load(context);
+        const entries = [...context.store.values()].map((entry) => ({
+          id: entry.id,
+          file: entry.filePath ?? entry.id,
+          prerequisites: (entry.data.prerequisites as string[] | undefined) ?? [],
+          source: entry.filePath === undefined ? undefined : readFileSync(new URL(entry.filePath, context.config.root), 'utf8'),
+        }));
         // Prerequisites name other lessons; an unknown one fails the build here, with the file and line that name it.
-        checkPrerequisites(
-          [...context.store.values()].map((entry) => ({
-            id: entry.id,
-            file: entry.filePath ?? entry.id,
-            prerequisites: (entry.data.prerequisites as string[] | undefined) ?? [],
-            source: entry.filePath === undefined ? undefined : readFileSync(new URL(entry.filePath, context.config.root), 'utf8'),
-          })),
-        );
+        checkPrerequisites(entries);
+        // An exercise's chapter is the lesson that places it; one placed in two lessons fails here, naming both.
+        placeExercises(entries.map((entry) => ({ id: entry.id, file: entry.file, source: entry.source ?? '' })));
       },
     };
   })(),

@@ -1,5 +1,7 @@
+import { Adam, tensor } from '../../engine/index.ts';
 import { defineExercise } from '../define-exercise.ts';
 import { distinctSizes, vector } from '../cases.ts';
+import { leaf } from '../engine-oracle.ts';
 
 const STEPS = 4;
 
@@ -14,7 +16,6 @@ export default defineExercise({
   kind: 'code',
   id: 'adam-step',
   title: 'One step of Adam',
-  lesson: 'practice',
   prompt: `Implement one step of Adam as \`torch.optim.Adam\` takes it. The state holds the running mean $m$, the running
 mean square $v$ and $t$, the number of steps taken so far. With gradient $g$:
 $t \\leftarrow t + 1$, $m \\leftarrow \\beta_1 m + (1 - \\beta_1) g$, $v \\leftarrow \\beta_2 v + (1 - \\beta_2) g^2$,
@@ -79,6 +80,17 @@ has a size near $\\eta$ per coordinate, whatever the gradient's scale.`,
     return { args: [vector(rng, n, -1, 1), grads[0], { m: zero, v: zero, t: 0 }, hp], meta: { grads } };
   },
   detectors: [],
+  oracle([param, grad, state, hp]) {
+    const { m, v, t } = state as { m: number[]; v: number[]; t: number };
+    const { lr, beta1, beta2, eps } = hp as { lr: number; beta1: number; beta2: number; eps: number };
+    const theta = leaf(param as number[]);
+    const optimizer = new Adam([theta], { lr, betas: [beta1, beta2], eps });
+    optimizer.loadStateDict({ step: t, lr, buffers: [{ expAverage: m, expAverageSquare: v }] });
+    theta.grad = tensor(grad as number[]);
+    optimizer.step();
+    const after = optimizer.stateDict();
+    return { param: Array.from(theta.data), m: after.buffers[0].expAverage, v: after.buffers[0].expAverageSquare, t: after.step };
+  },
   misconceptions: [
     {
       id: 'no-bias-correction',

@@ -22,7 +22,6 @@ export default defineExercise({
   kind: 'numeric',
   id: 'count-parameters',
   title: 'Counting parameters',
-  lesson: 'mlp',
   prompt: `A fully connected network for MNIST has layer sizes ${SIZES.join('-')}: ${SIZES[0]} inputs, hidden layers of
 ${SIZES.slice(1, -1).join(' and ')} units, and ${SIZES.at(-1)} outputs. Every layer has weights and biases. Give
 \`layer1\`, the number of parameters of its first layer, and \`total\`, the number of the whole network. Type

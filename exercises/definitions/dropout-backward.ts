@@ -1,13 +1,13 @@
-import { Random, dropout, tensor } from '../../engine/index.ts';
+import { dropout, Random, tensor } from '../../engine/index.ts';
 import { defineExercise } from '../define-exercise.ts';
 import { distinctSizes, matrix } from '../cases.ts';
+import { gradOf, leaf } from '../engine-oracle.ts';
 
 /** Backpropagate through inverted dropout, given the mask the forward pass drew. */
 export default defineExercise({
   kind: 'code',
   id: 'dropout-backward',
   title: 'Backward through inverted dropout',
-  lesson: 'practice',
   prompt: `In training, inverted dropout keeps each entry with probability $1 - p$ and scales the survivors:
 $y = x \\odot m / (1 - p)$, where the mask $m$ has a 1 for a kept entry and a 0 for a dropped one. Given the upstream
 gradient $\\partial L / \\partial y$, the mask $m$ and $p$, return $\\partial L / \\partial x$.`,
@@ -37,6 +37,11 @@ dropped entries get no gradient, kept ones get it scaled by the same $1/(1-p)$ a
     const kept = dropout(ones, p, new Random(seed)).toArray() as number[][];
     const mask = kept.map((row) => row.map((v) => (v === 0 ? 0 : 1)));
     return { args: [matrix(rng, rows, cols, -1, 1, [0], 0.05), mask, p], meta: { seed } };
+  },
+  oracle([upstream, , p], exerciseCase) {
+    const x = leaf((upstream as number[][]).map((row) => row.map(() => 1)));
+    dropout(x, p as number, new Random((exerciseCase.meta as { seed: number }).seed)).backward(tensor(upstream as number[][]));
+    return gradOf(x);
   },
   misconceptions: [
     {

@@ -1,12 +1,13 @@
+import { binaryCrossEntropyWithLogits, matmul, tensor } from '../../engine/index.ts';
 import { defineExercise } from '../define-exercise.ts';
 import { distinctSizes, matrix, vector } from '../cases.ts';
+import { gradOf, leaf } from '../engine-oracle.ts';
 
 /** The gradient of the mean logistic (binary cross-entropy) loss of a logistic neuron. */
 export default defineExercise({
   kind: 'code',
   id: 'logistic-loss-gradient',
   title: 'Gradient of the logistic loss',
-  lesson: 'practice',
   prompt: `A logistic neuron predicts $p_i = \\sigma(\\mathbf x_i \\cdot \\mathbf w + b)$ for each row $\\mathbf x_i$ of $X$
 ($N \\times d$), with labels $y_i \\in \\{0, 1\\}$. The loss is the mean binary cross-entropy
 $L = -\\frac1N \\sum_i \\big(y_i \\log p_i + (1 - y_i) \\log(1 - p_i)\\big)$. Return \`{ dw, db }\`, its gradient with
@@ -41,6 +42,13 @@ $\\partial L/\\partial b = \\overline{\\mathbf p - \\mathbf y}$: the error, weig
     return { args: [X, y, w, Math.round(rng.uniform(-0.5, 0.5) * 1e4) / 1e4] };
   },
   batchSize: (args) => (args[0] as number[][]).length,
+  oracle([X, y, w, b]) {
+    const weights = leaf(w as number[]);
+    const bias = leaf(b as number);
+    const scores = matmul(tensor(X as number[][]), weights.reshape([(w as number[]).length, 1])).reshape([(X as number[][]).length]).add(bias);
+    binaryCrossEntropyWithLogits(scores, tensor(y as number[])).backward();
+    return { dw: gradOf(weights), db: bias.grad!.item() };
+  },
   misconceptions: [
     {
       id: 'extra-sigmoid-derivative',

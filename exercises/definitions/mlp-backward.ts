@@ -1,5 +1,7 @@
+import { crossEntropy, linear, relu, tensor } from '../../engine/index.ts';
 import { defineExercise } from '../define-exercise.ts';
 import { classIndices, distinctSizes, matrix, vector } from '../cases.ts';
+import { gradOf, leaf } from '../engine-oracle.ts';
 
 const SOLUTION_FORWARD = `  const n = x.length;
   const z1 = add(matmul(x, transpose(W1)), x.map(() => b1));
@@ -17,7 +19,6 @@ export default defineExercise({
   kind: 'code',
   id: 'mlp-backward',
   title: 'Backpropagation through a two-layer network',
-  lesson: 'practice',
   prompt: `A batch $x$ ($N \\times D$) goes through $z_1 = x W_1^\\top + b_1$, $h = \\operatorname{relu}(z_1)$,
 $z_2 = h W_2^\\top + b_2$, and the loss is the mean cross-entropy of $z_2$ against the class indices \`targets\`.
 $W_1$ is $H \\times D$ and $W_2$ is $C \\times H$ (out × in, as \`torch.nn.Linear\`). Return the four gradients
@@ -68,6 +69,11 @@ its weight's shape, which tells you the order of the factors in each product.`,
     }
   },
   batchSize: (args) => (args[0] as number[][]).length,
+  oracle([x, W1, b1, W2, b2, targets]) {
+    const [w1, c1, w2, c2] = [leaf(W1 as number[][]), leaf(b1 as number[]), leaf(W2 as number[][]), leaf(b2 as number[])];
+    crossEntropy(linear(relu(linear(tensor(x as number[][]), w1, c1)), w2, c2), targets as number[]).backward();
+    return { dW1: gradOf(w1), db1: gradOf(c1), dW2: gradOf(w2), db2: gradOf(c2) };
+  },
   misconceptions: [
     {
       id: 'forgot-relu-derivative',

@@ -1,3 +1,4 @@
+import { linear, relu, tensor } from '../../engine/index.ts';
 import { defineExercise } from '../define-exercise.ts';
 import { distinctSizes, matrix, vector } from '../cases.ts';
 
@@ -13,7 +14,6 @@ export default defineExercise({
   kind: 'code',
   id: 'mlp-forward',
   title: 'The forward pass of an MLP',
-  lesson: 'mlp',
   prompt: `A batch $x$ ($N \\times D$, one input per row) goes through a hidden layer of $H$ ReLU units and a linear
 output layer of $C$ units:
 $h = \\operatorname{relu}(x W_1^\\top + b_1)$ and $\\hat y = h W_2^\\top + b_2$.
@@ -57,6 +57,8 @@ $(N\\times D)(D\\times H) = N\\times H$, then $(N\\times H)(H\\times C) = N\\tim
     }
   },
   detectors: ['zeros', 'sign', 'transposed'],
+  oracle: ([x, W1, b1, W2, b2]) =>
+    linear(relu(linear(tensor(x as number[][]), tensor(W1 as number[][]), tensor(b1 as number[]))), tensor(W2 as number[][]), tensor(b2 as number[])).toArray(),
   misconceptions: [
     {
       id: 'forgot-relu',

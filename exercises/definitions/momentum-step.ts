@@ -1,5 +1,7 @@
+import { SGD, tensor } from '../../engine/index.ts';
 import { defineExercise } from '../define-exercise.ts';
 import { distinctSizes, vector } from '../cases.ts';
+import { leaf } from '../engine-oracle.ts';
 
 const STEPS = 4;
 
@@ -8,7 +10,6 @@ export default defineExercise({
   kind: 'code',
   id: 'momentum-step',
   title: 'One step of SGD with momentum',
-  lesson: 'practice',
   prompt: `Implement one step of \`torch.optim.SGD\` with momentum $\\mu$ (no dampening). The buffer $b$ is \`null\` before the
 first step. With gradient $g$: $b \\leftarrow g$ on the first step, else $b \\leftarrow \\mu b + g$; then
 $\\theta \\leftarrow \\theta - \\eta b$. Return \`{ param, buffer }\`. You are graded over ${STEPS} consecutive steps.`,
@@ -44,6 +45,15 @@ constant ($v = -\\eta b$); PyTorch's buffer leaves $\\eta$ out, so a learning-ra
     return { args: [vector(rng, n, -1, 1), grads[0], null, hp], meta: { grads } };
   },
   detectors: [],
+  oracle([param, grad, buffer, hp]) {
+    const { lr, momentum } = hp as { lr: number; momentum: number };
+    const theta = leaf(param as number[]);
+    const optimizer = new SGD([theta], { lr, momentum });
+    if (buffer !== null) optimizer.loadStateDict({ step: 1, lr, buffers: [{ momentum: buffer as number[] }] });
+    theta.grad = tensor(grad as number[]);
+    optimizer.step();
+    return { param: Array.from(theta.data), buffer: optimizer.stateDict().buffers[0].momentum };
+  },
   misconceptions: [
     {
       id: 'velocity-with-lr',

@@ -1,12 +1,13 @@
+import { mseLoss, tensor } from '../../engine/index.ts';
 import { defineExercise } from '../define-exercise.ts';
 import { distinctSizes, matrix } from '../cases.ts';
+import { gradOf, leaf } from '../engine-oracle.ts';
 
 /** The gradient of the mean squared error with respect to the predictions. */
 export default defineExercise({
   kind: 'code',
   id: 'mse-gradient',
   title: 'Gradient of the mean squared error',
-  lesson: 'practice',
   prompt: `For predictions $\\hat Y$ and targets $Y$, both $N \\times k$, the loss is the mean over **all** $Nk$ entries,
 $L = \\frac{1}{Nk} \\sum_{i,j} (\\hat y_{ij} - y_{ij})^2$, as \`torch.nn.MSELoss\`. Return $\\partial L / \\partial \\hat Y$.`,
   functionName: 'mseGradient',
@@ -32,6 +33,11 @@ $1/(Nk)$ from the mean; some texts write $\\frac12$ in front of the loss so the 
     return { args: [matrix(rng, n, k, -2, 2), matrix(rng, n, k, -2, 2)] };
   },
   batchSize: (args) => (args[0] as number[][]).length * (args[0] as number[][])[0].length,
+  oracle([prediction, target]) {
+    const p = leaf(prediction as number[][]);
+    mseLoss(p, tensor(target as number[][])).backward();
+    return gradOf(p);
+  },
   misconceptions: [
     {
       id: 'mean-over-rows-only',

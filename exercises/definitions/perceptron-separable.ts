@@ -5,7 +5,6 @@ export default defineExercise({
   kind: 'choice',
   id: 'perceptron-separable',
   title: 'What can one perceptron fit?',
-  lesson: 'perceptron',
   prompt: `Each data set has two binary inputs $x_1, x_2 \\in \\{0, 1\\}$ and a binary label. On which can a single perceptron,
 $\\hat y = \\operatorname{sgn}(\\mathbf w\\cdot\\mathbf x + b)$, reach zero training errors? Choose every one that applies.`,
   multiple: true,

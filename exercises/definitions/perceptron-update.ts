@@ -1,3 +1,4 @@
+import { Perceptron } from '../../engine/index.ts';
 import { defineExercise } from '../define-exercise.ts';
 import { distinctSizes, vector } from '../cases.ts';
 
@@ -6,7 +7,6 @@ export default defineExercise({
   kind: 'code',
   id: 'perceptron-update',
   title: "The perceptron's update",
-  lesson: 'perceptron',
   prompt: `A perceptron with weights $\\mathbf w$ and bias $b$ sees the example $\\mathbf x$ with label $y \\in \\{-1, +1\\}$.
 If it gets the example wrong or lies on the boundary, $y(\\mathbf w \\cdot \\mathbf x + b) \\le 0$, it updates
 $\\mathbf w \\leftarrow \\mathbf w + \\eta\\, y\\, \\mathbf x$ and $b \\leftarrow b + \\eta\\, y$; otherwise it keeps both.
@@ -54,6 +54,13 @@ by $\\eta(\\lVert\\mathbf x\\rVert^2 + 1)$. The $\\le$ makes learning start from
   },
   // Outputs are new parameters, not gradients: a flipped sign or a factor 2 of w means nothing.
   detectors: [],
+  oracle([w, b, x, y, lr]) {
+    const p = new Perceptron((w as number[]).length, lr as number);
+    p.weights = (w as number[]).slice();
+    p.bias = b as number;
+    p.update(x as number[], y as number);
+    return { w: p.weights, b: p.bias };
+  },
   misconceptions: [
     {
       id: 'strict-inequality',

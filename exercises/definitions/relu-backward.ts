@@ -1,12 +1,13 @@
+import { relu } from '../../engine/index.ts';
 import { defineExercise } from '../define-exercise.ts';
 import { distinctSizes, matrix } from '../cases.ts';
+import { elementwiseGradient } from '../engine-oracle.ts';
 
 /** Backpropagate through ReLU, elementwise on a matrix. */
 export default defineExercise({
   kind: 'code',
   id: 'relu-backward',
   title: 'Backward through ReLU',
-  lesson: 'activations',
   prompt: `A layer applies $\\operatorname{relu}(x) = \\max(0, x)$ to every entry of a matrix $x$. Given $x$ and the upstream
 gradient $\\partial L / \\partial \\operatorname{relu}(x)$, return $\\partial L / \\partial x$. (No entry of $x$ is 0.)`,
   functionName: 'reluBackward',
@@ -31,6 +32,7 @@ A unit whose input is negative for every example passes no gradient at all: a "d
     return { args: [matrix(rng, rows, cols, -2, 2, [0], 0.1), matrix(rng, rows, cols, -1, 1, [0], 0.05)] };
   },
   withoutActivationDerivative: (args) => ({ dx: args[1] as number[][] }),
+  oracle: (args) => elementwiseGradient(relu, args),
   misconceptions: [
     {
       id: 'relu-of-upstream',

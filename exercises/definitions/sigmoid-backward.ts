@@ -1,12 +1,13 @@
+import { sigmoid } from '../../engine/index.ts';
 import { defineExercise } from '../define-exercise.ts';
 import { distinctSizes, vector } from '../cases.ts';
+import { elementwiseGradient } from '../engine-oracle.ts';
 
 /** Backpropagate through the logistic sigmoid, elementwise. */
 export default defineExercise({
   kind: 'code',
   id: 'sigmoid-backward',
   title: 'Backward through a sigmoid',
-  lesson: 'practice',
   prompt: `A layer applies the sigmoid $\\sigma(x) = 1 / (1 + e^{-x})$ to every entry of $x$. Given $x$ and the upstream
 gradient $\\partial L / \\partial \\sigma(x)$, return $\\partial L / \\partial x$, the same length as $x$.`,
   functionName: 'sigmoidBackward',
@@ -36,6 +37,7 @@ derivative peaks at $1/4$ when $x = 0$ and vanishes for large $|x|$: a saturated
     return { args: [vector(rng, n, -3, 3), vector(rng, n, -1, 1, [0], 0.05)] };
   },
   withoutActivationDerivative: (args) => ({ dx: args[1] as number[] }),
+  oracle: (args) => elementwiseGradient(sigmoid, args),
   misconceptions: [
     {
       id: 'derivative-at-x',

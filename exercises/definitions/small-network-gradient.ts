@@ -23,7 +23,6 @@ export default defineExercise({
   kind: 'numeric',
   id: 'small-network-gradient',
   title: 'A gradient by hand',
-  lesson: 'practice',
   prompt: `A network with one hidden ReLU unit takes $x = ${x}$ and predicts
 $\\hat y = w_2 \\operatorname{relu}(w_1 x + b_1) + b_2$ with $w_1 = ${w1}$, $b_1 = ${b1}$, $w_2 = ${w2}$, $b_2 = ${b2}$.
 The loss is $L = (\\hat y - y)^2$ with $y = ${y}$. Compute $\\partial L/\\partial w_1$, $\\partial L/\\partial b_1$,

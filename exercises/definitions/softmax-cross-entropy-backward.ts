@@ -1,12 +1,13 @@
+import { crossEntropy } from '../../engine/index.ts';
 import { defineExercise } from '../define-exercise.ts';
 import { classIndices, distinctSizes, matrix } from '../cases.ts';
+import { gradOf, leaf } from '../engine-oracle.ts';
 
 /** The gradient of the mean softmax cross-entropy with respect to the logits. */
 export default defineExercise({
   kind: 'code',
   id: 'softmax-cross-entropy-backward',
   title: 'Backward through softmax and cross-entropy',
-  lesson: 'practice',
   prompt: `A batch of $N$ examples has logits $Z$ ($N \\times C$) and target classes $t_i \\in \\{0, \\dots, C - 1\\}$. The loss
 is the mean cross-entropy of the softmax, $L = -\\frac1N \\sum_i \\log \\operatorname{softmax}(\\mathbf z_i)_{t_i}$, as
 \`torch.nn.CrossEntropyLoss\`. Return $\\partial L / \\partial Z$.`,
@@ -39,6 +40,11 @@ pushes up the target's logit and pushes down the others in proportion to their p
     return { args: [matrix(rng, n, c, -2, 2), classIndices(rng, n, c)] };
   },
   batchSize: (args) => (args[0] as number[][]).length,
+  oracle([logits, targets]) {
+    const z = leaf(logits as number[][]);
+    crossEntropy(z, targets as number[]).backward();
+    return gradOf(z);
+  },
   misconceptions: [
     {
       id: 'forgot-one-hot',

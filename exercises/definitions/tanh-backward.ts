@@ -1,12 +1,13 @@
+import { tanh } from '../../engine/index.ts';
 import { defineExercise } from '../define-exercise.ts';
 import { distinctSizes, matrix } from '../cases.ts';
+import { elementwiseGradient } from '../engine-oracle.ts';
 
 /** Backpropagate through tanh, elementwise on a matrix. */
 export default defineExercise({
   kind: 'code',
   id: 'tanh-backward',
   title: 'Backward through tanh',
-  lesson: 'activations',
   prompt: `A layer applies $\\tanh$ to every entry of a matrix $x$ (a batch of rows). Given $x$ and the upstream gradient
 $\\partial L / \\partial \\tanh(x)$ of the same shape, return $\\partial L / \\partial x$.`,
   functionName: 'tanhBackward',
@@ -34,6 +35,7 @@ $t = \\tanh(x)$. At $x = 0$ the derivative is 1, four times the sigmoid's best, 
     return { args: [matrix(rng, rows, cols, -2, 2), matrix(rng, rows, cols, -1, 1, [0], 0.05)] };
   },
   withoutActivationDerivative: (args) => ({ dx: args[1] as number[][] }),
+  oracle: (args) => elementwiseGradient(tanh, args),
   misconceptions: [
     {
       id: 'one-minus-x-squared',

@@ -1,12 +1,13 @@
+import { mul, sum, tensor } from '../../engine/index.ts';
 import { defineExercise } from '../define-exercise.ts';
 import { distinctSizes, matrix } from '../cases.ts';
+import { gradOf, leaf } from '../engine-oracle.ts';
 
 /** Add the gradient of an L2 penalty (weight decay) to a weight gradient. */
 export default defineExercise({
   kind: 'code',
   id: 'weight-decay-gradient',
   title: 'The gradient of L2 weight decay',
-  lesson: 'practice',
   prompt: `Training minimises $L(W) + \\frac{\\lambda}{2} \\lVert W \\rVert^2$, where $\\lVert W \\rVert^2$ is the sum of the
 squared entries. Given $W$, the data loss's gradient $\\partial L / \\partial W$ and $\\lambda$, return the gradient of
 the whole objective. (This is what \`weightDecay\` adds in \`torch.optim.SGD\`.)`,
@@ -29,6 +30,12 @@ towards zero by a fraction $\\eta\\lambda$ of itself, hence "weight decay".`,
   generate(rng) {
     const [rows, cols] = distinctSizes(rng, 2, 2, 6);
     return { args: [matrix(rng, rows, cols, -2, 2, [0], 0.1), matrix(rng, rows, cols, -1, 1), rng.uniform(0.01, 0.3)] };
+  },
+  oracle([W, dW, lambda]) {
+    // L = Σ W ⊙ dW (a loss whose gradient is dW) + λ/2 ‖W‖².
+    const w = leaf(W as number[][]);
+    sum(mul(w, tensor(dW as number[][]))).add(sum(mul(w, w)).mul((lambda as number) / 2)).backward();
+    return gradOf(w);
   },
   misconceptions: [
     {

@@ -1,11 +1,12 @@
 // The child process of the grading sandbox (the design is explained at the top of
 // sandbox.ts). It is plain JavaScript so Node can start it under the permission
 // model with a read grant for this one file and nothing else: no loader, no
-// node_modules (and it is not type-checked: its runtime handles whatever values a
-// student's code makes, and is tested through the CLI). It reads one job from stdin, writes JSON lines to stdout
-// ({"stage":"compiled"}, then the reply) and exits. Student code runs only inside a
-// vm context that holds the language's own globals and the student helpers, all
-// created inside that context; only strings cross back.
+// node_modules (and it is not type-checked: it is tested through the CLI). It reads one
+// job from stdin (the compiled submission, the runner's and the helpers' compiled source,
+// the cases), writes JSON lines to stdout ({"stage":"compiled"}, then the runner's reply
+// as text) and exits. Student code runs only inside a vm context that holds the
+// language's own globals, the runner and the student helpers, all created inside that
+// context; only strings cross back.
 
 import vm from 'node:vm';
 import { isNativeError } from 'node:util/types';
@@ -22,27 +23,19 @@ for (const name of ['fetch', 'WebSocket', 'EventSource', 'Request', 'Response'])
 process.on('unhandledRejection', () => {});
 
 /**
- * The sandbox's runtime, evaluated INSIDE the context as source text (never called in this realm): it takes the
- * language's functions before any student code can replace them, builds the helpers, runs the submission and
- * returns every outcome as one JSON string, so no object of the student's realm is ever touched by the host.
+ * The sandbox's realm setup, evaluated INSIDE the context as source text (never called in this realm): it removes what
+ * nothing in an exercise needs, gives page code a quiet console and a structuredClone made in the student's realm, and
+ * holds the course's runner (exercises/submission/runner.ts, the same one the exercise page uses), made before any
+ * student code runs, so no object of the student's realm is ever touched by the host and only strings cross back.
  */
 function sandboxRuntime() {
   'use strict';
-  const stringify = JSON.stringify;
-  const parse = JSON.parse;
   const isArray = Array.isArray;
   const isView = ArrayBuffer.isView;
   const keysOf = Object.keys;
   const freeze = Object.freeze;
-  const apply = Reflect.apply;
-  const StringOf = String;
-  const NumberOf = Number;
-  const ReferenceErrorOf = ReferenceError;
   const TypeErrorOf = TypeError;
   const DataViewOf = DataView;
-  const MAX_VALUES = 200000;
-  const MAX_DEPTH = 6;
-  const MAX_TEXT = 1000;
   // Nothing in an exercise needs these, and each lets code run after the graded window or outside it.
   for (const name of ['FinalizationRegistry', 'WeakRef', 'SharedArrayBuffer', 'Atomics', 'WebAssembly']) delete globalThis[name];
 
@@ -66,71 +59,17 @@ function sandboxRuntime() {
   }
   globalThis.structuredClone = (value) => copy(value, 0);
 
-  let helperNames = '[]';
   let helperValues = [];
+  let runner = null;
   let staged = null;
 
-  function text(s) {
-    return s.length > MAX_TEXT ? stringify(s.slice(0, MAX_TEXT) + '…') : stringify(s);
-  }
-
-  // A value as JSON text; numbers JSON cannot hold, undefined and holes are tagged. Getters, Proxies and toJSON run
-  // here, inside the context and inside the time limit, and can only change this submission's own output.
-  function encode(value, depth, budget) {
-    if (++budget.used > MAX_VALUES) throw budget;
-    if (value === null) return 'null';
-    const type = typeof value;
-    if (type === 'number') {
-      if (value !== value) return '{"$number":"NaN"}';
-      if (value === Infinity) return '{"$number":"Infinity"}';
-      if (value === -Infinity) return '{"$number":"-Infinity"}';
-      return '' + value;
-    }
-    if (type === 'string') return text(value);
-    if (type === 'boolean') return value ? 'true' : 'false';
-    if (type === 'undefined') return '{"$undefined":true}';
-    if (type !== 'object') return stringify('[' + type + ']');
-    if (depth > MAX_DEPTH) return '"[nested too deep]"';
-    let out = '';
-    if ((isView(value) && !(value instanceof DataViewOf)) || isArray(value)) {
-      const length = value.length;
-      if (typeof length !== 'number' || !(length >= 0) || length > MAX_VALUES) throw budget;
-      // A hole (an index never assigned) is tagged, so the grader can say which row is missing and why.
-      for (let i = 0; i < length; i++) out += (i === 0 ? '' : ',') + (i in value ? encode(value[i], depth + 1, budget) : '{"$hole":true}');
-      return '[' + out + ']';
-    }
-    const keys = keysOf(value);
-    for (let i = 0; i < keys.length; i++) {
-      const key = '' + keys[i];
-      out += (i === 0 ? '' : ',') + stringify(key) + ':' + encode(value[key], depth + 1, budget);
-    }
-    return '{' + out + '}';
-  }
-
-  // A thrown value as one line of text, whatever it is: an Error, null, a Proxy, an object whose toString throws.
-  function describe(thrown) {
-    try {
-      if (thrown === null || (typeof thrown !== 'object' && typeof thrown !== 'function')) {
-        return typeof thrown === 'string' ? thrown : 'it threw ' + StringOf(thrown) + ', not an Error';
-      }
-      const message = thrown.message;
-      const name = thrown.name;
-      if (typeof message === 'string') return typeof name === 'string' && name !== 'Error' ? name + ': ' + message : message;
-      const shown = StringOf(thrown);
-      if (typeof shown === 'string') return shown;
-    } catch {
-      // Reading the thrown value threw in turn: it is described by what it is not.
-    }
-    return 'it threw a value that is not an Error and cannot be shown as text';
-  }
-
-  function failure(message) {
-    return '{"ok":false,"message":' + text(message) + '}';
-  }
-
   return freeze({
-    /** Builds the helpers from their compiled module (a function of `exports`) and freezes them. */
-    install(helpersModule) {
+    /** Makes the runner from its compiled module and builds the helpers from theirs (each a function of `exports`), freezing them; returns the helpers' names as JSON. */
+    install(runnerModule, helpersModule, firstFrameLine) {
+      const runnerExports = {};
+      runnerModule(runnerExports);
+      // Getters are read here: the code is isolated and under its time limit, so a getter can spoil only its own output.
+      runner = runnerExports.createRunner({ readAccessors: true, firstFrameLine });
       const exports = {};
       helpersModule(exports);
       const scope = exports.studentScope();
@@ -141,58 +80,17 @@ function sandboxRuntime() {
         if (typeof helper === 'function' && helper.prototype !== undefined) freeze(helper.prototype);
         helperValues[i] = freeze(helper);
       }
-      helperNames = stringify(names);
-      return helperNames;
+      return JSON.stringify(names);
     },
     /** Keeps the compiled submission and its cases (JSON text) for `run`. */
     stage(factory, functionName, casesJson) {
       staged = { factory, functionName, casesJson };
     },
-    /** Runs the staged submission on every case: the one call the host makes under the time limit. */
+    /** Runs the staged submission on every case: the one call the host makes under the time limit; returns the reply as JSON text. */
     run() {
       const { factory, functionName, casesJson } = staged;
       staged = null;
-      let fn;
-      try {
-        fn = apply(factory, undefined, helperValues);
-      } catch (thrown) {
-        let missing = false;
-        try {
-          missing = thrown instanceof ReferenceErrorOf && typeof thrown.message === 'string' && thrown.message.indexOf(functionName) >= 0;
-        } catch {
-          // A thrown Proxy whose traps throw is not a missing definition.
-        }
-        if (missing) return failure('Define a function named ' + functionName + '; your code does not.');
-        return failure('Your code threw before ' + functionName + ' was called: ' + describe(thrown));
-      }
-      if (fn === 'undefined') return failure('Define a function named ' + functionName + '; your code does not.');
-      if (typeof fn !== 'function') return failure(functionName + ' must be a function, yours is a ' + StringOf(fn) + '.');
-      const cases = parse(casesJson, (key, value) =>
-        value !== null && typeof value === 'object' && typeof value.$number === 'string' ? NumberOf(value.$number) : value,
-      );
-      let out = '';
-      for (let c = 0; c < cases.length; c++) {
-        let row = '';
-        const calls = cases[c].calls;
-        for (let k = 0; k < calls.length; k++) {
-          let outcome;
-          try {
-            const output = apply(fn, undefined, calls[k].args);
-            const budget = { used: 0 };
-            try {
-              outcome = '{"ok":true,"output":' + encode(output, 0, budget) + '}';
-            } catch (thrown) {
-              if (thrown !== budget) throw thrown;
-              outcome = '{"ok":false,"error":' + text('it returned a value too large to grade (more than ' + MAX_VALUES + ' values)') + '}';
-            }
-          } catch (thrown) {
-            outcome = '{"ok":false,"error":' + text(describe(thrown)) + '}';
-          }
-          row += (k === 0 ? '' : ',') + outcome;
-        }
-        out += (c === 0 ? '' : ',') + '[' + row + ']';
-      }
-      return '{"ok":true,"outcomes":[' + out + ']}';
+      return runner.run(factory, helperValues, functionName, casesJson);
     },
     /** The error a student's `import()` rejects with, made in this realm so it leads nowhere. */
     importError() {
@@ -230,37 +128,42 @@ const context = vm.createContext(Object.create(null), {
   microtaskMode: 'afterEvaluate',
 });
 const runtime = new vm.Script(`"use strict"; const __gradingRuntime = (${sandboxRuntime.toString()})(); __gradingRuntime;`, { filename: 'grading-runtime.js' }).runInContext(context);
+const runnerModule = vm.compileFunction(job.runner, ['exports'], { parsingContext: context, filename: 'grading-runner.js' });
 const helpersModule = vm.compileFunction(job.helpers, ['exports'], { parsingContext: context, filename: 'student-helpers.js' });
-const helperNames = JSON.parse(runtime.install(helpersModule));
+// vm.compileFunction numbers a body from its first line, so the submission's line n is the body's line n + 1 (after "use strict").
+const helperNames = JSON.parse(runtime.install(runnerModule, helpersModule, job.firstFrameLine));
 const importModuleDynamically = () => {
   throw runtime.importError();
 };
 
+/** The line of a compile error in the body (V8 puts "submission.js:LINE" first in its stack), if given. */
+function compileLine(error) {
+  const match = /submission\.js:(\d+)/.exec(ownText(error, 'stack') ?? '');
+  return match === null ? undefined : Number(match[1]);
+}
+
 let factory;
 try {
   if (!/^[A-Za-z_$][\w$]*$/.test(job.functionName)) throw new TypeError('the exercise names no valid function');
-  factory = vm.compileFunction(`"use strict";\n${job.body}`, helperNames, {
+  factory = vm.compileFunction(job.body, helperNames, {
     parsingContext: context,
     filename: 'submission.js',
     importModuleDynamically,
   });
 } catch (error) {
-  send({ ok: false, message: `Your code does not parse: ${ownText(error, 'message') ?? 'a syntax error'}` }, true);
+  send({ stage: 'done', failure: { kind: 'syntax', detail: ownText(error, 'message') ?? 'a syntax error', bodyLine: compileLine(error) } }, true);
 }
 if (factory !== undefined) {
   runtime.stage(factory, job.functionName, job.cases);
   const timed = new vm.Script('__gradingRuntime.run()', { filename: 'grading-run.js' });
   send({ stage: 'compiled' });
-  let reply;
+  let last;
   try {
     const result = timed.runInContext(context, { timeout: job.timeoutMs });
-    reply = typeof result === 'string' ? result : JSON.stringify({ ok: false, message: 'the grader got no readable answer from your code' });
+    last = typeof result === 'string' ? { stage: 'done', reply: result } : { stage: 'done', failure: { kind: 'crash' } };
   } catch (error) {
     const timedOut = ownText(error, 'code') === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
-    reply = JSON.stringify({
-      ok: false,
-      message: timedOut ? `stopped after ${job.timeoutMs / 1000} s without finishing (an infinite loop?)` : 'your code stopped the grader while it ran (a stack overflow while handling an error?)',
-    });
+    last = { stage: 'done', failure: { kind: timedOut ? 'timeout' : 'crash' } };
   }
-  process.stdout.write(`{"stage":"done","reply":${reply}}\n`, () => process.exit(0));
+  send(last, true);
 }

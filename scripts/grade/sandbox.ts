@@ -6,8 +6,9 @@
 // in layers, each of which holds on its own:
 //
 // 1. Nothing secret is sent. The salt, the cases and the expected values stay in
-//    this (parent) process; the child gets only the case inputs, the code with its
-//    types already stripped (here, outside any time limit) and the helpers' source.
+//    this (parent) process; the child gets only the case inputs, the code compiled
+//    here (exercises/submission/compile.ts, outside any time limit), and the source of
+//    the runner (exercises/submission/runner.ts, the exercise page's own) and helpers.
 // 2. One child process per submission: `node --experimental-permission` with a
 //    read grant for its own file only (no fs writes, no child processes, no
 //    workers), `--disallow-code-generation-from-strings` (so even a host-realm
@@ -26,10 +27,11 @@
 //    time limit) and a `timeout`. The context holds the language's globals and the
 //    student helpers, built and frozen inside it; `import()` rejects with an error
 //    of the context's own realm.
-// 4. Only text crosses back: the outputs are encoded to JSON inside the context
-//    (getters, Proxies, valueOf and toJSON run there, under the time limit), and
-//    this process parses that text into plain data and grades it. A reply that is
-//    missing, malformed or too large is that submission's error.
+// 4. Only text crosses back: the runner encodes the outputs as tagged JSON inside the
+//    context (getters and Proxies run there, under the time limit), and this process
+//    reads that text with exercises/submission/reply.ts, as the page does, and grades
+//    it. A reply that is missing, malformed or too large is that submission's error;
+//    every message a student reads comes from the submission module.
 // 5. Here, a wall clock kills a child that overruns the vm timeout, and output is
 //    capped, so no submission can hang or flood the grader.
 
@@ -37,10 +39,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { transform } from 'sucrase';
-import { submissionBody } from '../../exercises/compile-submission.ts';
+import { COMPILE_MESSAGES, compileSource } from '../../exercises/submission/compile.ts';
+import { casesJson, readReply } from '../../exercises/submission/reply.ts';
 import type { CallOutcome } from '../../exercises/grader.ts';
-import { NOT_PLAIN } from '../../exercises/returned-value.ts';
-import type { NotPlain } from '../../exercises/returned-value.ts';
+import { BODY_FIRST_LINE, RUN_MESSAGES } from '../../exercises/submission/runner.ts';
 
 /** The largest submission graded, in bytes of UTF-8: a pasted exercise is a few kilobytes. */
 export const MAX_SUBMISSION_BYTES = 256 * 1024;
@@ -55,7 +57,7 @@ export interface SandboxJob {
   cases: { calls: { args: unknown[] }[] }[];
 }
 
-/** The sandbox's answer: every call's outcome as plain data, or why the submission could not be run. */
+/** The sandbox's answer: every call's outcome as plain data, or why the submission could not be run (the message names the line when known). */
 export type SandboxReply = { ok: true; outcomes: CallOutcome[][] } | { ok: false; message: string };
 
 /** Limits of one sandboxed run. */
@@ -68,6 +70,7 @@ export interface SandboxLimits {
 
 const CHILD = fileURLToPath(new URL('./sandbox-child.mjs', import.meta.url));
 const HELPERS = fileURLToPath(new URL('../../exercises/student-helpers.ts', import.meta.url));
+const RUNNER = fileURLToPath(new URL('../../exercises/submission/runner.ts', import.meta.url));
 // A Node process reserves about 0.7 GB of address space before running anything; the rest is the submission's.
 const ADDRESS_SPACE_KB = 1_500_000;
 // Starting Node and compiling a submission of the largest size takes well under this even on a busy machine.
@@ -76,48 +79,41 @@ const COMPILE_LIMIT_MS = 30_000;
 const WALL_CLOCK_MARGIN_MS = 2_000;
 const MAX_REPLY_BYTES = 64 * 1024 * 1024;
 
-let helpersSource: string | undefined;
+const modules = new Map<string, string>();
 
-/** The student helpers as a CommonJS function body, compiled once from their TypeScript. */
-function helpers(): string {
-  helpersSource ??= transform(readFileSync(HELPERS, 'utf8'), { transforms: ['typescript', 'imports'] }).code;
-  return helpersSource;
-}
-
-/** Encodes case arguments as JSON, tagging numbers JSON cannot hold. */
-function encodeCases(cases: SandboxJob['cases']): string {
-  return JSON.stringify(cases, (_key, value: unknown) =>
-    typeof value === 'number' && !Number.isFinite(value) ? { $number: String(value) } : value,
-  );
-}
-
-/** Turns the tagged JSON of the child's reply back into plain values (NaN, ±Infinity, undefined), holes into the grader's hole marker. */
-function decode(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(decode);
-  if (value === null || typeof value !== 'object') return value;
-  const record = value as Record<string, unknown>;
-  const keys = Object.keys(record);
-  if (keys.length === 1 && keys[0] === '$number' && typeof record.$number === 'string') return Number(record.$number);
-  if (keys.length === 1 && keys[0] === '$undefined') return undefined;
-  if (keys.length === 1 && keys[0] === '$hole') return { [NOT_PLAIN]: 'hole' } satisfies NotPlain;
-  return Object.fromEntries(keys.map((key) => [key, decode(record[key])]));
-}
-
-/** Checks the decoded reply has the shape the grader expects, so nothing malformed reaches it. */
-function readReply(reply: unknown, caseCount: number): SandboxReply {
-  const r = reply as { ok?: unknown; message?: unknown; outcomes?: unknown };
-  if (r !== null && typeof r === 'object' && r.ok === false && typeof r.message === 'string') return { ok: false, message: r.message };
-  if (r === null || typeof r !== 'object' || r.ok !== true || !Array.isArray(r.outcomes) || r.outcomes.length !== caseCount) {
-    return { ok: false, message: 'the grader could not read what your code returned' };
+/** A module of the course (it must have no imports) as a CommonJS function body of `exports`, compiled once from its TypeScript. */
+function moduleSource(path: string): string {
+  let source = modules.get(path);
+  if (source === undefined) {
+    source = transform(readFileSync(path, 'utf8'), { transforms: ['typescript', 'imports'] }).code;
+    modules.set(path, source);
   }
-  const outcomes = (r.outcomes as unknown[]).map((row) =>
-    (Array.isArray(row) ? row : []).map((o): CallOutcome => {
-      const outcome = o as { ok?: unknown; output?: unknown; error?: unknown };
-      if (outcome !== null && typeof outcome === 'object' && outcome.ok === true) return { ok: true, output: decode(outcome.output) };
-      return { ok: false, error: typeof outcome?.error === 'string' ? outcome.error : 'no result came back' };
-    }),
-  );
-  return { ok: true, outcomes };
+  return source;
+}
+
+/** What the child's last line says failed, by kind (the words are the submission module's). */
+interface ChildFailure {
+  kind?: unknown;
+  detail?: unknown;
+  bodyLine?: unknown;
+}
+
+/** The child's last line as a reply: the runner's JSON text read as the page reads it, or a failure the child named by kind. */
+function replyOf(message: { reply?: unknown; failure?: ChildFailure }, caseCount: number, timeoutMs: number): SandboxReply {
+  if (typeof message.reply === 'string') {
+    const reply = readReply(message.reply, caseCount);
+    return reply.ok ? reply : { ok: false, message: reply.message };
+  }
+  const failure = message.failure ?? {};
+  if (failure.kind === 'syntax') {
+    const bodyLine = typeof failure.bodyLine === 'number' ? failure.bodyLine : 0;
+    const line = bodyLine >= BODY_FIRST_LINE ? bodyLine - BODY_FIRST_LINE + 1 : undefined;
+    const detail = typeof failure.detail === 'string' ? failure.detail : 'a syntax error';
+    return { ok: false, message: COMPILE_MESSAGES.doesNotParse(detail, line) };
+  }
+  if (failure.kind === 'timeout') return { ok: false, message: RUN_MESSAGES.timedOut(timeoutMs / 1000) };
+  if (failure.kind === 'crash') return { ok: false, message: RUN_MESSAGES.crashed() };
+  return { ok: false, message: 'the grader could not read what your code returned' };
 }
 
 /** Why a child ended without answering, in the student's terms. */
@@ -157,9 +153,18 @@ export async function runSandboxed(job: SandboxJob, limits: SandboxLimits = {}):
       message: `the submission is ${Math.ceil(bytes / 1024)} kB; the grader takes at most ${MAX_SUBMISSION_BYTES / 1024} kB of code (an exercise answer is a few kB)`,
     };
   }
-  const prepared = submissionBody(job.source, job.functionName);
-  if (!prepared.ok) return prepared;
-  const input = JSON.stringify({ body: prepared.body, functionName: job.functionName, helpers: helpers(), cases: encodeCases(job.cases), timeoutMs });
+  const compiled = compileSource(job.source, job.functionName);
+  if (!compiled.ok) return { ok: false, message: compiled.message };
+  const input = JSON.stringify({
+    body: compiled.body,
+    functionName: job.functionName,
+    runner: moduleSource(RUNNER),
+    helpers: moduleSource(HELPERS),
+    // vm.compileFunction numbers a body from its own first line.
+    firstFrameLine: BODY_FIRST_LINE,
+    cases: casesJson(job.cases),
+    timeoutMs,
+  });
   const { file, args } = childCommand(memoryMb);
 
   return new Promise((resolve) => {
@@ -190,7 +195,7 @@ export async function runSandboxed(job: SandboxJob, limits: SandboxLimits = {}):
       while ((newline = stdout.indexOf('\n')) >= 0) {
         const line = stdout.slice(0, newline);
         stdout = stdout.slice(newline + 1);
-        let message: { stage?: string; reply?: unknown; ok?: unknown; message?: unknown };
+        let message: { stage?: string; reply?: unknown; failure?: ChildFailure };
         try {
           message = JSON.parse(line) as typeof message;
         } catch {
@@ -198,9 +203,9 @@ export async function runSandboxed(job: SandboxJob, limits: SandboxLimits = {}):
         }
         if (message.stage === 'compiled') {
           // The clock starts once the code is compiled: compiling never counts against the student.
-          limit(timeoutMs + WALL_CLOCK_MARGIN_MS, `stopped after ${timeoutMs / 1000} s without finishing (an infinite loop?)`);
-        } else if (message.stage === 'done') return finish(readReply(message.reply, job.cases.length));
-        else return finish(readReply(message, job.cases.length));
+          limit(timeoutMs + WALL_CLOCK_MARGIN_MS, RUN_MESSAGES.timedOut(timeoutMs / 1000));
+        } else if (message.stage === 'done') return finish(replyOf(message, job.cases.length, timeoutMs));
+        else return finish({ ok: false, message: 'the grader could not read what your code returned' });
       }
     });
     child.stderr.setEncoding('utf8');

@@ -1,5 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { lessonOrderFromFile } from './lesson-files.ts';
+import { exerciseIds } from '../../exercises/index.ts';
+import { exercisesOfChapter, placeExercises, type ExercisePlacement } from './exercise-placement.ts';
 
 /** A lesson entry of the content collection. */
 export type Lesson = CollectionEntry<'lessons'>;
@@ -27,4 +29,15 @@ export async function getCourse(): Promise<CourseLesson[]> {
     previous: lessons[index - 1],
     next: lessons[index + 1],
   }));
+}
+
+/** Where each exercise is placed among the published lessons (drafts too when developing): an exercise placed only in a draft is practice until it is published. */
+export async function exercisePlacements(): Promise<Map<string, ExercisePlacement>> {
+  const course = await getCourse();
+  return placeExercises(course.map(({ lesson }) => ({ id: lesson.id, file: lesson.filePath ?? lesson.id, source: lesson.body ?? '' })));
+}
+
+/** The ids of a chapter's exercises (a lesson's slug, or `practice` for those no published lesson places), in course order. */
+export async function chapterExerciseIds(chapter: string): Promise<string[]> {
+  return exercisesOfChapter(chapter, exerciseIds(), await exercisePlacements());
 }

@@ -7,8 +7,8 @@ import { runNode } from '../scripts/run-node.ts';
 const repo = process.cwd();
 const roots: string[] = [];
 
-/** Builds a copy of the site whose only lesson is one fixture file, and returns the exit status and output. */
-async function buildWithLesson(fixture: string): Promise<{ status: number | null; output: string }> {
+/** Builds a copy of the site whose only lessons are the fixture files, and returns the exit status and output. */
+async function buildWithLesson(...fixtures: string[]): Promise<{ status: number | null; output: string }> {
   const root = mkdtempSync(join(tmpdir(), 'course-build-'));
   roots.push(root);
   mkdirSync(join(root, 'lessons'));
@@ -16,7 +16,7 @@ async function buildWithLesson(fixture: string): Promise<{ status: number | null
   // Astro compiles .astro files by their real path, so the site is copied; the rest can be linked.
   cpSync(join(repo, 'site'), join(root, 'site'), { recursive: true, filter: (source) => !source.includes('/public/data') });
   for (const dir of ['node_modules', 'engine', 'exercises', 'scripts', 'lessons/examples']) symlinkSync(join(repo, dir), join(root, dir), 'dir');
-  copyFileSync(join(repo, 'tests/fixtures/lessons', fixture), join(root, 'lessons', fixture));
+  for (const fixture of fixtures) copyFileSync(join(repo, 'tests/fixtures/lessons', fixture), join(root, 'lessons', fixture));
   const result = await runNode([join(repo, 'node_modules/astro/astro.js'), 'build', '--root', root, '--outDir', join(root, 'dist')], root, {
     ...process.env,
     ASTRO_TELEMETRY_DISABLED: '1',
@@ -77,5 +77,11 @@ describe('the build catches authoring mistakes', () => {
     expect(status).not.toBe(0);
     // Line 10 of the fixture is its <ActivationExplorer> tag.
     expect(output).toContain('lessons/01-bad-prop.mdx:10: <ActivationExplorer activation="rleu">: activation must be one of step, sigmoid, tanh, relu');
+  }, 120_000);
+
+  test('an exercise placed in two lessons fails the build, naming both files and lines', async () => {
+    const { status, output } = await buildWithLesson('01-placed-here.mdx', '02-placed-again.mdx');
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/<Exercise id="relu-backward"> is placed twice, in lessons\/01-placed-here\.mdx:10 and in lessons\/02-placed-again\.mdx:12/);
   }, 120_000);
 });

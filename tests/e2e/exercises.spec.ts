@@ -86,6 +86,18 @@ test.describe('exercises', () => {
     await expect(exercise).toHaveAttribute('data-status', 'passed');
   });
 
+  test('an error thrown inside the student\'s function names its line and marks it in the editor', async ({ page }) => {
+    const exercise = await openExercise(page, LESSON, 'perceptron-update');
+    await setCode(page, exercise, `function perceptronUpdate(w: number[], b: number, x: number[], y: number, lr: number) {
+  const scores = null as unknown as number[];
+  return { w, b: scores[0] };
+}`);
+    await check(exercise);
+    await expect(exercise).toHaveAttribute('data-status', 'invalid');
+    await expect(exercise.locator('[data-role="feedback"]')).toContainText(/perceptronUpdate threw on case 0: TypeError: .* \(line 3\)/);
+    await expect(exercise.locator('.cm-error-line')).toHaveText('  return { w, b: scores[0] };');
+  });
+
   test('an answer with a hole in row 0 gets its own message, replacing the previous feedback, with no page error', async ({ page }) => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -200,4 +212,23 @@ test.describe('exercises', () => {
     await expect(exercise).toHaveAttribute('data-status', 'failed', { timeout: 10_000 });
     await expect(exercise.locator('[data-role="feedback"]')).toContainText('0 of 4 parts right');
   });
+});
+
+test('no reference or known-wrong solution ships in the built JavaScript: the page grades from its answer key', async () => {
+  const { EXERCISES } = await import('../../exercises/index.ts');
+  const { builtSite } = await import('./pages.ts');
+  const { readdirSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const scripts = readdirSync(join(builtSite, '_astro'))
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => readFileSync(join(builtSite, '_astro', name), 'utf8'));
+  // Each solution's longest line is distinctive ("return x.map((xi, i) => upstream[i] * xi * (1 - xi));").
+  const longest = (source: string) => source.split('\n').map((line) => line.trim()).sort((a, b) => b.length - a.length)[0];
+  for (const exercise of EXERCISES) {
+    if (exercise.kind !== 'code') continue;
+    for (const source of [exercise.solution, ...exercise.misconceptions.map((m) => m.solution)]) {
+      const line = longest(source);
+      expect(scripts.filter((script) => script.includes(line)), `${exercise.id}: ${line}`).toEqual([]);
+    }
+  }
 });

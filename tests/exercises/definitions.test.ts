@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { EXERCISES, exerciseIds, getExercise, grade, gradeCode, prepareCases, runCalls } from '../../exercises/index.ts';
-import { compileTrusted } from '../../exercises/grader.ts';
+import { compileTrusted } from '../../exercises/prepare-cases.ts';
 import type { CodeExercise } from '../../exercises/index.ts';
 import { shapeOf } from '../../exercises/compare.ts';
 import { defineExercise } from '../../exercises/define-exercise.ts';

@@ -3,29 +3,32 @@ import { EXERCISES } from '../../exercises/index.ts';
 import { exerciseCases } from '../../exercises/cases.ts';
 import type { CodeExercise } from '../../exercises/index.ts';
 import { prepareCases } from '../../exercises/index.ts';
-import { ORACLES } from './oracles.ts';
 import { compareElements, flatten } from '../../exercises/compare.ts';
 import type { Numbers } from '../../exercises/define-exercise.ts';
 
 const codeExercises = EXERCISES.filter((e): e is CodeExercise => e.kind === 'code');
+// The public cases the page checks on, and a salted set as an instructor's hidden run draws.
+const SALTS = ['', 'oracle'];
 
 test('every code exercise has an engine oracle', () => {
-  expect(Object.keys(ORACLES).sort()).toEqual(codeExercises.map((e) => e.id).sort());
+  expect(codeExercises.filter((e) => typeof e.oracle !== 'function').map((e) => e.id)).toEqual([]);
 });
 
 test.each(codeExercises.map((e) => [e.id, e] as const))("%s: the reference solution equals the engine's answer on every call", (_id, exercise) => {
-  const cases = exerciseCases(exercise, { count: 6, salt: 'oracle' });
-  prepareCases(exercise, { cases: 6, salt: 'oracle' }).forEach((prepared, ci) => {
-    for (const call of prepared.calls) {
-      const engine = ORACLES[exercise.id](call.args, cases[ci]) as Record<string, Numbers> | Numbers;
-      for (const part of exercise.parts) {
-        const ours = exercise.returns === 'value' ? call.expected : (call.expected as Record<string, Numbers>)[part.name];
-        const theirs = exercise.returns === 'value' ? engine : (engine as Record<string, Numbers>)[part.name];
-        // Both are float64 computations of the same formula; only rounding may differ.
-        expect(compareElements(flatten(ours as Numbers), flatten(theirs as Numbers), 1e-10).pass, `${exercise.id} ${part.name}`).toBe(true);
+  for (const salt of SALTS) {
+    const cases = exerciseCases(exercise, { count: 6, salt });
+    prepareCases(exercise, { cases: 6, salt }).forEach((prepared, ci) => {
+      for (const call of prepared.calls) {
+        const engine = exercise.oracle(call.args, cases[ci]) as Record<string, Numbers> | Numbers;
+        for (const part of exercise.parts) {
+          const ours = exercise.returns === 'value' ? call.expected : (call.expected as Record<string, Numbers>)[part.name];
+          const theirs = exercise.returns === 'value' ? engine : (engine as Record<string, Numbers>)[part.name];
+          // Both are float64 computations of the same formula; only rounding may differ.
+          expect(compareElements(flatten(ours as Numbers), flatten(theirs as Numbers), 1e-10).pass, `${exercise.id} ${part.name} (salt ${JSON.stringify(salt)})`).toBe(true);
+        }
       }
-    }
-  });
+    });
+  }
 });
 
 test("the hand-computed gradient's answer equals the engine's", async () => {

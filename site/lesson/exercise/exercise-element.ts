@@ -1,11 +1,11 @@
 // An exercise, live: the `<course-exercise>` element the Exercise component renders becomes an
 // editor (the cells' own CodeMirror setup) or inputs, with Check, feedback, hints one at a time,
 // the solution after three attempts or on request, and progress saved as the student works.
-// Loaded by Exercise.astro (through `mountWhenVisible`) only when an exercise nears the viewport.
+// Loaded by Exercise.astro (through `mountWhenVisible`) only when an exercise nears the viewport. What it knows of the exercise is
+// the answer key the build wrote into the element (no definition, no solution code ships).
 
-import type { ChoiceExercise, Exercise } from '../../../exercises/define-exercise.ts';
+import { numericSpecOf, readAnswerKey, type AnswerKey, type ChoiceAnswerKey } from '../../../exercises/answer-key.ts';
 import { unrunnableResult, type GradeResult } from '../../../exercises/grader.ts';
-import { getExercise } from '../../../exercises/index.ts';
 import { recordCheck, recordCode, type ExerciseProgress } from '../../../exercises/progress.ts';
 import { createEditor, type CellEditor } from '../cell/editor.ts';
 import { renderFeedback, type RenderedText } from './feedback-view.ts';
@@ -20,7 +20,7 @@ const SAVE_DELAY_MS = 400;
 
 /** The interactive exercise. */
 export class ExerciseElement extends HTMLElement {
-  private exercise!: Exercise;
+  private exercise!: AnswerKey;
   private store!: ProgressStore;
   private editor: CellEditor | undefined;
   private hintsShown = 0;
@@ -32,7 +32,8 @@ export class ExerciseElement extends HTMLElement {
   connectedCallback(): void {
     if (this.started) return;
     this.started = true;
-    this.exercise = getExercise(this.dataset.exerciseId ?? '');
+    this.exercise = readAnswerKey(this.querySelector('script[data-role="answer-key"]')?.textContent ?? 'null');
+    if (this.exercise?.id !== this.dataset.exerciseId) throw new Error(`exercise ${this.dataset.exerciseId}: its answer key is missing`);
     this.store = pageProgressStore((this.dataset.knownExercises ?? '').split(' ').filter(Boolean));
     const saved = this.saved();
     if (this.exercise.kind === 'code') this.mountEditor(saved?.code);
@@ -59,7 +60,7 @@ export class ExerciseElement extends HTMLElement {
     const host = this.byRole('editor');
     const starter = this.byRole<HTMLTemplateElement>('starter').content.textContent ?? '';
     host.replaceChildren();
-    const exercise = this.exercise as Extract<Exercise, { kind: 'code' }>;
+    const exercise = this.exercise as Extract<AnswerKey, { kind: 'code' }>;
     this.editor = createEditor(
       host,
       savedCode ?? starter,
@@ -204,7 +205,7 @@ export class ExerciseElement extends HTMLElement {
   private grade(answer: string): Promise<Checked> {
     const exercise = this.exercise;
     if (exercise.kind === 'code') return checkCode(exercise, answer);
-    if (exercise.kind === 'numeric') return Promise.resolve(checkNumeric(exercise, JSON.parse(answer) as Record<string, string>));
+    if (exercise.kind === 'numeric') return Promise.resolve(checkNumeric(numericSpecOf(exercise), JSON.parse(answer) as Record<string, string>));
     return Promise.resolve(checkChoice(exercise, this.chosen()));
   }
 
@@ -222,7 +223,7 @@ export class ExerciseElement extends HTMLElement {
     };
   }
 
-  private showOptionFeedback(exercise: ChoiceExercise, result: GradeResult): void {
+  private showOptionFeedback(exercise: ChoiceAnswerKey, result: GradeResult): void {
     const text = this.renderedText();
     for (const option of result.options ?? []) {
       const box = this.querySelector<HTMLElement>(`[data-option="${CSS.escape(option.id)}"] [data-role="option-feedback"]`);

@@ -1,20 +1,24 @@
-// Checking an answer in the page. A code answer runs only in the exercise kernel (a sandboxed
-// worker with a watchdog): the page prepares the seeded cases, the worker calls the student's
-// function on them, and the page grades the plain outputs. Numbers and choices involve no student
-// code, so they are graded here directly.
+// Checking an answer in the page, against the answer key the build wrote into it. A code answer
+// runs only in a checking worker (grading-worker.ts: the submission module's compiler and runner,
+// the same the grading CLI runs in its sandbox), under a watchdog that starts once the code is
+// compiled; the page grades the reply here. Numbers and choices involve no student code, so they are
+// graded here directly. No solution ships with the page: the key holds the reference's outputs and
+// each known-wrong solution's outputs on the public cases.
 
-import type { ChoiceExercise, CodeExercise, NumericExercise } from '../../../exercises/define-exercise.ts';
-import { gradeChoice, gradeCode, gradeNumeric, prepareCases, unrunnableResult, type CallOutcome, type GradeResult } from '../../../exercises/grader.ts';
+import { gradeChoice, gradeCode, gradeNumeric, unrunnableResult, type ChoiceGradingSpec, type GradeResult, type NumericGradingSpec } from '../../../exercises/grader.ts';
+import type { CodeAnswerKey } from '../../../exercises/answer-key.ts';
 import { parseNumericAnswer } from '../../../exercises/numeric-answer.ts';
 import type { Numbers } from '../../../exercises/define-exercise.ts';
-import type { CellError } from '../../runtime/cell-error.ts';
-import { Runtime, type WorkerLike } from '../../runtime/runtime.ts';
-import { CASES, RUN_CALLS } from './run-calls-name.ts';
+import { casesJson, readReply, type RunReply } from '../../../exercises/submission/reply.ts';
+import type { CheckMessage, CheckRequest } from './grading-protocol.ts';
 
 /** How long a check of code may run before the watchdog stops it, in milliseconds. */
 export const CHECK_TIMEOUT_MS = 5_000;
 
-/** A graded answer and, when the code failed to parse or threw at the top level, the line to mark. */
+/** How long a worker may take to load and compile before the check gives up (a slow phone, a busy machine). */
+const START_LIMIT_MS = 60_000;
+
+/** A graded answer and, when the code failed to parse or threw, the line to mark. */
 export interface Checked {
   /** The grader's verdict. */
   result: GradeResult;
@@ -22,66 +26,93 @@ export interface Checked {
   errorLine?: number;
 }
 
-let runtime: Runtime | undefined;
-
-/** The page's exercise kernel, started on first use (or early, by `warmExerciseKernel`). */
-function exerciseRuntime(): Runtime {
-  runtime ??= new Runtime(
-    () => new Worker(new URL('./grading-worker.ts', import.meta.url), { type: 'module', name: 'exercise-kernel' }) as unknown as WorkerLike,
-  );
-  return runtime;
-}
-
-/** Starts the exercise kernel now, so the first Check does not wait for it. */
-export function warmExerciseKernel(): void {
-  exerciseRuntime().warm();
+/** A problem that stopped a check of code before it could be graded: its kind, message and line when known. */
+export interface RunFailure {
+  /** What went wrong. */
+  kind: Extract<RunReply, { ok: false }>['kind'];
+  /** The error's name, when it is an error's. */
+  name?: string;
+  /** The message, in the submission module's words. */
+  message: string;
+  /** The 1-based line in the student's code, when known. */
+  line?: number;
 }
 
 /** Why a check of code could not run, in one sentence; the verdict above it already says that it does not count as an attempt. */
-export function unrunnableMessage(error: CellError, name: string, timeoutMs: number): string {
-  const at = error.line === undefined ? '' : ` (line ${error.line})`;
+export function unrunnableMessage(error: RunFailure, _name: string, timeoutMs: number): string {
   if (error.kind === 'timeout') return `Stopped after ${timeoutMs / 1000} s: your code did not finish. Does a loop never end?`;
-  if (error.kind === 'syntax') return `Your code does not parse: ${error.message}${at}.`;
-  if (error.kind === 'runtime') return `Your code threw before ${name} was called: ${error.name ? `${error.name}: ` : ''}${error.message}${at}.`;
-  return error.message;
+  return error.message.charAt(0).toUpperCase() + error.message.slice(1);
 }
 
-/** Grades a code answer: the student's function runs in the sandbox on the public seeded cases. */
-export async function checkCode(exercise: CodeExercise, code: string, timeoutMs = CHECK_TIMEOUT_MS): Promise<Checked> {
-  const cases = prepareCases(exercise);
-  const name = exercise.functionName;
-  // Appended on a line of its own, so the student's lines keep their numbers in error messages.
-  const driver = `\n;${RUN_CALLS}(typeof ${name} === 'function' ? ${name} : undefined, ${CASES})`;
-  const result = await exerciseRuntime().run(code + driver, {
-    lang: 'ts',
-    timeoutMs,
-    raw: true,
-    scope: { [CASES]: cases.map((c) => ({ calls: c.calls.map((call) => ({ args: call.args })) })) },
+let spare: Worker | undefined;
+
+function startWorker(): Worker {
+  return new Worker(new URL('./grading-worker.ts', import.meta.url), { type: 'module', name: 'exercise-check' });
+}
+
+/** Starts a checking worker now, so the first Check does not wait for it to load. */
+export function warmExerciseKernel(): void {
+  spare ??= startWorker();
+}
+
+/** Runs one submission in a fresh worker: compiled first, then timed; always settles, with the reply or why there is none. */
+function runInWorker(request: CheckRequest, timeoutMs: number): Promise<RunReply & { caseCount?: number }> {
+  const worker = spare ?? startWorker();
+  // The next check gets a fresh worker, loading now while this one runs.
+  spare = startWorker();
+  const caseCount = (JSON.parse(request.cases) as unknown[]).length;
+  return new Promise((resolve) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let settled = false;
+    const finish = (reply: RunReply) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      worker.terminate();
+      resolve(reply);
+    };
+    const limit = (ms: number, reply: RunReply) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => finish(reply), ms);
+    };
+    limit(START_LIMIT_MS, { ok: false, kind: 'crash', message: `the check could not start your code within ${START_LIMIT_MS / 1000} s. Try again.` });
+    worker.addEventListener('message', (event: MessageEvent<CheckMessage>) => {
+      const message = event.data;
+      // The clock starts once the code is compiled: compiling never counts against the student.
+      if (message.stage === 'compiled') limit(timeoutMs, { ok: false, kind: 'timeout', message: '' });
+      else if (message.stage === 'done') finish(readReply(message.reply, caseCount));
+    });
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      finish({ ok: false, kind: 'crash', message: 'the check stopped before your code finished (did it use too much memory?). Try again.' });
+    });
+    // A message sent before the worker has loaded waits for it.
+    worker.postMessage(request);
   });
-  if (!result.ok) {
-    const { error } = result;
-    return { result: unrunnableResult(exercise, unrunnableMessage(error, name, timeoutMs)), errorLine: error.line };
-  }
-  // A name defined by an earlier check lives on in the kernel; only this code's own definition counts.
-  if (!result.defines.includes(name)) {
-    return { result: unrunnableResult(exercise, `Define a function named ${name}; your code does not.`) };
-  }
-  if (!Array.isArray(result.raw)) return { result: unrunnableResult(exercise, 'The check returned no results. Try again.') };
-  return { result: gradeCode(exercise, cases, result.raw as CallOutcome[][]) };
+}
+
+/** Grades a code answer: the student's function runs in a checking worker on the key's public cases. */
+export async function checkCode(key: CodeAnswerKey, code: string, timeoutMs = CHECK_TIMEOUT_MS): Promise<Checked> {
+  // The worker gets a copy of the arguments; the key the grader compares against is never shared.
+  const cases = structuredClone(key.cases.map((c) => ({ calls: c.calls.map((call) => ({ args: call.args })) })));
+  const reply = await runInWorker({ source: code, functionName: key.functionName, cases: casesJson(cases) }, timeoutMs);
+  if (!reply.ok) return { result: unrunnableResult(key, unrunnableMessage(reply, key.functionName, timeoutMs)), errorLine: reply.line };
+  const errorLine = reply.outcomes.flat().find((outcome) => !outcome.ok && outcome.line !== undefined);
+  return { result: gradeCode(key, key.cases, reply.outcomes), ...(errorLine !== undefined && !errorLine.ok ? { errorLine: errorLine.line } : {}) };
 }
 
 /** Grades typed numbers, one text per part; text that is not a number makes the answer invalid (not an attempt). */
-export function checkNumeric(exercise: NumericExercise, texts: Record<string, string>): Checked {
+export function checkNumeric(exercise: NumericGradingSpec, texts: Record<string, string>): Checked {
   const values: Record<string, Numbers> = {};
   for (const part of exercise.parts) {
     const parsed = parseNumericAnswer(texts[part.name] ?? '');
-    if (!parsed.ok) return { result: unrunnableResult(exercise, `${part.name}: ${parsed.message}.`) };
+    if (!parsed.ok) return { result: unrunnableResult({ ...exercise, kind: 'numeric' }, `${part.name}: ${parsed.message}.`) };
     values[part.name] = parsed.value;
   }
   return { result: gradeNumeric(exercise, values) };
 }
 
 /** Grades the chosen option ids of a choice question. */
-export function checkChoice(exercise: ChoiceExercise, chosen: string[]): Checked {
+export function checkChoice(exercise: ChoiceGradingSpec, chosen: string[]): Checked {
   return { result: gradeChoice(exercise, exercise.multiple ? chosen : chosen[0]) };
 }

@@ -1,0 +1,41 @@
+// What an exercise page knows of an exercise: its answer key, computed when the site is built
+// (prepare-cases.ts) and written into the page as JSON. For a code exercise that is the public
+// cases with the reference's outputs and every known-wrong solution's outputs, so the page grades
+// without shipping or running a solution; hidden cases and the salt stay with the CLI. The page
+// reads it back here, with the same decoder as a submission's reply.
+
+import type { ChoiceGradingSpec, CodeGradingSpec, NumericGradingSpec, PreparedCase } from './grader.ts';
+import type { Numbers, NumericMisconception, OutputPart } from './define-exercise.ts';
+import { decodeValue } from './submission/reply.ts';
+
+/** A code exercise's key: what grading needs, and the public cases prepared with every expected and known-wrong output. */
+export type CodeAnswerKey = CodeGradingSpec & { kind: 'code'; cases: PreparedCase[] };
+
+/** A numeric exercise's key: the answer and the known wrong answers, as numbers. */
+export type NumericAnswerKey = Omit<NumericGradingSpec, 'answer' | 'misconceptions'> & {
+  kind: 'numeric';
+  /** The reference answer per part. */
+  expected: Record<string, Numbers>;
+  /** The known wrong answers, each per part. */
+  misconceptions: (Pick<NumericMisconception, 'id' | 'feedback'> & { answer: Record<string, Numbers> })[];
+};
+
+/** A choice's key: its options with which are right and why. */
+export type ChoiceAnswerKey = ChoiceGradingSpec & { kind: 'choice' };
+
+/** The answer key of any exercise, as a page gets it. */
+export type AnswerKey = (CodeAnswerKey | NumericAnswerKey | ChoiceAnswerKey) & { parts?: OutputPart[] };
+
+/** Reads a key written by `answerKeyJson` (tagged JSON, so NaN and undefined in a wrong solution's outputs survive). */
+export function readAnswerKey(text: string): AnswerKey {
+  return decodeValue(JSON.parse(text)) as AnswerKey;
+}
+
+/** A numeric key as the grader takes it: its numbers behind the `answer()` functions a definition has. */
+export function numericSpecOf(key: NumericAnswerKey): NumericGradingSpec {
+  return {
+    ...key,
+    answer: () => key.expected,
+    misconceptions: key.misconceptions.map((m) => ({ id: m.id, feedback: m.feedback, answer: () => m.answer })),
+  };
+}

@@ -1,0 +1,38 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { expect, test } from 'vitest';
+import { exerciseIds } from '../../exercises/index.ts';
+import { chapterOf, exercisesOfChapter, placeExercises, placementsIn, PRACTICE } from '../../site/course/exercise-placement.ts';
+import { lessonIdFromFile } from '../../site/course/lesson-files.ts';
+
+const lesson = (id: string, source: string) => ({ id, file: `lessons/${id}.mdx`, source });
+
+test('an exercise is in the chapter whose lesson places it, and one placed nowhere is practice', () => {
+  const placements = placeExercises([lesson('perceptron', 'Text\n\n<Exercise id="b" />\n\n<Exercise id="a"/>\n'), lesson('mlp', '<Exercise id="c" />')]);
+  expect(chapterOf('a', placements)).toBe('perceptron');
+  expect(chapterOf('c', placements)).toBe('mlp');
+  expect(chapterOf('d', placements)).toBe(PRACTICE);
+  // A lesson's exercises come in the order it places them; practice keeps the course's order.
+  expect(exercisesOfChapter('perceptron', ['a', 'b', 'c', 'd', 'e'], placements)).toEqual(['b', 'a']);
+  expect(exercisesOfChapter(PRACTICE, ['e', 'a', 'd'], placements)).toEqual(['e', 'd']);
+});
+
+test('an exercise placed twice fails with both files and lines named', () => {
+  const twice = () => placeExercises([lesson('perceptron', 'x\n<Exercise id="a" />'), lesson('mlp', '\n\n<Exercise id="a" />')]);
+  expect(twice).toThrow('<Exercise id="a"> is placed twice, in lessons/perceptron.mdx:2 and in lessons/mlp.mdx:3');
+});
+
+test('a tag inside a fenced code block is an example, not a placement', () => {
+  expect(placementsIn(lesson('x', '```mdx\n<Exercise id="a" />\n```\n<Exercise id=\'b\' />')).map((p) => [p.exercise, p.line])).toEqual([['b', 4]]);
+});
+
+test("the course's lessons place each exercise at most once, and every chapter count adds up to the course's exercises", () => {
+  const dir = new URL('../../lessons/', import.meta.url);
+  const lessons = readdirSync(dir)
+    .filter((name) => name.endsWith('.mdx'))
+    .map((name) => ({ id: lessonIdFromFile(name), file: `lessons/${name}`, source: readFileSync(new URL(name, dir), 'utf8') }));
+  const placements = placeExercises(lessons);
+  expect([...placements.keys()].every((id) => exerciseIds().includes(id))).toBe(true);
+  const chapters = [PRACTICE, ...lessons.map((l) => l.id)];
+  expect(chapters.flatMap((chapter) => exercisesOfChapter(chapter, exerciseIds(), placements)).sort()).toEqual(exerciseIds().sort());
+  expect(exercisesOfChapter('perceptron', exerciseIds(), placements)).toEqual(['perceptron-update', 'perceptron-separable']);
+});
