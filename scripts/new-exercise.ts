@@ -8,7 +8,7 @@
 // <Exercise id="ID" />. Exits 2 on a bad or taken id, having written nothing.
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** What `createExercise` wrote, relative to the project root. */
@@ -26,6 +26,8 @@ export class UsageError extends Error {}
 
 const ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const INDEX = 'exercises/index.ts';
+/** The engine's public index as a definition in exercises/definitions/ imports it. */
+const ENGINE_FROM_DEFINITIONS = posix.relative('exercises/definitions', 'engine/index.ts');
 
 /** The camelCase form of a kebab-case id: `square-backward` becomes `squareBackward`. */
 export function camelCase(id: string): string {
@@ -35,7 +37,7 @@ export function camelCase(id: string): string {
 /** The definition file of a new exercise: the template, named by its id. */
 export function exerciseTemplate(id: string): string {
   const name = camelCase(id);
-  return `import { mul } from '../../engine/index.ts';
+  return `import { mul } from '${ENGINE_FROM_DEFINITIONS}';
 import { defineExercise } from '../define-exercise.ts';
 import { distinctSizes, vector } from '../cases.ts';
 import { elementwiseGradient } from '../engine-oracle.ts';
