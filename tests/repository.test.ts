@@ -141,3 +141,16 @@ describe('the repository is self-contained', () => {
     expect(outside).toEqual([]);
   });
 });
+
+describe('the tests mirror the source tree', () => {
+  test('every unit test sits in the folder of tests/ that mirrors the folder of the code it tests', () => {
+    // tests/site/lesson/playground/state.test.ts tests site/lesson/playground/; tests/e2e and tests/fixtures are the
+    // two folders with no source twin, and the repository's own checks sit at the top.
+    const stray = projectFiles()
+      .filter((file) => file.startsWith('tests/') && file.endsWith('.test.ts'))
+      .filter((file) => !file.startsWith('tests/e2e/') && !file.startsWith('tests/fixtures/'))
+      .map((file) => dirname(file).slice('tests'.length + 1))
+      .filter((folder) => folder !== '' && !(existsSync(join(ROOT, folder)) && statSync(join(ROOT, folder)).isDirectory()));
+    expect([...new Set(stray)]).toEqual([]);
+  });
+});

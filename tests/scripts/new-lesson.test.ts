@@ -58,7 +58,7 @@ describe('npm run new-lesson', () => {
   });
 
   // The one build-level test of the scaffolds: an Astro build of a copy takes 30-60 s on the 2-core machine, as in
-  // tests/build/build-errors.test.ts. The copy's only other chapter is a minimal one, so the build is as small as it gets.
+  // tests/site/build-errors.test.ts. The copy's only other chapter is a minimal one, so the build is as small as it gets.
   test('the created chapter builds: its page has the title, the typeset math, the computed number and the prerequisite link', async () => {
     const root = mkdtempSync(join(tmpdir(), 'course-new-lesson-build-'));
     roots.push(root);

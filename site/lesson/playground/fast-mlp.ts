@@ -8,7 +8,7 @@
 // draws dropout masks from the MLP's own Dropout generators in the engine's
 // order, and writes the gradients into the parameters' own grad buffers, so
 // the engine's optimizers update the model as after `loss.backward()`.
-// tests/unit/widgets/playground/fast-mlp.test.ts checks that its losses,
+// tests/site/lesson/playground/fast-mlp.test.ts checks that its losses,
 // gradients and a few training steps match the engine's autograd within 1e-12.
 //
 // Per layer k: z = h Wᵀ + b, a = f(z), h' = a ⊙ mask / (1 - p). Backward:

@@ -2,7 +2,7 @@
 // kernel: each is the same formula, with the same constants and defaults, as
 // the engine op of that name in engine/ops/activations.ts, so the kernel's
 // values and gradients agree with the engine's autograd (checked by
-// tests/unit/widgets/playground/fast-mlp.test.ts).
+// tests/site/lesson/playground/fast-mlp.test.ts).
 
 import { erf, logistic } from '../../../engine/index.ts';
 import type { PlaygroundActivation } from './state.ts';

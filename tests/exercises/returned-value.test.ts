@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { NOT_PLAIN, readNumbers, readPart, toPlain } from '../../../exercises/returned-value.ts';
+import { NOT_PLAIN, readNumbers, readPart, toPlain } from '../../exercises/returned-value.ts';
 
 const vector = [0.5, -1, 2];
 const matrix = [

@@ -1,7 +1,7 @@
 // An unknown prerequisite is reported with the file and the line (and column) that name it (issue 9).
 
 import { describe, expect, test } from 'vitest';
-import { checkPrerequisites, prerequisitePlace } from '../../site/course/lesson-files.ts';
+import { checkPrerequisites, prerequisitePlace } from '../../../site/course/lesson-files.ts';
 
 const flow = ['---', 'title: A', 'description: x', 'objectives: ["a"]', 'prerequisites: [perceptron, "from-mars"]', '---', 'body: from-mars', ''].join('\n');
 const block = ['---', 'title: A', 'prerequisites:', '  - perceptron', "  - 'from-mars'", 'draft: false', '---', ''].join('\n');

@@ -2,8 +2,8 @@
 // and a weight decay of 1 read "1 epoch/s", the speed list's label for the same text).
 
 import { describe, expect, test } from 'vitest';
-import { CHOICES } from '../../site/lesson/playground/choices.ts';
-import { ACTIVATIONS, DATASETS, INITIALIZERS, LEARNING_RATES, LOSSES, OPTIMIZERS, SPEEDS, WEIGHT_DECAYS } from '../../site/lesson/playground/state.ts';
+import { CHOICES } from '../../../../site/lesson/playground/choices.ts';
+import { ACTIVATIONS, DATASETS, INITIALIZERS, LEARNING_RATES, LOSSES, OPTIMIZERS, SPEEDS, WEIGHT_DECAYS } from '../../../../site/lesson/playground/state.ts';
 
 describe('the playground option labels', () => {
   test('every learning-rate option reads as the number it sets', () => {

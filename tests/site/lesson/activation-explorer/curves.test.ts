@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { ACTIVATIONS, activationById } from '../../../site/lesson/activation-explorer/catalogue.ts';
-import { computeCurves, vanishingIntervals } from '../../../site/lesson/activation-explorer/curves.ts';
+import { ACTIVATIONS, activationById } from '../../../../site/lesson/activation-explorer/catalogue.ts';
+import { computeCurves, vanishingIntervals } from '../../../../site/lesson/activation-explorer/curves.ts';
 
 describe('the activation explorer', () => {
   for (const activation of ACTIVATIONS) {

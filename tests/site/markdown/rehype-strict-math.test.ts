@@ -6,7 +6,7 @@ import { compile } from '@mdx-js/mdx';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { VFile } from 'vfile';
-import { formulaPlace, rehypeStrictMath } from '../../site/markdown/rehype-strict-math.ts';
+import { formulaPlace, rehypeStrictMath } from '../../../site/markdown/rehype-strict-math.ts';
 
 /** Compiles MDX as the site does and returns the error it throws. */
 async function compileError(source: string): Promise<Error & { line?: number; column?: number }> {

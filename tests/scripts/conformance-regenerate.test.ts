@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { compareTrees, ulpDistance } from '../../../scripts/conformance-regenerate.ts';
-import { REPO_ROOT } from '../../../scripts/conformance.ts';
+import { compareTrees, ulpDistance } from '../../scripts/conformance-regenerate.ts';
+import { REPO_ROOT } from '../../scripts/conformance.ts';
 
 describe('comparing regenerated conformance cases with the committed ones', () => {
   const committed = { generator: 'PyTorch 2.11.0 float64', seed: 1234, cases: [{ name: 'a', data: [0.5, -2.5, 3] }] };

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { Perceptron, logicGate, signedLabels } from '../../../engine/index.ts';
-import { RosenblattRun } from '../../../site/lesson/perceptron-lab/rosenblatt-run.ts';
-import { labPoints } from '../../../site/lesson/perceptron-lab/datasets.ts';
+import { Perceptron, logicGate, signedLabels } from '../../../../engine/index.ts';
+import { RosenblattRun } from '../../../../site/lesson/perceptron-lab/rosenblatt-run.ts';
+import { labPoints } from '../../../../site/lesson/perceptron-lab/datasets.ts';
 
 describe('the perceptron lab run', () => {
   test('the first update on AND from zero weights is w ← (0, 0) + 1·(-1)·(0, 0), b ← -1', () => {

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
-import { PROGRESS_FORMAT, PROGRESS_VERSION, recordCheck } from '../../../exercises/progress.ts';
-import { PROGRESS_KEY, ProgressStore, type StorageLike } from '../../../site/lesson/exercise/progress-store.ts';
-import { noticeText } from '../../../site/lesson/exercise/progress-notice.ts';
+import { PROGRESS_FORMAT, PROGRESS_VERSION, recordCheck } from '../../../../exercises/progress.ts';
+import { PROGRESS_KEY, ProgressStore, type StorageLike } from '../../../../site/lesson/exercise/progress-store.ts';
+import { noticeText } from '../../../../site/lesson/exercise/progress-notice.ts';
 
 const ids = ['perceptron-update', 'mlp-backward'];
 const good = { code: 'function f() {}', attempts: 2, bestScore: 1, maxScore: 2, solved: false, updatedAt: '2025-03-01T10:00:00.000Z' };

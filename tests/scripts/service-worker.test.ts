@@ -6,7 +6,7 @@ import {
   serviceWorkerScript,
   workerCode,
   type BuiltFile,
-} from '../../../scripts/service-worker.ts';
+} from '../../scripts/service-worker.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 

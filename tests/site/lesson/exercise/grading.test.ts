@@ -1,9 +1,9 @@
 import { expect, test } from 'vitest';
-import { getExercise, grade, unrunnableResult } from '../../../exercises/index.ts';
-import type { ChoiceExercise, CodeExercise, NumericExercise } from '../../../exercises/define-exercise.ts';
-import { checkChoice, checkNumeric, unrunnableMessage } from '../../../site/lesson/exercise/grading.ts';
-import { formatNumbers } from '../../../site/lesson/exercise/format-numbers.ts';
-import { partSummary, readable, verdict } from '../../../site/lesson/exercise/feedback-view.ts';
+import { getExercise, grade, unrunnableResult } from '../../../../exercises/index.ts';
+import type { ChoiceExercise, CodeExercise, NumericExercise } from '../../../../exercises/define-exercise.ts';
+import { checkChoice, checkNumeric, unrunnableMessage } from '../../../../site/lesson/exercise/grading.ts';
+import { formatNumbers } from '../../../../site/lesson/exercise/format-numbers.ts';
+import { partSummary, readable, verdict } from '../../../../site/lesson/exercise/feedback-view.ts';
 
 const numeric = getExercise('small-network-gradient') as NumericExercise;
 const choice = getExercise('perceptron-separable') as ChoiceExercise;

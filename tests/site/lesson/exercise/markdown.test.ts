@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
-import { EXERCISES } from '../../../exercises/index.ts';
-import { inlineMarkdownToHtml, markdownToHtml } from '../../../site/lesson/exercise/markdown-to-html.ts';
-import { remarkExerciseIds } from '../../../site/markdown/remark-exercise-ids.ts';
+import { EXERCISES } from '../../../../exercises/index.ts';
+import { inlineMarkdownToHtml, markdownToHtml } from '../../../../site/lesson/exercise/markdown-to-html.ts';
+import { remarkExerciseIds } from '../../../../site/markdown/remark-exercise-ids.ts';
 import type { VFile } from 'vfile';
 
 test('a prompt\'s math is rendered to KaTeX HTML at build time', () => {

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import { exerciseIds } from '../../exercises/index.ts';
-import { chapterOf, exercisesOfChapter, placeExercises, placementsIn, PRACTICE } from '../../site/course/exercise-placement.ts';
-import { lessonIdFromFile } from '../../site/course/lesson-files.ts';
+import { exerciseIds } from '../../../exercises/index.ts';
+import { chapterOf, exercisesOfChapter, placeExercises, placementsIn, PRACTICE } from '../../../site/course/exercise-placement.ts';
+import { lessonIdFromFile } from '../../../site/course/lesson-files.ts';
 
 const lesson = (id: string, source: string) => ({ id, file: `lessons/${id}.mdx`, source });
 
@@ -26,7 +26,7 @@ test('a tag inside a fenced code block is an example, not a placement', () => {
 });
 
 test("the course's lessons place each exercise at most once, and every chapter count adds up to the course's exercises", () => {
-  const dir = new URL('../../lessons/', import.meta.url);
+  const dir = new URL('../../../lessons/', import.meta.url);
   const lessons = readdirSync(dir)
     .filter((name) => name.endsWith('.mdx'))
     .map((name) => ({ id: lessonIdFromFile(name), file: `lessons/${name}`, source: readFileSync(new URL(name, dir), 'utf8') }));

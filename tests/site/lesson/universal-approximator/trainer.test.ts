@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { Trainer } from '../../../site/lesson/universal-approximator/trainer.ts';
-import { evaluate } from '../../../site/lesson/universal-approximator/network.ts';
-import { sampleTarget, startingPoints } from '../../../site/lesson/universal-approximator/targets.ts';
+import { Trainer } from '../../../../site/lesson/universal-approximator/trainer.ts';
+import { evaluate } from '../../../../site/lesson/universal-approximator/network.ts';
+import { sampleTarget, startingPoints } from '../../../../site/lesson/universal-approximator/targets.ts';
 
 describe('the universal approximator', () => {
   test('sixteen ReLU units trained with Adam bring the loss on sin(2x) below a tenth of where it started', () => {

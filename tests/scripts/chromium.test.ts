@@ -2,7 +2,7 @@ import { describe, test, expect, afterEach } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findChromium } from '../../../scripts/chromium.ts';
+import { findChromium } from '../../scripts/chromium.ts';
 
 const saved = process.env.CHROMIUM_PATH;
 afterEach(() => {
