@@ -4,7 +4,6 @@
 
 import { describeError, type Locator } from './error-position.ts';
 import { compileCell, SCOPE_HELPER } from './compile-cell.ts';
-import { plainValue } from './plain-value.ts';
 import { LOG_LIMITS, serialise, VALUE_LIMITS } from './serialise.ts';
 import type { KernelMessage, RunRequest } from './protocol.ts';
 import type { LogEntry, Shown } from './shown.ts';
@@ -91,7 +90,6 @@ export class Kernel {
       const result = await cell(helper, ...Object.values(scope));
       const value: Shown | null = result === undefined ? null : serialise(result, VALUE_LIMITS);
       end = { type: 'done', runId: request.runId, ok: true, value, ms: this.clock() - started, defines, uses };
-      if (request.raw) end.raw = plainValue(result);
     } catch (thrown) {
       const error = describeError(thrown, request.runId, (runId) => this.locators.get(runId));
       end = { type: 'done', runId: request.runId, ok: false, error, ms: this.clock() - started, defines, uses };

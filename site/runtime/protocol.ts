@@ -15,8 +15,6 @@ export interface RunRequest {
   lang: CellLanguage;
   /** Extra names visible to this run only, bound to structured-cloneable values (a grader's inputs). */
   scope?: Record<string, unknown>;
-  /** Whether to send back the result itself as plain data (tensors as `{shape, data}`), for a grader to compare. */
-  raw?: boolean;
 }
 
 /** What the page sends to the worker. */
@@ -24,7 +22,7 @@ export type ToKernel = { type: 'init'; token: string } | ({ type: 'run' } & RunR
 
 /** What a successful or failed run reports at its end. */
 export type RunEnd =
-  | { ok: true; value: Shown | null; raw?: unknown; ms: number; defines: string[]; uses: string[] }
+  | { ok: true; value: Shown | null; ms: number; defines: string[]; uses: string[] }
   | { ok: false; error: CellError; ms: number; defines: string[]; uses: string[] };
 
 /** What the kernel reports: ready, streamed console output, a live display, or the end of a run. */

@@ -29,8 +29,6 @@ export interface RunOptions {
   scope?: Record<string, unknown>;
   /** The watchdog's limit for this run, in milliseconds. */
   timeoutMs?: number;
-  /** Whether to return the result itself as plain data (`raw`), for comparing in a grader. */
-  raw?: boolean;
   /** Called with console output and live displays while the run goes on (and with output that arrives after it ends). */
   onUpdate?: (update: RunUpdate) => void;
   /** Stops the run when aborted: a queued run is dropped, a running one ends at once with a fresh kernel (`stop`). */
@@ -182,8 +180,8 @@ export class Runtime {
           done();
         },
       };
-      const { lang = 'ts', scope, raw } = job.options;
-      kernel.worker.postMessage({ type: 'run', runId: job.runId, code: job.code, lang, scope, raw });
+      const { lang = 'ts', scope } = job.options;
+      kernel.worker.postMessage({ type: 'run', runId: job.runId, code: job.code, lang, scope });
     });
   }
 

@@ -115,11 +115,6 @@ describe('Kernel', () => {
     expect(later.done.ok && later.done.value).toEqual({ kind: 'string', value: 'undefined', omitted: 0 });
   });
 
-  test('raw results carry tensors as plain shape and data for a grader', async () => {
-    const { done } = await run('tensor([[1, 2], [3, 4]])', { raw: true });
-    expect(done.ok && done.raw).toEqual({ shape: [2, 2], data: [1, 2, 3, 4] });
-  });
-
   test('a returned plot is sent as a plot description', async () => {
     const { done } = await run('plot.line([1, 4, 9], {x: (d, i) => i, y: (d) => d})');
     expect(done.ok && done.value).toMatchObject({ kind: 'plot', spec: { marks: [{ mark: 'line', options: { x: [0, 1, 2], y: [1, 4, 9] } }] } });
