@@ -55,6 +55,8 @@ interface ActivationBase<P extends string> {
   derivativeFormula: string;
   /** Its parameters, in the order the op takes them. */
   parameters: readonly ActivationParameter<P>[];
+  /** Why these parameter values are not allowed (hardtanh's min above its max), or undefined when they are. */
+  check?(p: ParameterValues<P>): string | undefined;
 }
 
 /** An activation applied element by element: f and its derivative f′. */
@@ -266,6 +268,7 @@ export const HARDTANH = elementwise({
     { name: 'min', symbol: 'min', default: -1, torch: ['min', 'min_val'] },
     { name: 'max', symbol: 'max', default: 1, torch: ['max', 'max_val'] },
   ],
+  check: ({ min, max }) => (min > max ? `min ${min} is greater than max ${max}` : undefined),
   f: (x, { min, max }) => (x < min ? min : x > max ? max : x),
   df: (x, _y, { min, max }) => (x > min && x < max ? 1 : 0),
 });

@@ -41,6 +41,8 @@ export { logistic, softplusValue, softmaxLine } from '../formulas/activations.ts
  */
 export function applyElementwise<P extends string>(entry: ElementwiseActivation<P>, x: Tensor, p: ParameterValues<P>): Tensor {
   const { f, df } = entry;
+  const problem = entry.check?.(p);
+  if (problem !== undefined) throw new RangeError(`${entry.name}: ${problem}`);
   if (!entry.differentiable) {
     const out = new Float64Array(x.size);
     for (let i = 0; i < out.length; i++) out[i] = f(x.data[i], p);
@@ -87,15 +89,26 @@ export function leakyRelu(x: Tensor, negativeSlope = LEAKY_RELU.parameters[0].de
  * ∂y/∂x = 1 or a, ∂y/∂a = 0 or x.
  */
 export function prelu(x: Tensor, slope: Tensor): Tensor {
-  const { f, df, dParameter } = PRELU;
-  const dSlope = dParameter!.weight!;
+  return applyLearnable(PRELU, x, slope);
+}
+
+/**
+ * Applies an elementwise entry whose one parameter is learned (PReLU's slope), given as a tensor broadcast against
+ * x: ∂y/∂x = f′(x) and ∂y/∂a from the entry, each summed back to its input's shape.
+ */
+export function applyLearnable<P extends string>(entry: ElementwiseActivation<P>, x: Tensor, parameter: Tensor): Tensor {
+  const learned = entry.parameters.find((p) => p.learnable === true);
+  const dParameter = learned === undefined ? undefined : entry.dParameter?.[learned.name];
+  if (learned === undefined || dParameter === undefined) throw new RangeError(`${entry.name}: has no learned parameter with a derivative`);
+  const { f, df } = entry;
+  const values = (a: number) => ({ [learned.name]: a }) as ParameterValues<P>;
   return binaryOp(
-    'prelu',
+    entry.torch,
     x,
-    slope,
-    (v, a) => f(v, { weight: a }),
-    (v, a, y) => df(v, y, { weight: a }),
-    (v, a, y) => dSlope(v, y, { weight: a }),
+    parameter,
+    (v, a) => f(v, values(a)),
+    (v, a, y) => df(v, y, values(a)),
+    (v, a, y) => dParameter(v, y, values(a)),
   );
 }
 
@@ -134,7 +147,6 @@ export function softplus(x: Tensor, beta = SOFTPLUS.parameters[0].default, thres
 
 /** Hard tanh, x clipped to [min, max] ([-1, 1] by default); the derivative is 1 strictly inside and 0 outside (as PyTorch). */
 export function hardtanh(x: Tensor, min = HARDTANH.parameters[0].default, max = HARDTANH.parameters[1].default): Tensor {
-  if (min > max) throw new RangeError(`hardtanh: min ${min} is greater than max ${max}`);
   return applyElementwise(HARDTANH, x, { min, max });
 }
 
