@@ -27,7 +27,7 @@ import { playgroundData, type PlaygroundData } from './datasets.ts';
 import { effectiveLoss, type InitializerName, type LossName, type OptimizerName, type PlaygroundState } from './state.ts';
 
 /** The engine loss for each playground name: binary cross-entropy takes the single output as a logit. */
-export const LOSS_FUNCTION: Record<LossName, LossFunctionName> = {
+export const ENGINE_LOSS: Record<LossName, LossFunctionName> = {
   mse: 'mseLoss',
   bce: 'binaryCrossEntropyWithLogits',
   'cross-entropy': 'crossEntropy',
@@ -104,7 +104,7 @@ export class Trainer {
     this.optimizer = makeOptimizer(state.optimizer, this.model, state.lr, state.l2);
     this.batchSize = state.batch;
     this.loss = effectiveLoss(state);
-    this.kernel = new FastMLP(this.model, { loss: LOSS_FUNCTION[this.loss], maxBatch: Math.max(256, state.batch) });
+    this.kernel = new FastMLP(this.model, { loss: ENGINE_LOSS[this.loss], maxBatch: Math.max(256, state.batch) });
     this.gridX = this.gridInputs();
     this.outputs = new Float64Array(Math.max(this.predictionCount, this.data.testY.length) * this.kernel.outputs);
   }
