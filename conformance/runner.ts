@@ -16,32 +16,11 @@ import { abs, add, clamp, div, exp, log, mul, neg, pow, sqrt, sub } from '../eng
 import { argmax, max, mean, sum } from '../engine/ops/reductions.ts';
 import { matmul, transpose } from '../engine/ops/matmul.ts';
 import { reshape } from '../engine/ops/reshape.ts';
-import {
-  elu,
-  gelu,
-  hardtanh,
-  identity,
-  leakyRelu,
-  logSoftmax,
-  mish,
-  prelu,
-  relu,
-  sigmoid,
-  silu,
-  softmax,
-  softplus,
-  tanh,
-} from '../engine/ops/activations.ts';
+import { applyClassLoss, applyPairLoss, type Reduction } from '../engine/ops/losses.ts';
+import { applyElementwise, applyLearnable, applyLine, identity } from '../engine/ops/activations.ts';
+import { ACTIVATION_FUNCTIONS, isLearnable, type ActivationFunction } from '../engine/formulas/activations.ts';
+import { LOSS_FUNCTIONS, type LossFunction } from '../engine/formulas/losses.ts';
 import { linear } from '../engine/ops/linear.ts';
-import {
-  binaryCrossEntropy,
-  binaryCrossEntropyWithLogits,
-  crossEntropy,
-  hingeLoss,
-  mseLoss,
-  nllLoss,
-  type Reduction,
-} from '../engine/ops/losses.ts';
 import type { Optimizer, OptimizerClass } from '../engine/optim/optimizer.ts';
 import { OPTIMIZERS as REGISTRY } from '../engine/optim/registry.ts';
 
@@ -219,6 +198,57 @@ interface OpEntry {
   run: (args: Tensor[], attrs: Attrs) => Tensor;
 }
 
+/**
+ * The table's entries for the registered activations and losses (formulas/), under PyTorch's op names, each
+ * parameter read from the attribute of its PyTorch keyword (its default when absent), so a registered function
+ * needs no line here. A learned parameter (PReLU's slope) is a second tensor argument; a name shared by several
+ * entries (GELU's two forms) is told apart by their string attributes.
+ */
+function registryOps(): Record<string, OpEntry> {
+  const ops: Record<string, OpEntry> = {};
+  const variants = new Map<string, ActivationFunction[]>();
+  for (const entry of Object.values(ACTIVATION_FUNCTIONS) as ActivationFunction[]) {
+    variants.set(entry.torch, [...(variants.get(entry.torch) ?? []), entry]);
+  }
+  for (const [op, entries] of variants) {
+    const learned = isLearnable(entries[0]) ? 1 : 0;
+    ops[op] = {
+      args: [1 + learned, 1 + learned],
+      run: ([x, w], a) => {
+        const entry = variant(op, entries, a);
+        if (entry.kind === 'line') return applyLine(entry, x, a.number(['axis', 'dim'], -1));
+        if (isLearnable(entry)) return applyLearnable(entry, x, w);
+        return applyElementwise(entry, x, parameters(entry, a));
+      },
+    };
+  }
+  for (const entry of Object.values(LOSS_FUNCTIONS) as LossFunction[]) {
+    ops[entry.torch] = {
+      args: [2, 2],
+      run: ([p, t], a) => (entry.kind === 'pair' ? applyPairLoss(entry, p, t, parameters(entry, a), reduction(a)) : applyClassLoss(entry, p, t, reduction(a))),
+    };
+  }
+  return ops;
+}
+
+/** The values of an entry's settable parameters, from the attributes under their PyTorch keywords. */
+function parameters(entry: { parameters: readonly { name: string; torch: readonly string[]; default: number; learnable?: boolean }[] }, a: Attrs): Record<string, number> {
+  const values: Record<string, number> = {};
+  for (const p of entry.parameters) if (p.learnable !== true) values[p.name] = a.number([...p.torch], p.default);
+  return values;
+}
+
+/** The entry among those sharing a PyTorch name whose string attributes the step gives (the first when it gives none). */
+function variant(op: string, entries: ActivationFunction[], a: Attrs): ActivationFunction {
+  if (entries.length === 1) return entries[0];
+  const keys = Object.keys(entries[0].torchAttributes ?? {});
+  const given = Object.fromEntries(keys.map((k) => [k, a.string([k], entries[0].torchAttributes![k])]));
+  const found = entries.find((e) => keys.every((k) => e.torchAttributes?.[k] === given[k]));
+  if (found !== undefined) return found;
+  const k = keys.find((key) => !entries.some((e) => e.torchAttributes?.[key] === given[key])) ?? keys[0];
+  throw new CaseError(`op ${op}: ${k} must be ${entries.map((e) => `"${e.torchAttributes?.[k]}"`).join(' or ')}, got "${given[k]}"`);
+}
+
 /** The op table: every op name of the case format (PyTorch's spelling) mapped to the engine function and its attributes. */
 export const OPS: Record<string, OpEntry> = {
   add: { args: [2, 2], run: ([a, b]) => add(a, b) },
@@ -230,7 +260,6 @@ export const OPS: Record<string, OpEntry> = {
   log: { args: [1, 1], run: ([x]) => log(x) },
   sqrt: { args: [1, 1], run: ([x]) => sqrt(x) },
   abs: { args: [1, 1], run: ([x]) => abs(x) },
-  identity: { args: [1, 1], run: ([x]) => identity(x) },
   pow: { args: [1, 1], run: ([x], a) => pow(x, a.number(['exponent'])) },
   clamp: { args: [1, 1], run: ([x], a) => clamp(x, a.number(['min'], -Infinity), a.number(['max'], Infinity)) },
   matmul: { args: [2, 2], run: ([a, b]) => matmul(a, b) },
@@ -249,33 +278,8 @@ export const OPS: Record<string, OpEntry> = {
   mean: { args: [1, 1], run: ([x], a) => mean(x, a.axis(['axis', 'dim'], null), a.boolean(['keepdim'], false)) },
   max: { args: [1, 1], run: ([x], a) => max(x, a.axis(['axis', 'dim'], null), a.boolean(['keepdim'], false)) },
   argmax: { args: [1, 1], run: ([x], a) => argmax(x, a.axis(['axis', 'dim'], null), a.boolean(['keepdim'], false)) },
-  relu: { args: [1, 1], run: ([x]) => relu(x) },
-  sigmoid: { args: [1, 1], run: ([x]) => sigmoid(x) },
-  tanh: { args: [1, 1], run: ([x]) => tanh(x) },
-  silu: { args: [1, 1], run: ([x]) => silu(x) },
-  mish: { args: [1, 1], run: ([x]) => mish(x) },
-  softplus: { args: [1, 1], run: ([x], a) => softplus(x, a.number(['beta'], 1), a.number(['threshold'], 20)) },
-  leaky_relu: { args: [1, 1], run: ([x], a) => leakyRelu(x, a.number(['negative_slope'], 0.01)) },
-  prelu: { args: [2, 2], run: ([x, w]) => prelu(x, w) },
-  elu: { args: [1, 1], run: ([x], a) => elu(x, a.number(['alpha'], 1)) },
-  gelu: {
-    args: [1, 1],
-    run: ([x], a) => {
-      const approximate = a.string(['approximate'], 'none');
-      if (approximate !== 'none' && approximate !== 'tanh') throw new CaseError(`op gelu: approximate must be "none" or "tanh", got "${approximate}"`);
-      return gelu(x, approximate);
-    },
-  },
-  hardtanh: { args: [1, 1], run: ([x], a) => hardtanh(x, a.number(['min', 'min_val'], -1), a.number(['max', 'max_val'], 1)) },
-  softmax: { args: [1, 1], run: ([x], a) => softmax(x, a.number(['axis', 'dim'], -1)) },
-  log_softmax: { args: [1, 1], run: ([x], a) => logSoftmax(x, a.number(['axis', 'dim'], -1)) },
   linear: { args: [2, 3], run: ([x, w, b]) => linear(x, w, b) },
-  mse_loss: { args: [2, 2], run: ([p, t], a) => mseLoss(p, t, reduction(a)) },
-  binary_cross_entropy: { args: [2, 2], run: ([p, y], a) => binaryCrossEntropy(p, y, reduction(a)) },
-  binary_cross_entropy_with_logits: { args: [2, 2], run: ([z, y], a) => binaryCrossEntropyWithLogits(z, y, reduction(a)) },
-  cross_entropy: { args: [2, 2], run: ([z, t], a) => crossEntropy(z, t, reduction(a)) },
-  nll_loss: { args: [2, 2], run: ([lp, t], a) => nllLoss(lp, t, reduction(a)) },
-  hinge_loss: { args: [2, 2], run: ([s, y], a) => hingeLoss(s, y, a.number(['margin'], 1), reduction(a)) },
+  ...registryOps(),
 };
 
 /** Turns a case tensor into an engine tensor, checking that its data fills its shape. */

@@ -30,6 +30,23 @@ export {
   logSoftmax,
   logistic,
 } from './ops/activations.ts';
+export {
+  ACTIVATION_FUNCTIONS,
+  TRAINABLE_ELEMENTWISE,
+  activationFunction,
+  parameterValues,
+} from './formulas/activations.ts';
+export type {
+  ActivationFunction,
+  ActivationFunctionName,
+  ActivationParameter,
+  ElementwiseActivation,
+  ElementwiseActivationName,
+  LineActivation,
+  ParameterValues,
+} from './formulas/activations.ts';
+export { LOSS_FUNCTIONS, lossFunction } from './formulas/losses.ts';
+export type { LossFunction, LossFunctionName, PairLoss, ClassLoss } from './formulas/losses.ts';
 export { linear } from './ops/linear.ts';
 export { dropout } from './ops/dropout.ts';
 export { mseLoss, binaryCrossEntropy, binaryCrossEntropyWithLogits, crossEntropy, nllLoss, hingeLoss } from './ops/losses.ts';

@@ -2,46 +2,25 @@
 // layers. All but PReLU have no parameters; PReLU learns its negative slope.
 
 import { Tensor } from '../tensor.ts';
-import {
-  elu,
-  gelu,
-  hardtanh,
-  identity,
-  leakyRelu,
-  logSoftmax,
-  mish,
-  prelu,
-  relu,
-  sigmoid,
-  silu,
-  softmax,
-  softplus,
-  step,
-  tanh,
-} from '../ops/activations.ts';
+import { applyElementwise, applyLine, prelu } from '../ops/activations.ts';
+import { ACTIVATION_FUNCTIONS, PRELU, isLearnable, parameterValues, type ActivationFunction, type ActivationName } from '../formulas/activations.ts';
 import { Module } from './module.ts';
 
-/** The parameter-free activations, by the name the lessons and the MLP options use. */
-export const activations = {
-  identity,
-  step,
-  relu,
-  sigmoid,
-  tanh,
-  leakyRelu: (x: Tensor) => leakyRelu(x),
-  elu: (x: Tensor) => elu(x),
-  gelu: (x: Tensor) => gelu(x),
-  geluTanh: (x: Tensor) => gelu(x, 'tanh'),
-  silu,
-  mish,
-  softplus: (x: Tensor) => softplus(x),
-  hardtanh: (x: Tensor) => hardtanh(x),
-  softmax: (x: Tensor) => softmax(x),
-  logSoftmax: (x: Tensor) => logSoftmax(x),
-} satisfies Record<string, (x: Tensor) => Tensor>;
+export type { ActivationName } from '../formulas/activations.ts';
 
-/** The name of a parameter-free activation, such as 'relu' or 'tanh'. */
-export type ActivationName = keyof typeof activations;
+/** The op of a registry entry with its default parameters: elementwise, or along the last axis for softmax and log-softmax. */
+function withDefaults(entry: ActivationFunction): (x: Tensor) => Tensor {
+  if (entry.kind === 'line') return (x) => applyLine(entry, x);
+  const p = parameterValues(entry);
+  return (x) => applyElementwise(entry, x, p);
+}
+
+/** The activations without a learned parameter, by the name the lessons and the MLP options use, each with PyTorch's defaults. */
+export const activations = Object.fromEntries(
+  (Object.keys(ACTIVATION_FUNCTIONS) as (keyof typeof ACTIVATION_FUNCTIONS)[])
+    .filter((name): name is ActivationName => !isLearnable(ACTIVATION_FUNCTIONS[name]))
+    .map((name) => [name, withDefaults(ACTIVATION_FUNCTIONS[name])]),
+) as Record<ActivationName, (x: Tensor) => Tensor>;
 
 /** A parameter-free activation applied elementwise (softmax and log-softmax along the last axis), chosen by name. */
 export class Activation extends Module {
@@ -69,7 +48,7 @@ export class PReLU extends Module {
   weight: Tensor;
 
   /** A PReLU with `parameters` slopes (1 shared by default, or one per input feature), each starting at `init` (0.25). */
-  constructor(parameters = 1, init = 0.25) {
+  constructor(parameters = 1, init = PRELU.parameters[0].default) {
     super();
     this.weight = Tensor.fromData(new Float64Array(parameters).fill(init), [parameters], { requiresGrad: true, label: 'a' });
   }

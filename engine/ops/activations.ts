@@ -1,34 +1,59 @@
-// Activation functions, each as its formula and its derivative.
+// Activation functions as autograd ops. Their formulas and derivatives are
+// the registry's (formulas/activations.ts), written once there as the lessons
+// write them; this file turns an entry into an op.
 //
-// Most are elementwise, so the backward rule is dL/dx = dL/dy · f'(x), with f'
-// written below each f as the lessons derive it. Softmax and log-softmax mix
-// the elements of a row (or column), so they have their own rules.
+// An elementwise entry becomes a unary op whose backward rule is the chain
+// rule dL/dx = dL/dy · f′(x). Softmax and log-softmax mix the elements of a
+// row (or column): their entries give the rule for one line, applied here to
+// every line along the chosen axis.
 
 import { Tensor, gradBuffer } from '../tensor.ts';
 import { asMatrix, normalizeAxis } from '../shape.ts';
-import { erf } from '../erf.ts';
 import { binaryOp, unaryOp } from './elementwise.ts';
+import {
+  ELU,
+  GELU,
+  GELU_TANH,
+  HARDTANH,
+  IDENTITY,
+  LEAKY_RELU,
+  LOG_SOFTMAX,
+  MISH,
+  PRELU,
+  RELU,
+  SIGMOID,
+  SILU,
+  SOFTMAX,
+  SOFTPLUS,
+  STEP,
+  TANH,
+  parameterValues,
+  type ElementwiseActivation,
+  type LineActivation,
+  type ParameterValues,
+} from '../formulas/activations.ts';
 
-const SQRT_HALF = Math.SQRT1_2;
-const ONE_OVER_SQRT_TWO_PI = 0.3989422804014327;
-const SQRT_TWO_OVER_PI = 0.7978845608028654;
-const GELU_TANH_CUBIC = 0.044715;
+export { logistic, softplusValue, softmaxLine } from '../formulas/activations.ts';
 
-/** The logistic function 1 / (1 + e^-x), computed without overflow for large |x|. */
-export function logistic(x: number): number {
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
-  return e / (1 + e);
-}
-
-/** softplus(x) = ln(1 + e^x), computed without overflow: max(x, 0) + ln(1 + e^-|x|). */
-export function softplusValue(x: number): number {
-  return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+/**
+ * Applies an elementwise registry entry with the given parameter values: y = f(x), and, unless the entry is the
+ * step, the backward rule dL/dx += dL/dy · f′(x).
+ */
+export function applyElementwise<P extends string>(entry: ElementwiseActivation<P>, x: Tensor, p: ParameterValues<P>): Tensor {
+  const { f, df } = entry;
+  const problem = entry.check?.(p);
+  if (problem !== undefined) throw new RangeError(`${entry.name}: ${problem}`);
+  if (!entry.differentiable) {
+    const out = new Float64Array(x.size);
+    for (let i = 0; i < out.length; i++) out[i] = f(x.data[i], p);
+    return new Tensor(out, x.shape, {}, entry.torch, [x]);
+  }
+  return unaryOp(entry.torch, x, (v) => f(v, p), (v, y) => df(v, y, p));
 }
 
 /** The identity f(x) = x; f'(x) = 1. A separate node, so graphs can show "no activation". */
 export function identity(x: Tensor): Tensor {
-  return unaryOp('identity', x, (v) => v, () => 1);
+  return applyElementwise(IDENTITY, x, {});
 }
 
 /**
@@ -36,30 +61,27 @@ export function identity(x: Tensor): Tensor {
  * it exists, so no gradient flows through it: the output is a constant, which is why the perceptron has its own rule.
  */
 export function step(x: Tensor): Tensor {
-  const out = new Float64Array(x.size);
-  for (let i = 0; i < out.length; i++) out[i] = x.data[i] >= 0 ? 1 : 0;
-  return new Tensor(out, x.shape, {}, 'step', [x]);
+  return applyElementwise(STEP, x, {});
 }
 
 /** ReLU, max(0, x); relu'(x) = 1 for x > 0 and 0 for x ≤ 0 (0 at x = 0, as PyTorch). */
 export function relu(x: Tensor): Tensor {
-  return unaryOp('relu', x, (v) => (v > 0 ? v : 0), (v) => (v > 0 ? 1 : 0));
+  return applyElementwise(RELU, x, {});
 }
 
 /** The sigmoid σ(x) = 1 / (1 + e^-x); σ'(x) = σ(x) (1 - σ(x)). */
 export function sigmoid(x: Tensor): Tensor {
-  return unaryOp('sigmoid', x, logistic, (_x, s) => s * (1 - s));
+  return applyElementwise(SIGMOID, x, {});
 }
 
 /** The hyperbolic tangent; tanh'(x) = 1 - tanh²(x). */
 export function tanh(x: Tensor): Tensor {
-  return unaryOp('tanh', x, Math.tanh, (_x, t) => 1 - t * t);
+  return applyElementwise(TANH, x, {});
 }
 
-/** Leaky ReLU, x for x > 0 and a·x otherwise; the derivative is 1 for x > 0 and a for x ≤ 0. */
-export function leakyRelu(x: Tensor, negativeSlope = 0.01): Tensor {
-  const a = negativeSlope;
-  return unaryOp('leaky_relu', x, (v) => (v > 0 ? v : a * v), (v) => (v > 0 ? 1 : a));
+/** Leaky ReLU, x for x > 0 and a·x otherwise (a = 0.01 by default); the derivative is 1 for x > 0 and a for x ≤ 0. */
+export function leakyRelu(x: Tensor, negativeSlope = LEAKY_RELU.parameters[0].default): Tensor {
+  return applyElementwise(LEAKY_RELU, x, { negativeSlope });
 }
 
 /**
@@ -67,19 +89,32 @@ export function leakyRelu(x: Tensor, negativeSlope = 0.01): Tensor {
  * ∂y/∂x = 1 or a, ∂y/∂a = 0 or x.
  */
 export function prelu(x: Tensor, slope: Tensor): Tensor {
+  return applyLearnable(PRELU, x, slope);
+}
+
+/**
+ * Applies an elementwise entry whose one parameter is learned (PReLU's slope), given as a tensor broadcast against
+ * x: ∂y/∂x = f′(x) and ∂y/∂a from the entry, each summed back to its input's shape.
+ */
+export function applyLearnable<P extends string>(entry: ElementwiseActivation<P>, x: Tensor, parameter: Tensor): Tensor {
+  const learned = entry.parameters.find((p) => p.learnable === true);
+  const dParameter = learned === undefined ? undefined : entry.dParameter?.[learned.name];
+  if (learned === undefined || dParameter === undefined) throw new RangeError(`${entry.name}: has no learned parameter with a derivative`);
+  const { f, df } = entry;
+  const values = (a: number) => ({ [learned.name]: a }) as ParameterValues<P>;
   return binaryOp(
-    'prelu',
+    entry.torch,
     x,
-    slope,
-    (v, a) => (v > 0 ? v : a * v),
-    (v, a) => (v > 0 ? 1 : a),
-    (v) => (v > 0 ? 0 : v),
+    parameter,
+    (v, a) => f(v, values(a)),
+    (v, a, y) => df(v, y, values(a)),
+    (v, a, y) => dParameter(v, y, values(a)),
   );
 }
 
-/** ELU, x for x > 0 and α(e^x - 1) otherwise; the derivative is 1 for x > 0 and α e^x otherwise. */
-export function elu(x: Tensor, alpha = 1): Tensor {
-  return unaryOp('elu', x, (v) => (v > 0 ? v : alpha * Math.expm1(v)), (v) => (v > 0 ? 1 : alpha * Math.exp(v)));
+/** ELU, x for x > 0 and α(e^x - 1) otherwise (α = 1 by default); the derivative is 1 for x > 0 and α e^x otherwise. */
+export function elu(x: Tensor, alpha = ELU.parameters[0].default): Tensor {
+  return applyElementwise(ELU, x, { alpha });
 }
 
 /**
@@ -87,71 +122,32 @@ export function elu(x: Tensor, alpha = 1): Tensor {
  * φ(x) = e^(-x²/2)/√(2π). Tanh form: Φ(x) ≈ (1 + tanh(√(2/π)(x + 0.044715 x³))) / 2, differentiated as written.
  */
 export function gelu(x: Tensor, approximate: 'none' | 'tanh' = 'none'): Tensor {
-  if (approximate === 'tanh') {
-    const inner = (v: number) => SQRT_TWO_OVER_PI * (v + GELU_TANH_CUBIC * v * v * v);
-    return unaryOp(
-      'gelu',
-      x,
-      (v) => 0.5 * v * (1 + Math.tanh(inner(v))),
-      (v) => {
-        const t = Math.tanh(inner(v));
-        // d/dx [x/2 (1 + t)] = (1 + t)/2 + x/2 (1 - t²) √(2/π) (1 + 3 · 0.044715 x²)
-        return 0.5 * (1 + t) + 0.5 * v * (1 - t * t) * SQRT_TWO_OVER_PI * (1 + 3 * GELU_TANH_CUBIC * v * v);
-      },
-    );
-  }
+  if (approximate === 'tanh') return applyElementwise(GELU_TANH, x, {});
   if (approximate !== 'none') throw new RangeError(`gelu: approximate must be 'none' or 'tanh', got '${String(approximate)}'`);
-  return unaryOp(
-    'gelu',
-    x,
-    (v) => v * 0.5 * (1 + erf(v * SQRT_HALF)),
-    (v) => 0.5 * (1 + erf(v * SQRT_HALF)) + v * ONE_OVER_SQRT_TWO_PI * Math.exp(-0.5 * v * v),
-  );
+  return applyElementwise(GELU, x, {});
 }
 
 /** SiLU (swish), x σ(x); silu'(x) = σ(x) (1 + x (1 - σ(x))). */
 export function silu(x: Tensor): Tensor {
-  return unaryOp(
-    'silu',
-    x,
-    (v) => v * logistic(v),
-    (v) => {
-      const s = logistic(v);
-      return s * (1 + v * (1 - s));
-    },
-  );
+  return applyElementwise(SILU, x, {});
 }
 
 /** Mish, x tanh(softplus(x)); mish'(x) = tanh(sp) + x (1 - tanh²(sp)) σ(x), since softplus' = σ. */
 export function mish(x: Tensor): Tensor {
-  return unaryOp(
-    'mish',
-    x,
-    (v) => v * Math.tanh(softplusValue(v)),
-    (v) => {
-      const t = Math.tanh(softplusValue(v));
-      return t + v * (1 - t * t) * logistic(v);
-    },
-  );
+  return applyElementwise(MISH, x, {});
 }
 
 /**
  * Softplus, ln(1 + e^(βx)) / β, and x itself where βx > threshold (as PyTorch, whose defaults are β = 1,
  * threshold = 20); softplus'(x) = σ(βx).
  */
-export function softplus(x: Tensor, beta = 1, threshold = 20): Tensor {
-  return unaryOp(
-    'softplus',
-    x,
-    (v) => (v * beta > threshold ? v : softplusValue(v * beta) / beta),
-    (v) => (v * beta > threshold ? 1 : logistic(v * beta)),
-  );
+export function softplus(x: Tensor, beta = SOFTPLUS.parameters[0].default, threshold = SOFTPLUS.parameters[1].default): Tensor {
+  return applyElementwise(SOFTPLUS, x, { beta, threshold });
 }
 
-/** Hard tanh, x clipped to [min, max]; the derivative is 1 strictly inside and 0 outside (as PyTorch). */
-export function hardtanh(x: Tensor, min = -1, max = 1): Tensor {
-  if (min > max) throw new RangeError(`hardtanh: min ${min} is greater than max ${max}`);
-  return unaryOp('hardtanh', x, (v) => (v < min ? min : v > max ? max : v), (v) => (v > min && v < max ? 1 : 0));
+/** Hard tanh, x clipped to [min, max] ([-1, 1] by default); the derivative is 1 strictly inside and 0 outside (as PyTorch). */
+export function hardtanh(x: Tensor, min = HARDTANH.parameters[0].default, max = HARDTANH.parameters[1].default): Tensor {
+  return applyElementwise(HARDTANH, x, { min, max });
 }
 
 /** The rows (axis = last) or columns (axis 0 of a matrix) that softmax normalises: how many, how long, and their strides. */
@@ -177,17 +173,22 @@ function lines(op: string, x: Tensor, axis: number): Lines {
   return { count: rows, length: cols, between: cols, along: 1 };
 }
 
-/**
- * Writes the softmax of one line of `xs` (indices start, start + along, ... before end) into `out` and returns the
- * line's log-sum-exp, m + ln Σⱼ e^(xⱼ - m), with m the line's maximum so nothing overflows.
- */
-export function softmaxLine(xs: Float64Array, out: Float64Array, start: number, end: number, along: number): number {
-  let m = -Infinity;
-  for (let i = start; i < end; i += along) if (xs[i] > m) m = xs[i];
-  let total = 0;
-  for (let i = start; i < end; i += along) total += out[i] = Math.exp(xs[i] - m);
-  for (let i = start; i < end; i += along) out[i] /= total;
-  return m + Math.log(total);
+/** Applies a line registry entry (softmax, log-softmax) to every line along `axis`, recording its backward rule per line. */
+export function applyLine(entry: LineActivation, x: Tensor, axis = -1): Tensor {
+  const { count, length, between, along } = lines(entry.torch, x, axis);
+  const xs = x.data;
+  const ys = new Float64Array(xs.length);
+  for (let l = 0; l < count; l++) {
+    const start = l * between;
+    entry.forward(xs, ys, start, start + length * along, along);
+  }
+  return Tensor.fromOp(entry.torch, ys, x.shape, [x], (g) => {
+    const gx = gradBuffer(x)!;
+    for (let l = 0; l < count; l++) {
+      const start = l * between;
+      entry.backward(g, xs, ys, gx, start, start + length * along, along);
+    }
+  });
 }
 
 /**
@@ -195,24 +196,7 @@ export function softmaxLine(xs: Float64Array, out: Float64Array, start: number, 
  * overflows. Backward: dL/dxᵢ = sᵢ (gᵢ - Σⱼ gⱼ sⱼ).
  */
 export function softmax(x: Tensor, axis = -1): Tensor {
-  const { count, length, between, along } = lines('softmax', x, axis);
-  const xs = x.data;
-  const s = new Float64Array(xs.length);
-  for (let l = 0; l < count; l++) {
-    const start = l * between;
-    const end = start + length * along;
-    softmaxLine(xs, s, start, end, along);
-  }
-  return Tensor.fromOp('softmax', s, x.shape, [x], (g) => {
-    const gx = gradBuffer(x)!;
-    for (let l = 0; l < count; l++) {
-      const start = l * between;
-      const end = start + length * along;
-      let dot = 0;
-      for (let i = start; i < end; i += along) dot += g[i] * s[i];
-      for (let i = start; i < end; i += along) gx[i] += s[i] * (g[i] - dot);
-    }
-  });
+  return applyLine(SOFTMAX, x, axis);
 }
 
 /**
@@ -220,23 +204,5 @@ export function softmax(x: Tensor, axis = -1): Tensor {
  * Backward: dL/dxᵢ = gᵢ - softmaxᵢ Σⱼ gⱼ.
  */
 export function logSoftmax(x: Tensor, axis = -1): Tensor {
-  const { count, length, between, along } = lines('log_softmax', x, axis);
-  const xs = x.data;
-  const y = new Float64Array(xs.length);
-  for (let l = 0; l < count; l++) {
-    const start = l * between;
-    const end = start + length * along;
-    const logTotal = softmaxLine(xs, y, start, end, along);
-    for (let i = start; i < end; i += along) y[i] = xs[i] - logTotal;
-  }
-  return Tensor.fromOp('log_softmax', y, x.shape, [x], (g) => {
-    const gx = gradBuffer(x)!;
-    for (let l = 0; l < count; l++) {
-      const start = l * between;
-      const end = start + length * along;
-      let total = 0;
-      for (let i = start; i < end; i += along) total += g[i];
-      for (let i = start; i < end; i += along) gx[i] += g[i] - Math.exp(y[i]) * total;
-    }
-  });
+  return applyLine(LOG_SOFTMAX, x, axis);
 }

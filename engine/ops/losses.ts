@@ -1,14 +1,27 @@
-// Loss functions: a scalar from predictions and targets, averaged over the
-// elements (or the samples) as PyTorch's default reduction "mean" does; "sum"
-// and "none" (one loss per element or sample) are there too, as in PyTorch.
+// Loss functions as autograd ops: a scalar from predictions and targets,
+// averaged over the elements (or the samples) as PyTorch's default reduction
+// "mean" does; "sum" and "none" (one loss per element or sample) are there
+// too, as in PyTorch. The formulas ℓ and their gradients are the registry's
+// (formulas/losses.ts); this file reduces them and records the backward rule.
 //
 // Elementwise losses L = (1/n) Σ ℓ(pᵢ, tᵢ) share one pattern: the backward
 // rule is dL/dpᵢ = g · ∂ℓ/∂p (pᵢ, tᵢ) / n, with g = dL/d(loss) from upstream.
-// The classification losses pick one entry per row by its class index.
+// The classification losses take one row of scores per sample and its class
+// index: dL/dzᵢⱼ = g · ∂ℓ/∂zⱼ / N.
 
 import { Tensor, asTensor, gradBuffer } from '../tensor.ts';
 import { broadcastPlan, shapeString } from '../shape.ts';
-import { logistic, softmaxLine } from './activations.ts';
+import type { ParameterValues } from '../formulas/activations.ts';
+import {
+  BINARY_CROSS_ENTROPY,
+  BINARY_CROSS_ENTROPY_WITH_LOGITS,
+  CROSS_ENTROPY,
+  HINGE_LOSS,
+  MSE_LOSS,
+  NLL_LOSS,
+  type ClassLoss,
+  type PairLoss,
+} from '../formulas/losses.ts';
 
 /** How a loss combines its per-element (or per-sample) terms, as PyTorch's `reduction`: their mean, their sum, or none. */
 export type Reduction = 'mean' | 'sum' | 'none';
@@ -26,19 +39,19 @@ function checkReduction(op: string, reduction: Reduction): void {
 }
 
 /**
- * Builds an elementwise loss ℓ(x, y) over the broadcast pairs, reduced by mean (the default), sum or none, with
- * backward rules dL/dx += g ∂ℓ/∂x and dL/dy += g ∂ℓ/∂y (g divided by n for the mean).
+ * Applies a pair loss of the registry, ℓ(x, y) over the broadcast pairs, reduced by mean (the default), sum or
+ * none, with backward rules dL/dx += g ∂ℓ/∂x and dL/dy += g ∂ℓ/∂y (g divided by n for the mean).
  */
-function pairLoss(
-  op: string,
+export function applyPairLoss<P extends string>(
+  entry: PairLoss<P>,
   prediction: Tensor,
   target: Tensor | number,
-  reduction: Reduction,
-  loss: (x: number, y: number) => number,
-  dldx: (x: number, y: number) => number,
-  dldy: (x: number, y: number) => number,
+  parameters: ParameterValues<P>,
+  reduction: Reduction = 'mean',
 ): Tensor {
+  const op = entry.torch;
   checkReduction(op, reduction);
+  const { loss, dp, dt } = entry;
   const y = asTensor(target);
   const plan = broadcastPlan(op, prediction.shape, y.shape);
   const { rows, cols, aRow, aCol, bRow, bCol } = plan;
@@ -46,7 +59,7 @@ function pairLoss(
   const ps = prediction.data;
   const ts = y.data;
   const terms = new Float64Array(n);
-  for (let i = 0, k = 0; i < rows; i++) for (let j = 0; j < cols; j++, k++) terms[k] = loss(ps[i * aRow + j * aCol], ts[i * bRow + j * bCol]);
+  for (let i = 0, k = 0; i < rows; i++) for (let j = 0; j < cols; j++, k++) terms[k] = loss(ps[i * aRow + j * aCol], ts[i * bRow + j * bCol], parameters);
   let out = terms;
   if (reduction !== 'none') {
     let total = 0;
@@ -63,8 +76,8 @@ function pairLoss(
         const ip = i * aRow + j * aCol;
         const it = i * bRow + j * bCol;
         const scale = reduction === 'none' ? g[k] : shared;
-        if (gp !== null) gp[ip] += scale * dldx(ps[ip], ts[it]);
-        if (gt !== null) gt[it] += scale * dldy(ps[ip], ts[it]);
+        if (gp !== null) gp[ip] += scale * dp(ps[ip], ts[it], parameters);
+        if (gt !== null) gt[it] += scale * dt(ps[ip], ts[it], parameters);
       }
     }
   });
@@ -72,20 +85,7 @@ function pairLoss(
 
 /** Mean squared error (1/n) Σ (p - t)²; ∂ℓ/∂p = 2 (p - t). */
 export function mseLoss(prediction: Tensor, target: Tensor | number, reduction: Reduction = 'mean'): Tensor {
-  return pairLoss(
-    'mse_loss',
-    prediction,
-    target,
-    reduction,
-    (p, t) => (p - t) * (p - t),
-    (p, t) => 2 * (p - t),
-    (p, t) => -2 * (p - t),
-  );
-}
-
-/** ln p clamped below at -100, as PyTorch does so that p = 0 gives a large finite loss instead of infinity. */
-function clampedLog(p: number): number {
-  return Math.max(Math.log(p), -100);
+  return applyPairLoss(MSE_LOSS, prediction, target, {}, reduction);
 }
 
 /**
@@ -93,15 +93,7 @@ function clampedLog(p: number): number {
  * ∂ℓ/∂p = (p - y) / (p (1 - p)), with the denominator kept above 1e-12 as PyTorch does.
  */
 export function binaryCrossEntropy(probabilities: Tensor, target: Tensor | number, reduction: Reduction = 'mean'): Tensor {
-  return pairLoss(
-    'binary_cross_entropy',
-    probabilities,
-    target,
-    reduction,
-    (p, y) => -(y * clampedLog(p) + (1 - y) * clampedLog(1 - p)),
-    (p, y) => (p - y) / Math.max(p * (1 - p), 1e-12),
-    (p) => clampedLog(1 - p) - clampedLog(p),
-  );
+  return applyPairLoss(BINARY_CROSS_ENTROPY, probabilities, target, {}, reduction);
 }
 
 /**
@@ -109,28 +101,12 @@ export function binaryCrossEntropy(probabilities: Tensor, target: Tensor | numbe
  * no exponential overflows; ∂ℓ/∂z = σ(z) - y.
  */
 export function binaryCrossEntropyWithLogits(logits: Tensor, target: Tensor | number, reduction: Reduction = 'mean'): Tensor {
-  return pairLoss(
-    'binary_cross_entropy_with_logits',
-    logits,
-    target,
-    reduction,
-    (z, y) => Math.max(z, 0) - z * y + Math.log1p(Math.exp(-Math.abs(z))),
-    (z, y) => logistic(z) - y,
-    (z) => -z,
-  );
+  return applyPairLoss(BINARY_CROSS_ENTROPY_WITH_LOGITS, logits, target, {}, reduction);
 }
 
 /** Hinge loss (1/n) Σ max(0, margin - y s) for labels y ∈ {-1, +1}; ∂ℓ/∂s = -y where the margin is violated, else 0. */
-export function hingeLoss(scores: Tensor, target: Tensor | number, margin = 1, reduction: Reduction = 'mean'): Tensor {
-  return pairLoss(
-    'hinge_loss',
-    scores,
-    target,
-    reduction,
-    (s, y) => Math.max(0, margin - y * s),
-    (s, y) => (margin - y * s > 0 ? -y : 0),
-    (s, y) => (margin - y * s > 0 ? -s : 0),
-  );
+export function hingeLoss(scores: Tensor, target: Tensor | number, margin = HINGE_LOSS.parameters[0].default, reduction: Reduction = 'mean'): Tensor {
+  return applyPairLoss(HINGE_LOSS, scores, target, { margin }, reduction);
 }
 
 /** Reads class indices from an array or tensor, checking each is an integer in [0, classes). */
@@ -170,33 +146,38 @@ function reduceSamples(terms: Float64Array, reduction: Reduction, batched: boole
 }
 
 /**
- * Cross-entropy of raw logits z against class indices t, averaged over the batch by default:
- * (1/N) Σᵢ [ln Σⱼ e^(zᵢⱼ) - zᵢ,tᵢ], stable for large logits. dL/dzᵢⱼ = (softmax(zᵢ)ⱼ - [j = tᵢ]) / N.
+ * Applies a class loss of the registry to rows of scores and their class indices, reduced by mean (the default),
+ * sum or none; backward dL/dzᵢⱼ += g ∂ℓ/∂zⱼ (g divided by N for the mean).
  */
-export function crossEntropy(logits: Tensor, classes: readonly number[] | Tensor, reduction: Reduction = 'mean'): Tensor {
-  checkReduction('cross_entropy', reduction);
-  const [rows, count] = scoreRows('cross_entropy', logits);
-  const t = classIndices('cross_entropy', classes, rows, count);
-  const zs = logits.data;
-  // Keep each row's softmax for the backward rule.
-  const probabilities = new Float64Array(zs.length);
+export function applyClassLoss(entry: ClassLoss, scores: Tensor, classes: readonly number[] | Tensor, reduction: Reduction = 'mean'): Tensor {
+  const op = entry.torch;
+  checkReduction(op, reduction);
+  const [rows, count] = scoreRows(op, scores);
+  const t = classIndices(op, classes, rows, count);
+  const zs = scores.data;
+  // What each row's gradient needs (cross-entropy keeps its softmax here).
+  const work = new Float64Array(zs.length);
   const terms = new Float64Array(rows);
-  for (let i = 0; i < rows; i++) {
-    const start = i * count;
-    // -log softmax(z)ₜ = logsumexp(z) - zₜ
-    terms[i] = softmaxLine(zs, probabilities, start, start + count, 1) - zs[start + t[i]];
-  }
-  const { data, shape } = reduceSamples(terms, reduction, logits.ndim === 2);
-  const parents = classes instanceof Tensor ? [logits, classes] : [logits];
-  return Tensor.fromOp('cross_entropy', data, shape, parents, (g) => {
-    const gz = gradBuffer(logits);
+  for (let i = 0; i < rows; i++) terms[i] = entry.loss(zs, work, i * count, count, t[i]);
+  const { data, shape } = reduceSamples(terms, reduction, scores.ndim === 2);
+  const parents = classes instanceof Tensor ? [scores, classes] : [scores];
+  return Tensor.fromOp(op, data, shape, parents, (g) => {
+    const gz = gradBuffer(scores);
     if (gz === null) return;
     for (let i = 0; i < rows; i++) {
       const scale = sampleGradient(g, i, rows, reduction);
       const start = i * count;
-      for (let j = 0; j < count; j++) gz[start + j] += scale * (probabilities[start + j] - (j === t[i] ? 1 : 0));
+      for (let j = 0; j < count; j++) gz[start + j] += scale * entry.dscore(zs, work, start + j, j === t[i]);
     }
   });
+}
+
+/**
+ * Cross-entropy of raw logits z against class indices t, averaged over the batch by default:
+ * (1/N) Σᵢ [ln Σⱼ e^(zᵢⱼ) - zᵢ,tᵢ], stable for large logits. dL/dzᵢⱼ = (softmax(zᵢ)ⱼ - [j = tᵢ]) / N.
+ */
+export function crossEntropy(logits: Tensor, classes: readonly number[] | Tensor, reduction: Reduction = 'mean'): Tensor {
+  return applyClassLoss(CROSS_ENTROPY, logits, classes, reduction);
 }
 
 /**
@@ -204,19 +185,5 @@ export function crossEntropy(logits: Tensor, classes: readonly number[] | Tensor
  * dL/d(log pᵢ,tᵢ) = -1/N.
  */
 export function nllLoss(logProbabilities: Tensor, classes: readonly number[] | Tensor, reduction: Reduction = 'mean'): Tensor {
-  checkReduction('nll_loss', reduction);
-  const [rows, count] = scoreRows('nll_loss', logProbabilities);
-  const t = classIndices('nll_loss', classes, rows, count);
-  const lp = logProbabilities.data;
-  const terms = new Float64Array(rows);
-  for (let i = 0; i < rows; i++) terms[i] = -lp[i * count + t[i]];
-  const { data, shape } = reduceSamples(terms, reduction, logProbabilities.ndim === 2);
-  const parents = classes instanceof Tensor ? [logProbabilities, classes] : [logProbabilities];
-  return Tensor.fromOp('nll_loss', data, shape, parents, (g) => {
-    const gl = gradBuffer(logProbabilities);
-    if (gl === null) return;
-    for (let i = 0; i < rows; i++) {
-      gl[i * count + t[i]] -= sampleGradient(g, i, rows, reduction);
-    }
-  });
+  return applyClassLoss(NLL_LOSS, logProbabilities, classes, reduction);
 }

@@ -25,6 +25,11 @@ export { sum, mean, max, argmax, matmul, transpose, reshape } from '../../engine
 // Applied elementwise (softmax and logSoftmax along an axis), with the derivatives the lessons derive.
 export { identity, step, relu, sigmoid, tanh, leakyRelu, prelu, elu, gelu, silu, mish, softplus, hardtanh, softmax, logSoftmax, logistic } from '../../engine/index.ts';
 
+// ## The formulas
+// One registry holds each activation's f and f′ and each loss with its gradient, written once; the ops,
+// the modules and the fast path all read it. `df(x, y, params)` takes y = f(x): for σ it is y(1 − y).
+export { ACTIVATION_FUNCTIONS, TRAINABLE_ELEMENTWISE, activationFunction, parameterValues, LOSS_FUNCTIONS, lossFunction } from '../../engine/index.ts';
+
 // ## Layers and losses
 // The functions behind the modules: a dense layer, dropout, and the losses of the course.
 export { linear, dropout, mseLoss, binaryCrossEntropy, binaryCrossEntropyWithLogits, crossEntropy, nllLoss, hingeLoss } from '../../engine/index.ts';
@@ -33,6 +38,7 @@ export type { Reduction } from '../../engine/index.ts';
 // ## Networks (nn)
 // Modules that own their parameters, as torch.nn, and the ways to draw first weights.
 export { Module, Linear, Sequential, MLP, Activation, PReLU, Dropout, activations, Perceptron, signedLabels } from '../../engine/index.ts';
+export { FastMLP, FAST_MLP_ACTIVATIONS } from '../../engine/index.ts';
 export { torchDefault, gaussian, xavierUniform, xavierNormal, heUniform, heNormal } from '../../engine/index.ts';
 export type { ModuleState, LinearOptions, MLPOptions, ActivationName, Initializer, PerceptronResult, PerceptronFitOptions } from '../../engine/index.ts';
 

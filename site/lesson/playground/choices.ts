@@ -21,6 +21,7 @@ import {
   type PlaygroundActivation,
   type Speed,
 } from './state.ts';
+import { ACTIVATION_FUNCTIONS } from '../../../engine/formulas/activations.ts';
 import { OPTIMIZERS as OPTIMIZER_REGISTRY } from '../../../engine/optim/registry.ts';
 
 /** One option of a select control: the value it sets and the text it shows. */
@@ -42,10 +43,8 @@ const DATASET_LABELS: Record<DatasetName, string> = {
   regression: 'Regression (1-D)',
 };
 
-const ACTIVATION_LABELS: Record<PlaygroundActivation, string> = {
-  relu: 'ReLU', leakyRelu: 'Leaky ReLU', elu: 'ELU', gelu: 'GELU', silu: 'SiLU (swish)', softplus: 'Softplus', tanh: 'tanh',
-  sigmoid: 'Sigmoid', identity: 'Linear',
-};
+// Each activation reads as its title in the engine's registry.
+const ACTIVATION_LABELS = Object.fromEntries(ACTIVATIONS.map((name) => [name, ACTIVATION_FUNCTIONS[name].title])) as Record<PlaygroundActivation, string>;
 
 const LOSS_LABELS: Record<LossName, string> = { mse: 'Mean squared error', bce: 'Binary cross-entropy', 'cross-entropy': 'Cross-entropy (softmax)' };
 

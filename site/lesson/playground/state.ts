@@ -5,6 +5,7 @@
 // by commas, e.g. `?playground=data:circles,layers:8-8,act:tanh,seed:3`; keys
 // left at their defaults are left out.
 
+import { TRAINABLE_ELEMENTWISE, type ElementwiseActivationName } from '../../../engine/formulas/activations.ts';
 // The registry by its own path: this module runs on the page, which needs the names, not the engine.
 import { OPTIMIZERS as OPTIMIZER_REGISTRY, type OptimizerName as RegisteredOptimizerName } from '../../../engine/optim/registry.ts';
 
@@ -13,10 +14,13 @@ export const DATASETS = ['circles', 'xor', 'gaussian', 'spiral', 'moons', 'check
 /** A dataset's name. */
 export type DatasetName = (typeof DATASETS)[number];
 
-/** The hidden-layer activations the playground offers, by the engine's names. */
-export const ACTIVATIONS = ['relu', 'leakyRelu', 'elu', 'gelu', 'silu', 'softplus', 'tanh', 'sigmoid', 'identity'] as const;
+/**
+ * The hidden-layer activations the playground offers, by the engine's names: every one of the engine's registry that
+ * its fast MLP kernel trains (elementwise, differentiable, no learned parameter), so a new entry appears here by itself.
+ */
+export const ACTIVATIONS: readonly PlaygroundActivation[] = TRAINABLE_ELEMENTWISE;
 /** A hidden-layer activation's name. */
-export type PlaygroundActivation = (typeof ACTIVATIONS)[number];
+export type PlaygroundActivation = ElementwiseActivationName;
 
 /** The losses the playground offers: mean squared error, binary cross-entropy, softmax cross-entropy. */
 export const LOSSES = ['mse', 'bce', 'cross-entropy'] as const;

@@ -1,8 +1,10 @@
 // One playground run: the data, an engine MLP, an engine optimizer and the
-// fast kernel, trained an epoch at a time. Plain TypeScript without the DOM,
-// so the worker runs it and the unit tests run it in Node.
+// MLP's fast path (the engine's FastMLP), trained an epoch at a time. Plain
+// TypeScript without the DOM, so the worker runs it and the unit tests run it
+// in Node. Every formula, forward and backward, is the engine's.
 
 import {
+  FastMLP,
   MLP,
   Random,
   accuracy,
@@ -10,15 +12,23 @@ import {
   createOptimizer,
   heNormal,
   heUniform,
+  logistic,
   torchDefault,
   xavierNormal,
   xavierUniform,
   type Initializer,
+  type LossFunctionName,
   type Optimizer,
 } from '../../../engine/index.ts';
-import { FastMLP } from './fast-mlp.ts';
 import { playgroundData, type PlaygroundData } from './datasets.ts';
-import { effectiveLoss, type InitializerName, type OptimizerName, type PlaygroundState } from './state.ts';
+import { effectiveLoss, type InitializerName, type LossName, type OptimizerName, type PlaygroundState } from './state.ts';
+
+/** The engine loss for each playground name: binary cross-entropy takes the single output as a logit. */
+export const ENGINE_LOSS: Record<LossName, LossFunctionName> = {
+  mse: 'mseLoss',
+  bce: 'binaryCrossEntropyWithLogits',
+  'cross-entropy': 'crossEntropy',
+};
 
 /** The engine initialiser for each playground name. */
 const INITIALIZER: Record<InitializerName, () => Initializer> = {
@@ -61,9 +71,12 @@ export class Trainer {
   /** Epochs trained so far. */
   epoch = 0;
   private readonly kernel: FastMLP;
+  private readonly loss: LossName;
   private readonly shuffle: Random;
   private batchSize: number;
   private readonly gridX: Float64Array;
+  // The network's raw outputs for the picture or the test set, before they become probabilities.
+  private readonly outputs: Float64Array;
 
   /** A fresh run of `state`: the seed draws the data, the split, the first weights, the shuffles and the dropout masks. */
   constructor(readonly state: PlaygroundState) {
@@ -73,8 +86,10 @@ export class Trainer {
     this.shuffle = rng.fork();
     this.optimizer = makeOptimizer(state.optimizer, this.model, state.lr, state.l2);
     this.batchSize = state.batch;
-    this.kernel = new FastMLP(this.model, state.activation, effectiveLoss(state), Math.max(256, state.batch));
+    this.loss = effectiveLoss(state);
+    this.kernel = new FastMLP(this.model, { loss: ENGINE_LOSS[this.loss], maxBatch: Math.max(256, state.batch) });
     this.gridX = this.gridInputs();
+    this.outputs = new Float64Array(Math.max(this.predictionCount, this.data.testY.length) * this.kernel.outputs);
   }
 
   /** Applies the settings that take effect without a restart: learning rate, weight decay and batch size. */
@@ -109,7 +124,7 @@ export class Trainer {
     const { testX, testY, features } = this.data;
     if (features === 1 || testY.length === 0) return NaN;
     const out = new Float32Array(testY.length);
-    this.kernel.predict(testX, testY.length, out);
+    this.predict(testX, testY.length, out);
     return accuracy(Array.from(out, (p) => (p >= 0.5 ? 1 : 0)), testY);
   }
 
@@ -120,8 +135,20 @@ export class Trainer {
 
   /** The network's output over the whole picture in one batched pass, into `out` (a fresh array unless given). */
   predictions(out = new Float32Array(this.predictionCount)): Float32Array {
-    this.kernel.predict(this.gridX, this.predictionCount, out);
+    this.predict(this.gridX, this.predictionCount, out);
     return out;
+  }
+
+  /**
+   * What the network says at each of the first `n` rows of x, into `out`: the probability of class 1 for the
+   * cross-entropy losses (σ(z) of the one logit, or softmax's second entry, σ(z₁ − z₀)), the raw output for squared error.
+   */
+  private predict(x: Float64Array, n: number, out: Float32Array): void {
+    const z = this.outputs;
+    this.kernel.predict(x, n, z);
+    if (this.loss === 'bce') for (let r = 0; r < n; r++) out[r] = logistic(z[r]);
+    else if (this.loss === 'cross-entropy') for (let r = 0; r < n; r++) out[r] = logistic(z[2 * r + 1] - z[2 * r]);
+    else for (let r = 0; r < n; r++) out[r] = z[r];
   }
 
   /** The inputs of the picture: cell centres of the grid, top row first, or evenly spaced x for the curve. */

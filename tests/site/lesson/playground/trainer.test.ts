@@ -1,0 +1,55 @@
+// The Playground's training run (site/lesson/playground/trainer.ts) trains through the engine's FastMLP: its losses
+// and pictures are the engine's, computed by autograd's ops on the same model, for each of its losses.
+
+import { describe, expect, test } from 'vitest';
+import { Tensor, binaryCrossEntropyWithLogits, crossEntropy, logistic, mseLoss, softmax } from '../../../../engine/index.ts';
+import { Trainer } from '../../../../site/lesson/playground/trainer.ts';
+import { ACTIVATIONS, LOSSES, normalizeState, type LossName } from '../../../../site/lesson/playground/state.ts';
+
+/** The engine's mean loss of the trainer's model on its training points, by autograd's ops. */
+function engineTrainLoss(trainer: Trainer, loss: LossName): number {
+  const { trainX, trainY, features } = trainer.data;
+  const out = trainer.model.forward(Tensor.fromData(trainX, [trainY.length, features]));
+  if (loss === 'cross-entropy') return crossEntropy(out, Array.from(trainY)).item();
+  const targets = Tensor.fromData(trainY, [trainY.length, 1]);
+  return (loss === 'bce' ? binaryCrossEntropyWithLogits(out, targets) : mseLoss(out, targets)).item();
+}
+
+describe('the playground trainer', () => {
+  for (const loss of LOSSES) {
+    test(`with ${loss}, reports the engine's loss and the engine's picture, and learns circles`, () => {
+      const trainer = new Trainer(normalizeState({ data: 'circles', loss, layers: [6, 6], activation: 'tanh', dropout: 0.1, l2: 0.001, seed: 4, lr: 0.03 }));
+      trainer.model.eval();
+      const before = trainer.trainLoss();
+      expect(Math.abs(before - engineTrainLoss(trainer, loss))).toBeLessThan(1e-12);
+      trainer.model.train();
+      for (let epoch = 0; epoch < 60; epoch++) trainer.trainEpoch();
+      trainer.model.eval();
+      const after = trainer.trainLoss();
+      expect(Math.abs(after - engineTrainLoss(trainer, loss))).toBeLessThan(1e-12);
+      expect(after).toBeLessThan(before);
+      // The picture: the probability of class 1 (σ of the logit, or softmax's second entry) or the raw output, from the engine.
+      const picture = trainer.predictions();
+      expect(picture).toHaveLength(100 * 100);
+      if (loss !== 'mse') for (const value of picture) expect(value >= 0 && value <= 1).toBe(true);
+      const [x0, x1, y0, y1] = trainer.data.domain;
+      for (const [row, col] of [[0, 0], [13, 71], [50, 50], [99, 2]]) {
+        const cell = Tensor.fromData(Float64Array.of(x0 + ((x1 - x0) * (col + 0.5)) / 100, y1 - ((y1 - y0) * (row + 0.5)) / 100), [1, 2]);
+        const logits = trainer.model.forward(cell).data;
+        const expected = loss === 'bce' ? logistic(logits[0]) : loss === 'cross-entropy' ? softmax(Tensor.fromData(logits, [2])).data[1] : logits[0];
+        expect(Math.abs(picture[row * 100 + col] - expected)).toBeLessThan(1e-6);
+      }
+    });
+  }
+
+  test('offers every activation of the engine that its kernel trains, and trains with each', () => {
+    expect(ACTIVATIONS).toContain('tanh');
+    expect(ACTIVATIONS).not.toContain('step');
+    expect(ACTIVATIONS).not.toContain('softmax');
+    for (const activation of ACTIVATIONS) {
+      const trainer = new Trainer(normalizeState({ data: 'xor', activation, layers: [4], seed: 2 }));
+      trainer.trainEpoch();
+      expect(Number.isFinite(trainer.trainLoss()), activation).toBe(true);
+    }
+  });
+});
