@@ -47,6 +47,7 @@ test('the sigmoid’s vanishing gradient is shaded on both tails and reported in
   await explorer.getByLabel(/Vanishing below/).selectOption('0.05');
   const status = explorer.getByRole('status');
   await expect(status).toContainText('Sigmoid σ: autograd and the formula agree');
+  await expect(explorer.locator('[data-agreement]')).toContainText(/max \|autograd − central difference\| = \d\.\de-(9|1\d)/);
   // σ′(x) = σ(1 − σ) = 0.05 where σ = (1 + √0.8) / 2, so |x| = log(σ / (1 − σ)) ≈ 2.887.
   const sigma = (1 + Math.sqrt(0.8)) / 2;
   const edge = Math.log(sigma / (1 - sigma)).toFixed(2);

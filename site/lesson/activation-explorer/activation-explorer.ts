@@ -1,5 +1,5 @@
 // The activation explorer's custom element: it wires the controls rendered by
-// ActivationExplorer.astro to `computeCurves` and draws f above f′ (autograd solid, formula dashed),
+// ActivationExplorer.astro to `computeCurves` and draws f above f′ (autograd solid, central differences dashed),
 // shading where |f′| falls below the threshold.
 
 import * as Plot from '@observablehq/plot';
@@ -74,7 +74,8 @@ class ActivationExplorerElement extends HTMLElement {
 
     this.querySelector('[data-formulas]')!.textContent = `${activation.formula}\n${activation.derivativeFormula}`;
     this.querySelector('[data-agreement]')!.textContent =
-      `max |autograd − formula| = ${curves.maxDifference.toExponential(1)} over ${curves.x.length} points`;
+      `max |autograd − formula| = ${curves.maxDifference.toExponential(1)} over ${curves.x.length} points; ` +
+      `max |autograd − central difference| = ${curves.numericDifference.toExponential(1)}`;
     const where = vanishing.length === 0
       ? `|f′| stays at or above ${threshold} everywhere on [−${range}, ${range}]`
       : `|f′| < ${threshold} on ${vanishing.map(([a, b]) => `[${fmt(a)}, ${fmt(b)}]`).join(' and ')}`;
@@ -82,11 +83,11 @@ class ActivationExplorerElement extends HTMLElement {
     const status = this.querySelector<HTMLElement>('[data-status]')!;
     status.textContent = activation.id === 'step'
       ? `Step: autograd passes no gradient back (the engine treats its output as a constant), matching f′ = 0. ${where}.`
-      : `${activation.name}: autograd and the formula ${agreement}. ${where}.`;
+      : `${activation.name}: autograd and the formula ${agreement}, and central differences of f agree to within ${curves.numericDifference.toExponential(1)}. ${where}.`;
 
     this.width = this.clientWidth;
     const width = Math.max(260, Math.min(640, this.querySelector<HTMLElement>('[data-plot]')!.clientWidth || 640));
-    const rows = Array.from(curves.x, (x, i) => ({ x, f: curves.f[i], autograd: curves.autograd[i], formula: curves.formula[i] }));
+    const rows = Array.from(curves.x, (x, i) => ({ x, f: curves.f[i], autograd: curves.autograd[i], numeric: curves.numeric[i] }));
     const shade = Plot.rect(vanishing, { x1: '0', x2: '1', fill: themeVar('bad'), fillOpacity: 0.12 });
     const common = { width, height: 190, marginLeft: 44, style: plotStyle, x: { domain: [-range, range], label: 'x', grid: true } };
     const fPlot = Plot.plot({
@@ -97,13 +98,13 @@ class ActivationExplorerElement extends HTMLElement {
     });
     const derivativePlot = Plot.plot({
       ...common,
-      y: { label: 'f′(x)', grid: true, domain: paddedDomain(curves.autograd, curves.formula) },
-      ariaLabel: `${activation.name}: f′(x) by autograd and by formula`,
+      y: { label: 'f′(x)', grid: true, domain: paddedDomain(curves.autograd, curves.numeric) },
+      ariaLabel: `${activation.name}: f′(x) by autograd and by central differences of f`,
       marks: [
         shade,
         Plot.ruleY([0], { stroke: themeVar('border') }),
         Plot.line(rows, { x: 'x', y: 'autograd', stroke: themeVar('accent'), strokeWidth: 4, strokeOpacity: 0.8 }),
-        Plot.line(rows, { x: 'x', y: 'formula', stroke: themeVar('focus'), strokeWidth: 1.5, strokeDasharray: '5 4' }),
+        Plot.line(rows, { x: 'x', y: 'numeric', stroke: themeVar('focus'), strokeWidth: 1.5, strokeDasharray: '5 4' }),
       ],
     });
     for (const chart of [fPlot, derivativePlot]) labelChart(chart, chart.getAttribute('aria-label') ?? activation.name);

@@ -1,7 +1,8 @@
-// What the explorer draws: f on a grid, f′ by the engine's autograd and by the lesson's formula,
-// their largest difference, and the stretches where the gradient vanishes.
+// What the explorer draws: f on a grid, f′ by the engine's autograd, by the registry's formula and
+// by central differences of f (a witness that shares no code with the backward rule), their largest
+// differences, and the stretches where the gradient vanishes.
 
-import { Tensor, sum } from '../../../engine/index.ts';
+import { Tensor, noGrad, sum } from '../../../engine/index.ts';
 import type { Activation } from './catalogue.ts';
 
 /** An activation sampled on a grid. */
@@ -16,7 +17,14 @@ export interface Curves {
   formula: Float64Array;
   /** The largest |autograd − formula| over the grid. */
   maxDifference: number;
+  /** The slope of f by central differences, (f(x + h) − f(x − h)) / 2h with h = CENTRAL_STEP. */
+  numeric: Float64Array;
+  /** The largest |autograd − central difference| over the grid: the differencing error, about 1e-10. */
+  numericDifference: number;
 }
+
+/** The step h of the central differences: small enough for their O(h²) error, large enough for rounding. */
+export const CENTRAL_STEP = 1e-5;
 
 /** Samples `activation` with parameter `p` at `count` points on [−range, range] and differentiates it both ways. */
 export function computeCurves(activation: Activation, p: number, range: number, count = 400): Curves {
@@ -29,9 +37,17 @@ export function computeCurves(activation: Activation, p: number, range: number, 
   if (output.requiresGrad) sum(output).backward();
   const autograd = input.grad ? Float64Array.from(input.grad.data) : new Float64Array(count);
   const formula = x.map((v) => activation.derivative(v, p));
+  // The grid stays more than h from every kink (0, and ±1 for hard tanh), so each difference straddles none.
+  const shifted = (h: number) => noGrad(() => activation.apply(new Tensor(x.map((v) => v + h), [count]), p).data);
+  const [above, below] = [shifted(CENTRAL_STEP), shifted(-CENTRAL_STEP)];
+  const numeric = x.map((_, i) => (above[i] - below[i]) / (2 * CENTRAL_STEP));
   let maxDifference = 0;
-  for (let i = 0; i < count; i++) maxDifference = Math.max(maxDifference, Math.abs(autograd[i] - formula[i]));
-  return { x, f: Float64Array.from(output.data), autograd, formula, maxDifference };
+  let numericDifference = 0;
+  for (let i = 0; i < count; i++) {
+    maxDifference = Math.max(maxDifference, Math.abs(autograd[i] - formula[i]));
+    numericDifference = Math.max(numericDifference, Math.abs(autograd[i] - numeric[i]));
+  }
+  return { x, f: Float64Array.from(output.data), autograd, formula, maxDifference, numeric, numericDifference };
 }
 
 /** The stretches [from, to] of the grid where |f′| < threshold, each widened to the midpoints around it. */

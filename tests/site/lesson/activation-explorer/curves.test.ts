@@ -10,6 +10,11 @@ describe('the activation explorer', () => {
       expect(curves.maxDifference).toBeLessThan(1e-12);
       expect(curves.x).toHaveLength(400);
     });
+
+    test(`${activation.name}: autograd agrees with central differences of f to 1e-8 on [−6, 6]`, () => {
+      const curves = computeCurves(activation, p, 6);
+      expect(curves.numericDifference).toBeLessThan(1e-8);
+    });
   }
 
   test('the grid never lands on the kink at zero', () => {
