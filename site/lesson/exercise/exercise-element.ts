@@ -168,14 +168,14 @@ export class ExerciseElement extends HTMLElement {
       checked = await this.grade(answer);
     } catch (error) {
       // A grader failure is a bug of ours, not the student's: say so, keep the answer, count nothing.
-      checked = { result: unrunnableResult(this.exercise, checkFailedMessage(error)) };
+      checked = { result: unrunnableResult(this.exercise, checkFailedMessage(error)), checkFailed: true };
     } finally {
       this.checking = false;
       button.disabled = false;
       button.textContent = 'Check';
       feedback.setAttribute('aria-busy', 'false');
     }
-    const { result, errorLine } = checked;
+    const { result, errorLine, checkFailed = false } = checked;
     try {
       this.store.update((progress) =>
         recordCheck(progress, this.exercise.id, {
@@ -187,7 +187,7 @@ export class ExerciseElement extends HTMLElement {
         }),
       );
       this.editor?.markErrorLine(errorLine ?? null);
-      renderFeedback(feedback, result, this.renderedText());
+      renderFeedback(feedback, result, this.renderedText(), checkFailed);
       if (this.exercise.kind === 'choice') this.showOptionFeedback(this.exercise, result);
       this.dataset.status = result.status;
       if (result.passed) this.byRole('explanation').hidden = false;

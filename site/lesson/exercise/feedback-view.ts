@@ -30,9 +30,13 @@ function points(n: number): string {
   return `${n} ${n === 1 ? 'point' : 'points'}`;
 }
 
-/** The verdict in one sentence: parts and points agree, since a part earns its points only when it is right on every case. */
-export function verdict(result: GradeResult): string {
+/**
+ * The verdict in one sentence: parts and points agree, since a part earns its points only when it is right on every
+ * case. `checkFailed` says the check itself broke (not the answer), so there is nothing in the answer to fix.
+ */
+export function verdict(result: GradeResult, checkFailed = false): string {
   if (result.status === 'passed') return `Correct: every part agrees on every case. Score ${result.score} of ${result.maxScore}.`;
+  if (result.status === 'invalid' && checkFailed) return 'Not graded: the check itself did not finish, so your answer is unchanged and this does not count as an attempt.';
   if (result.status === 'invalid') return 'Not graded yet: fix the problem below. This check does not count as an attempt.';
   const right = result.parts.filter((part) => part.passed).length;
   if (result.parts.length === 1) return `Not yet right. Score ${result.score} of ${result.maxScore}.`;
@@ -67,11 +71,11 @@ function partLine(part: PartResult, result: GradeResult): HTMLLIElement {
   return item;
 }
 
-/** Fills `host` with the feedback on `result`. */
-export function renderFeedback(host: HTMLElement, result: GradeResult, text: RenderedText): void {
+/** Fills `host` with the feedback on `result`; `checkFailed` when the check broke rather than the answer. */
+export function renderFeedback(host: HTMLElement, result: GradeResult, text: RenderedText, checkFailed = false): void {
   host.replaceChildren();
   host.dataset.status = result.status;
-  host.append(element('p', 'ex-verdict', verdict(result)));
+  host.append(element('p', 'ex-verdict', verdict(result, checkFailed)));
   if (result.problems.length > 0) {
     const list = element('ul', 'ex-problems');
     for (const problem of result.problems) {

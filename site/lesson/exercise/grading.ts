@@ -24,6 +24,8 @@ export interface Checked {
   result: GradeResult;
   /** The 1-based line of the error in the student's code, when known. */
   errorLine?: number;
+  /** Whether the check itself failed (its worker did not start or stopped), so there is nothing in the answer to fix. */
+  checkFailed?: boolean;
 }
 
 /** A problem that stopped a check of code before it could be graded: its kind, message and line when known. */
@@ -96,7 +98,10 @@ export async function checkCode(key: CodeAnswerKey, code: string, timeoutMs = CH
   // The worker gets a copy of the arguments; the key the grader compares against is never shared.
   const cases = structuredClone(key.cases.map((c) => ({ calls: c.calls.map((call) => ({ args: call.args })) })));
   const reply = await runInWorker({ source: code, functionName: key.functionName, cases: casesJson(cases) }, timeoutMs);
-  if (!reply.ok) return { result: unrunnableResult(key, unrunnableMessage(reply, key.functionName, timeoutMs)), errorLine: reply.line };
+  if (!reply.ok) {
+    const result = unrunnableResult(key, unrunnableMessage(reply, key.functionName, timeoutMs));
+    return { result, errorLine: reply.line, ...(reply.kind === 'crash' ? { checkFailed: true } : {}) };
+  }
   const errorLine = reply.outcomes.flat().find((outcome) => !outcome.ok && outcome.line !== undefined);
   return { result: gradeCode(key, key.cases, reply.outcomes), ...(errorLine !== undefined && !errorLine.ok ? { errorLine: errorLine.line } : {}) };
 }

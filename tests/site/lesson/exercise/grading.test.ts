@@ -78,3 +78,10 @@ test('parts that all weigh 1 point keep the short verdict', () => {
   expect(verdict(result)).toMatch(/^Not yet: 0 of 4 parts right\. Score 0 of 4\.$/);
   expect(partSummary(result.parts[0], result)).toMatch(/^: 0 of \d+ cases agree\.$/);
 });
+
+test('a check that broke says so, not "fix the problem", since the answer has nothing to fix', () => {
+  const result = unrunnableResult(numeric, 'The check stopped before your code finished. Try again.');
+  expect(verdict(result)).toMatch(/^Not graded yet: fix the problem below\./);
+  expect(verdict(result, true)).toMatch(/^Not graded: the check itself did not finish/);
+  expect(verdict(result, true)).toMatch(/does not count as an attempt/);
+});
