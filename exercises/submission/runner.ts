@@ -41,8 +41,6 @@ export const RUN_MESSAGES = {
   notAFunction: (name: string, what: string) => `${name} must be a function, yours is a ${what}.`,
   /** The code threw while it was being defined. */
   threwBeforeCall: (name: string, detail: string, line?: number) => `Your code threw before ${name} was called: ${detail}${lineText(line)}`,
-  /** The code ran past its time limit. */
-  timedOut: (seconds: number) => `stopped after ${seconds} s without finishing (an infinite loop?)`,
   /** A call returned more values than are graded. */
   tooLarge: () => `it returned a value too large to grade (more than ${MAX_ENTRIES} values)`,
   /** The code broke the place it ran in (a stack overflow while handling an error, a crash of the worker). */

@@ -43,6 +43,7 @@ import { COMPILE_MESSAGES, compileSource } from '../../exercises/submission/comp
 import { casesJson, readReply } from '../../exercises/submission/reply.ts';
 import type { CallOutcome } from '../../exercises/grader.ts';
 import { BODY_FIRST_LINE, RUN_MESSAGES } from '../../exercises/submission/runner.ts';
+import { timedOutMessage } from '../../exercises/submission/watchdog-messages.ts';
 
 /** The largest submission graded, in bytes of UTF-8: a pasted exercise is a few kilobytes. */
 export const MAX_SUBMISSION_BYTES = 256 * 1024;
@@ -111,7 +112,7 @@ function replyOf(message: { reply?: unknown; failure?: ChildFailure }, caseCount
     const detail = typeof failure.detail === 'string' ? failure.detail : 'a syntax error';
     return { ok: false, message: COMPILE_MESSAGES.doesNotParse(detail, line) };
   }
-  if (failure.kind === 'timeout') return { ok: false, message: RUN_MESSAGES.timedOut(timeoutMs / 1000) };
+  if (failure.kind === 'timeout') return { ok: false, message: timedOutMessage(timeoutMs / 1000) };
   if (failure.kind === 'crash') return { ok: false, message: RUN_MESSAGES.crashed() };
   return { ok: false, message: 'the grader could not read what your code returned' };
 }
@@ -203,7 +204,7 @@ export async function runSandboxed(job: SandboxJob, limits: SandboxLimits = {}):
         }
         if (message.stage === 'compiled') {
           // The clock starts once the code is compiled: compiling never counts against the student.
-          limit(timeoutMs + WALL_CLOCK_MARGIN_MS, RUN_MESSAGES.timedOut(timeoutMs / 1000));
+          limit(timeoutMs + WALL_CLOCK_MARGIN_MS, timedOutMessage(timeoutMs / 1000));
         } else if (message.stage === 'done') return finish(replyOf(message, job.cases.length, timeoutMs));
         else return finish({ ok: false, message: 'the grader could not read what your code returned' });
       }

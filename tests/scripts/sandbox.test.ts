@@ -62,5 +62,5 @@ test('a submission that logs with console and copies with structuredClone runs a
 test('an endless chain of promises counts against the time limit and is stopped', async () => {
   const source = 'function f(v) { const again = () => Promise.resolve().then(again); again(); return v.length; }';
   const reply = await runSandboxed({ source, functionName: 'f', cases: oneCall }, { timeoutMs: 500 });
-  expect(reply).toEqual({ ok: false, message: 'stopped after 0.5 s without finishing (an infinite loop?)' });
+  expect(reply).toEqual({ ok: false, message: 'Stopped after 0.5 s: your code did not finish. Does a loop never end?' });
 }, 30_000);

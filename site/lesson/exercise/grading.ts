@@ -10,6 +10,7 @@ import type { CodeAnswerKey } from '../../../exercises/answer-key.ts';
 import { parseNumericAnswer } from '../../../exercises/numeric-answer.ts';
 import type { Numbers } from '../../../exercises/define-exercise.ts';
 import { casesJson, readReply, type RunReply } from '../../../exercises/submission/reply.ts';
+import { timedOutMessage } from '../../../exercises/submission/watchdog-messages.ts';
 import type { CheckMessage, CheckRequest } from './grading-protocol.ts';
 
 /** How long a check of code may run before the watchdog stops it, in milliseconds. */
@@ -42,7 +43,7 @@ export interface RunFailure {
 
 /** Why a check of code could not run, in one sentence; the verdict above it already says that it does not count as an attempt. */
 export function unrunnableMessage(error: RunFailure, _name: string, timeoutMs: number): string {
-  if (error.kind === 'timeout') return `Stopped after ${timeoutMs / 1000} s: your code did not finish. Does a loop never end?`;
+  if (error.kind === 'timeout') return timedOutMessage(timeoutMs / 1000);
   return error.message.charAt(0).toUpperCase() + error.message.slice(1);
 }
 
