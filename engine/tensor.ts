@@ -66,8 +66,11 @@ export class Tensor {
     data: Float64Array,
     shape: Shape,
     options: TensorOptions = {},
+    /** @internal The op that made it: ops pass it, code that makes a tensor does not. */
     op = 'leaf',
+    /** @internal The inputs of that op. */
     parents: readonly Tensor[] = [],
+    /** @internal The op's backward rule. */
     backwardRule: BackwardRule | null = null,
   ) {
     checkShape('tensor', shape);

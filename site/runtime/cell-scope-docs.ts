@@ -125,9 +125,10 @@ function describe(checker: ts.TypeChecker, name: ts.Identifier, typeOnly: boolea
   return { name: text, kind: 'constant', usage: '', doc };
 }
 
-/** A declaration's parameters as a call shows them: `data, options?`, `...values`. */
+/** A declaration's parameters as a call shows them: `data, options?`, `...values`; a parameter tagged `@internal` is left out. */
 function parameters(declaration: ts.SignatureDeclaration): string {
   return declaration.parameters
+    .filter((p) => !ts.getJSDocTags(p).some((tag) => tag.tagName.text === 'internal'))
     .map((p) => `${p.dotDotDotToken ? '...' : ''}${p.name.getText()}${p.questionToken || p.initializer ? '?' : ''}`)
     .join(', ');
 }

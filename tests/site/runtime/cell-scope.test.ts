@@ -56,6 +56,8 @@ describe('the cell scope', () => {
     const entry = (name: string) => sections.flatMap((section) => section.entries).find((e) => e.name === name);
     expect(entry('tensor')).toMatchObject({ kind: 'function', usage: 'tensor(values, options?)' });
     expect(entry('AdamW')).toMatchObject({ kind: 'class', usage: 'new AdamW(params, options?)' });
+    // The op, parents and backward rule an op passes to the constructor are internal: a reader sees what they would write.
+    expect(entry('Tensor')).toMatchObject({ kind: 'class', usage: 'new Tensor(data, shape, options?)' });
     expect(entry('Optimizer')).toMatchObject({ kind: 'class', usage: 'class … extends Optimizer' });
     expect(entry('plot')).toMatchObject({ kind: 'constant' });
     expect(entry('display')).toMatchObject({ kind: 'function', usage: 'display(value, name?)' });
