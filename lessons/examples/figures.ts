@@ -168,3 +168,18 @@ export function halfPlaneInBox(a: number, b: number, c: number, xd: [number, num
   });
   return polygon;
 }
+
+/** The part of a convex polygon where a·x + b·y + c > 0 (one step of Sutherland–Hodgman clipping). */
+export function clipPolygon(polygon: DataPoint[], a: number, b: number, c: number): DataPoint[] {
+  const side = (p: DataPoint) => a * p.x + b * p.y + c;
+  const out: DataPoint[] = [];
+  polygon.forEach((p, i) => {
+    const q = polygon[(i + 1) % polygon.length];
+    if (side(p) > 0) out.push(p);
+    if (side(p) > 0 !== side(q) > 0) {
+      const t = side(p) / (side(p) - side(q));
+      out.push({ x: p.x + t * (q.x - p.x), y: p.y + t * (q.y - p.y) });
+    }
+  });
+  return out;
+}
