@@ -676,8 +676,8 @@ export const sigmoidSaturation: { figure: FigurePanel; threshold: string; from: 
     label: `The sigmoid σ(x) rising from 0 to 1 between x = −10 and 10, and its slope σ′(x), a bump of height 1/4 at 0 that falls below ${SATURATED_BELOW} beyond |x| = ${show(edge, 2)}; those two tails, where the unit is saturated, are shaded.`,
     x: { domain: [-10, 10], ticks: [-10, -5, 0, 5, 10], label: 'x' },
     y: { domain: [0, 1], ticks: [0, 0.25, 0.5, 0.75, 1], label: 'value' },
-    width: 560,
-    height: 280,
+    width: 440,
+    height: 260,
     regions: [
       { points: band(-10, -edge), color: 'bad', opacity: 0.12 },
       { points: band(edge, 10), color: 'bad', opacity: 0.12 },

@@ -265,6 +265,7 @@ export const xorFolding: { input: FigurePanel; hidden: FigurePanel } = (() => {
   });
   const input = panel({
     label: 'Input space: the four corners of the unit square, (0, 1) and (1, 0) with XOR = 1 as circles, (0, 0) and (1, 1) with XOR = 0 as squares. No single line separates them; the network answers 1 in the shaded band between the lines x₁ + x₂ = ½ and x₁ + x₂ = 3/2.',
+    width: 300,
     x: { domain: xd, ticks: [0, 0.5, 1, 1.5], label: 'x₁' },
     y: { domain: yd, ticks: [0, 0.5, 1, 1.5], label: 'x₂' },
     regions: [{ points: band, color: 'accent-soft' }],
@@ -285,6 +286,7 @@ export const xorFolding: { input: FigurePanel; hidden: FigurePanel } = (() => {
   const merged = hidden[1];
   const hiddenPanel = panel({
     label: `Hidden space: the same four inputs after the hidden layer, h = max(0, xW + c). (0, 0) goes to (0, 0), (1, 1) to (${hidden[3].join(', ')}), and (0, 1) and (1, 0) both to (${merged.join(', ')}). The output unit's line h₁ − 2h₂ = ½ now separates the circles from the squares: the side it shades is where the output is above ½.`,
+    width: 300,
     x: { domain: hd, ticks: [0, 1, 2], label: 'h₁' },
     y: { domain: hy, ticks: [0, 0.5, 1, 1.5], label: 'h₂' },
     regions: [{ points: halfPlaneInBox(w[0], w[1], b - 0.5, hd, hy), color: 'accent-soft' }],
