@@ -293,7 +293,7 @@ export const xorFolding: { input: FigurePanel; hidden: FigurePanel } = (() => {
     lines: [{ points: boundary, color: 'text' }],
     dots: xorInputs.map((x, n) => classDot({ x: hidden[n][0], y: hidden[n][1] }, xorTargets[n], `x = (${x.join(', ')}) → h = (${hidden[n].join(', ')}), XOR = ${xorTargets[n]}`)),
     labels: [
-      { at: { x: merged[0], y: merged[1] }, text: '(0, 1) and (1, 0)', anchor: 'middle', dy: -14 },
+      { at: { x: merged[0], y: merged[1] }, text: '(0, 1) and (1, 0)', anchor: 'start', dx: 10, dy: 18 },
       { at: { x: hidden[3][0], y: hidden[3][1] }, text: '(1, 1)', anchor: 'end', dx: -10, dy: 4 },
       { at: { x: hidden[0][0], y: hidden[0][1] }, text: '(0, 0)', anchor: 'start', dx: 10, dy: -6 },
       { at: { x: 2.2, y: 1.42 }, text: 'hidden h', anchor: 'end' },
