@@ -273,6 +273,21 @@ export const HARDTANH = elementwise({
   df: (x, _y, { min, max }) => (x > min && x < max ? 1 : 0),
 });
 
+/**
+ * The radial basis unit of seed 004, as the bump it applies: a unit with centre c and width σ answers
+ * exp(−‖x − c‖² / σ²), largest at its centre and fading with distance. Elementwise, the entry is that profile of one
+ * coordinate, rbf(x) = exp(−x² / σ²), so rbf(x − c) is a one-dimensional RBF unit; after a Linear layer it is a
+ * Gaussian ridge along w·x + b. By the chain rule on −x²/σ², rbf′(x) = −(2x / σ²) rbf(x).
+ */
+export const RBF = elementwise({
+  name: 'rbf', torch: 'rbf', title: 'Radial basis (Gaussian)',
+  formula: 'rbf(x) = exp(−x² / σ²)', derivativeFormula: 'rbf′(x) = −(2x / σ²) rbf(x)',
+  parameters: [{ name: 'sigma', symbol: 'σ', default: 1, torch: ['sigma'], range: { min: 0.25, max: 3, step: 0.25 } }],
+  check: ({ sigma }) => (sigma > 0 ? undefined : `the width σ must be above 0, not ${sigma}`),
+  f: (x, { sigma }) => Math.exp(-(x * x) / (sigma * sigma)),
+  df: (x, y, { sigma }) => ((-2 * x) / (sigma * sigma)) * y,
+});
+
 /** Softmax, sᵢ = e^(xᵢ - m) / Σⱼ e^(xⱼ - m) with m the line's maximum; backward dL/dxᵢ = sᵢ (gᵢ - Σⱼ gⱼ sⱼ). */
 export const SOFTMAX = line({
   name: 'softmax', torch: 'softmax', title: 'Softmax',
@@ -318,6 +333,7 @@ export const ACTIVATION_FUNCTIONS = {
   mish: MISH,
   softplus: SOFTPLUS,
   hardtanh: HARDTANH,
+  rbf: RBF,
   softmax: SOFTMAX,
   logSoftmax: LOG_SOFTMAX,
 } as const satisfies Record<string, ActivationFunction>;

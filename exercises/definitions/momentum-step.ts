@@ -36,8 +36,11 @@ $\\theta \\leftarrow \\theta - \\eta b$. Return \`{ param, buffer }\`. You are g
     'The buffer does not contain $\\eta$: it is a running sum of gradients.',
   ],
   explanation: `$b_t = \\mu b_{t-1} + g_t$ is an exponentially weighted sum of past gradients, and $\\theta \\leftarrow \\theta - \\eta b_t$.
-The lectures' velocity $v \\leftarrow \\mu v - \\eta g$, $\\theta \\leftarrow \\theta + v$ gives the same parameters while $\\eta$ is
-constant ($v = -\\eta b$); PyTorch's buffer leaves $\\eta$ out, so a learning-rate schedule acts at once.`,
+Two other ways of writing momentum give the same parameters while $\\eta$ is constant. The lecture notes write
+$v \\leftarrow \\alpha v + \\lambda \\nabla E$, $w \\leftarrow w - v$ (with $\\alpha$ the momentum and $\\lambda$ the learning rate): their
+velocity is $v = \\eta b$. Many texts flip its sign, $v \\leftarrow \\mu v - \\eta g$, $\\theta \\leftarrow \\theta + v$: that velocity is
+$-\\eta b$, the notes' $v$ negated, and the trajectory is the same. PyTorch's buffer leaves $\\eta$ out, so a change of
+learning rate (a schedule) acts on the very next step instead of through the velocity.`,
   generate(rng) {
     const [n] = distinctSizes(rng, 1, 3, 7);
     const grads = Array.from({ length: STEPS }, () => vector(rng, n, -1, 1, [0], 0.05));
@@ -61,7 +64,15 @@ constant ($v = -\\eta b$); PyTorch's buffer leaves $\\eta$ out, so a learning-ra
   const v = sub(mul(buffer ?? zeros(param.length), hp.momentum), mul(grad, hp.lr));
   return { param: add(param, v), buffer: v };
 }`,
-      feedback: `Your buffer is the lectures' velocity $v = \\mu v - \\eta g$. \`torch.optim.SGD\` keeps $b = \\mu b + g$, without $\\eta$ (and steps $\\theta - \\eta b$), so a learning-rate schedule acts at once. Return that $b$.`,
+      feedback: `Your buffer is the velocity $v \\leftarrow \\mu v - \\eta g$ with $\\theta \\leftarrow \\theta + v$ (the lecture notes' $v \\leftarrow \\alpha v + \\lambda \\nabla E$, $w \\leftarrow w - v$ with the sign flipped): the same steps while $\\eta$ is constant, but it holds $-\\eta b$. \`torch.optim.SGD\` keeps $b = \\mu b + g$, without $\\eta$ (and steps $\\theta - \\eta b$), so a learning-rate schedule acts at once. Return that $b$.`,
+    },
+    {
+      id: 'notes-velocity',
+      solution: `function momentumStep(param: number[], grad: number[], buffer: number[] | null, hp: { lr: number; momentum: number }) {
+  const v = add(mul(buffer ?? zeros(param.length), hp.momentum), mul(grad, hp.lr));
+  return { param: sub(param, v), buffer: v };
+}`,
+      feedback: `You kept the lecture notes' velocity $v \\leftarrow \\alpha v + \\lambda \\nabla E$, $w \\leftarrow w - v$, which holds $\\eta b$: the learning rate is inside the buffer. \`torch.optim.SGD\` keeps $b = \\mu b + g$ and multiplies by $\\eta$ only when it steps, $\\theta \\leftarrow \\theta - \\eta b$. Return that $b$.`,
     },
     {
       id: 'dampened-average',

@@ -10,7 +10,8 @@ export default defineExercise({
   title: 'The gradient of L2 weight decay',
   prompt: `Training minimises $L(W) + \\frac{\\lambda}{2} \\lVert W \\rVert^2$, where $\\lVert W \\rVert^2$ is the sum of the
 squared entries. Given $W$, the data loss's gradient $\\partial L / \\partial W$ and $\\lambda$, return the gradient of
-the whole objective. (This is what \`weightDecay\` adds in \`torch.optim.SGD\`.)`,
+the whole objective. (This is what the \`weight_decay\` argument of \`torch.optim.SGD\` adds, and the \`weightDecay\`
+option of this course's \`SGD\`.)`,
   functionName: 'weightDecayGradient',
   signature: 'weightDecayGradient(W: number[][], dW: number[][], lambda: number): number[][]',
   starter: `function weightDecayGradient(W: number[][], dW: number[][], lambda: number): number[][] {

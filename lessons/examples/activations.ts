@@ -29,6 +29,9 @@ import {
   tanh,
   tensor,
 } from '../../engine/index.ts';
+import { RBF } from '../../engine/formulas/activations.ts';
+import { applyElementwise } from '../../engine/ops/activations.ts';
+import { panel, type FigurePanel } from './figures.ts';
 
 /** Formats a number rounded to at most `decimals` places, trailing zeros dropped, with a true minus sign. */
 export function show(value: number, decimals = 3): string {
@@ -265,6 +268,13 @@ const specs: ActivationSpec[] = [
     f: (x) => Math.max(-1, Math.min(1, x)),
     derivative: (x) => (x > -1 && x < 1 ? 1 : 0),
     kinks: [-1, 1],
+  },
+  {
+    name: 'RBF (σ = 1)',
+    op: (x) => applyElementwise(RBF, x, { sigma: 1 }),
+    f: (x) => Math.exp(-x * x),
+    derivative: (x) => -2 * x * Math.exp(-x * x),
+    kinks: [],
   },
 ];
 
@@ -518,8 +528,12 @@ export interface LayerGradients {
   rows: { layer: number; sigmoid: string; tanh: string; relu: string }[];
   /** The share of hidden ReLU outputs that are exactly zero, over the batch and all hidden layers. */
   reluZeroShare: string;
-  /** First-layer gradient divided by last-layer gradient, per activation. */
+  /** First-layer gradient divided by last-layer gradient, per activation (the last layer is the linear output layer). */
   ratio: { sigmoid: string; tanh: string; relu: string };
+  /** First-layer gradient divided by the last hidden layer's, per activation: like with like, every layer followed by the activation. */
+  hiddenRatio: { sigmoid: string; tanh: string; relu: string };
+  /** The number of hidden layers (Linear layers followed by the activation). */
+  hiddenLayers: number;
 }
 
 /** Trains nothing: builds a 10-layer MLP with each activation, backpropagates one loss, and measures each layer's gradient. */
@@ -557,8 +571,13 @@ function layerGradients(): LayerGradients {
   const t = measure('tanh');
   const r = measure('relu');
   const ratio = (g: number[]) => g[0] / g[g.length - 1];
+  // The last Linear layer is the output layer, with no activation after it: its gradient is the output error times the
+  // last hidden outputs, whose size depends on the activation (ReLU's are unbounded). Like with like is the hidden layers.
+  const hiddenRatio = (g: number[]) => g[0] / g[g.length - 2];
   if (!(ratio(s) < 1e-3)) throw new Error('activations example: the sigmoid net\'s first layer should get a tiny fraction of the last layer\'s gradient');
   if (!(ratio(s) < ratio(t) && ratio(s) < ratio(r))) throw new Error('activations example: the sigmoid net should vanish the most');
+  if (!(hiddenRatio(s) < 1e-4)) throw new Error('activations example: across the hidden layers the sigmoid net should lose orders of magnitude');
+  if (!(hiddenRatio(t) > 0.05 && hiddenRatio(r) > 0.05)) throw new Error('activations example: across the hidden layers tanh and ReLU should keep the gradient within a small factor');
   const share = zeros / total;
   if (!(share > 0.3 && share < 0.7)) throw new Error('activations example: about half the ReLU units should be off');
   return {
@@ -569,6 +588,8 @@ function layerGradients(): LayerGradients {
     batch,
     rows: s.map((_, i) => ({ layer: i + 1, sigmoid: showSci(s[i], 2), tanh: showSci(t[i], 2), relu: showSci(r[i], 2) })),
     ratio: { sigmoid: showSci(ratio(s), 2), tanh: showSci(ratio(t), 2), relu: showSci(ratio(r), 2) },
+    hiddenRatio: { sigmoid: showSci(hiddenRatio(s), 2), tanh: showSci(hiddenRatio(t), 2), relu: showSci(hiddenRatio(r), 2) },
+    hiddenLayers: s.length - 1,
   };
 }
 
@@ -627,3 +648,99 @@ function deadUnit(): DeadUnit {
 
 /** The dead-ReLU demonstration. */
 export const dead: DeadUnit = deadUnit();
+
+// --- The picture of saturation ------------------------------------------------------------------
+
+/** Where σ′ falls below this, the figure shades the curve as saturated. */
+const SATURATED_BELOW = 0.01;
+
+/** σ and σ′ on [−10, 10], σ′ by autograd, with the stretches where σ′ < 0.01 shaded. */
+export const sigmoidSaturation: { figure: FigurePanel; threshold: string; from: string } = (() => {
+  const xs = Array.from({ length: 401 }, (_, i) => -10 + i * 0.05);
+  const x = tensor(xs, { requiresGrad: true });
+  const y = sigmoid(x);
+  y.sum().backward();
+  const slope = x.grad!.data;
+  // The saturated stretches: the first grid point from the centre outwards where σ′ is below the threshold.
+  const edge = xs.find((v, i) => v > 0 && slope[i] < SATURATED_BELOW)!;
+  if (!(edge > 4 && edge < 5)) throw new Error('activations example: σ′ should fall below 0.01 between 4 and 5');
+  if (slope.some((g, i) => Math.abs(xs[i]) < edge - 1e-9 && g < SATURATED_BELOW)) throw new Error('activations example: σ′ should be above 0.01 inside the edges');
+  const band = (from: number, to: number) => [
+    { x: from, y: 0 },
+    { x: to, y: 0 },
+    { x: to, y: 1 },
+    { x: from, y: 1 },
+  ];
+  const marked = [0, 2, 5, 10].map((v) => xs.findIndex((u) => Math.abs(u - v) < 1e-9));
+  const figure = panel({
+    label: `The sigmoid σ(x) rising from 0 to 1 between x = −10 and 10, and its slope σ′(x), a bump of height 1/4 at 0 that falls below ${SATURATED_BELOW} beyond |x| = ${show(edge, 2)}; those two tails, where the unit is saturated, are shaded.`,
+    x: { domain: [-10, 10], ticks: [-10, -5, 0, 5, 10], label: 'x' },
+    y: { domain: [0, 1], ticks: [0, 0.25, 0.5, 0.75, 1], label: 'value' },
+    width: 440,
+    height: 260,
+    regions: [
+      { points: band(-10, -edge), color: 'bad', opacity: 0.12 },
+      { points: band(edge, 10), color: 'bad', opacity: 0.12 },
+    ],
+    lines: [
+      { points: xs.map((v, i) => ({ x: v, y: y.data[i] })), color: 'text' },
+      { points: xs.map((v, i) => ({ x: v, y: slope[i] })), color: 'accent', width: 2.5 },
+    ],
+    dots: marked.map((i) => ({
+      at: { x: xs[i], y: slope[i] },
+      shape: 'circle' as const,
+      color: 'accent' as const,
+      size: 8,
+      title: `σ′(${show(xs[i])}) = ${showSci(slope[i], 3)}`,
+    })),
+    labels: [
+      { at: { x: 3, y: 0.93 }, text: 'σ(x)', anchor: 'end' },
+      { at: { x: 1.2, y: 0.24 }, text: 'σ′(x)', color: 'accent', anchor: 'start' },
+      { at: { x: -7.3, y: 0.55 }, text: 'saturated', color: 'bad' },
+      { at: { x: 7.3, y: 0.55 }, text: 'saturated', color: 'bad' },
+    ],
+  });
+  return { figure, threshold: show(SATURATED_BELOW), from: show(edge, 2) };
+})();
+
+// --- Mish as a gated identity, beside SiLU ---------------------------------------------------
+
+/** Mish and SiLU both multiply x by a gate from 0 to 1: tanh(softplus(x)) for mish, σ(x) for SiLU. */
+export const mishGate: { atZero: string; siluAtZero: string; atOne: string; siluAtOne: string } = (() => {
+  const xs = Array.from({ length: 161 }, (_, i) => -8 + i * 0.1).filter((v) => Math.abs(v) > 1e-9);
+  const x = tensor(xs);
+  const m = mish(x).data;
+  const s = silu(x).data;
+  // mish(x)/x − silu(x)/x = tanh(softplus(x)) − σ(x) = u² / ((1 + u)(2 + 2u + u²)) > 0 with u = eˣ: mish's gate is the higher one.
+  xs.forEach((v, i) => {
+    if (!(m[i] / v > s[i] / v)) throw new Error(`activations example: mish's gate should be above SiLU's at ${v}`);
+  });
+  const gate = (v: number) => mish(tensor([v])).data[0] / v;
+  const small = 1e-6;
+  return { atZero: show(gate(small), 3), siluAtZero: show(silu(tensor([small])).data[0] / small, 3), atOne: show(gate(1), 3), siluAtOne: show(silu(tensor([1])).data[0], 3) };
+})();
+
+// --- The radial basis unit ------------------------------------------------------------------
+
+/** A radial basis unit with centre c and width σ on two inputs, evaluated by the engine's registry entry. */
+export const rbfUnit: { centre: string; sigma: string; rows: { x: string; distance: string; value: string }[]; slopeAtSigma: string } = (() => {
+  const centre = [1, 0.5];
+  const sigma = 0.5;
+  const inputs = [[1, 0.5], [1.5, 0.5], [1, 1.5], [0, 0]];
+  // The unit is rbf applied to the distance: exp(−‖x − c‖² / σ²). The entry is the profile, so it is given ‖x − c‖.
+  const distances = inputs.map(([a, b]) => Math.hypot(a - centre[0], b - centre[1]));
+  const values = applyElementwise(RBF, tensor(distances), { sigma }).data;
+  values.forEach((v, i) => {
+    if (Math.abs(v - Math.exp(-(distances[i] ** 2) / sigma ** 2)) > 1e-15) throw new Error('activations example: the RBF unit should be exp(−‖x − c‖²/σ²)');
+  });
+  if (values[0] !== 1) throw new Error('activations example: the RBF unit should answer 1 at its centre');
+  const r = tensor([sigma], { requiresGrad: true });
+  applyElementwise(RBF, r, { sigma }).sum().backward();
+  if (Math.abs(r.grad!.data[0] - (-2 / sigma) * Math.exp(-1)) > 1e-15) throw new Error('activations example: rbf′(σ) should be −(2/σ) e⁻¹');
+  return {
+    centre: `(${centre.map((v) => show(v)).join(', ')})`,
+    sigma: show(sigma),
+    rows: inputs.map((x, i) => ({ x: `(${x.map((v) => show(v)).join(', ')})`, distance: show(distances[i], 3), value: show(values[i], 4) })),
+    slopeAtSigma: show(r.grad!.data[0], 3),
+  };
+})();

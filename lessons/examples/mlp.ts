@@ -6,6 +6,7 @@
 // stops instead of the text lying.
 
 import { Adam, Linear, MLP, Random, SGD, Tensor, linear, mseLoss, relu, tensor } from '../../engine/index.ts';
+import { clipPolygon, halfPlaneInBox, lineInBox, panel, type DataPoint, type FigurePanel } from './figures.ts';
 
 /** Formats a number rounded to at most `decimals` places, trailing zeros dropped, with a true minus sign. */
 export function show(value: number, decimals = 3): string {
@@ -209,7 +210,7 @@ export interface XorSolution {
 }
 
 /** Runs the notes' XOR network with the engine, as the notes do, on the whole design matrix at once. */
-function solveXor(weights: typeof xorWeights): { solution: XorSolution; outputs: number[] } {
+function solveXor(weights: typeof xorWeights): { solution: XorSolution; outputs: number[]; hidden: number[][] } {
   const X = tensor(xorInputs);
   const pre = X.matmul(tensor(weights.W)).add(tensor(weights.c));
   const H = relu(pre);
@@ -225,6 +226,7 @@ function solveXor(weights: typeof xorWeights): { solution: XorSolution; outputs:
   return {
     solution: { rows, outputs: outputs.map((v) => show(v)).join(', '), merged: rows[1].h },
     outputs,
+    hidden: xorInputs.map((_, n) => Array.from(H.data.slice(2 * n, 2 * n + 2))),
   };
 }
 
@@ -234,6 +236,71 @@ claim(xorRun.solution.rows[1].h === xorRun.solution.rows[2].h, 'the inputs (0, 1
 
 /** The XOR network's forward pass. */
 export const xor: XorSolution = xorRun.solution;
+
+/**
+ * XOR folded by the hidden layer, in two panels: the inputs with the band where the network's output is above ½, and
+ * the same four points in the hidden space h, where (0, 1) and (1, 0) land on one point and the output unit's line
+ * wᵀh + b = ½ separates the classes.
+ */
+export const xorFolding: { input: FigurePanel; hidden: FigurePanel } = (() => {
+  const { W, c, w, b } = xorWeights;
+  // In input space the output is above ½ exactly between the lines x₁ + x₂ = ½ and x₁ + x₂ = 3/2 (both hidden units
+  // read s = x₁ + x₂, and y = s − 2 max(0, s − 1)); the engine's outputs on a grid confirm it.
+  const grid = Array.from({ length: 41 * 41 }, (_, k) => [-0.25 + (k % 41) * (1.75 / 40), -0.25 + Math.floor(k / 41) * (1.75 / 40)]);
+  const gridOut = relu(tensor(grid).matmul(tensor(W)).add(tensor(c))).matmul(tensor(w.map((v) => [v]))).add(b).data;
+  grid.forEach(([x1, x2], k) => {
+    const s = x1 + x2;
+    if (Math.abs(s - 0.5) > 1e-9 && Math.abs(s - 1.5) > 1e-9) claim(gridOut[k] > 0.5 === (s > 0.5 && s < 1.5), 'the XOR network should output more than ½ exactly between x₁ + x₂ = ½ and 3/2');
+  });
+  const xd: [number, number] = [-0.25, 1.5];
+  const yd: [number, number] = [-0.25, 1.5];
+  const lower = lineInBox(1, 1, -0.5, xd, yd);
+  const upper = lineInBox(1, 1, -1.5, xd, yd);
+  const band = clipPolygon(halfPlaneInBox(1, 1, -0.5, xd, yd), -1, -1, 1.5);
+  const classDot = (at: DataPoint, target: number, title: string) => ({
+    at,
+    shape: target === 1 ? ('circle' as const) : ('square' as const),
+    color: target === 1 ? ('accent' as const) : ('bad' as const),
+    title,
+  });
+  const input = panel({
+    label: 'Input space: the four corners of the unit square, (0, 1) and (1, 0) with XOR = 1 as circles, (0, 0) and (1, 1) with XOR = 0 as squares. No single line separates them; the network answers 1 in the shaded band between the lines x₁ + x₂ = ½ and x₁ + x₂ = 3/2.',
+    width: 300,
+    x: { domain: xd, ticks: [0, 0.5, 1, 1.5], label: 'x₁' },
+    y: { domain: yd, ticks: [0, 0.5, 1, 1.5], label: 'x₂' },
+    regions: [{ points: band, color: 'accent-soft' }],
+    lines: [
+      { points: lower, color: 'text-muted', dash: true },
+      { points: upper, color: 'text-muted', dash: true },
+    ],
+    dots: xorInputs.map((x, n) => classDot({ x: x[0], y: x[1] }, xorTargets[n], `x = (${x.join(', ')}), XOR = ${xorTargets[n]}, output ${show(xorRun.outputs[n])}`)),
+    labels: [{ at: { x: 1.45, y: 1.42 }, text: 'input x', anchor: 'end' }],
+  });
+  const hidden = xorRun.hidden;
+  const hd: [number, number] = [-0.25, 2.25];
+  const hy: [number, number] = [-0.25, 1.5];
+  // The output unit answers above ½ where w₁h₁ + w₂h₂ + b − ½ > 0.
+  const boundary = lineInBox(w[0], w[1], b - 0.5, hd, hy);
+  claim(boundary.length === 2, 'the output unit\'s boundary should cross the hidden-space picture');
+  claim(hidden.every((h, n) => (w[0] * h[0] + w[1] * h[1] + b > 0.5) === (xorTargets[n] === 1)), 'the output line should separate the hidden points');
+  const merged = hidden[1];
+  const hiddenPanel = panel({
+    label: `Hidden space: the same four inputs after the hidden layer, h = max(0, xW + c). (0, 0) goes to (0, 0), (1, 1) to (${hidden[3].join(', ')}), and (0, 1) and (1, 0) both to (${merged.join(', ')}). The output unit's line h₁ − 2h₂ = ½ now separates the circles from the squares: the side it shades is where the output is above ½.`,
+    width: 300,
+    x: { domain: hd, ticks: [0, 1, 2], label: 'h₁' },
+    y: { domain: hy, ticks: [0, 0.5, 1, 1.5], label: 'h₂' },
+    regions: [{ points: halfPlaneInBox(w[0], w[1], b - 0.5, hd, hy), color: 'accent-soft' }],
+    lines: [{ points: boundary, color: 'text' }],
+    dots: xorInputs.map((x, n) => classDot({ x: hidden[n][0], y: hidden[n][1] }, xorTargets[n], `x = (${x.join(', ')}) → h = (${hidden[n].join(', ')}), XOR = ${xorTargets[n]}`)),
+    labels: [
+      { at: { x: merged[0], y: merged[1] }, text: '(0, 1) and (1, 0)', anchor: 'start', dx: 10, dy: 18 },
+      { at: { x: hidden[3][0], y: hidden[3][1] }, text: '(1, 1)', anchor: 'end', dx: -10, dy: 4 },
+      { at: { x: hidden[0][0], y: hidden[0][1] }, text: '(0, 0)', anchor: 'start', dx: 10, dy: -6 },
+      { at: { x: 2.2, y: 1.42 }, text: 'hidden h', anchor: 'end' },
+    ],
+  });
+  return { input, hidden: hiddenPanel };
+})();
 
 /** The best linear model on XOR under squared error, found by gradient descent with the engine. */
 export const xorLinear: { w: string; b: string; loss: string; steps: number } = (() => {
@@ -337,19 +404,37 @@ function approximate(units: number, f: (x: number) => number, grid: Tensor): num
   return error;
 }
 
-/** The approximation table for sin(2πx), with 2 to 64 hidden units. */
-export const approximation: ApproximationRow[] = (() => {
+/** The approximation table for sin(2πx), with 2 to 64 hidden units, and the factors each doubling divides the error by. */
+function approximationTable(): { rows: ApproximationRow[]; factors: { units: number; factor: number }[] } {
   const f = (x: number) => Math.sin(2 * Math.PI * x);
   const grid = tensor(Array.from({ length: 4001 }, (_, i) => [i / 4000]));
   const rows: ApproximationRow[] = [];
+  const factors: { units: number; factor: number }[] = [];
   let previous = NaN;
   for (const units of [2, 4, 8, 16, 32, 64]) {
     const error = approximate(units, f, grid);
-    if (units >= 16) claim(error < previous / 3.5 && error > previous / 4.5, 'doubling the units should divide the error by about 4');
+    if (!Number.isNaN(previous)) factors.push({ units, factor: previous / error });
     rows.push({ units, parameters: 3 * units + 1, error: show(error, 4), shrink: Number.isNaN(previous) ? '' : show(previous / error, 2) });
     previous = error;
   }
-  return rows;
+  return { rows, factors };
+}
+
+const approximationRun = approximationTable();
+
+/** The approximation table for sin(2πx), with 2 to 64 hidden units. */
+export const approximation: ApproximationRow[] = approximationRun.rows;
+
+/**
+ * What the doublings show: from 4 to 8 units the error shrinks by clearly less than 4 (the knots are still too far
+ * apart for the 1/N² law of interpolation, which holds as the spacing goes to zero); from 8 to 16 on, by close to 4.
+ */
+export const approximationDoubling: { early: string; lateFrom: number; lateMin: string; lateMax: string } = (() => {
+  const early = approximationRun.factors.find((d) => d.units === 8)!.factor;
+  const late = approximationRun.factors.filter((d) => d.units >= 16).map((d) => d.factor);
+  claim(early < 3.5, 'from 4 to 8 units the error should shrink by clearly less than 4');
+  claim(late.every((k) => k > 3.5 && k < 4.5), 'from 8 units on, doubling the units should divide the error by about 4');
+  return { early: show(early, 2), lateFrom: 8, lateMin: show(Math.min(...late), 2), lateMax: show(Math.max(...late), 2) };
 })();
 
 // --- Depth: the tent map ----------------------------------------------------------------

@@ -7,6 +7,7 @@
 
 import { Random } from '../../engine/random.ts';
 import { Perceptron } from '../../engine/nn/perceptron.ts';
+import { halfPlaneInBox, lineInBox, panel, type FigurePanel } from './figures.ts';
 
 /** A labelled point: two inputs and a label in \{-1, +1\}. */
 export interface LabelledPoint {
@@ -554,4 +555,40 @@ export const softmaxExample: SoftmaxExample = (() => {
     loss: show(-Math.log(p[target - 1]), 3),
     gradient: showVector(p.map((v, k) => v - oneHot[k]), 3),
   };
+})();
+
+// --- The picture of the learned AND boundary -------------------------------------------------
+
+/** The AND data with the boundary w·x + b = 0 the rule ended with, its positive side shaded and its normal w drawn. */
+export const andBoundaryFigure: FigurePanel = (() => {
+  const [w1, w2] = andRun.wFinal;
+  const b = andRun.bFinal;
+  const xd: [number, number] = [-0.25, 1.5];
+  const yd: [number, number] = [-0.25, 1.5];
+  const ends = lineInBox(w1, w2, b, xd, yd);
+  if (ends.length !== 2) throw new Error('perceptron example: the learned AND boundary should cross the picture');
+  const mid = { x: (ends[0].x + ends[1].x) / 2, y: (ends[0].y + ends[1].y) / 2 };
+  const norm = Math.hypot(w1, w2);
+  const tip = { x: mid.x + (0.45 * w1) / norm, y: mid.y + (0.45 * w2) / norm };
+  const scores = andData.map((p) => w1 * p.x[0] + w2 * p.x[1] + b);
+  if (!scores.every((s, i) => s * andData[i].y > 0)) throw new Error('perceptron example: the learned boundary should separate AND');
+  return panel({
+    label: `The four corners of the unit square, the three labelled −1 drawn as squares and (1, 1) labelled +1 as a circle, with the line ${show(w1)} x₁ + ${show(w2)} x₂ ${b < 0 ? '−' : '+'} ${show(Math.abs(b))} = 0 that the learning rule ended with; the side where the score is positive is shaded and contains only (1, 1), and the normal w points into it.`,
+    x: { domain: xd, ticks: [0, 0.5, 1, 1.5], label: 'x₁' },
+    y: { domain: yd, ticks: [0, 0.5, 1, 1.5], label: 'x₂' },
+    regions: [{ points: halfPlaneInBox(w1, w2, b, xd, yd), color: 'accent-soft' }],
+    lines: [{ points: ends, color: 'text' }],
+    arrows: [{ from: mid, to: tip, color: 'accent' }],
+    dots: andData.map((p, i) => ({
+      at: { x: p.x[0], y: p.x[1] },
+      shape: p.y > 0 ? ('circle' as const) : ('square' as const),
+      color: p.y > 0 ? ('accent' as const) : ('bad' as const),
+      title: `(${p.x[0]}, ${p.x[1]}): label ${p.y > 0 ? '+1' : '−1'}, score ${show(scores[i])}`,
+    })),
+    labels: [
+      { at: tip, text: 'w', color: 'accent', anchor: 'start', dx: 6, dy: 4 },
+      { at: { x: 1.45, y: 1.42 }, text: 'score > 0', color: 'accent', anchor: 'end' },
+      { at: { x: -0.2, y: -0.17 }, text: 'score < 0', color: 'text-muted', anchor: 'start' },
+    ],
+  });
 })();

@@ -20,7 +20,7 @@ test('for every activation the explorer shows autograd and the formula agreeing'
   const explorer = await openExplorer(page);
   const select = explorer.getByLabel('Activation');
   const ids = await select.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
-  expect(ids).toEqual(['step', 'sigmoid', 'tanh', 'relu', 'leaky-relu', 'prelu', 'elu', 'gelu', 'gelu-tanh', 'silu', 'mish', 'softplus', 'hardtanh']);
+  expect(ids).toEqual(['step', 'sigmoid', 'tanh', 'relu', 'leaky-relu', 'prelu', 'elu', 'gelu', 'gelu-tanh', 'silu', 'mish', 'softplus', 'hardtanh', 'rbf']);
   for (const id of ids) {
     await select.selectOption(id);
     expect(await shownDifference(explorer), id).toBeLessThan(1e-12);

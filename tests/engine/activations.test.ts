@@ -21,6 +21,8 @@ import {
   tensor,
   type Tensor,
 } from '../../engine/index.ts';
+import { RBF } from '../../engine/formulas/activations.ts';
+import { applyElementwise } from '../../engine/ops/activations.ts';
 import { randomTensor, type RandomTensorOptions } from './random-tensor.ts';
 
 const elementwise: [string, (x: Tensor) => Tensor, RandomTensorOptions][] = [
@@ -36,6 +38,8 @@ const elementwise: [string, (x: Tensor) => Tensor, RandomTensorOptions][] = [
   ['mish', mish, { low: -5, high: 5 }],
   ['softplus', softplus, { low: -5, high: 5 }],
   ['hardtanh', (x) => hardtanh(x, -1, 1), { avoid: [-1, 1] }],
+  ['rbf (σ = 1)', (x) => applyElementwise(RBF, x, { sigma: 1 }), { low: -3, high: 3 }],
+  ['rbf (σ = 0.5)', (x) => applyElementwise(RBF, x, { sigma: 0.5 }), { low: -1.5, high: 1.5 }],
   ['softmax along rows', (x) => softmax(x, -1), {}],
   ['softmax along columns', (x) => softmax(x, 0), {}],
   ['log-softmax along rows', (x) => logSoftmax(x, -1), {}],
@@ -58,6 +62,24 @@ describe('activations', () => {
     (softplus(x).toArray() as number[]).forEach((s, i) => expect(s).toBeCloseTo(Math.log(1 + Math.exp(xs[i])), 15));
     (mish(x).toArray() as number[]).forEach((s, i) => expect(s).toBeCloseTo(xs[i] * Math.tanh(Math.log(1 + Math.exp(xs[i]))), 15));
     (gelu(x).toArray() as number[]).forEach((s, i) => expect(s).toBeCloseTo((xs[i] * (1 + erf(xs[i] / Math.SQRT2))) / 2, 15));
+  });
+
+  test('the radial basis unit is exp(−x²/σ²): 1 at its centre, e⁻¹ at distance σ, slope −(2x/σ²)·rbf(x)', () => {
+    const x = tensor([0, 2, -2, 1], { requiresGrad: true });
+    const y = applyElementwise(RBF, x, { sigma: 2 });
+    const values = y.toArray() as number[];
+    expect(values[0]).toBe(1);
+    expect(values[1]).toBeCloseTo(Math.exp(-1), 15);
+    expect(values[2]).toBe(values[1]);
+    expect(values[3]).toBeCloseTo(Math.exp(-0.25), 15);
+    y.sum().backward();
+    // d/dx exp(−x²/4) = −(x/2) exp(−x²/4): 0 at the centre, −e⁻¹ at x = 2, +e⁻¹ at x = −2.
+    const slopes = x.grad!.toArray() as number[];
+    expect(slopes[0]).toBeCloseTo(0, 15);
+    expect(slopes[1]).toBeCloseTo(-Math.exp(-1), 15);
+    expect(slopes[2]).toBeCloseTo(Math.exp(-1), 15);
+    expect(slopes[3]).toBeCloseTo(-0.5 * Math.exp(-0.25), 15);
+    expect(() => applyElementwise(RBF, x, { sigma: 0 })).toThrow(/rbf: the width σ must be above 0/);
   });
 
   test('relu has derivative 0 at 0 and leaky relu uses its slope there', () => {

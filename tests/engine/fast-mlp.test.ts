@@ -79,7 +79,7 @@ const OPTIMIZERS: Record<string, (model: MLP, lr: number, weightDecay: number) =
 describe('the fast MLP kernel', () => {
   test('runs every differentiable elementwise activation of the registry, and is given every loss', () => {
     expect([...FAST_MLP_ACTIVATIONS].sort()).toEqual(
-      ['elu', 'gelu', 'geluTanh', 'hardtanh', 'identity', 'leakyRelu', 'mish', 'relu', 'sigmoid', 'silu', 'softplus', 'tanh'],
+      ['elu', 'gelu', 'geluTanh', 'hardtanh', 'identity', 'leakyRelu', 'mish', 'rbf', 'relu', 'sigmoid', 'silu', 'softplus', 'tanh'],
     );
     expect(LOSSES.sort()).toEqual(['binaryCrossEntropy', 'binaryCrossEntropyWithLogits', 'crossEntropy', 'hingeLoss', 'mseLoss', 'nllLoss']);
   });

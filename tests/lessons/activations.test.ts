@@ -9,12 +9,16 @@ import {
   dead,
   deepGradients,
   maxout,
+  mishGate,
   negativeDips,
+  rbfUnit,
+  sigmoidSaturation,
   preluSlopeGradient,
   samplePoints,
   show,
   showSci,
   sigmoidSlopeMax,
+  sigmoidSlopes,
   tanhIdentity,
 } from '../../lessons/examples/activations.ts';
 
@@ -75,7 +79,7 @@ describe('lesson 2: the activations', () => {
   });
 
   test('every activation\'s autograd derivative matches the lesson\'s formula', () => {
-    expect(activationRows).toHaveLength(12);
+    expect(activationRows).toHaveLength(13);
     for (const row of activationRows) {
       expect(parse(row.formulaGap)).toBeLessThan(1e-12);
       expect(parse(row.finiteDifferenceGap)).toBeLessThan(1e-7);
@@ -90,6 +94,13 @@ describe('lesson 2: the activations', () => {
     expect(row('ReLU').derivatives).toEqual(['0', '0', '0', '1', '1']);
     expect(row('softplus').values[2]).toBe(show(Math.log(2)));
     expect(row('mish').derivatives[2]).toBe('0.6');
+    // The Gaussian bump exp(−x²): 1 with slope 0 at 0, even values and odd slopes, slope 2e⁻¹ at x = −0.5 · √2…
+    const rbf = row('RBF');
+    expect(rbf.values[2]).toBe('1');
+    expect(rbf.derivatives[2]).toBe('0');
+    expect(rbf.values[0]).toBe(rbf.values[4]);
+    expect(rbf.derivatives[0]).toBe(show(-Number(rbf.derivatives[4].replace('\u2212', '-'))));
+    expect(rbf.values[1]).toBe(show(Math.exp(-0.25)));
     expect(row('softplus').derivatives).toEqual(row('sigmoid').values);
   });
 
@@ -127,10 +138,48 @@ describe('lesson 2: saturation', () => {
     expect(deepGradients.rows).toHaveLength(10);
   });
 
+  test('like with like: across the hidden layers tanh and ReLU keep the gradient within a small factor, the sigmoid does not', () => {
+    expect(deepGradients.hiddenLayers).toBe(deepGradients.rows.length - 1);
+    expect(parse(deepGradients.hiddenRatio.sigmoid)).toBeLessThan(1e-4);
+    expect(parse(deepGradients.hiddenRatio.tanh)).toBeGreaterThan(0.05);
+    expect(parse(deepGradients.hiddenRatio.relu)).toBeGreaterThan(0.05);
+    // The ratio to the first hidden layer's own row and the last hidden row, as printed.
+    const first = deepGradients.rows[0];
+    const lastHidden = deepGradients.rows[deepGradients.hiddenLayers - 1];
+    for (const name of ['sigmoid', 'tanh', 'relu'] as const) {
+      expect(parse(deepGradients.hiddenRatio[name]) / (parse(first[name]) / parse(lastHidden[name]))).toBeCloseTo(1, 0);
+    }
+  });
+
+  test('the saturation figure shades where σ′ < 0.01, from |x| ≈ 4.6 (σ′(4.6) < 0.01 < σ′(4.55))', () => {
+    const s = (x: number) => 1 / (1 + Math.exp(-x));
+    const edge = Number(sigmoidSaturation.from);
+    expect(s(edge) * (1 - s(edge))).toBeLessThan(0.01);
+    expect(s(edge - 0.05) * (1 - s(edge - 0.05))).toBeGreaterThan(0.01);
+    expect(sigmoidSaturation.figure.paths.length).toBeGreaterThan(4);
+    // The dots on σ′ are the points of the slope table, with the same values.
+    expect(sigmoidSaturation.figure.dots.map((d) => d.title)).toEqual(sigmoidSlopes.map((s) => `σ′(${s.x}) = ${s.slope}`));
+    expect(sigmoidSaturation.figure.dots[0].title).toBe('σ′(0) = 0.25');
+  });
+
   test('a dead ReLU unit gets exactly zero gradient and a leaky one does not', () => {
     expect(parse(dead.largestScore)).toBeLessThan(0);
     expect(dead.reluGradient).toBe('0');
     expect(parse(dead.leakyGradient)).toBeGreaterThan(0);
     expect(parse(dead.leakyBiasGradient)).toBeLessThan(0);
+  });
+});
+
+describe('lesson 2: mish and the radial basis unit', () => {
+  test("mish's gate tanh(softplus(x)) is 3/5 at 0 and above SiLU's σ(x)", () => {
+    expect(mishGate.atZero).toBe('0.6');
+    expect(mishGate.siluAtZero).toBe('0.5');
+    expect(Number(mishGate.atOne)).toBeCloseTo(Math.tanh(Math.log(1 + Math.E)), 3);
+    expect(Number(mishGate.atOne)).toBeGreaterThan(Number(mishGate.siluAtOne));
+  });
+
+  test('the RBF unit answers 1 at its centre, e⁻¹ at distance σ, and its slope there is −(2/σ) e⁻¹', () => {
+    expect(rbfUnit.rows.map((r) => r.value)).toEqual(['1', show(Math.exp(-1), 4), show(Math.exp(-4), 4), show(Math.exp(-1.25 / 0.25), 4)]);
+    expect(rbfUnit.slopeAtSigma).toBe(show(-4 * Math.exp(-1), 3));
   });
 });

@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { MLP, relu, tensor } from '../../engine/index.ts';
 import {
   approximation,
+  approximationDoubling,
   countParameters,
   forward,
   mnistCount,
@@ -17,6 +18,7 @@ import {
   xorLinear,
   xorTraining,
   xorWeights,
+  xorFolding,
 } from '../../lessons/examples/mlp.ts';
 
 const lesson = readFileSync(new URL('../../lessons/03-mlp.mdx', import.meta.url), 'utf8');
@@ -103,6 +105,17 @@ describe('lesson 3: approximation and depth', () => {
     expect(errors[errors.length - 2] / errors[errors.length - 1]).toBeGreaterThan(3.5);
   });
 
+  test('what the lesson says of the doublings: well under four from 4 to 8 units, close to four from 8 on', () => {
+    const shrink = Object.fromEntries(approximation.map((r) => [r.units, Number(r.shrink)]));
+    expect(approximationDoubling.early).toBe(approximation.find((r) => r.units === 8)!.shrink);
+    expect(shrink[8]).toBeLessThan(3.5);
+    for (const units of [16, 32, 64]) {
+      expect(shrink[units]).toBeGreaterThanOrEqual(Number(approximationDoubling.lateMin));
+      expect(shrink[units]).toBeLessThanOrEqual(Number(approximationDoubling.lateMax));
+      expect(Math.abs(shrink[units] - 4)).toBeLessThan(0.5);
+    }
+  });
+
   test('L tent-map layers make 2^L pieces', () => {
     for (const row of tentRows) {
       expect(row.pieces).toBe(2 ** row.depth);
@@ -124,5 +137,18 @@ describe('lesson 3: cost', () => {
     expect(narrow.width).toBe(2);
     expect(2 * narrow.solved).toBeLessThan(xorTraining.seeds);
     expect(wide.solved).toBe(xorTraining.seeds);
+  });
+});
+
+describe('lesson 3: the XOR folding picture', () => {
+  test('the hidden panel puts (0, 1) and (1, 0) on one point, and the output line separates the classes', () => {
+    const dots = xorFolding.hidden.dots;
+    expect(dots).toHaveLength(4);
+    expect([dots[1].x, dots[1].y]).toEqual([dots[2].x, dots[2].y]);
+    expect(dots.map((d) => d.shape)).toEqual(['square', 'circle', 'circle', 'square']);
+    expect(dots[3].title).toBe('x = (1, 1) → h = (2, 1), XOR = 0');
+    // The input panel draws the four corners where they are, with no two on one point.
+    const input = xorFolding.input.dots.map((d) => `${d.x},${d.y}`);
+    expect(new Set(input).size).toBe(4);
   });
 });
