@@ -43,9 +43,9 @@ export interface LineChartSpec {
   rules?: readonly number[];
 }
 
-const WIDTH = 520;
+const WIDTH = 460;
 const HEIGHT = 300;
-const MARGIN = { top: 16, right: 16, bottom: 44, left: 52 };
+const MARGIN = { top: 16, right: 16, bottom: 44, left: 66 };
 
 /** Escapes text for SVG. */
 function escape(text: string): string {
@@ -97,13 +97,15 @@ export function lineChart(spec: LineChartSpec): string {
     const dash = series.dashed ? '; stroke-dasharray: 7 4' : '';
     parts.push(`<path d="${d}" style="fill: none; stroke: var(--${series.color}); stroke-width: 2.5${dash}" />`);
   }
-  // The legend, top left inside the plot.
+  // The legend, top right inside the plot, its width estimated from the longest label.
+  const legendWidth = Math.min(plotWidth - 12, 40 + 6.8 * Math.max(...spec.series.map((series) => series.label.length)));
+  const legendX = WIDTH - MARGIN.right - legendWidth - 4;
+  parts.push(`<rect x="${at(legendX)}" y="${MARGIN.top + 1}" width="${at(legendWidth)}" height="${spec.series.length * 20 + 4}" style="fill: var(--bg); opacity: 0.85" />`);
   spec.series.forEach((series, i) => {
     const y = MARGIN.top + 12 + i * 20;
     const dash = series.dashed ? '; stroke-dasharray: 7 4' : '';
-    parts.push(`<rect x="${MARGIN.left + 6}" y="${y - 11}" width="${Math.min(plotWidth - 12, 24 + 7.4 * series.label.length)}" height="19" style="fill: var(--bg); opacity: 0.85" />`);
-    parts.push(`<line x1="${MARGIN.left + 10}" x2="${MARGIN.left + 34}" y1="${y}" y2="${y}" style="stroke: var(--${series.color}); stroke-width: 2.5${dash}" />`);
-    parts.push(`<text x="${MARGIN.left + 40}" y="${y}" dy="0.32em" style="fill: var(--text)">${escape(series.label)}</text>`);
+    parts.push(`<line x1="${at(legendX + 4)}" x2="${at(legendX + 28)}" y1="${y}" y2="${y}" style="stroke: var(--${series.color}); stroke-width: 2.5${dash}" />`);
+    parts.push(`<text x="${at(legendX + 34)}" y="${y}" dy="0.32em" style="fill: var(--text)">${escape(series.label)}</text>`);
   });
   parts.push('</g></svg>');
   return parts.join('');

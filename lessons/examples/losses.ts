@@ -41,6 +41,11 @@ export function showGap(value: number): string {
   return `${mantissa} × 10${superscript}`;
 }
 
+/** How two computations agree, for a sentence: "agree to the last bit" or "differ by at most 1.1 × 10⁻¹⁶". */
+export function agreement(gap: number): string {
+  return gap === 0 ? 'agree to the last bit' : `differ by at most ${showGap(gap)}`;
+}
+
 /** Formats a vector as "(a, b, c)". */
 function showVector(values: Iterable<number>, decimals = 3): string {
   return `(${Array.from(values, (v) => show(v, decimals)).join(', ')})`;
@@ -303,7 +308,7 @@ export const gradientTable = (() => {
   const rows = [linear, binary, categoricalRow, sigmoidSquared];
   return {
     linear, binary, categorical: categoricalRow, sigmoidSquared,
-    worst: showGap(Math.max(...rows.map((r) => r.worst))),
+    agreement: agreement(Math.max(...rows.map((r) => r.worst))),
     /** How much smaller the squared-error gradient is than the cross-entropy one at the same sigmoid unit. */
     shrink: show(gradientOf(binaryZ, (z) => binaryCrossEntropy(sigmoid(z), tensor(binaryY))).gradient[0] / ((s - squaredY) * s * (1 - s)), 1),
   };
@@ -366,7 +371,7 @@ export const saturation = (() => {
     wrong,
     peak: show(peak, 4),
     peakZ: show(peakZ, 3),
-    gap: showGap(Math.max(crossEntropyGap, squaredGap)),
+    agreement: agreement(Math.max(crossEntropyGap, squaredGap)),
     gradientChart,
     lossChart,
   };
