@@ -5,7 +5,7 @@
 
 import type { CallOutcome } from '../grader.ts';
 import { studentScope } from '../student-helpers.ts';
-import { compileSource } from './compile.ts';
+import { compileError, compileSource } from './compile.ts';
 import { firstFrameLine, functionFactory } from './function-factory.ts';
 import { casesJson, readReply } from './reply.ts';
 import { createRunner } from './runner.ts';
@@ -26,7 +26,7 @@ export function compileSubmission(source: string, functionName: string): Compile
   try {
     factory = functionFactory(names, compiled.body);
   } catch (error) {
-    return { ok: false, message: `Your code does not parse: ${(error as Error).message}` };
+    return { ok: false, ...compileError(error, firstFrameLine()) };
   }
   const found = runner.find(factory, names.map((name) => scope[name]), functionName);
   if (found.ok) return found;
