@@ -8,6 +8,9 @@ import dropoutBackward from './definitions/dropout-backward.ts';
 import countParameters from './definitions/count-parameters.ts';
 import logisticLossGradient from './definitions/logistic-loss-gradient.ts';
 import mlpBackward from './definitions/mlp-backward.ts';
+import oneHiddenLayerQuiz from './definitions/one-hidden-layer-quiz.ts';
+import tanhNetworkBackward from './definitions/tanh-network-backward.ts';
+import gradientCheck from './definitions/gradient-check.ts';
 import mlpForward from './definitions/mlp-forward.ts';
 import momentumStep from './definitions/momentum-step.ts';
 import mseGradient from './definitions/mse-gradient.ts';
@@ -34,6 +37,9 @@ export const EXERCISES: readonly Exercise[] = [
   softmaxCrossEntropyBackward,
   smallNetworkGradient,
   mlpBackward,
+  oneHiddenLayerQuiz,
+  tanhNetworkBackward,
+  gradientCheck,
   weightDecayGradient,
   dropoutBackward,
   momentumStep,
