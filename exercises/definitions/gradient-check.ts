@@ -4,8 +4,8 @@ import { distinctSizes, matrix, vector } from '../cases.ts';
 import { compileTrusted } from '../prepare-cases.ts';
 import { gradOf, leaf } from '../engine-oracle.ts';
 
-/** The step of the central differences the prompt asks for. */
-const STEP = 1e-5;
+/** The step of the central differences the prompt asks for, as the code writes it. */
+const STEP = '1e-5';
 
 // The tolerance is the grader's own (exercises/compare.ts: rtol 1e-6, atol 1e-9 · max(1, max|g|)), because at h = 1e-5
 // it sits between the two errors that matter. Central differences are off by h²/6 · ∂³L plus the rounding ε · L / h,
@@ -19,9 +19,10 @@ const ACTIVATIONS = ['tanh', 'sigmoid', 'softplus'] as const;
 
 const SIGNATURE_ARGS = "w: number[], X: number[][], y: number[], activation: 'tanh' | 'sigmoid' | 'softplus'";
 
-// What the student is given, above their function in every solution: the function to check and three candidate backward
-// functions. Each candidate gets one activation's derivative wrong (a: tanh′ written with the pre-activation, b: σ′
-// without its square, c: softplus′ with the sign of the exponent flipped), so which one is wrong depends on the case.
+// What the student is given, below their function in the starter and in every solution (all top-level code runs before
+// the function is called, so theirs can come first, where the editor opens): the function to check and three candidate
+// backward functions. Each candidate gets one activation's derivative wrong (A: tanh′ written with the pre-activation,
+// B: σ′ without its square, C: softplus′ with the sign of the exponent flipped), so which one is wrong depends on the case.
 const SUPPLIED = `// The function to check: one neuron's mean squared error, L(w) = (1/m) Σₖ (φ(xₖ · w) − yₖ)².
 function neuronLoss(${SIGNATURE_ARGS}): number {
   const errors = X.map((row, k) => activate(dot(row, w), activation) - y[k]);
@@ -70,12 +71,13 @@ const candidates = [gradientA, gradientB, gradientC];
 
 /** The graded function of a solution: central (or wrong) differences in `numericBody`, then the comparison in `pickBody`. */
 function solutionWith(numericBody: string, pickBody = PICK): string {
-  return `${SUPPLIED}
-function gradientCheck(${SIGNATURE_ARGS}) {
+  return `function gradientCheck(${SIGNATURE_ARGS}) {
   const h = ${STEP};
 ${numericBody}
 ${pickBody}
-}`;
+}
+
+${SUPPLIED}`;
 }
 
 /** The reference's numeric gradient: perturb one coordinate at a time, both ways. */
@@ -115,8 +117,8 @@ export default defineExercise({
   kind: 'code',
   id: 'gradient-check',
   title: 'Gradient checking',
-  prompt: `The code you start from defines a function of a weight vector $w$, the mean squared error of one neuron on $m$
-examples (the rows of $X$),
+  prompt: `Below your function, the code you start from defines $L(w)$, the mean squared error of one neuron with
+weights $w$ on $m$ examples (the rows of $X$),
 
 $$
 L(w) = \\frac1m \\sum_{k=1}^{m} \\bigl(\\varphi(x_k \\cdot w) - y_k\\bigr)^2 ,
@@ -129,19 +131,20 @@ every activation, exactly one of them is wrong.
 Write \`gradientCheck\`: compute the gradient numerically with central differences, one coordinate at a time,
 
 $$
-\\frac{\\partial L}{\\partial w_i} \\approx \\frac{L(w + h e_i) - L(w - h e_i)}{2h}, \\qquad h = 10^{-5},
+\\frac{\\partial L}{\\partial w_i} \\approx \\frac{L(w + h e_i) - L(w - h e_i)}{2h},
 $$
 
-where $e_i$ is the $i$-th unit vector, and compare each candidate with it. Return
+where $e_i$ is the $i$-th unit vector and $h = 10^{-5}$, and compare each candidate with it. Return
 \`{ numeric, wrong }\`: the numeric gradient (as many numbers as $w$) and the index of the wrong candidate (0, 1 or 2).`,
   functionName: 'gradientCheck',
   signature: `gradientCheck(${SIGNATURE_ARGS}): { numeric: number[]; wrong: number }`,
-  starter: `${SUPPLIED}
-function gradientCheck(${SIGNATURE_ARGS}) {
+  starter: `function gradientCheck(${SIGNATURE_ARGS}) {
   const h = ${STEP};
   const numeric = zeros(w.length);
   return { numeric, wrong: 0 };
-}`,
+}
+
+${SUPPLIED}`,
   solution: solutionWith(CENTRAL),
   returns: 'object',
   parts: [{ name: 'numeric' }, { name: 'wrong' }],
@@ -153,9 +156,9 @@ function gradientCheck(${SIGNATURE_ARGS}) {
   ],
   explanation: `By Taylor's theorem, $L(w \\pm h e_i) = L \\pm h\\,\\partial_i L + \\tfrac{h^2}{2}\\partial_i^2 L \\pm \\tfrac{h^3}{6}\\partial_i^3 L + \\dots$, so
 in the central difference the even terms cancel and its error is $\\tfrac{h^2}{6}\\partial_i^3 L$, about $10^{-11}$ here.
-The one-sided difference $(L(w + h e_i) - L(w))/h$ keeps the $\\tfrac{h}{2}\\partial_i^2 L$ term: an error a million times
-larger at the same $h$. A smaller $h$ is not better without limit: $L$ is computed to about $10^{-16}$ of its size, and
-dividing that rounding by $2h$ makes it grow as $h$ shrinks ($h = 10^{-12}$ leaves only three or four correct digits);
+The one-sided difference $(L(w + h e_i) - L(w))/h$ keeps the $\\tfrac{h}{2}\\partial_i^2 L$ term: at the same $h$ its
+error is some hundred thousand times larger. A smaller $h$ is not better without limit: $L$ is computed to about $10^{-16}$ of its size, and
+dividing that rounding by $2h$ makes it grow as $h$ shrinks ($h = 10^{-12}$ leaves about four correct digits);
 $h$ near $10^{-5}$ balances the two errors in float64. Perturb one coordinate at a time: moving all of them at once
 measures the slope along the diagonal, $\\sum_i \\partial_i L$, the same number for every $i$. Finally, a backward function
 that passes a check at one point for one function is right there, not everywhere: each candidate here is right for two

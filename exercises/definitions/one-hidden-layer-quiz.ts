@@ -46,14 +46,20 @@ export default defineExercise({
 over $n_c$ classes:
 
 $$
-z_1 = W_1 x + b_1,\\quad h = \\sigma(z_1),\\quad z_2 = W_2 h + b_2,\\quad \\hat y = \\operatorname{softmax}(z_2),
+\\begin{aligned}
+z_1 &= W_1 x + b_1, & h &= \\sigma(z_1),\\\\
+z_2 &= W_2 h + b_2, & \\hat y &= \\operatorname{softmax}(z_2),
+\\end{aligned}
 $$
 
 with $W_1$ of size $d_h \\times d_x$ and $W_2$ of size $n_c \\times d_h$ (out × in). The objective is the cross-entropy
 against the class \`label\` plus an L2 penalty on the two weight matrices (not on the biases):
 
 $$
-J = -\\log \\hat y_{\\text{label}} + \\frac{\\lambda}{2}\\left(\\lVert W_1 \\rVert_F^2 + \\lVert W_2 \\rVert_F^2\\right).
+\\begin{aligned}
+J = {}&-\\log \\hat y_{\\text{label}}\\\\
+&+ \\frac{\\lambda}{2}\\left(\\lVert W_1 \\rVert_F^2 + \\lVert W_2 \\rVert_F^2\\right).
+\\end{aligned}
 $$
 
 Return all five gradients \`{ dW2, db2, dW1, db1, dx }\`, each the shape of what it differentiates

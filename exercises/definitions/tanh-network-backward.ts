@@ -37,8 +37,12 @@ export default defineExercise({
 numbers) with target $y$:
 
 $$
-a_j = \\sum_i W_{1,ji}\\, x_i + b_{1,j},\\qquad z_j = \\tanh(a_j),\\qquad \\hat y = \\sum_j w_{2,j}\\, z_j + b_2,
-\\qquad L = \\tfrac12 (y - \\hat y)^2 .
+\\begin{aligned}
+a_j &= \\textstyle\\sum_i W_{1,ji}\\, x_i + b_{1,j},\\\\
+z_j &= \\tanh(a_j),\\\\
+\\hat y &= \\textstyle\\sum_j w_{2,j}\\, z_j + b_2,\\\\
+L &= \\tfrac12 (y - \\hat y)^2 .
+\\end{aligned}
 $$
 
 $W_1$ is $m \\times d$ (row $j$ holds the weights into hidden unit $j$), $b_1$ and $w_2$ have $m$ entries and $b_2$ is a
