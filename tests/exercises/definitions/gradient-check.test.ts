@@ -71,3 +71,19 @@ test('central differences with any step from 1e-7 to 1e-4 pass, not only the pro
     for (const salt of ['', 'step-a', 'step-b']) expect(grade(exercise, source, { salt }).passed, `h = ${h}, salt ${salt}`).toBe(true);
   }
 });
+
+test("a student whose numeric gradient is wrong, and who then picks by the largest gap as the reference does, still gets that slip's feedback first", () => {
+  // The known-wrong solutions pick the odd one out, so their `wrong` stays right; a student's usually follows the bad
+  // numeric gradient instead, and may name the wrong candidate. The numeric part's feedback must still come first.
+  const referencePick = /  const size = [\s\S]*?return \{ numeric, wrong: [^\n]*\n/.exec(exercise.solution)![0];
+  for (const id of ['one-sided-difference', 'divided-by-h', 'all-coordinates-at-once']) {
+    const misconception = exercise.misconceptions.find((m) => m.id === id)!;
+    const student = misconception.solution.replace(/  const gradients = [\s\S]*?return \{ numeric, wrong: [^\n]*\n/, referencePick);
+    expect(student).not.toBe(misconception.solution);
+    for (let s = 0; s < 20; s++) {
+      const result = grade(exercise, student, { salt: `student-${s}` });
+      expect(result.passed).toBe(false);
+      expect(result.misconceptions[0]?.id, `${id} under salt student-${s}`).toBe(id);
+    }
+  }
+});
