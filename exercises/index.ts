@@ -18,6 +18,7 @@ import sigmoidBackward from './definitions/sigmoid-backward.ts';
 import smallNetworkGradient from './definitions/small-network-gradient.ts';
 import softmaxCrossEntropyBackward from './definitions/softmax-cross-entropy-backward.ts';
 import tanhBackward from './definitions/tanh-backward.ts';
+import valueBackward from './definitions/value-backward.ts';
 import weightDecayGradient from './definitions/weight-decay-gradient.ts';
 
 /** Every exercise, in course order. */
@@ -34,6 +35,7 @@ export const EXERCISES: readonly Exercise[] = [
   softmaxCrossEntropyBackward,
   smallNetworkGradient,
   mlpBackward,
+  valueBackward,
   weightDecayGradient,
   dropoutBackward,
   momentumStep,
