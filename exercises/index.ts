@@ -18,6 +18,7 @@ import sigmoidBackward from './definitions/sigmoid-backward.ts';
 import smallNetworkGradient from './definitions/small-network-gradient.ts';
 import softmaxCrossEntropyBackward from './definitions/softmax-cross-entropy-backward.ts';
 import tanhBackward from './definitions/tanh-backward.ts';
+import twoTwoOneByHand from './definitions/two-two-one-by-hand.ts';
 import valueBackward from './definitions/value-backward.ts';
 import weightDecayGradient from './definitions/weight-decay-gradient.ts';
 
@@ -34,6 +35,7 @@ export const EXERCISES: readonly Exercise[] = [
   logisticLossGradient,
   softmaxCrossEntropyBackward,
   smallNetworkGradient,
+  twoTwoOneByHand,
   mlpBackward,
   valueBackward,
   weightDecayGradient,

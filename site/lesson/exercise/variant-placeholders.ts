@@ -1,0 +1,19 @@
+// A prompt seeded per learner, when the site is built: its Markdown and math are rendered as any
+// prompt's, and each `{{name}}` placeholder becomes an empty slot the page fills with the learner's
+// number (exercise-element.ts). The formulas stay typeset at build time; only the numbers arrive later.
+
+import type { NumericExercise } from '../../../exercises/define-exercise.ts';
+import { VARIANT_PLACEHOLDER, placeholderNames, variantNumbers } from '../../../exercises/variant.ts';
+
+/** The rendered prompt with its placeholders as slots; a placeholder that names no number the exercise draws fails the build. */
+export function variantPlaceholders(exercise: NumericExercise, html: string): string {
+  const drawn = Object.keys(variantNumbers(exercise, 0));
+  const unknown = placeholderNames(exercise.prompt).filter((name) => !drawn.includes(name));
+  if (unknown.length > 0) {
+    throw new Error(`exercise "${exercise.id}", prompt: {{${unknown[0]}}} names no number its generate() draws (it draws ${drawn.join(', ')})`);
+  }
+  // A placeholder inside $...$ is typeset by KaTeX and lost: numbers go outside the math.
+  const lost = placeholderNames(exercise.prompt).filter((name) => !placeholderNames(html).includes(name));
+  if (lost.length > 0) throw new Error(`exercise "${exercise.id}", prompt: {{${lost[0]}}} does not survive rendering (inside math?); put it outside $...$`);
+  return html.replace(VARIANT_PLACEHOLDER, (_match, name: string) => `<span class="ex-number" data-variant-number="${name}">…</span>`);
+}
