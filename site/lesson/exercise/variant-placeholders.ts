@@ -12,8 +12,8 @@ export function variantPlaceholders(exercise: NumericExercise, html: string): st
   if (unknown.length > 0) {
     throw new Error(`exercise "${exercise.id}", prompt: {{${unknown[0]}}} names no number its generate() draws (it draws ${drawn.join(', ')})`);
   }
-  // A placeholder inside $...$ is typeset by KaTeX and lost: numbers go outside the math.
-  const lost = placeholderNames(exercise.prompt).filter((name) => !placeholderNames(html).includes(name));
-  if (lost.length > 0) throw new Error(`exercise "${exercise.id}", prompt: {{${lost[0]}}} does not survive rendering (inside math?); put it outside $...$`);
+  // A placeholder inside $...$ would be typeset by KaTeX (and kept in its annotation): numbers go outside the math.
+  const inMath = [...exercise.prompt.matchAll(/\$\$[\s\S]*?\$\$|\$[^$]*\$/g)].flatMap((math) => placeholderNames(math[0]));
+  if (inMath.length > 0) throw new Error(`exercise "${exercise.id}", prompt: {{${inMath[0]}}} is inside math, where KaTeX would typeset it; put it outside $...$`);
   return html.replace(VARIANT_PLACEHOLDER, (_match, name: string) => `<span class="ex-number" data-variant-number="${name}">…</span>`);
 }
