@@ -112,8 +112,12 @@ export default defineExercise({
   prompt: `Two inputs feed two hidden ReLU units, which feed one linear output; the error is the squared error:
 
 $$
-h_3 = \\operatorname{relu}(w_{13}x_1 + w_{23}x_2), \\quad h_4 = \\operatorname{relu}(w_{14}x_1 + w_{24}x_2), \\quad
-\\hat y = w_{35}h_3 + w_{45}h_4, \\quad E = (\\hat y - y)^2.
+\\begin{aligned}
+h_3 &= \\operatorname{relu}(w_{13}x_1 + w_{23}x_2), \\\\
+h_4 &= \\operatorname{relu}(w_{14}x_1 + w_{24}x_2), \\\\
+\\hat y &= w_{35}h_3 + w_{45}h_4, \\\\
+E &= (\\hat y - y)^2.
+\\end{aligned}
 $$
 
 Your numbers (each student gets their own): $x_1$ = {{x1}}, $x_2$ = {{x2}}, $y$ = {{y}};
