@@ -22,3 +22,12 @@ test('a placeholder inside math, which KaTeX would swallow, fails the build', ()
   const wrong = { ...exercise, prompt: 'Take $x_1 = {{x1}}$.' };
   expect(() => variantPlaceholders(wrong, markdownToHtml(wrong.prompt, 'test'))).toThrow(/\{\{x1\}\} is inside math/);
 });
+
+test('each symbol and its number are kept on one line', () => {
+  const html = variantPlaceholders(exercise, markdownToHtml(exercise.prompt, 'test'));
+  const pairs = html.split('<span class="ex-given">').slice(1);
+  expect(pairs).toHaveLength(9);
+  for (const pair of pairs) expect(pair.startsWith('<span class="katex">')).toBe(true);
+  // Every slot sits inside a pair, right after its symbol.
+  expect(html.match(/<span class="ex-given"><span class="katex">[\s\S]*?<\/span> = <span class="ex-number" data-variant-number="\w+">…<\/span><\/span>/g)).toHaveLength(9);
+});
