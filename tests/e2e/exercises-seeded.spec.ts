@@ -1,5 +1,5 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
-import { getExercise } from '../../exercises/index.ts';
+import { getExercise, type NumericExercise } from '../../exercises/index.ts';
 import { formatVariantNumber, variantNumbers } from '../../exercises/variant.ts';
 import { formatNumbers } from '../../site/lesson/exercise/format-numbers.ts';
 
@@ -7,8 +7,9 @@ import { formatNumbers } from '../../site/lesson/exercise/format-numbers.ts';
 // typeset prompt, the right answer for those numbers passes, a reload keeps them, and another learner's seed shows others.
 const PROGRESS_KEY = 'neural-notebook:progress';
 const ID = 'two-two-one-by-hand';
-const exercise = getExercise(ID);
-if (exercise.kind !== 'numeric') throw new Error(`${ID} must be numeric`);
+const found = getExercise(ID);
+if (found.kind !== 'numeric') throw new Error(`${ID} must be numeric`);
+const exercise: NumericExercise = found;
 
 /** Progress holding only a learner seed, as the page saves it. */
 function progressWithSeed(variantSeed: number): string {
