@@ -11,9 +11,14 @@ import { decodeValue } from './submission/reply.ts';
 /** A code exercise's key: what grading needs, and the public cases prepared with every expected and known-wrong output. */
 export type CodeAnswerKey = CodeGradingSpec & { kind: 'code'; cases: PreparedCase[] };
 
-/** A numeric exercise's key: the answer and the known wrong answers, as numbers. */
+/**
+ * A numeric exercise's key: the answer and the known wrong answers, as numbers. A key of an exercise seeded per learner
+ * has none (its numbers differ per learner): the page loads the definition's arithmetic (seeded-definitions.ts) instead.
+ */
 export type NumericAnswerKey = Omit<NumericGradingSpec, 'answer' | 'misconceptions'> & {
   kind: 'numeric';
+  /** Whether its numbers are seeded per learner, so `expected` and the wrong answers are empty. */
+  seeded?: boolean;
   /** The reference answer per part. */
   expected: Record<string, Numbers>;
   /** The known wrong answers, each per part. */

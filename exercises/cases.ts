@@ -3,7 +3,8 @@
 // shown in full); an instructor's salt gives hidden cases nobody has seen. Also the
 // building blocks the definitions draw their inputs with.
 
-import { Random } from '../engine/index.ts';
+// By path, not the engine's index: a seeded numeric exercise's page loads this module, and needs only the generator.
+import { Random } from '../engine/random.ts';
 import type { CodeExercise, ExerciseCase } from './define-exercise.ts';
 
 /** The fewest cases a code exercise is graded on. */

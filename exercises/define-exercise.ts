@@ -88,12 +88,15 @@ export interface CodeExercise extends ExerciseBase {
   misconceptions: CodeMisconception[];
 }
 
+/** The numbers of one variant of a numeric exercise seeded per learner, by name: what its prompt's `{{name}}` placeholders show. */
+export type VariantNumbers = Record<string, number>;
+
 /** A known wrong numeric answer, and the feedback it must earn. */
 export interface NumericMisconception {
   /** A stable id. */
   id: string;
-  /** The wrong answer, per part, computed from the same numbers by the wrong method. */
-  answer(): Record<string, Numbers>;
+  /** The wrong answer, per part, computed from the same numbers by the wrong method (a seeded exercise's variant numbers). */
+  answer(numbers?: VariantNumbers): Record<string, Numbers>;
   /** What the student is told when they give this answer. */
   feedback: string;
 }
@@ -104,8 +107,13 @@ export interface NumericExercise extends ExerciseBase {
   kind: 'numeric';
   /** The answer's parts, each a number, a vector or a matrix. */
   parts: OutputPart[];
-  /** The reference answer per part, computed (never typed) from the numbers in the prompt. */
-  answer(): Record<string, Numbers>;
+  /** The reference answer per part, computed (never typed) from the numbers in the prompt (a seeded exercise's variant numbers). */
+  answer(numbers?: VariantNumbers): Record<string, Numbers>;
+  /**
+   * For an exercise seeded per learner: draws the numbers of a variant (see `variant.ts`), which the prompt shows at its
+   * `{{name}}` placeholders and `answer` and the misconceptions take. Absent: the numbers are fixed, written in the prompt.
+   */
+  generate?(rng: Random): VariantNumbers;
   /** Relative tolerance: hand computation keeps a few significant digits, so this is looser than for code. */
   rtol: number;
   /** Which generic detectors apply; all that make sense for numbers by default. */
@@ -161,6 +169,9 @@ export function defineExercise<E extends Exercise>(exercise: E): E {
   if (exercise.parts.length === 0) throw new Error(`${where}: declare at least one output part`);
   assertUnique(where, 'part', exercise.parts.map((p) => p.name));
   assertUnique(where, 'misconception', exercise.misconceptions.map((m) => m.id));
+  if (exercise.kind === 'numeric' && exercise.generate === undefined && /\{\{\w+\}\}/.test(exercise.prompt)) {
+    throw new Error(`${where}: a prompt with {{name}} placeholders needs generate() to draw its numbers`);
+  }
   if (exercise.kind === 'code') {
     if (exercise.returns === 'value' && exercise.parts.length !== 1) throw new Error(`${where}: a function returning one value has one part`);
     if ((exercise.steps ?? 1) > 1 && exercise.chain === undefined) throw new Error(`${where}: several steps need a chain`);

@@ -21,6 +21,8 @@ import sigmoidBackward from './definitions/sigmoid-backward.ts';
 import smallNetworkGradient from './definitions/small-network-gradient.ts';
 import softmaxCrossEntropyBackward from './definitions/softmax-cross-entropy-backward.ts';
 import tanhBackward from './definitions/tanh-backward.ts';
+import twoTwoOneByHand from './definitions/two-two-one-by-hand.ts';
+import valueBackward from './definitions/value-backward.ts';
 import weightDecayGradient from './definitions/weight-decay-gradient.ts';
 
 /** Every exercise, in course order. */
@@ -36,9 +38,11 @@ export const EXERCISES: readonly Exercise[] = [
   logisticLossGradient,
   softmaxCrossEntropyBackward,
   smallNetworkGradient,
+  twoTwoOneByHand,
   mlpBackward,
   oneHiddenLayerQuiz,
   tanhNetworkBackward,
+  valueBackward,
   gradientCheck,
   weightDecayGradient,
   dropoutBackward,

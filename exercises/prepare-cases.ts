@@ -9,6 +9,7 @@ import { gradeChoice, gradeCode, gradeNumeric, unrunnableResult, type GradeOptio
 import type { AnswerKey } from './answer-key.ts';
 import { compileSubmission, runCalls } from './submission/in-thread.ts';
 import { NOT_PLAIN } from './submission/runner.ts';
+import { isSeeded, numericSpecFor, variantNumbers } from './variant.ts';
 
 const compiled = new Map<string, (...args: unknown[]) => unknown>();
 
@@ -77,6 +78,18 @@ export function answerKeyOf(exercise: Exercise): AnswerKey {
   }
   if (exercise.kind === 'numeric') {
     const { id, parts, rtol, detectors } = exercise;
+    if (isSeeded(exercise)) {
+      return {
+        kind: 'numeric',
+        id,
+        parts,
+        rtol,
+        ...(detectors === undefined ? {} : { detectors }),
+        seeded: true,
+        expected: {},
+        misconceptions: exercise.misconceptions.map((m) => ({ id: m.id, feedback: m.feedback, answer: {} })),
+      };
+    }
     return {
       kind: 'numeric',
       id,
@@ -98,11 +111,20 @@ export function answerKeyJson(exercise: Exercise): string {
   });
 }
 
+/** What the grader says when a seeded exercise's answer comes without the learner's variant seed. */
+export const NO_VARIANT_SEED_MESSAGE =
+  'this exercise gives each learner their own numbers, and the variant seed that picked them is missing or unreadable, so the answer cannot be re-graded; ask for a new export from the course page (the answer itself is kept)';
+
 /**
  * Grades an answer in one go, in this thread: for a code exercise the student's function or its source,
- * for a numeric one the numbers (per part), for a choice the chosen option ids.
+ * for a numeric one the numbers (per part; for one seeded per learner, on the numbers of `options.learnerSeed`),
+ * for a choice the chosen option ids.
  */
-export function grade(exercise: Exercise, answer: unknown, options: GradeOptions = {}): GradeResult {
+export function grade(exercise: Exercise, answer: unknown, options: GradeOptions & { learnerSeed?: number } = {}): GradeResult {
+  if (exercise.kind === 'numeric' && isSeeded(exercise)) {
+    if (options.learnerSeed === undefined) return unrunnableResult(exercise, NO_VARIANT_SEED_MESSAGE);
+    return gradeNumeric(numericSpecFor(exercise, variantNumbers(exercise, options.learnerSeed)), answer);
+  }
   if (exercise.kind === 'numeric') return gradeNumeric(exercise, answer);
   if (exercise.kind === 'choice') return gradeChoice(exercise, answer);
   let fn: (...args: unknown[]) => unknown;

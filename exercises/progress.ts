@@ -2,7 +2,14 @@
 // best score and whether it is solved, in a versioned JSON document. The page keeps
 // it in localStorage and exports it; the CLI re-grades an export. Loading validates
 // every entry: a corrupt one is reported and set aside in `rejected` (kept, and
-// exported with the rest), never a crash and never silently dropped.
+// exported with the rest), never a crash and never silently dropped. It also holds the
+// learner's variant seed (learner-seed.ts), which picks the numbers of the exercises
+// seeded per learner; an unreadable one is set aside the same way, under VARIANT_SEED_KEY.
+
+import { learnerSeedProblem } from './learner-seed.ts';
+
+/** The key in `rejected` (and the id of the problem) of an unreadable variant seed: not kebab-case, so never an exercise's id. */
+export const VARIANT_SEED_KEY = '@variantSeed';
 
 /** The current version of the progress document. */
 export const PROGRESS_VERSION = 1;
@@ -42,13 +49,15 @@ export interface Progress {
   version: typeof PROGRESS_VERSION;
   /** Valid entries by exercise id. */
   exercises: Record<string, ExerciseProgress>;
-  /** Entries set aside by validation, by exercise id (or `*` for a whole unreadable document). */
+  /** Entries set aside by validation, by exercise id (or `*` for a whole unreadable document, `VARIANT_SEED_KEY` for the seed). */
   rejected: Record<string, RejectedEntry>;
+  /** The learner's variant seed, which picks the numbers of every exercise seeded per learner; absent until one is needed. */
+  variantSeed?: number;
 }
 
 /** A problem found while loading, for the page to show and the CLI to print. */
 export interface ProgressProblem {
-  /** The exercise id of the entry, or `*` for the document. */
+  /** The exercise id of the entry, `*` for the document, or `VARIANT_SEED_KEY` for the variant seed. */
   id: string;
   /** What is wrong. */
   reason: string;
@@ -116,6 +125,11 @@ export function loadProgress(input: unknown, knownIds?: readonly string[]): { pr
       progress.rejected[id] = { raw: e?.raw ?? entry, reason: typeof e?.reason === 'string' ? e.reason : 'set aside earlier' };
     }
   }
+  if (doc.variantSeed !== undefined) {
+    const problem = learnerSeedProblem(doc.variantSeed);
+    if (problem === null) progress.variantSeed = doc.variantSeed as number;
+    else reject(VARIANT_SEED_KEY, doc.variantSeed, problem);
+  }
   const exercises = doc.exercises;
   if (exercises === null || typeof exercises !== 'object' || Array.isArray(exercises)) {
     reject('*', data, 'the progress file has no exercises object');
@@ -179,7 +193,9 @@ export function mergeProgress(current: Progress, imported: Progress): Progress {
     if (ours === undefined || rank(theirs) > rank(ours)) exercises[id] = { ...theirs, attempts: Math.max(theirs.attempts, ours?.attempts ?? 0) };
     else exercises[id] = { ...ours, attempts: Math.max(theirs.attempts, ours.attempts) };
   }
-  return { ...current, exercises, rejected: { ...imported.rejected, ...current.rejected } };
+  // The learner keeps the seed they have: their saved numbers stay theirs. A browser without one adopts the imported one.
+  const variantSeed = current.variantSeed ?? imported.variantSeed;
+  return { ...current, exercises, rejected: { ...imported.rejected, ...current.rejected }, ...(variantSeed === undefined ? {} : { variantSeed }) };
 }
 
 function rank(entry: ExerciseProgress): number {

@@ -5,7 +5,8 @@
 //
 // Each .js/.ts FILE defines the exercise's function as pasted from the page; an
 // EXPORT.json is a student's progress export, every exercise in it re-graded and
-// flagged where the browser's claimed score differs. Each submission runs in its own
+// flagged where the browser's claimed score differs (an exercise seeded per learner on
+// the numbers its variant seed picks; a missing or unreadable seed is said, per row). Each submission runs in its own
 // sandboxed child process (scripts/grade/sandbox.ts: no files, environment, network,
 // processes or salt; time, memory and size limits), on cases seeded by the salt
 // (--salt or GRADE_SALT; a random one is drawn and printed otherwise). Every file
@@ -21,7 +22,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { exerciseIds, findExercise, unrunnableResult } from '../exercises/index.ts';
 import type { GradeResult } from '../exercises/index.ts';
-import { loadProgress } from '../exercises/progress.ts';
+import { loadProgress, VARIANT_SEED_KEY } from '../exercises/progress.ts';
 import { gradeAnswer, gradeSubmission } from './grade/verdict.ts';
 
 /** One graded submission, as printed, written to grades.csv and emitted with --json. */
@@ -118,12 +119,13 @@ async function gradeExport(file: string, options: Options): Promise<GradeRow[]> 
   const rows: GradeRow[] = [];
   for (const problem of problems) {
     // An entry of an exercise the course has is a rejected entry; only an id it lacks is an unknown exercise.
-    const status = problem.id === '*' ? 'unreadable' : known.includes(problem.id) ? 'rejected-entry' : 'unknown-exercise';
+    const status = problem.id === '*' ? 'unreadable' : known.includes(problem.id) || problem.id === VARIANT_SEED_KEY ? 'rejected-entry' : 'unknown-exercise';
     rows.push(setAside(problem.id === '*' ? file : `${file}#${problem.id}`, problem.id, status, problem.reason));
   }
   for (const [id, entry] of Object.entries(progress.exercises)) {
     const exercise = findExercise(id)!;
-    const row = rowOf(`${file}#${id}`, await gradeAnswer(exercise, entry.code, options));
+    // An exercise seeded per learner is re-graded on the numbers the export's variant seed picks, the ones the student saw.
+    const row = rowOf(`${file}#${id}`, await gradeAnswer(exercise, entry.code, options, progress.variantSeed));
     row.claimedScore = entry.bestScore;
     row.claimedMaxScore = entry.maxScore;
     // Compare fractions: a weight changed since the student's check must not look like a discrepancy.

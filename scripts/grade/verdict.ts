@@ -3,7 +3,7 @@
 // nothing about one answer, not even a fault of the grader itself, can cost another
 // answer its verdict.
 
-import { gradeChoice, gradeCode, gradeNumeric, parseNumericAnswer, prepareCases, unrunnableResult } from '../../exercises/index.ts';
+import { grade, gradeChoice, gradeCode, parseNumericAnswer, prepareCases, unrunnableResult } from '../../exercises/index.ts';
 import type { Exercise, GradeResult } from '../../exercises/index.ts';
 import { runSandboxed } from './sandbox.ts';
 
@@ -58,8 +58,11 @@ function numericAnswer(code: string): unknown {
   );
 }
 
-/** Grades a saved answer of any kind, as stored in a progress export; never throws. */
-export async function gradeAnswer(exercise: Exercise, code: string, settings: VerdictSettings): Promise<GradeResult> {
+/**
+ * Grades a saved answer of any kind, as stored in a progress export, a numeric one seeded per learner on the numbers of
+ * the export's `learnerSeed` (without one it is graded 0 with the reason); never throws.
+ */
+export async function gradeAnswer(exercise: Exercise, code: string, settings: VerdictSettings, learnerSeed?: number): Promise<GradeResult> {
   if (exercise.kind === 'code') return gradeSubmission(exercise, code, settings);
   let answer: unknown;
   try {
@@ -68,7 +71,7 @@ export async function gradeAnswer(exercise: Exercise, code: string, settings: Ve
     return unrunnableResult(exercise, 'the saved answer is not JSON');
   }
   try {
-    return exercise.kind === 'numeric' ? gradeNumeric(exercise, answer) : gradeChoice(exercise, answer);
+    return exercise.kind === 'numeric' ? grade(exercise, answer, { learnerSeed }) : gradeChoice(exercise, answer);
   } catch (error) {
     return unrunnableResult(exercise, `the grader could not read the saved answer: ${faultText(error)}`);
   }

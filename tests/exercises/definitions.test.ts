@@ -5,6 +5,7 @@ import { compileTrusted } from '../../exercises/prepare-cases.ts';
 import type { CodeExercise } from '../../exercises/index.ts';
 import { shapeOf } from '../../exercises/compare.ts';
 import { defineExercise } from '../../exercises/define-exercise.ts';
+import { isSeeded, variantNumbers } from '../../exercises/variant.ts';
 
 const codeExercises = EXERCISES.filter((e): e is CodeExercise => e.kind === 'code');
 // The public cases the page uses, and a salted set as an instructor's run would draw.
@@ -105,14 +106,18 @@ describe.each(codeExercises.map((e) => [e.id, e] as const))('%s', (_id, exercise
   });
 });
 
-test('each known wrong answer of a numeric exercise fails with its own feedback', () => {
+test('each known wrong answer of a numeric exercise fails with its own feedback (for one seeded per learner, on many learners\' numbers)', () => {
   for (const exercise of EXERCISES) {
     if (exercise.kind !== 'numeric') continue;
-    expect(grade(exercise, exercise.answer()).passed).toBe(true);
-    for (const misconception of exercise.misconceptions) {
-      const result = grade(exercise, misconception.answer());
-      expect(result.passed).toBe(false);
-      expect(result.misconceptions[0]).toMatchObject({ id: misconception.id, message: misconception.feedback });
+    const learners = isSeeded(exercise) ? [0, 1, 2, 3, 0xffffffff, ...Array.from({ length: 20 }, (_, i) => 1000 + 7919 * i)] : [undefined];
+    for (const learnerSeed of learners) {
+      const numbers = learnerSeed === undefined ? undefined : variantNumbers(exercise, learnerSeed);
+      expect(grade(exercise, exercise.answer(numbers), { learnerSeed }).passed).toBe(true);
+      for (const misconception of exercise.misconceptions) {
+        const result = grade(exercise, misconception.answer(numbers), { learnerSeed });
+        expect(result.passed, `${exercise.id} ${misconception.id} (learner ${learnerSeed})`).toBe(false);
+        expect(result.misconceptions[0]).toMatchObject({ id: misconception.id, message: misconception.feedback });
+      }
     }
   }
 });

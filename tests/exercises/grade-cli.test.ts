@@ -1,9 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, expect, test } from 'vitest';
+import { getExercise } from '../../exercises/index.ts';
+import { variantNumbers } from '../../exercises/variant.ts';
 
 const run = promisify(execFile);
 const root = new URL('../../', import.meta.url).pathname;
@@ -99,4 +101,31 @@ test('a progress export is re-graded, with claimed scores that differ flagged an
   expect(first.stderr).toContain(`wrote ${csv}\n`);
   const second = await grade(['--salt', 'test-salt', join(root, 'tests/fixtures/submissions/progress-export.json')], csv);
   expect(second.stderr).toContain(`wrote ${csv}, replacing the previous file (${first.rows.length} rows, last written `);
+}, 150_000);
+
+test('an export with an exercise seeded per learner is re-graded on its variant; a missing or unreadable seed is said and costs no other row', async () => {
+  const exercise = getExercise('two-two-one-by-hand');
+  if (exercise.kind !== 'numeric') throw new Error('two-two-one-by-hand must be numeric');
+  const folder = mkdtempSync(join(tmpdir(), 'grade-seeded-'));
+  const typed = JSON.stringify(Object.fromEntries(Object.entries(exercise.answer(variantNumbers(exercise, 4242))).map(([part, value]) => [part, String(value)])));
+  const entry = { code: typed, attempts: 1, bestScore: 6, maxScore: 6, solved: true, updatedAt: '2026-01-05T10:00:00.000Z' };
+  const other = { code: '["xor"]', attempts: 1, bestScore: 0, maxScore: 1, solved: false, updatedAt: '2026-01-05T10:00:00.000Z' };
+  const write = (name: string, extra: Record<string, unknown>) => {
+    const path = join(folder, name);
+    writeFileSync(path, JSON.stringify({ format: 'neural-notebook-progress', version: 1, exercises: { 'two-two-one-by-hand': entry, 'perceptron-separable': other }, rejected: {}, ...extra }));
+    return path;
+  };
+  const files = [write('mine.json', { variantSeed: 4242 }), write('someone-else.json', { variantSeed: 4243 }), write('no-seed.json', {}), write('bad-seed.json', { variantSeed: 'x' })];
+  const { rows } = await grade(['--salt', 'seeded', ...files]);
+  const row = (file: string, id: string) => rows.find((r) => r.submission.endsWith(`${file}#${id}`))!;
+  expect(row('mine.json', 'two-two-one-by-hand')).toMatchObject({ score: 6, maxScore: 6, passed: true });
+  expect(row('mine.json', 'two-two-one-by-hand').flag).toBeUndefined();
+  expect(row('someone-else.json', 'two-two-one-by-hand')).toMatchObject({ passed: false, flag: expect.stringMatching(/^claimed 6\/6, re-graded \d\/6$/) });
+  for (const file of ['no-seed.json', 'bad-seed.json']) {
+    expect(row(file, 'two-two-one-by-hand')).toMatchObject({ score: 0, status: 'invalid' });
+    expect(row(file, 'two-two-one-by-hand').problems[0]).toMatch(/variant seed that picked them is missing or unreadable.*the answer itself is kept/);
+    // The other exercise of the same export is graded as ever.
+    expect(row(file, 'perceptron-separable')).toMatchObject({ status: 'failed' });
+  }
+  expect(row('bad-seed.json', '@variantSeed')).toMatchObject({ status: 'rejected-entry', problems: [expect.stringMatching(/variant seed must be a whole number .* "x"/)] });
 }, 150_000);

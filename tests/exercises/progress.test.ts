@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { emptyProgress, loadProgress, mergeProgress, PROGRESS_FORMAT, PROGRESS_VERSION, recordCheck, serialiseProgress, solvedCount } from '../../exercises/progress.ts';
+import { emptyProgress, loadProgress, mergeProgress, PROGRESS_FORMAT, PROGRESS_VERSION, recordCheck, serialiseProgress, solvedCount, VARIANT_SEED_KEY } from '../../exercises/progress.ts';
 
 const good = { code: 'function f() {}', attempts: 2, bestScore: 1, maxScore: 4, solved: false, updatedAt: '2025-03-01T10:00:00.000Z' };
 const doc = (exercises: Record<string, unknown>) => ({ format: PROGRESS_FORMAT, version: PROGRESS_VERSION, exercises, rejected: {} });
@@ -56,4 +56,32 @@ test('importing merges: a solved entry wins over an unsolved one', () => {
   const solved = { ...good, bestScore: 4, solved: true };
   const merged = mergeProgress(loadProgress(doc({ 'mlp-backward': good })).progress, loadProgress(doc({ 'mlp-backward': solved })).progress);
   expect(merged.exercises['mlp-backward'].solved).toBe(true);
+});
+
+test('the learner\'s variant seed is kept, exported and read back', () => {
+  const { progress, problems } = loadProgress({ ...doc({ 'mlp-backward': good }), variantSeed: 123456 });
+  expect(problems).toEqual([]);
+  expect(progress.variantSeed).toBe(123456);
+  expect(JSON.parse(serialiseProgress(progress)).variantSeed).toBe(123456);
+  expect(loadProgress(serialiseProgress(progress)).progress.variantSeed).toBe(123456);
+  // A document from before seeds loads as it did, without one.
+  expect(loadProgress(doc({})).progress.variantSeed).toBeUndefined();
+});
+
+test('an unreadable variant seed is reported and set aside, the entries load, and the raw value survives export', () => {
+  const { progress, problems } = loadProgress({ ...doc({ 'mlp-backward': good }), variantSeed: 'forty-two' });
+  expect(progress.variantSeed).toBeUndefined();
+  expect(progress.exercises['mlp-backward']).toEqual(good);
+  expect(problems).toEqual([{ id: VARIANT_SEED_KEY, reason: expect.stringMatching(/variant seed must be a whole number/) }]);
+  const again = loadProgress(serialiseProgress(progress)).progress;
+  expect(again.rejected[VARIANT_SEED_KEY].raw).toBe('forty-two');
+});
+
+test('checks keep the seed, and importing keeps the seed a browser has (or adopts the imported one if it has none)', () => {
+  const withSeed = { ...emptyProgress(), variantSeed: 7 };
+  const checked = recordCheck(withSeed, 'mlp-backward', { code: 'a', score: 1, maxScore: 4, passed: false, countsAsAttempt: true });
+  expect(checked.variantSeed).toBe(7);
+  expect(mergeProgress(withSeed, { ...emptyProgress(), variantSeed: 9 }).variantSeed).toBe(7);
+  expect(mergeProgress(emptyProgress(), { ...emptyProgress(), variantSeed: 9 }).variantSeed).toBe(9);
+  expect('variantSeed' in mergeProgress(emptyProgress(), emptyProgress())).toBe(false);
 });

@@ -5,10 +5,11 @@
 // the answer key the build wrote into the element (no definition, no solution code ships).
 
 import { numericSpecOf, readAnswerKey, type AnswerKey, type ChoiceAnswerKey } from '../../../exercises/answer-key.ts';
-import { unrunnableResult, type GradeResult } from '../../../exercises/grader.ts';
+import { unrunnableResult, type GradeResult, type NumericGradingSpec } from '../../../exercises/grader.ts';
 import { recordCheck, recordCode, type ExerciseProgress } from '../../../exercises/progress.ts';
 import { createEditor, type CellEditor } from '../cell/editor.ts';
 import { renderFeedback, type RenderedText } from './feedback-view.ts';
+import { formatNumbers } from './format-numbers.ts';
 import { checkChoice, checkCode, checkNumeric, warmExerciseKernel, type Checked } from './grading.ts';
 import { pageNoticeHost, renderProgressNotice } from './progress-notice.ts';
 import { pageProgressStore, PROGRESS_CHANGE_EVENT, type ProgressStore } from './progress-store.ts';
@@ -27,6 +28,8 @@ export class ExerciseElement extends HTMLElement {
   private checking = false;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private started = false;
+  /** What a numeric answer is graded with: the key's numbers, or, seeded per learner, the learner's variant once loaded. */
+  private numericSpec: Promise<NumericGradingSpec> | undefined;
 
   /** Starts the exercise once, when the element is upgraded in the page. */
   connectedCallback(): void {
@@ -37,7 +40,17 @@ export class ExerciseElement extends HTMLElement {
     this.store = pageProgressStore((this.dataset.knownExercises ?? '').split(' ').filter(Boolean));
     const saved = this.saved();
     if (this.exercise.kind === 'code') this.mountEditor(saved?.code);
-    else this.mountInputs(saved?.code);
+    else if (this.exercise.kind === 'numeric' && this.exercise.seeded) {
+      // The inputs wait for the learner's numbers: an answer typed before they show would be to no question.
+      this.numericSpec = this.loadVariant();
+      this.numericSpec.then(
+        () => this.mountInputs(saved?.code),
+        (error: unknown) => this.variantFailed(error),
+      );
+    } else {
+      if (this.exercise.kind === 'numeric') this.numericSpec = Promise.resolve(numericSpecOf(this.exercise));
+      this.mountInputs(saved?.code);
+    }
     this.wireButtons();
     this.showProgress();
     window.addEventListener(PROGRESS_CHANGE_EVENT, () => this.showProgress());
@@ -90,6 +103,36 @@ export class ExerciseElement extends HTMLElement {
       }
       input.addEventListener(this.exercise.kind === 'numeric' ? 'input' : 'change', () => this.saveSoon());
     }
+  }
+
+  /** Loads the arithmetic of a seeded exercise, draws the learner's numbers, and fills the prompt's slots and the solution with them. */
+  private async loadVariant(): Promise<NumericGradingSpec> {
+    const [{ loadSeededDefinition }, { formatVariantNumber, numericSpecFor, variantNumbers }] = await Promise.all([
+      import('../../../exercises/seeded-definitions.ts'),
+      import('../../../exercises/variant.ts'),
+    ]);
+    const definition = await loadSeededDefinition(this.exercise.id);
+    const numbers = variantNumbers(definition, this.store.learnerSeed());
+    for (const slot of this.querySelectorAll<HTMLElement>('[data-variant-number]')) {
+      slot.textContent = formatVariantNumber(numbers[slot.dataset.variantNumber ?? '']);
+    }
+    const spec = numericSpecFor(definition, numbers);
+    const answer = spec.answer();
+    for (const slot of this.querySelectorAll<HTMLElement>('[data-answer-part]')) slot.textContent = formatNumbers(answer[slot.dataset.answerPart ?? '']);
+    this.dataset.variant = '';
+    return spec;
+  }
+
+  /** Says that the learner's numbers could not be loaded; the inputs stay off, since there is no question to answer. */
+  private variantFailed(error: unknown): void {
+    const message = document.createElement('p');
+    message.className = 'ex-verdict';
+    const detail = error instanceof Error ? error.message : String(error);
+    message.textContent = `Your numbers for this exercise could not be loaded (${detail}). Reload the page to try again; your saved answer is kept.`;
+    const feedback = this.byRole('feedback');
+    feedback.replaceChildren(message);
+    feedback.dataset.status = 'invalid';
+    this.button('check')!.disabled = true;
   }
 
   private answerText(): string {
@@ -205,7 +248,7 @@ export class ExerciseElement extends HTMLElement {
   private grade(answer: string): Promise<Checked> {
     const exercise = this.exercise;
     if (exercise.kind === 'code') return checkCode(exercise, answer);
-    if (exercise.kind === 'numeric') return Promise.resolve(checkNumeric(numericSpecOf(exercise), JSON.parse(answer) as Record<string, string>));
+    if (exercise.kind === 'numeric') return this.numericSpec!.then((spec) => checkNumeric(spec, JSON.parse(answer) as Record<string, string>));
     return Promise.resolve(checkChoice(exercise, this.chosen()));
   }
 

@@ -2,7 +2,7 @@
 // why, with a way to download them and a way to forget them. Shown once per page, above the first
 // exercise or in the progress panel, in a live region so a screen reader hears it too.
 
-import type { RejectedEntry } from '../../../exercises/progress.ts';
+import { VARIANT_SEED_KEY, type RejectedEntry } from '../../../exercises/progress.ts';
 import type { ProgressStore } from './progress-store.ts';
 import { downloadProgress } from './progress-file.ts';
 
@@ -38,6 +38,13 @@ export function noticeText(rejected: Readonly<Record<string, RejectedEntry>>): s
   return `Your saved progress could not be read at all (${whole.reason}), so every exercise here starts afresh. Nothing was deleted: the unreadable copy is kept as it was, so a download still contains it.${also}`;
 }
 
+/** What a set-aside entry was, in words. */
+export function entryName(id: string): string {
+  if (id === '*') return 'the whole saved file';
+  if (id === VARIANT_SEED_KEY) return 'the seed that picks your numbers (so exercises with numbers of your own show a new set)';
+  return id;
+}
+
 /** Shows (or clears) the notice for the store's current state. */
 export function renderProgressNotice(host: HTMLElement, store: ProgressStore): void {
   const { progress } = store.read();
@@ -60,7 +67,7 @@ export function renderProgressNotice(host: HTMLElement, store: ProgressStore): v
   const list = document.createElement('ul');
   for (const [id, entry] of rejected) {
     const item = document.createElement('li');
-    item.textContent = `${id === '*' ? 'the whole saved file' : id}: ${entry.reason}`;
+    item.textContent = `${entryName(id)}: ${entry.reason}`;
     list.append(item);
   }
   details.append(summary, list);

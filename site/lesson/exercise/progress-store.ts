@@ -11,6 +11,7 @@ import {
   type Progress,
   type ProgressProblem,
 } from '../../../exercises/progress.ts';
+import { newLearnerSeed } from '../../../exercises/learner-seed.ts';
 
 /** The localStorage key of the progress document. */
 export const PROGRESS_KEY = 'neural-notebook:progress';
@@ -52,6 +53,16 @@ export class ProgressStore {
     const next = change(this.read().progress);
     this.write(next);
     return next;
+  }
+
+  /**
+   * The learner's variant seed: the saved one, or, the first time (or when the saved one was unreadable and set aside), a
+   * new one, saved at once so the learner sees the same numbers on every visit.
+   */
+  learnerSeed(): number {
+    const saved = this.read().progress.variantSeed;
+    if (saved !== undefined) return saved;
+    return this.update((progress) => (progress.variantSeed === undefined ? { ...progress, variantSeed: newLearnerSeed() } : progress)).variantSeed!;
   }
 
   /** Merges an exported progress file into the saved one; returns how many exercises it held and what was wrong with it. */

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
-import { PROGRESS_FORMAT, PROGRESS_VERSION, recordCheck } from '../../../../exercises/progress.ts';
+import { PROGRESS_FORMAT, PROGRESS_VERSION, recordCheck, VARIANT_SEED_KEY } from '../../../../exercises/progress.ts';
 import { PROGRESS_KEY, ProgressStore, type StorageLike } from '../../../../site/lesson/exercise/progress-store.ts';
-import { noticeText } from '../../../../site/lesson/exercise/progress-notice.ts';
+import { entryName, noticeText } from '../../../../site/lesson/exercise/progress-notice.ts';
 
 const ids = ['perceptron-update', 'mlp-backward'];
 const good = { code: 'function f() {}', attempts: 2, bestScore: 1, maxScore: 2, solved: false, updatedAt: '2025-03-01T10:00:00.000Z' };
@@ -108,4 +108,34 @@ test('unreadable entries are counted, and the rest is said to be fine only then'
   expect(noticeText({ a: reason })).toBe('1 saved entry could not be read and was set aside. The rest of your progress is fine; the entry is kept, so a download still contains it.');
   expect(noticeText({ a: reason, b: reason })).toMatch(/^2 saved entries could not be read and were set aside\. .*the entries are kept, so a download still contains them\.$/);
   expect(noticeText({ '*': { raw: 'x', reason: 'not JSON' }, a: reason })).toMatch(/could not be read at all \(not JSON\).* Besides, 1 saved entry could not be read and was set aside\.$/);
+});
+
+test('the learner seed is drawn once, saved, and the same after a reload', () => {
+  const storage = memoryStorage();
+  const seed = new ProgressStore(ids, storage).learnerSeed();
+  expect(Number.isInteger(seed)).toBe(true);
+  expect(JSON.parse(storage.text()!).variantSeed).toBe(seed);
+  expect(new ProgressStore(ids, storage).learnerSeed()).toBe(seed);
+});
+
+test('a saved seed is used as it is, and survives a check', () => {
+  const storage = memoryStorage(JSON.stringify({ format: PROGRESS_FORMAT, version: PROGRESS_VERSION, exercises: {}, rejected: {}, variantSeed: 31337 }));
+  const store = new ProgressStore(ids, storage);
+  expect(store.learnerSeed()).toBe(31337);
+  store.update((p) => recordCheck(p, 'mlp-backward', check));
+  expect(JSON.parse(storage.text()!).variantSeed).toBe(31337);
+});
+
+test('an unreadable seed is set aside and kept (so an export still has it), and a new one is drawn', () => {
+  const storage = memoryStorage(JSON.stringify({ format: PROGRESS_FORMAT, version: PROGRESS_VERSION, exercises: { 'mlp-backward': good }, rejected: {}, variantSeed: -3 }));
+  const store = new ProgressStore(ids, storage);
+  expect(store.read().problems.map((p) => p.id)).toEqual([VARIANT_SEED_KEY]);
+  const seed = store.learnerSeed();
+  expect(seed).toBeGreaterThanOrEqual(0);
+  const saved = JSON.parse(storage.text()!);
+  expect(saved).toMatchObject({ variantSeed: seed, exercises: { 'mlp-backward': good } });
+  expect(saved.rejected[VARIANT_SEED_KEY].raw).toBe(-3);
+  expect(JSON.parse(store.exportText()).rejected[VARIANT_SEED_KEY].raw).toBe(-3);
+  expect(noticeText(store.read().progress.rejected)).toMatch(/1 saved entry could not be read/);
+  expect(entryName(VARIANT_SEED_KEY)).toMatch(/seed that picks your numbers/);
 });

@@ -1,0 +1,18 @@
+// The definitions of the numeric exercises seeded per learner, each loaded on its own: a page with one
+// of them loads its arithmetic (a few kilobytes) to compute the numbers and the answer of the learner's
+// variant, and no other definition. A seeded exercise is listed here once; the tests check the list
+// against the exercises that have `generate`.
+
+import type { NumericExercise } from './define-exercise.ts';
+
+/** Loads each seeded numeric exercise's definition, by id. */
+export const SEEDED_DEFINITIONS: Readonly<Record<string, () => Promise<NumericExercise>>> = {
+  'two-two-one-by-hand': () => import('./definitions/two-two-one-by-hand.ts').then((module) => module.default),
+};
+
+/** The definition of a seeded exercise, loaded; an id not listed is a fault of the course, said with the ids that are. */
+export async function loadSeededDefinition(id: string): Promise<NumericExercise> {
+  const load = SEEDED_DEFINITIONS[id];
+  if (load === undefined) throw new Error(`exercise ${JSON.stringify(id)} is seeded per learner but not listed in exercises/seeded-definitions.ts (listed: ${Object.keys(SEEDED_DEFINITIONS).join(', ')})`);
+  return load();
+}
