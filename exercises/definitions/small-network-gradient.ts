@@ -1,4 +1,6 @@
+import { add, mseLoss, mul, relu, tensor } from '../../engine/index.ts';
 import { defineExercise, type Numbers } from '../define-exercise.ts';
+import { named } from '../exercise-graph.ts';
 
 // The network's numbers, shown in the prompt; the answer is computed from them, never typed.
 const x = 1.5;
@@ -39,14 +41,28 @@ $\\partial L/\\partial w_2$ and $\\partial L/\\partial b_2$ by hand (to at least
 $\\partial L/\\partial \\hat y = 2(\\hat y - y)$, $\\partial L/\\partial w_2 = \\partial L/\\partial \\hat y\\, h$,
 $\\partial L/\\partial b_2 = \\partial L/\\partial \\hat y$, $\\partial L/\\partial z_1 = \\partial L/\\partial \\hat y\\, w_2\\, [z_1 > 0]$,
 $\\partial L/\\partial w_1 = \\partial L/\\partial z_1\\, x$ and $\\partial L/\\partial b_1 = \\partial L/\\partial z_1$.`,
+  graph: {
+    build() {
+      const parameter = (label: string, value: number) => tensor(value, { requiresGrad: true, label });
+      const w1Leaf = parameter('w1', w1);
+      const w2Leaf = parameter('w2', w2);
+      const z1 = named('z1', add(mul(w1Leaf, tensor(x, { label: 'x' })), parameter('b1', b1)));
+      const yHat = named('yhat', add(mul(w2Leaf, named('h', relu(z1))), parameter('b2', b2)));
+      return named('L', mseLoss(yHat, tensor(y, { label: 'y' })));
+    },
+    parts: { dw1: 'w1', db1: 'b1', dw2: 'w2', db2: 'b2' },
+    intermediates: { dyhat: 'yhat', dz1: 'z1' },
+  },
   misconceptions: [
     {
       id: 'skipped-w2',
+      node: 'h',
       answer: () => gradients({ skipW2: true }),
       feedback: `Your first-layer gradients skip $w_2$: the path from $\\hat y$ back to $h$ multiplies by $\\partial \\hat y/\\partial h = w_2$.`,
     },
     {
       id: 'forgot-input',
+      node: 'w1',
       answer: () => gradients({ skipX: true }),
       feedback: `$\\partial L/\\partial w_1$ is $\\partial L/\\partial z_1$ times the input $x$ (since $z_1 = w_1 x + b_1$); yours equals $\\partial L/\\partial b_1$.`,
     },
