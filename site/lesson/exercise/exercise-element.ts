@@ -9,6 +9,7 @@ import { unrunnableResult, type GradeResult } from '../../../exercises/grader.ts
 import { recordCheck, recordCode, type ExerciseProgress } from '../../../exercises/progress.ts';
 import { createEditor, type CellEditor } from '../cell/editor.ts';
 import { renderFeedback, type RenderedText } from './feedback-view.ts';
+import { givenGradients, gradientComparison, renderGradientGraph } from './gradient-graph-view.ts';
 import { checkChoice, checkCode, checkNumeric, warmExerciseKernel, type Checked } from './grading.ts';
 import { pageNoticeHost, renderProgressNotice } from './progress-notice.ts';
 import { pageProgressStore, PROGRESS_CHANGE_EVENT, type ProgressStore } from './progress-store.ts';
@@ -80,7 +81,7 @@ export class ExerciseElement extends HTMLElement {
     for (const input of this.querySelectorAll<HTMLInputElement>('input')) {
       input.disabled = false;
       if (this.exercise.kind === 'numeric') {
-        const value = (restored as Record<string, unknown> | undefined)?.[input.dataset.part ?? ''];
+        const value = (restored as Record<string, unknown> | undefined)?.[input.dataset.part ?? input.dataset.intermediate ?? ''];
         if (typeof value === 'string') input.value = value;
         input.addEventListener('keydown', (event) => {
           if (event.key === 'Enter') void this.check();
@@ -97,6 +98,8 @@ export class ExerciseElement extends HTMLElement {
     if (this.exercise.kind === 'numeric') {
       const texts: Record<string, string> = {};
       for (const input of this.querySelectorAll<HTMLInputElement>('input[data-part]')) texts[input.dataset.part!] = input.value;
+      // The unscored gradients a graph exercise also takes, kept with the answer so they are restored too.
+      for (const input of this.querySelectorAll<HTMLInputElement>('input[data-intermediate]')) texts[input.dataset.intermediate!] = input.value;
       return JSON.stringify(texts);
     }
     return JSON.stringify(this.chosen());
@@ -188,6 +191,7 @@ export class ExerciseElement extends HTMLElement {
       );
       this.editor?.markErrorLine(errorLine ?? null);
       renderFeedback(feedback, result, this.renderedText(), checkFailed);
+      this.showGraph(feedback, result, answer, checked.visibleOutput);
       if (this.exercise.kind === 'choice') this.showOptionFeedback(this.exercise, result);
       this.dataset.status = result.status;
       if (result.passed) this.byRole('explanation').hidden = false;
@@ -200,6 +204,15 @@ export class ExerciseElement extends HTMLElement {
       feedback.dataset.status = 'invalid';
       this.dataset.status = 'invalid';
     }
+  }
+
+  /** Under a wrong answer's feedback, its gradients on the exercise's graph, when it declares one. */
+  private showGraph(feedback: HTMLElement, result: GradeResult, answer: string, output: unknown): void {
+    const key = this.exercise;
+    if (key.kind === 'choice' || key.graph === undefined) return;
+    const texts = key.kind === 'numeric' ? (JSON.parse(answer) as Record<string, string>) : undefined;
+    const comparison = gradientComparison(key, result, givenGradients(key, key.graph, { output, texts }));
+    if (comparison !== null) renderGradientGraph(feedback, key.graph, comparison);
   }
 
   private grade(answer: string): Promise<Checked> {

@@ -1,0 +1,55 @@
+import { expect, test } from 'vitest';
+import { getExercise, grade } from '../../../../exercises/index.ts';
+import type { CodeExercise, NumericExercise } from '../../../../exercises/define-exercise.ts';
+import { answerKeyOf } from '../../../../exercises/prepare-cases.ts';
+import type { CodeAnswerKey, NumericAnswerKey } from '../../../../exercises/answer-key.ts';
+import { givenGradients, gradientComparison, nodeLine } from '../../../../site/lesson/exercise/gradient-graph-view.ts';
+import { formatNumbers } from '../../../../site/lesson/exercise/format-numbers.ts';
+
+const mlp = getExercise('mlp-backward') as CodeExercise;
+const mlpKey = answerKeyOf(mlp) as CodeAnswerKey;
+const numeric = getExercise('small-network-gradient') as NumericExercise;
+const numericKey = answerKeyOf(numeric) as NumericAnswerKey;
+const forgotRelu = mlp.misconceptions.find((m) => m.id === 'forgot-relu-derivative')!.solution;
+const visibleOutput = (key: CodeAnswerKey, id: string) => (key.cases[0].calls[0].wrong![id] as { ok: true; output: unknown }).output;
+
+test('a wrong answer with a graph gets a comparison; a right one, an invalid one or one without a graph gets none', () => {
+  const wrong = grade(mlp, forgotRelu);
+  const given = givenGradients(mlpKey, mlpKey.graph!, { output: visibleOutput(mlpKey, 'forgot-relu-derivative') });
+  const comparison = gradientComparison(mlpKey, wrong, given)!;
+  expect(mlpKey.graph!.trace.nodes[comparison.first!.id].label).toBe('z1');
+  expect(gradientComparison(mlpKey, grade(mlp, mlp.solution), given)).toBeNull();
+  expect(gradientComparison(mlpKey, grade(mlp, 'function mlpBackward() { return 1; }'), given)).toBeNull();
+  const sigmoid = getExercise('sigmoid-backward') as CodeExercise;
+  expect(gradientComparison(answerKeyOf(sigmoid) as CodeAnswerKey, grade(sigmoid, 'function sigmoidBackward(x) { return x; }'), {})).toBeNull();
+});
+
+test('typed numbers are read per part and intermediate; blank and unreadable ones are left out', () => {
+  const given = givenGradients(numericKey, numericKey.graph!, { texts: { dw1: '9', db1: ' ', dw2: 'abc', dz1: '6', dyhat: '-4', other: '1' } });
+  expect(given).toEqual({ dw1: 9, dz1: 6, dyhat: -4 });
+});
+
+test('a hand computation that skips w₂ is drawn with h as its first difference', () => {
+  const answer = numeric.misconceptions.find((m) => m.id === 'skipped-w2')!.answer();
+  const texts = Object.fromEntries(Object.entries(answer).map(([k, v]) => [k, formatNumbers(v)]));
+  const result = grade(numeric, answer);
+  const comparison = gradientComparison(numericKey, result, givenGradients(numericKey, numericKey.graph!, { texts }))!;
+  expect(numericKey.graph!.trace.nodes[comparison.first!.id].label).toBe('h');
+});
+
+test('a node reads as one line: shape, both worst elements or the scalar values, and what is known', () => {
+  const graph = mlpKey.graph!;
+  const comparison = gradientComparison(mlpKey, grade(mlp, forgotRelu), givenGradients(mlpKey, graph, { output: visibleOutput(mlpKey, 'forgot-relu-derivative') }))!;
+  const line = (label: string) => {
+    const node = graph.trace.nodes.find((n) => n.label === label)!;
+    return nodeLine(node, comparison.nodes[node.id]);
+  };
+  expect(line('z1')).toMatch(/^z₁ \(\d×\d\): autograd’s ∂L\/∂z₁ is \d×\d; first difference\.$/);
+  expect(line('W1')).toMatch(/^W₁ \(\d×\d\): worst element dW1\[\d\]\[\d\]: autograd’s -?[\d.e-]+, yours -?[\d.e-]+; differs\.$/);
+  expect(line('L')).toBe('L: autograd’s ∂L/∂L = 1; right (follows from a gradient that agrees).');
+  expect(line('x')).toMatch(/^x \(\d×\d\): no gradient \(an input\)\.$/);
+  const small = numericKey.graph!;
+  const typed = gradientComparison(numericKey, grade(numeric, { ...numeric.answer(), dw2: 1 }), { ...numeric.answer(), dw2: 1 })!;
+  const w2 = small.trace.nodes.find((n) => n.label === 'w2')!;
+  expect(nodeLine(w2, typed.nodes[w2.id])).toBe('w₂: autograd’s ∂L/∂w₂ = -4, your dw2 = 1; first difference.');
+});
