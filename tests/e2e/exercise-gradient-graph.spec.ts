@@ -1,0 +1,89 @@
+import { test, expect, type Locator, type Page } from '@playwright/test';
+import { getExercise } from '../../exercises/index.ts';
+import type { CodeExercise, NumericExercise } from '../../exercises/define-exercise.ts';
+import { formatNumbers } from '../../site/lesson/exercise/format-numbers.ts';
+
+// A wrong gradient drawn on the exercise's computation graph: the first node, going backward from the
+// loss, where the student's gradients part from autograd's is the red one.
+
+/** Where mlp-backward and small-network-gradient are placed (the practice page until the backprop chapter places them). */
+const GRAPH_EXERCISES_PAGE = '/practice/';
+
+const mlp = getExercise('mlp-backward') as CodeExercise;
+const smallNetwork = getExercise('small-network-gradient') as NumericExercise;
+const FORGOT_RELU = mlp.misconceptions.find((m) => m.id === 'forgot-relu-derivative')!.solution;
+// A slip no misconception describes: dW2 three times too large, everything else right.
+const DW2_TIMES_THREE = mlp.solution.replace('dW2, db2 };', 'dW2: dW2.map((row) => row.map((v) => 3 * v)), db2 };');
+
+async function openExercise(page: Page, id: string): Promise<Locator> {
+  await page.goto(GRAPH_EXERCISES_PAGE);
+  const exercise = page.locator(`course-exercise[data-exercise-id="${id}"]`);
+  await exercise.scrollIntoViewIfNeeded();
+  await expect(exercise).toHaveAttribute('data-ready', '', { timeout: 15_000 });
+  return exercise;
+}
+
+async function checkCode(page: Page, exercise: Locator, code: string): Promise<void> {
+  await exercise.locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText(code);
+  await expect(exercise.locator('.cm-content')).toHaveText(code.replace(/\n/g, ''));
+  await exercise.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(exercise).toHaveAttribute('data-status', /^(passed|failed|invalid)$/, { timeout: 20_000 });
+}
+
+const node = (exercise: Locator, label: string) => exercise.locator(`.ex-graph-node[data-node="${label}"]`);
+
+test.describe('the student’s gradients on the graph', () => {
+  test('a forgotten ReLU derivative turns z₁ red, with the second layer right', async ({ page }) => {
+    const exercise = await openExercise(page, 'mlp-backward');
+    expect(DW2_TIMES_THREE).not.toBe(mlp.solution);
+    await checkCode(page, exercise, FORGOT_RELU);
+    await expect(exercise).toHaveAttribute('data-status', 'failed');
+    const graph = exercise.locator('.ex-graph');
+    await expect(graph.getByRole('heading', { name: 'Your gradients on the computation graph' })).toBeVisible();
+    await expect(graph).toHaveAttribute('data-first', 'z1');
+    await expect(exercise.locator('.ex-graph-node[data-state="first-difference"]')).toHaveCount(1);
+    await expect(node(exercise, 'z1')).toHaveAttribute('data-state', 'first-difference');
+    for (const label of ['W2', 'b2']) await expect(node(exercise, label)).toHaveAttribute('data-state', 'agrees');
+    for (const label of ['W1', 'b1']) await expect(node(exercise, label)).toHaveAttribute('data-state', 'differs');
+    await expect(graph.locator('.ex-graph-summary')).toHaveText(
+      'Your dW2 and db2 agree with autograd’s, so everything from the loss down to z₂ is right; the difference enters at z₁, where your answer behaves like the slip described above.',
+    );
+  });
+
+  test('a wrong answer no misconception describes (dW2 three times too large) is placed at W₂', async ({ page }) => {
+    const exercise = await openExercise(page, 'mlp-backward');
+    await checkCode(page, exercise, DW2_TIMES_THREE);
+    await expect(exercise).toHaveAttribute('data-status', 'failed');
+    await expect(exercise.locator('.ex-diagnosis')).toHaveCount(0);
+    await expect(exercise.locator('.ex-graph')).toHaveAttribute('data-first', 'W2');
+    await expect(node(exercise, 'W2')).toHaveAttribute('data-state', 'first-difference');
+    for (const label of ['z2', 'h', 'z1', 'L']) await expect(node(exercise, label)).toHaveAttribute('data-state', 'inferred');
+    await expect(exercise.locator('.ex-graph-summary')).toContainText(
+      'Your dW1, db1 and db2 agree with autograd’s, so everything from the loss down to z₂ is right; going backward from the loss, your dW2 is the first gradient that differs, at W₂ (dW2[',
+    );
+    await expect(node(exercise, 'W2')).toContainText(/worst element dW2\[\d\]\[\d\]: autograd’s -?[\d.e-]+, yours -?[\d.e-]+; first difference\./);
+  });
+
+  test('a right answer shows no graph', async ({ page }) => {
+    const exercise = await openExercise(page, 'mlp-backward');
+    await checkCode(page, exercise, FORGOT_RELU);
+    await expect(exercise.locator('.ex-graph')).toHaveCount(1);
+    await checkCode(page, exercise, mlp.solution);
+    await expect(exercise).toHaveAttribute('data-status', 'passed');
+    await expect(exercise.locator('.ex-graph')).toHaveCount(0);
+  });
+
+  test('typed by hand: skipping w₂ turns h red, and an optional ∂L/∂ŷ is compared too', async ({ page }) => {
+    const exercise = await openExercise(page, 'small-network-gradient');
+    const answer = smallNetwork.misconceptions.find((m) => m.id === 'skipped-w2')!.answer();
+    for (const part of smallNetwork.parts) await exercise.locator(`input[data-part="${part.name}"]`).fill(formatNumbers(answer[part.name]));
+    const dyhat = exercise.getByLabel('dyhat = ∂L/∂ŷ');
+    await dyhat.fill(formatNumbers(smallNetwork.answer().db2));
+    await dyhat.press('Enter');
+    await expect(exercise).toHaveAttribute('data-status', 'failed', { timeout: 10_000 });
+    await expect(exercise.locator('.ex-graph')).toHaveAttribute('data-first', 'h');
+    await expect(node(exercise, 'yhat')).toHaveAttribute('data-state', 'agrees');
+  });
+});
