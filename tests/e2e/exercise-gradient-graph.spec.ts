@@ -1,4 +1,5 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { getExercise } from '../../exercises/index.ts';
 import type { CodeExercise, NumericExercise } from '../../exercises/define-exercise.ts';
 import { formatNumbers } from '../../site/lesson/exercise/format-numbers.ts';
@@ -63,7 +64,7 @@ test.describe('the student’s gradients on the graph', () => {
     await expect(exercise.locator('.ex-graph-summary')).toContainText(
       'Your dW1, db1 and db2 agree with autograd’s, so everything from the loss down to z₂ is right; going backward from the loss, your dW2 is the first gradient that differs, at W₂ (dW2[',
     );
-    await expect(node(exercise, 'W2')).toContainText(/worst element dW2\[\d\]\[\d\]: autograd’s -?[\d.e-]+, yours -?[\d.e-]+; first difference\./);
+    await expect(node(exercise, 'W2')).toContainText(/your dW2 differs most at dW2\[\d\]\[\d\]: -?[\d.e-]+, autograd’s -?[\d.e-]+; first difference\./);
   });
 
   test('a right answer shows no graph', async ({ page }) => {
@@ -86,4 +87,18 @@ test.describe('the student’s gradients on the graph', () => {
     await expect(exercise.locator('.ex-graph')).toHaveAttribute('data-first', 'h');
     await expect(node(exercise, 'yhat')).toHaveAttribute('data-state', 'agrees');
   });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`the graph under the feedback is axe clean in ${colorScheme} mode`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      const exercise = await openExercise(page, 'mlp-backward');
+      await checkCode(page, exercise, FORGOT_RELU);
+      await expect(exercise.locator('.ex-graph')).toBeVisible();
+      const results = await new AxeBuilder({ page })
+        .include('course-exercise[data-exercise-id="mlp-backward"] .ex-feedback')
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+        .analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    });
+  }
 });

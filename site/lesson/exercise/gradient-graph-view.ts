@@ -43,24 +43,19 @@ export function gradientComparison(key: CodeAnswerKey | NumericAnswerKey, result
   return compareOnGraph(key.graph, given, recognised, key.kind === 'code' ? RTOL : key.rtol);
 }
 
-/** A gradient's value as text: a number as it is, a tensor by its shape. */
-function gradientText(node: TraceNode): string {
-  return typeof node.grad === 'number' ? readable(node.grad) : shapeText(node.shape);
-}
-
-/** One node as a line of text: its name and shape, autograd's gradient, the student's, and what is known of it. */
+/** One node as a line of text: its name and shape, autograd's gradient and the student's (a tensor by its worst element), and what is known. */
 export function nodeLine(node: TraceNode, verdict: NodeComparison): string {
   const name = nodeName(node);
-  const shape = node.shape.length === 0 ? '' : ` (${shapeText(node.shape)})`;
-  if (verdict.state === 'no-gradient') return `${name}${shape}: ${STATE_WORDS['no-gradient']}.`;
+  const scalar = typeof node.grad === 'number';
+  const head = scalar ? `${name}: ∂L/∂${name} = ${readable(node.grad as number)}` : `${name} (${shapeText(node.shape)})`;
+  if (verdict.state === 'no-gradient') return `${name}${scalar ? '' : ` (${shapeText(node.shape)})`}: ${STATE_WORDS['no-gradient']}.`;
   const given = verdict.given;
-  const values =
-    given === undefined
-      ? `autograd’s ∂L/∂${name} ${typeof node.grad === 'number' ? `= ${gradientText(node)}` : `is ${gradientText(node)}`}`
-      : typeof node.grad === 'number'
-        ? `autograd’s ∂L/∂${name} = ${readable(given.worst.expected)}, your ${given.key} = ${readable(given.worst.yours)}`
-        : `worst element ${given.worst.where}: autograd’s ${readable(given.worst.expected)}, yours ${readable(given.worst.yours)}`;
-  return `${name}${shape}: ${values}; ${STATE_WORDS[verdict.state]}.`;
+  if (given === undefined) return `${head}; ${STATE_WORDS[verdict.state]}.`;
+  if (given.agrees) return `${head}; your ${given.key} agrees.`;
+  const yours = scalar
+    ? `your ${given.key} = ${readable(given.worst.yours)}`
+    : `your ${given.key} differs most at ${given.worst.where}: ${readable(given.worst.yours)}, autograd’s ${readable(given.worst.expected)}`;
+  return `${head}; ${yours}; ${STATE_WORDS[verdict.state]}.`;
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
