@@ -14,7 +14,7 @@ export interface TraceNode {
   id: number;
   /** The op that produced it (`'leaf'` for an input or parameter). */
   op: string;
-  /** The tensor's label, for leaves named by the user (e.g. `W1`). */
+  /** The tensor's label: a leaf's from its options (`W1`), any tensor's from `named` (`z₁`, `ŷ`, `L`). */
   label?: string;
   shape: number[];
   value: TraceValue;
