@@ -7,7 +7,8 @@
 // A declaration says three things:
 //   - `build(args)`: the same computation, made with the engine from one call's arguments (a numeric
 //     exercise gets none), returning the loss; the tensors a student can talk about are named with
-//     `named(label, tensor)` (a leaf may pass `label` to `tensor()` instead);
+//     the engine's `tensor.named('z1')` (a leaf may pass `label` to `tensor()` instead), written as
+//     plain text (`z1`, `W2`, `yhat`) and shown as the course writes them (z₁, W₂, ŷ: `nodeName`);
 //   - `parts`: which named tensor's gradient each scored part is;
 //   - `intermediates` (optional): unscored gradients a student may also return (code) or type
 //     (numeric), such as `dz1`; they are never scored and never make an answer invalid, but the graph
@@ -19,9 +20,9 @@
 //   graph: {
 //     build: ([x, W1, b1, W2, b2, targets]) => {
 //       const w1 = tensor(W1, { requiresGrad: true, label: 'W1' });        // ...and so on for b1, W2, b2
-//       const z1 = named('z1', linear(tensor(x, { label: 'x' }), w1, c1));
-//       const h = named('h', relu(z1));
-//       return named('L', crossEntropy(named('z2', linear(h, w2, c2)), targets));
+//       const z1 = linear(tensor(x, { label: 'x' }), w1, c1).named('z1');
+//       const h = relu(z1).named('h');
+//       return crossEntropy(linear(h, w2, c2).named('z2'), targets).named('L');
 //     },
 //     parts: { dW1: 'W1', db1: 'b1', dW2: 'W2', db2: 'b2' },
 //     intermediates: { dz2: 'z2', dh: 'h', dz1: 'z1' },
@@ -35,7 +36,7 @@ import type { Tensor } from '../engine/index.ts';
 
 /** The computation graph of a code or numeric exercise, for drawing a wrong answer's gradients on it. */
 export interface ExerciseGraph {
-  /** The computation with the engine for one call's arguments (a numeric exercise gets `[]`); returns the loss, its tensors named with `named`. */
+  /** The computation with the engine for one call's arguments (a numeric exercise gets `[]`); returns the loss, its tensors named with `.named('z1')`. */
   build(args: readonly unknown[]): Tensor;
   /** Per scored part, the label of the tensor whose gradient it is: `{ dW1: 'W1' }`. Every part is mapped. */
   parts: Record<string, string>;
@@ -43,10 +44,14 @@ export interface ExerciseGraph {
   intermediates?: Record<string, string>;
 }
 
-/** Names a tensor for the graph (the label the trace carries) and returns it, so a computation reads as one expression. */
-export function named<T extends Tensor>(label: string, t: T): T {
-  t.label = label;
-  return t;
+const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
+
+/** A label as the course writes it: `z1` → z₁, `W12` → W₁₂, `yhat` → ŷ; other labels unchanged. */
+export function nodeName(label: string): string {
+  return label
+    .replace(/^(\w)hat$/, '$1\u0302')
+    .replace(/(\D)(\d+)$/, (_m, head: string, digits: string) => head + [...digits].map((d) => SUBSCRIPTS[Number(d)]).join(''))
+    .normalize('NFC');
 }
 
 /** A key a student returns or types: a plain identifier, so it reads the same in code and in an input's label. */

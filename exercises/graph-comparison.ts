@@ -70,15 +70,9 @@ export interface GraphComparison {
   summary: string;
 }
 
-const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
-
-/** A node's name as the course writes it: `z1` → z₁, `yhat` → ŷ, `W2` → W₂; an unnamed node by its op. */
+/** A node's name as drawn: its label (already as the course writes it, see graph-key.ts), or its op. */
 export function nodeName(node: Pick<TraceNode, 'label' | 'op'>): string {
-  if (node.label === undefined) return node.op;
-  return node.label
-    .replace(/^(\w)hat/, '$1\u0302')
-    .replace(/(\D)(\d+)$/, (_m, head: string, digits: string) => head + [...digits].map((d) => SUBSCRIPTS[Number(d)]).join(''))
-    .normalize('NFC');
+  return node.label ?? node.op;
 }
 
 /** The gradients a student gave, by key, from what their function returned on the visible case (an object of parts, or the one part's value). */

@@ -1,6 +1,5 @@
 import { crossEntropy, linear, relu, tensor } from '../../engine/index.ts';
 import { defineExercise } from '../define-exercise.ts';
-import { named } from '../exercise-graph.ts';
 import { classIndices, distinctSizes, matrix, vector } from '../cases.ts';
 import { gradOf, leaf } from '../engine-oracle.ts';
 
@@ -79,9 +78,9 @@ its weight's shape, which tells you the order of the factors in each product.`,
   graph: {
     build([x, W1, b1, W2, b2, targets]) {
       const parameter = (label: string, values: unknown) => tensor(values as number[][], { requiresGrad: true, label });
-      const z1 = named('z1', linear(tensor(x as number[][], { label: 'x' }), parameter('W1', W1), parameter('b1', b1)));
-      const z2 = named('z2', linear(named('h', relu(z1)), parameter('W2', W2), parameter('b2', b2)));
-      return named('L', crossEntropy(z2, targets as number[]));
+      const z1 = linear(tensor(x as number[][], { label: 'x' }), parameter('W1', W1), parameter('b1', b1)).named('z1');
+      const z2 = linear(relu(z1).named('h'), parameter('W2', W2), parameter('b2', b2)).named('z2');
+      return crossEntropy(z2, targets as number[]).named('L');
     },
     parts: { dW1: 'W1', db1: 'b1', dW2: 'W2', db2: 'b2' },
     intermediates: { dz2: 'z2', dh: 'h', dz1: 'z1' },

@@ -1,6 +1,5 @@
 import { add, mseLoss, mul, relu, tensor } from '../../engine/index.ts';
 import { defineExercise, type Numbers } from '../define-exercise.ts';
-import { named } from '../exercise-graph.ts';
 
 // The network's numbers, shown in the prompt; the answer is computed from them, never typed.
 const x = 1.5;
@@ -46,9 +45,9 @@ $\\partial L/\\partial w_1 = \\partial L/\\partial z_1\\, x$ and $\\partial L/\\
       const parameter = (label: string, value: number) => tensor(value, { requiresGrad: true, label });
       const w1Leaf = parameter('w1', w1);
       const w2Leaf = parameter('w2', w2);
-      const z1 = named('z1', add(mul(w1Leaf, tensor(x, { label: 'x' })), parameter('b1', b1)));
-      const yHat = named('yhat', add(mul(w2Leaf, named('h', relu(z1))), parameter('b2', b2)));
-      return named('L', mseLoss(yHat, tensor(y, { label: 'y' })));
+      const z1 = add(mul(w1Leaf, tensor(x, { label: 'x' })), parameter('b1', b1)).named('z1');
+      const yHat = add(mul(w2Leaf, relu(z1).named('h')), parameter('b2', b2)).named('yhat');
+      return mseLoss(yHat, tensor(y, { label: 'y' })).named('L');
     },
     parts: { dw1: 'w1', db1: 'b1', dw2: 'w2', db2: 'b2' },
     intermediates: { dyhat: 'yhat', dz1: 'z1' },

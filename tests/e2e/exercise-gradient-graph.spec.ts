@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { getExercise } from '../../exercises/index.ts';
 import type { CodeExercise, NumericExercise } from '../../exercises/define-exercise.ts';
 import { formatNumbers } from '../../site/lesson/exercise/format-numbers.ts';
+import { nodeName } from '../../exercises/exercise-graph.ts';
 
 // A wrong gradient drawn on the exercise's computation graph: the first node, going backward from the
 // loss, where the student's gradients part from autograd's is the red one.
@@ -33,7 +34,7 @@ async function checkCode(page: Page, exercise: Locator, code: string): Promise<v
   await expect(exercise).toHaveAttribute('data-status', /^(passed|failed|invalid)$/, { timeout: 20_000 });
 }
 
-const node = (exercise: Locator, label: string) => exercise.locator(`.ex-graph-node[data-node="${label}"]`);
+const node = (exercise: Locator, label: string) => exercise.locator(`.ex-graph-node[data-node="${nodeName(label)}"]`);
 
 test.describe('the student’s gradients on the graph', () => {
   test('a forgotten ReLU derivative turns z₁ red, with the second layer right', async ({ page }) => {
@@ -43,7 +44,7 @@ test.describe('the student’s gradients on the graph', () => {
     await expect(exercise).toHaveAttribute('data-status', 'failed');
     const graph = exercise.locator('.ex-graph');
     await expect(graph.getByRole('heading', { name: 'Your gradients on the computation graph' })).toBeVisible();
-    await expect(graph).toHaveAttribute('data-first', 'z1');
+    await expect(graph).toHaveAttribute('data-first', 'z₁');
     await expect(exercise.locator('.ex-graph-node[data-state="first-difference"]')).toHaveCount(1);
     await expect(node(exercise, 'z1')).toHaveAttribute('data-state', 'first-difference');
     for (const label of ['W2', 'b2']) await expect(node(exercise, label)).toHaveAttribute('data-state', 'agrees');
@@ -58,7 +59,7 @@ test.describe('the student’s gradients on the graph', () => {
     await checkCode(page, exercise, DW2_TIMES_THREE);
     await expect(exercise).toHaveAttribute('data-status', 'failed');
     await expect(exercise.locator('.ex-diagnosis')).toHaveCount(0);
-    await expect(exercise.locator('.ex-graph')).toHaveAttribute('data-first', 'W2');
+    await expect(exercise.locator('.ex-graph')).toHaveAttribute('data-first', 'W₂');
     await expect(node(exercise, 'W2')).toHaveAttribute('data-state', 'first-difference');
     for (const label of ['z2', 'h', 'z1', 'L']) await expect(node(exercise, label)).toHaveAttribute('data-state', 'inferred');
     await expect(exercise.locator('.ex-graph-summary')).toContainText(

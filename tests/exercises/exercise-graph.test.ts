@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { tensor } from '../../engine/index.ts';
 import { getExercise } from '../../exercises/index.ts';
 import { defineExercise, type CodeExercise, type NumericExercise } from '../../exercises/define-exercise.ts';
-import { graphDeclarationProblem, named, type ExerciseGraph } from '../../exercises/exercise-graph.ts';
+import { graphDeclarationProblem, nodeName, type ExerciseGraph } from '../../exercises/exercise-graph.ts';
 
 const build = () => tensor(0);
 const parts = ['dW', 'db'];
@@ -21,10 +21,13 @@ test('a declaration is checked against the exercise’s parts and misconceptions
   expect(problem({ build, parts: { dW: 'W', db: 'b' } }, [{ id: 'slip', node: '' }])).toBe('misconception "slip": node is empty');
 });
 
-test('named labels a tensor for the trace and returns it', () => {
-  const t = tensor([1, 2]);
-  expect(named('z1', t)).toBe(t);
-  expect(t.label).toBe('z1');
+test('labels are shown as the course writes them', () => {
+  expect(nodeName('z1')).toBe('z₁');
+  expect(nodeName('W12')).toBe('W₁₂');
+  expect(nodeName('yhat')).toBe('ŷ');
+  expect(nodeName('L')).toBe('L');
+  expect(nodeName('h')).toBe('h');
+  expect(nodeName('z₁')).toBe('z₁');
 });
 
 test('defineExercise rejects a graph that leaves a part out, and a misconception node without a graph', () => {

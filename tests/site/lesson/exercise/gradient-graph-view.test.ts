@@ -5,6 +5,7 @@ import { answerKeyOf } from '../../../../exercises/prepare-cases.ts';
 import type { CodeAnswerKey, NumericAnswerKey } from '../../../../exercises/answer-key.ts';
 import { givenGradients, gradientComparison, nodeLine } from '../../../../site/lesson/exercise/gradient-graph-view.ts';
 import { formatNumbers } from '../../../../site/lesson/exercise/format-numbers.ts';
+import { nodeName } from '../../../../exercises/exercise-graph.ts';
 
 const mlp = getExercise('mlp-backward') as CodeExercise;
 const mlpKey = answerKeyOf(mlp) as CodeAnswerKey;
@@ -17,7 +18,7 @@ test('a wrong answer with a graph gets a comparison; a right one, an invalid one
   const wrong = grade(mlp, forgotRelu);
   const given = givenGradients(mlpKey, mlpKey.graph!, { output: visibleOutput(mlpKey, 'forgot-relu-derivative') });
   const comparison = gradientComparison(mlpKey, wrong, given)!;
-  expect(mlpKey.graph!.trace.nodes[comparison.first!.id].label).toBe('z1');
+  expect(mlpKey.graph!.trace.nodes[comparison.first!.id].label).toBe('z₁');
   expect(gradientComparison(mlpKey, grade(mlp, mlp.solution), given)).toBeNull();
   expect(gradientComparison(mlpKey, grade(mlp, 'function mlpBackward() { return 1; }'), given)).toBeNull();
   const sigmoid = getExercise('sigmoid-backward') as CodeExercise;
@@ -41,7 +42,7 @@ test('a node reads as one line: shape, both worst elements or the scalar values,
   const graph = mlpKey.graph!;
   const comparison = gradientComparison(mlpKey, grade(mlp, forgotRelu), givenGradients(mlpKey, graph, { output: visibleOutput(mlpKey, 'forgot-relu-derivative') }))!;
   const line = (label: string) => {
-    const node = graph.trace.nodes.find((n) => n.label === label)!;
+    const node = graph.trace.nodes.find((n) => n.label === nodeName(label))!;
     return nodeLine(node, comparison.nodes[node.id]);
   };
   expect(line('z1')).toMatch(/^z₁ \(\d×\d\); first difference\.$/);
@@ -51,8 +52,8 @@ test('a node reads as one line: shape, both worst elements or the scalar values,
   expect(line('x')).toMatch(/^x \(\d×\d\): no gradient \(an input\)\.$/);
   const small = numericKey.graph!;
   const typed = gradientComparison(numericKey, grade(numeric, { ...numeric.answer(), dw2: 1 }), { ...numeric.answer(), dw2: 1 })!;
-  const w2 = small.trace.nodes.find((n) => n.label === 'w2')!;
+  const w2 = small.trace.nodes.find((n) => n.label === 'w₂')!;
   expect(nodeLine(w2, typed.nodes[w2.id])).toBe('w₂: ∂L/∂w₂ = -4; your dw2 = 1; first difference.');
-  const b2 = small.trace.nodes.find((n) => n.label === 'b2')!;
+  const b2 = small.trace.nodes.find((n) => n.label === 'b₂')!;
   expect(nodeLine(b2, typed.nodes[b2.id])).toBe('b₂: ∂L/∂b₂ = -4; your db2 agrees.');
 });
