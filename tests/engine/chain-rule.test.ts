@@ -77,6 +77,7 @@ function symbols(f: Formula): string[] {
     case 'quotient':
       return [...symbols(f.numerator), ...symbols(f.denominator)];
     case 'power':
+      return symbols(f.base);
     case 'negate':
     case 'transpose':
     case 'column':
