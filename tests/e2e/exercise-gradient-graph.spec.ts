@@ -52,6 +52,21 @@ test.describe('the student’s gradients on the graph', () => {
     await expect(graph.locator('.ex-graph-summary')).toHaveText(
       'Your dW2 and db2 agree with autograd’s, so everything from the loss down to z₂ is right; the difference enters at z₁, where your answer behaves like the slip described above.',
     );
+    // The drawing: z₁ is the one red node, it holds the tab stop, and the arrow keys move to its neighbours.
+    const red = graph.locator('.graph-node[data-state="first-difference"]');
+    await expect(red).toHaveCount(1);
+    await expect(red).toHaveAttribute('aria-label', /^z₁\[\d\]\[\d\], linear \d×\d, .*first difference/);
+    await expect(red).toHaveAttribute('tabindex', '0');
+    await page.mouse.move(0, 0);
+    await red.focus();
+    await expect(red).toHaveClass(/is-highlighted/);
+    await expect(node(exercise, 'z1')).toHaveClass(/is-highlighted/);
+    await page.keyboard.press('ArrowRight');
+    await expect(graph.locator('.graph-node:focus')).toHaveAttribute('aria-label', /^h\[\d\]\[\d\], ReLU/);
+    await expect(graph.locator('.graph-node[tabindex="0"]')).toHaveCount(1);
+    // The chain-rule line that makes z₁'s gradient: through the ReLU, z̄₁ = h̄ ⊙ [z₁ > 0].
+    await expect(graph.locator('.ex-graph-line')).toContainText('∂L/∂z₁');
+    await expect(graph.locator('.ex-graph-line math').first()).toContainText('⊙');
   });
 
   test('a wrong answer no misconception describes (dW2 three times too large) is placed at W₂', async ({ page }) => {
@@ -65,6 +80,7 @@ test.describe('the student’s gradients on the graph', () => {
     await expect(exercise.locator('.ex-graph-summary')).toContainText(
       'Your dW1, db1 and db2 agree with autograd’s, so everything from the loss down to z₂ is right; going backward from the loss, your dW2 is the first gradient that differs, at W₂ (dW2[',
     );
+    await expect(exercise.locator('.graph-node[data-state="first-difference"]')).toHaveAttribute('aria-label', /^W₂\[\d\]\[\d\], param \d×\d, value -?[\d.e−-]+, gradient -?[\d.e−-]+, your gradient -?[\d.e−-]+, first difference/);
     await expect(node(exercise, 'W2')).toContainText(/your dW2 differs most at dW2\[\d\]\[\d\]: -?[\d.e-]+, autograd’s -?[\d.e-]+; first difference\./);
   });
 

@@ -1,7 +1,9 @@
 // A wrong answer's gradients on the exercise's computation graph, under the verdict: a sentence
-// saying where the answer parts from autograd's, the graph with both gradients per node and the
-// first difference marked, and every node as a line of text (shape, autograd's and the student's
-// worst element, what is known of it) for narrow screens and screen readers. The comparison is
+// saying where the answer parts from autograd's, the graph (the shared renderer, site/lesson/shared/
+// graph/) with autograd's gradient and the student's on every node and the first difference marked,
+// the engine's chain-rule line that makes the first difference's gradient, with autograd's numbers,
+// and every node as a line of text. A matrix node shows its shape and, where the student gave it,
+// its worst element (value, autograd's gradient, theirs), never the whole matrix. The comparison is
 // exercises/graph-comparison.ts; everything drawn comes from the answer key the build traced.
 
 import type { CodeAnswerKey, NumericAnswerKey } from '../../../exercises/answer-key.ts';
@@ -10,7 +12,10 @@ import type { GradeResult } from '../../../exercises/grader.ts';
 import { compareOnGraph, nodeName, returnedGradients, type GraphComparison, type NodeComparison, type NodeState } from '../../../exercises/graph-comparison.ts';
 import type { GraphKey } from '../../../exercises/graph-key.ts';
 import { parseNumericAnswer } from '../../../exercises/numeric-answer.ts';
-import type { TraceNode } from '../../../engine/trace.ts';
+import type { TraceNode, TraceValue } from '../../../engine/trace.ts';
+import { formulaMathML, lineMathML } from '../shared/graph/formula-mathml.ts';
+import { highlightNode, nodeIdOf } from '../shared/graph/graph-highlight.ts';
+import { graphSvg, opCaption, type NodeState as DrawnState, type NodeView } from '../shared/graph/graph-svg.ts';
 import { readable } from './feedback-view.ts';
 
 /** What each state is called in the node list and the legend. */
@@ -65,24 +70,155 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
   return node;
 }
 
+/** How each state is drawn by the shared renderer: what is right (given or inferred) as agreeing, what is not known as unknown. */
+const DRAWN: Record<NodeState, DrawnState> = {
+  agrees: 'agrees',
+  differs: 'differs',
+  'first-difference': 'first-difference',
+  inferred: 'agrees',
+  suspect: 'unknown',
+  unknown: 'unknown',
+  'no-gradient': 'idle',
+};
+
+/** The entry of a value at an index such as [2][1]. */
+function entryAt(value: TraceValue, index: readonly number[]): number {
+  return index.reduce<TraceValue>((v, i) => (v as (number | number[])[])[i] as TraceValue, value) as number;
+}
+
+/** The index of a value's entry of largest magnitude (the first, on ties). */
+function largestEntry(value: TraceValue): number[] {
+  const rows = typeof value === 'number' ? [[value]] : typeof value[0] === 'number' ? [value as number[]] : (value as number[][]);
+  let best = [0, 0];
+  rows.forEach((row, i) => row.forEach((v, j) => {
+    if (Math.abs(v) > Math.abs(entryAt(rows, best))) best = [i, j];
+  }));
+  return typeof value !== 'number' && typeof value[0] === 'number' ? [best[1]] : best;
+}
+
+/**
+ * What the renderer draws for one node: a number's value, gradient and the student's. A matrix or vector shows one
+ * entry, named by its index: the student's worst element when they gave the gradient, else autograd's largest.
+ */
+export function nodeView(node: TraceNode, verdict: NodeComparison): NodeView {
+  const name = nodeName(node);
+  const state = DRAWN[verdict.state];
+  const given = verdict.given;
+  if (node.shape.length === 0) {
+    return { name, op: opCaption(node), value: node.value, ...(node.grad === null ? {} : { grad: node.grad }), ...(given ? { yours: given.worst.yours } : {}), state };
+  }
+  const op = `${opCaption(node)} ${shapeText(node.shape)}`;
+  const at = given ? [...given.worst.where.slice(given.key.length).matchAll(/\d+/g)].map((m) => Number(m[0])) : largestEntry(node.grad ?? node.value);
+  const entry = `${name}${at.map((i) => `[${i}]`).join('')}`;
+  return {
+    name: entry,
+    op,
+    value: entryAt(node.value, at),
+    ...(node.grad === null ? {} : { grad: entryAt(node.grad, at) }),
+    ...(given ? { yours: given.worst.yours } : {}),
+    state,
+  };
+}
+
+/** The MathML inside a <math> element, to set it in a longer line. */
+function inner(math: string): string {
+  return math.replace(/^<math[^>]*>/, '').replace(/<\/math>$/, '');
+}
+
+/** A box that scrolls sideways when a line is wider than the column: a named region a keyboard can reach and scroll. */
+function scrollBox(label: string): HTMLElement {
+  const box = element('div', 'graph-scroll');
+  box.tabIndex = 0;
+  box.setAttribute('role', 'region');
+  box.setAttribute('aria-label', label);
+  return box;
+}
+
+/** The chain-rule line of the first difference: with autograd's numbers for a number; with symbols, and the numbers on request, for a matrix. */
+function firstDifferenceLine(graph: GraphKey, id: number): HTMLElement | null {
+  const line = graph.lines.find((l) => l.node === id);
+  if (line === undefined || line.terms.length === 0) return null;
+  const box = element('div', 'ex-graph-line');
+  const node = graph.trace.nodes[id];
+  box.append(element('p', 'ex-graph-line-title', `How autograd makes ∂L/∂${nodeName(node)}, where yours first parts from it:`));
+  const scroll = scrollBox(`The chain-rule line of ∂L/∂${nodeName(node)}`);
+  if (node.shape.length === 0) {
+    scroll.innerHTML = lineMathML(line);
+    box.append(scroll);
+    return box;
+  }
+  const left = formulaMathML({ kind: 'symbol', name: line.name, node: id, bar: true });
+  const terms = line.terms.map((t) => inner(formulaMathML(t.symbolic)));
+  scroll.innerHTML = `<math display="block"><mrow>${inner(left)}<mo>=</mo>${terms.join('<mo>+</mo>')}</mrow></math>`;
+  box.append(scroll);
+  const numbers = element('details', 'ex-graph-numbers');
+  numbers.append(element('summary', '', 'With autograd’s numbers'));
+  const numbersScroll = scrollBox(`The chain-rule line of ∂L/∂${nodeName(node)} with autograd’s numbers`);
+  numbersScroll.innerHTML = lineMathML(line);
+  numbers.append(numbersScroll);
+  box.append(numbers);
+  return box;
+}
+
 /** Appends the graph of a wrong answer to the feedback `host`. */
 export function renderGradientGraph(host: HTMLElement, graph: GraphKey, comparison: GraphComparison): void {
+  const prefix = `${host.closest('course-exercise')?.getAttribute('data-exercise-id') ?? 'exercise'}-graph`;
   const section = element('section', 'ex-graph');
   const title = element('h4', 'ex-graph-title', 'Your gradients on the computation graph');
-  title.id = `${host.closest('course-exercise')?.getAttribute('data-exercise-id') ?? 'exercise'}-graph-title`;
+  title.id = `${prefix}-title`;
   section.setAttribute('aria-labelledby', title.id);
   section.append(title, element('p', 'ex-graph-summary', comparison.summary));
+
+  const nodes = graph.trace.nodes;
+  const first = comparison.first?.id ?? nodes.length - 1;
+  const drawing = element('div', 'graph-scroll ex-graph-drawing');
+  drawing.innerHTML = graphSvg(graph.trace, comparison.nodes.map((verdict) => nodeView(nodes[verdict.id], verdict)), {
+    idPrefix: prefix,
+    label: 'The computation graph of the visible case: autograd’s gradient and yours on every node. Arrow keys move between nodes.',
+    focusable: first,
+  }).markup;
+  section.append(drawing);
+  const line = comparison.first === null ? null : firstDifferenceLine(graph, comparison.first.id);
+  if (line) section.append(line);
+
+  const words = element('details', 'ex-graph-words');
+  words.append(element('summary', '', 'Every node in words, from the loss backward'));
   const list = element('ol', 'ex-graph-nodes');
-  list.setAttribute('aria-label', 'The graph’s nodes, from the loss backward');
   // Backward order: the loss first, as the gradients flow.
   for (const verdict of [...comparison.nodes].reverse()) {
-    const node = graph.trace.nodes[verdict.id];
+    const node = nodes[verdict.id];
     const item = element('li', `ex-graph-node is-${verdict.state}`, nodeLine(node, verdict));
-    item.dataset.node = node.label ?? node.op;
+    item.dataset.node = nodeName(node);
+    item.dataset.id = String(node.id);
     item.dataset.state = verdict.state;
     list.append(item);
   }
-  section.append(list);
-  section.dataset.first = comparison.first === null ? '' : (graph.trace.nodes[comparison.first.id].label ?? '');
+  words.append(list);
+  section.append(words);
+  section.dataset.first = comparison.first === null ? '' : nodeName(nodes[comparison.first.id]);
   host.append(section);
+  wireGraph(drawing, list);
+}
+
+/** Keyboard and pointer: arrow keys move a roving focus between nodes; focusing or hovering a node highlights it, its edges and its line in words. */
+function wireGraph(drawing: HTMLElement, list: HTMLElement): void {
+  const svgNodes = [...drawing.querySelectorAll<SVGGElement>('.graph-node')].sort((a, b) => Number(a.dataset.node) - Number(b.dataset.node));
+  const mark = (id: number | null) => {
+    highlightNode(drawing, id);
+    for (const item of list.querySelectorAll<HTMLElement>('li')) item.classList.toggle('is-highlighted', item.dataset.id === String(id));
+  };
+  drawing.addEventListener('focusin', (event) => mark(nodeIdOf(event.target)));
+  drawing.addEventListener('focusout', () => mark(null));
+  drawing.addEventListener('pointerover', (event) => mark(nodeIdOf(event.target)));
+  drawing.addEventListener('pointerleave', () => mark(null));
+  drawing.addEventListener('keydown', (event) => {
+    const at = svgNodes.findIndex((n) => n === document.activeElement);
+    if (at < 0) return;
+    const next = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: svgNodes.length - 1 }[event.key];
+    if (next === undefined || next < 0 || next >= svgNodes.length) return;
+    event.preventDefault();
+    svgNodes[at].setAttribute('tabindex', '-1');
+    svgNodes[next].setAttribute('tabindex', '0');
+    svgNodes[next].focus();
+  });
 }

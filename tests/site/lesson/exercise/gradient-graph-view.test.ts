@@ -3,7 +3,7 @@ import { getExercise, grade } from '../../../../exercises/index.ts';
 import type { CodeExercise, NumericExercise } from '../../../../exercises/define-exercise.ts';
 import { answerKeyOf } from '../../../../exercises/prepare-cases.ts';
 import type { CodeAnswerKey, NumericAnswerKey } from '../../../../exercises/answer-key.ts';
-import { givenGradients, gradientComparison, nodeLine } from '../../../../site/lesson/exercise/gradient-graph-view.ts';
+import { givenGradients, gradientComparison, nodeLine, nodeView } from '../../../../site/lesson/exercise/gradient-graph-view.ts';
 import { formatNumbers } from '../../../../site/lesson/exercise/format-numbers.ts';
 import { nodeName } from '../../../../exercises/exercise-graph.ts';
 
@@ -56,4 +56,38 @@ test('a node reads as one line: shape, both worst elements or the scalar values,
   expect(nodeLine(w2, typed.nodes[w2.id])).toBe('w₂: ∂L/∂w₂ = -4; your dw2 = 1; first difference.');
   const b2 = small.trace.nodes.find((n) => n.label === 'b₂')!;
   expect(nodeLine(b2, typed.nodes[b2.id])).toBe('b₂: ∂L/∂b₂ = -4; your db2 agrees.');
+});
+
+test('the renderer gets a matrix node’s shape and its worst element, never the matrix; a number node gets its numbers', () => {
+  const graph = mlpKey.graph!;
+  const comparison = gradientComparison(mlpKey, grade(mlp, forgotRelu), givenGradients(mlpKey, graph, { output: visibleOutput(mlpKey, 'forgot-relu-derivative') }))!;
+  const view = (label: string) => {
+    const node = graph.trace.nodes.find((n) => n.label === nodeName(label))!;
+    return { node, view: nodeView(node, comparison.nodes[node.id]) };
+  };
+  const w1 = view('W1');
+  const given = comparison.nodes[w1.node.id].given!;
+  const [i, j] = [...given.worst.where.matchAll(/\d+/g)].map((m) => Number(m[0])).slice(1);
+  expect(w1.view).toEqual({
+    name: `W₁[${i}][${j}]`,
+    op: `param ${w1.node.shape.join('×')}`,
+    value: (w1.node.value as number[][])[i][j],
+    grad: given.worst.expected,
+    yours: given.worst.yours,
+    state: 'differs',
+  });
+  // Not given: autograd's entry of largest magnitude, by its index.
+  const z1 = view('z1');
+  const grads = (z1.node.grad as number[][]).flat();
+  const largest = grads.reduce((best, g, k) => (Math.abs(g) > Math.abs(grads[best]) ? k : best), 0);
+  const [r, c] = [Math.floor(largest / z1.node.shape[1]), largest % z1.node.shape[1]];
+  expect(z1.view).toEqual({ name: `z₁[${r}][${c}]`, op: `linear ${z1.node.shape.join('×')}`, value: (z1.node.value as number[][])[r][c], grad: grads[largest], state: 'first-difference' });
+  expect(view('b2').view.name).toMatch(/^b₂\[\d\]$/);
+  expect(view('x').view).toMatchObject({ name: expect.stringMatching(/^x\[\d\]\[\d\]$/), state: 'idle' });
+  expect(view('x').view).not.toHaveProperty('grad');
+  expect(view('z2').view.state).toBe('agrees');
+  expect(view('h').view.state).toBe('unknown');
+  expect(view('x').view.state).toBe('idle');
+  expect(view('L').view).toMatchObject({ name: 'L', value: expect.any(Number), grad: 1, state: 'agrees' });
+  expect(view('L').view).not.toHaveProperty('yours');
 });
