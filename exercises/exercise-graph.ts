@@ -46,11 +46,11 @@ export interface ExerciseGraph {
 
 const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
 
-/** A label as the course writes it: `z1` → z₁, `W12` → W₁₂, `yhat` → ŷ; other labels unchanged. */
+/** A label as the course writes it: `z1` → z₁, `W12` → W₁₂, `w2h` → w₂h, `yhat` → ŷ; other labels unchanged. */
 export function nodeName(label: string): string {
   return label
     .replace(/^(\w)hat$/, '$1\u0302')
-    .replace(/(\D)(\d+)$/, (_m, head: string, digits: string) => head + [...digits].map((d) => SUBSCRIPTS[Number(d)]).join(''))
+    .replace(/([A-Za-z])(\d+)/g, (_m, head: string, digits: string) => head + [...digits].map((d) => SUBSCRIPTS[Number(d)]).join(''))
     .normalize('NFC');
 }
 

@@ -53,7 +53,7 @@ export interface NodeComparison {
   id: number;
   /** What is known of its gradient. */
   state: NodeState;
-  /** When the student gave this gradient: under which key, whether it agrees, and its worst element. */
+  /** When the student gave this gradient: under which key, whether it agrees, and its worst element (when it agrees, autograd's largest entry). */
   given?: { key: string; agrees: boolean; worst: NodeWorst };
 }
 
@@ -122,7 +122,13 @@ export function compareOnGraph(key: GraphKey, given: Readonly<Record<string, unk
     const expected = nodes[id].grad as Numbers;
     const read = readNumbers(name, given[name], expected);
     if (!read.ok) continue;
-    const { pass, worst } = compareElements(flatten(read.value), flatten(expected), rtol);
+    const yours = flatten(read.value);
+    const reference = flatten(expected);
+    const compared = compareElements(yours, reference, rtol);
+    const { pass } = compared;
+    // Where all agree, the entry to show is autograd's largest, not an arbitrary "worst" within tolerance.
+    const largest = reference.reduce((best, r, k) => (Math.abs(r) > Math.abs(reference[best]) ? k : best), 0);
+    const worst = pass ? { flatIndex: largest, yours: yours[largest], expected: reference[largest] } : compared.worst;
     const where = name + elementIndex(nodes[id].shape, worst.flatIndex).map((i) => `[${i}]`).join('');
     result[id] = { id, state: pass ? 'agrees' : 'differs', given: { key: name, agrees: pass, worst: { where, yours: worst.yours, expected: worst.expected } } };
   }
@@ -180,8 +186,8 @@ function summarise(
       ? 'On the case drawn here, every gradient you gave agrees with autograd’s; the difference shows only on another case.'
       : 'None of the gradients you gave could be compared on this graph.';
   }
-  // The confirmed node nearest above the first difference, on its way to the loss.
-  const above = nodesAbove(key, first.id).filter((id) => result[id].state === 'agrees' || result[id].state === 'inferred');
+  // The confirmed named node nearest above the first difference, on its way to the loss (an unnamed op is no landmark).
+  const above = nodesAbove(key, first.id).filter((id) => nodes[id].label !== undefined && (result[id].state === 'agrees' || result[id].state === 'inferred'));
   const nearest = above.length > 0 ? Math.min(...above) : undefined;
   const loss = nodes.length - 1;
   const agreed =

@@ -45,8 +45,8 @@ $\\partial L/\\partial w_1 = \\partial L/\\partial z_1\\, x$ and $\\partial L/\\
       const parameter = (label: string, value: number) => tensor(value, { requiresGrad: true, label });
       const w1Leaf = parameter('w1', w1);
       const w2Leaf = parameter('w2', w2);
-      const z1 = add(mul(w1Leaf, tensor(x, { label: 'x' })), parameter('b1', b1)).named('z1');
-      const yHat = add(mul(w2Leaf, relu(z1).named('h')), parameter('b2', b2)).named('yhat');
+      const z1 = add(mul(w1Leaf, tensor(x, { label: 'x' })).named('w1x'), parameter('b1', b1)).named('z1');
+      const yHat = add(mul(w2Leaf, relu(z1).named('h')).named('w2h'), parameter('b2', b2)).named('yhat');
       return mseLoss(yHat, tensor(y, { label: 'y' })).named('L');
     },
     parts: { dw1: 'w1', db1: 'b1', dw2: 'w2', db2: 'b2' },

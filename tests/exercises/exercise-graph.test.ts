@@ -27,6 +27,7 @@ test('labels are shown as the course writes them', () => {
   expect(nodeName('yhat')).toBe('ŷ');
   expect(nodeName('L')).toBe('L');
   expect(nodeName('h')).toBe('h');
+  expect(nodeName('w2h')).toBe('w₂h');
   expect(nodeName('z₁')).toBe('z₁');
 });
 

@@ -7,6 +7,8 @@ import { compareOnGraph, nodeName, returnedGradients, type GraphComparison } fro
 import { nodeName as written } from '../../exercises/exercise-graph.ts';
 import type { GraphKey } from '../../exercises/graph-key.ts';
 import { RTOL } from '../../exercises/compare.ts';
+import { traceGraph } from '../../exercises/graph-key.ts';
+import { add, mseLoss, mul, tensor } from '../../engine/index.ts';
 
 const mlp = getExercise('mlp-backward') as CodeExercise;
 const mlpKey = answerKeyOf(mlp) as CodeAnswerKey;
@@ -123,4 +125,27 @@ test('what a function returned is read by key, and a single value as its one par
   expect(returnedGradients(graph, { dW1: 1, dz1: 2, other: 3, dh: undefined }, 'object')).toEqual({ dW1: 1, dz1: 2 });
   expect(returnedGradients(graph, 'not an object', 'object')).toEqual({});
   expect(returnedGradients({ ...graph, parts: { dx: 0 }, intermediates: {} }, [1, 2], 'value')).toEqual({ dx: [1, 2] });
+});
+
+test('a gradient that agrees is shown by autograd’s largest entry, one that differs by its worst', () => {
+  const comparison = compareOnGraph(graph, { ...reference, dW2: scale(reference.dW2, 3) }, [], RTOL);
+  const w1 = comparison.nodes[id('W1')].given!;
+  const largest = Math.max(...(autograd('W1') as number[][]).flat().map(Math.abs));
+  expect(Math.abs(w1.worst.expected)).toBe(largest);
+  expect(w1.worst.yours).toBeCloseTo(w1.worst.expected, 12);
+  const w2 = comparison.nodes[id('W2')].given!;
+  expect(w2.worst.yours).toBeCloseTo(3 * w2.worst.expected, 12);
+});
+
+test('an unnamed op is no landmark: the sentence names the nearest named node above the difference', () => {
+  const parameter = (label: string, value: number) => tensor(value, { requiresGrad: true, label });
+  const key = traceGraph(
+    { build: () => mseLoss(add(mul(parameter('w', 0.5), parameter('v', 2)), parameter('b', 0.1)).named('z'), tensor(1)).named('L'), parts: { dw: 'w', dv: 'v', db: 'b' } },
+    [],
+    [],
+    'test',
+  );
+  const grad = (label: string) => key.trace.nodes.find((n) => n.label === label)!.grad as number;
+  const comparison = compareOnGraph(key, { dw: 3 * grad('w'), dv: grad('v'), db: grad('b') }, [], RTOL);
+  expect(comparison.summary).toMatch(/^Your dv and db agree with autograd’s, so everything from the loss down to z is right; going backward from the loss, your dw is the first gradient that differs, at w/);
 });
