@@ -6,7 +6,7 @@
 import { trace, type Trace } from '../../../engine/trace.ts';
 import { chainRule, type ChainRuleLine } from '../../../engine/chain-rule.ts';
 import { opCaption, type NodeView } from '../shared/graph/graph-svg.ts';
-import { formatValue } from '../shared/graph/number-format.ts';
+import { formatNumber, formatValue } from '../shared/graph/number-format.ts';
 import { lineText } from '../shared/graph/formula-mathml.ts';
 import type { Preset } from './presets.ts';
 
@@ -46,9 +46,12 @@ export interface StepView {
   status: string;
 }
 
-/** The name of a node: its label, or v with its id. */
+/** The name of a node: its label, a constant's number (the ½ of ½ r²), or v with its id. */
 export function nodeName(run: BackpropRun, id: number): string {
-  return run.trace.nodes[id].label ?? `v${id}`;
+  const node = run.trace.nodes[id];
+  if (node.label !== undefined) return node.label;
+  if (node.op === 'leaf' && !node.requiresGrad && typeof node.value === 'number') return formatNumber(node.value);
+  return `v${id}`;
 }
 
 /** The view of the graph after `step` steps (clamped to 0 … stepCount). */
