@@ -126,6 +126,7 @@ class BackpropStepperElement extends HTMLElement {
     const { markup } = graphSvg(this.run.trace, view.views, { idPrefix: this.id, label: `Computation graph: ${this.preset.title}`, focusable: this.focusNode });
     this.graph.innerHTML = markup;
     if (focusedNode !== null) this.graph.querySelector<SVGGElement>(`.graph-node[data-node="${focusedNode}"]`)?.focus();
+    this.querySelector<HTMLElement>('[data-scroll-note]')!.hidden = this.graph.scrollWidth <= this.graph.clientWidth + 1;
 
     const list = this.querySelector<HTMLOListElement>('[data-lines]')!;
     list.replaceChildren(

@@ -27,8 +27,13 @@ const fixed = (op: string) => `<mo stretchy="false">${escape(op)}</mo>`;
 const mrow = (...parts: string[]) => `<mrow>${parts.join('')}</mrow>`;
 const fenced = (inner: string) => mrow(fixed('('), inner, fixed(')'));
 
-/** One letter, with an accent or subscript digits at most: such a name takes its bar as an accent. */
-const SHORT_NAME = /^\p{L}\p{M}?[₀-₉]*$/u;
+/** One letter (with an accent at most), then subscript digits: such a name takes its bar as an accent on the letter. */
+const SHORT_NAME = /^(\p{L}\p{M}?)([₀-₉]*)$/u;
+
+/** Subscript digits as plain digits: ₃₅ → 35. */
+function plainDigits(subscript: string): string {
+  return [...subscript].map((c) => String(c.codePointAt(0)! - 0x2080)).join('');
+}
 
 /**
  * A name, with the bar of a gradient (x̄ = ∂L/∂x) over it: an accent over one letter, a rule over a longer name
@@ -37,7 +42,11 @@ const SHORT_NAME = /^\p{L}\p{M}?[₀-₉]*$/u;
 function name(text: string, bar: boolean): string {
   const mi = `<mi>${escape(text)}</mi>`;
   if (!bar) return mi;
-  if (SHORT_NAME.test(text)) return `<mover accent="true">${mi}<mo>¯</mo></mover>`;
+  const short = SHORT_NAME.exec(text);
+  if (short !== null) {
+    const accented = `<mover accent="true"><mi>${escape(short[1])}</mi><mo>¯</mo></mover>`;
+    return short[2] === '' ? accented : `<msub>${accented}<mn>${plainDigits(short[2])}</mn></msub>`;
+  }
   return `<mrow style="border-top: 0.06em solid currentColor; padding-top: 0.06em">${mi}</mrow>`;
 }
 
@@ -135,7 +144,7 @@ function lineParts(line: ChainRuleLine): { left: Formula; symbolic: Formula | nu
 }
 
 /** Lines longer than this (as text) are set on rows, one step per row, aligned at =. */
-const ONE_ROW = 56;
+const ONE_ROW = 40;
 
 /**
  * A chain-rule line as MathML: x̄ = (terms) = (numbers) = gradient, the numbers left out where they are the

@@ -81,7 +81,8 @@ describe('chain-rule lines typeset', () => {
 
   test('a one-letter name takes its bar as an accent, a longer one as a rule over it all', () => {
     const bar = (name: string) => formulaMathML({ kind: 'symbol', name, node: 0, bar: true });
-    expect(bar('z₁')).toContain('<mover accent="true"><mi>z₁</mi><mo>¯</mo></mover>');
+    expect(bar('z₁')).toContain('<msub><mover accent="true"><mi>z</mi><mo>¯</mo></mover><mn>1</mn></msub>');
+    expect(bar('w₃₅')).toContain('<mn>35</mn>');
     expect(bar('ŷ')).toContain('<mover accent="true">');
     expect(bar('w₃₅f₃')).toContain('border-top');
   });
