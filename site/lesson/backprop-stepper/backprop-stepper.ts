@@ -40,6 +40,7 @@ class BackpropStepperElement extends HTMLElement {
       if (!this.contains(event.relatedTarget as Node | null)) this.link(null);
     });
     this.render();
+    this.dataset.ready = '';
   }
 
   private get graph(): HTMLElement {
