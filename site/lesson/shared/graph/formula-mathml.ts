@@ -22,13 +22,29 @@ function escape(text: string): string {
 }
 
 const mo = (op: string) => `<mo>${escape(op)}</mo>`;
+/** A bracket that keeps its size (MathML would stretch it to the height of what it encloses). */
+const fixed = (op: string) => `<mo stretchy="false">${escape(op)}</mo>`;
 const mrow = (...parts: string[]) => `<mrow>${parts.join('')}</mrow>`;
-const fenced = (inner: string) => mrow(mo('('), inner, mo(')'));
+const fenced = (inner: string) => mrow(fixed('('), inner, fixed(')'));
 
-/** A name, with the bar of a gradient (x̄ = ∂L/∂x) over it. */
+/** One letter (with an accent at most), then subscript digits: such a name takes its bar as an accent on the letter. */
+const SHORT_NAME = /^(\p{L}\p{M}?)([₀-₉]*)$/u;
+
+
+/**
+ * A name, with the bar of a gradient (x̄ = ∂L/∂x) over it: an accent over one letter, a rule over a longer name
+ * (w₃₅f₃), since a browser's math fonts may not stretch an accent across several letters.
+ */
 function name(text: string, bar: boolean): string {
   const mi = `<mi>${escape(text)}</mi>`;
-  return bar ? `<mover accent="true">${mi}<mo>¯</mo></mover>` : mi;
+  if (!bar) return mi;
+  const short = SHORT_NAME.exec(text);
+  if (short !== null) {
+    const accented = `<mover accent="true"><mi>${escape(short[1])}</mi><mo>¯</mo></mover>`;
+    // The subscript stays in its Unicode digits, as in the names without a bar, beside the accented letter.
+    return short[2] === '' ? accented : `<mrow>${accented}<mi mathvariant="normal">${short[2]}</mi></mrow>`;
+  }
+  return `<mrow style="border-top: 0.06em solid currentColor; padding-top: 0.06em">${mi}</mrow>`;
 }
 
 /** A number; a negative one is its minus sign and digits. */
@@ -37,13 +53,13 @@ function number(value: number, style: Style): string {
   return text.startsWith('−') ? mrow(mo('−'), `<mn>${escape(text.slice(1))}</mn>`) : `<mn>${escape(text)}</mn>`;
 }
 
-/** A vector as a row in brackets, a matrix as a table in brackets. */
+/** A vector as a row in brackets, a matrix as a table in brackets (which stretch to its height). */
 function array(value: TraceValue, style: Style, asColumn = false): string {
   if (typeof value === 'number') return number(value, style);
   const rows: number[][] = typeof value[0] === 'number' ? (asColumn ? (value as number[]).map((v) => [v]) : [value as number[]]) : (value as number[][]);
   if (rows.length === 1) {
     const entries = rows[0].map((v) => number(v, style)).join(mo(','));
-    return mrow(mo('['), entries, mo(']'));
+    return mrow(fixed('['), entries, fixed(']'));
   }
   const table = rows.map((row) => `<mtr>${row.map((v) => `<mtd>${number(v, style)}</mtd>`).join('')}</mtr>`).join('');
   return mrow(mo('['), `<mtable>${table}</mtable>`, mo(']'));
@@ -51,6 +67,7 @@ function array(value: TraceValue, style: Style, asColumn = false): string {
 
 /** Whether a formula needs parentheses as factor `position` of a product (or as the base of a power): a negative number after the first. */
 function needsParentheses(f: Formula, position = 1): boolean {
+  if (f.kind === 'power' && f.exponent === 1) return needsParentheses(f.base, position);
   if (f.kind === 'sum' || f.kind === 'negate') return true;
   if (f.kind === 'number') return f.value < 0 && position > 0;
   return false;
@@ -71,11 +88,12 @@ function render(f: Formula, style: Style): string {
       return mrow(...factors.flatMap((factor, i) => (i === 0 ? [factor] : [mo(operator), factor])));
     }
     case 'sum':
+      // One flat row, so that each − and + is read as a binary operator and spaced as one.
       return mrow(
-        ...f.terms.map((term, i) => {
-          if (term.kind === 'negate') return mrow(mo('−'), term.of.kind === 'sum' ? fenced(render(term.of, style)) : render(term.of, style));
-          if (term.kind === 'number' && term.value < 0 && i > 0) return mrow(mo('−'), number(-term.value, style));
-          return i === 0 ? render(term, style) : mrow(mo('+'), render(term, style));
+        ...f.terms.flatMap((term, i) => {
+          if (term.kind === 'negate') return [mo('−'), term.of.kind === 'sum' ? fenced(render(term.of, style)) : render(term.of, style)];
+          if (term.kind === 'number' && term.value < 0 && i > 0) return [mo('−'), number(-term.value, style)];
+          return i === 0 ? [render(term, style)] : [mo('+'), render(term, style)];
         }),
       );
     case 'negate':
@@ -94,7 +112,7 @@ function render(f: Formula, style: Style): string {
     case 'column':
       return f.of.kind === 'array' ? array(f.of.value, style, true) : render(f.of, style);
     case 'indicator':
-      return mrow(mo('['), render(f.of, style), mo('>'), '<mn>0</mn>', mo(']'));
+      return mrow(fixed('['), render(f.of, style), mo('>'), '<mn>0</mn>', fixed(']'));
     case 'apply':
       return mrow(f.fn === 'σ' ? '<mi>σ</mi>' : '<mi>softmax</mi>', fenced(render(f.of, style)));
     case 'rowSum':
@@ -116,18 +134,30 @@ function lineParts(line: ChainRuleLine): { left: Formula; symbolic: Formula | nu
   const result: Formula = typeof line.grad === 'number' ? { kind: 'number', value: line.grad } : { kind: 'array', value: line.grad };
   if (line.terms.length === 0) return { left, symbolic: null, numeric: null, result };
   const join = (parts: Formula[]): Formula => (parts.length === 1 ? parts[0] : { kind: 'sum', terms: parts });
-  return { left, symbolic: join(line.terms.map((t) => t.symbolic)), numeric: join(line.terms.map((t) => t.numeric)), result };
+  const numeric = join(line.terms.map((t) => t.numeric));
+  // b̄ = z̄ = −0.177 needs no middle step: a lone number is the result itself.
+  const bare = numeric.kind === 'number' || numeric.kind === 'array';
+  return { left, symbolic: join(line.terms.map((t) => t.symbolic)), numeric: bare ? null : numeric, result };
 }
 
-/** A chain-rule line as MathML: x̄ = (terms) = (numbers) = gradient; the loss's line is L̄ = 1. */
+/** Lines longer than this (as text) are set on rows, one step per row, aligned at =. */
+const ONE_ROW = 40;
+
+/**
+ * A chain-rule line as MathML: x̄ = (terms) = (numbers) = gradient, the numbers left out where they are the
+ * gradient itself; the loss's line is L̄ = 1. A long line is a table of rows aligned at its = signs.
+ */
 export function lineMathML(line: ChainRuleLine, digits = 3): string {
   const { left, symbolic, numeric, result } = lineParts(line);
   const symbols: Style = { numeric: false, digits };
   const numbers: Style = { numeric: true, digits };
-  const parts = [render(left, symbols)];
-  if (symbolic !== null && numeric !== null) parts.push(mo('='), render(symbolic, symbols), mo('='), render(numeric, numbers));
-  parts.push(mo('='), render(result, numbers));
-  return `<math display="block">${mrow(...parts)}</math>`;
+  const steps = [symbolic === null ? null : render(symbolic, symbols), numeric === null ? null : render(numeric, numbers), render(result, numbers)].filter(
+    (step): step is string => step !== null,
+  );
+  if (lineText(line, digits).length <= ONE_ROW) return `<math display="block">${mrow(render(left, symbols), ...steps.flatMap((step) => [mo('='), step]))}</math>`;
+  const cell = (content: string, align: 'left' | 'right') => `<mtd style="text-align: ${align}; padding: 0.15em 0">${content}</mtd>`;
+  const rows = steps.map((step, i) => `<mtr>${cell(i === 0 ? render(left, symbols) : '', 'right')}${cell(mrow(mo('='), step), 'left')}</mtr>`);
+  return `<math display="block"><mtable>${rows.join('')}</mtable></math>`;
 }
 
 /** A formula as plain text, for accessible names and tests: `ū · x`, `0.31 × 2`. */
@@ -176,7 +206,8 @@ export function formulaText(f: Formula, numeric = false, digits = 3): string {
 export function lineText(line: ChainRuleLine, digits = 3): string {
   const { left, symbolic, numeric, result } = lineParts(line);
   const parts = [formulaText(left)];
-  if (symbolic !== null && numeric !== null) parts.push(formulaText(symbolic, false, digits), formulaText(numeric, true, digits));
+  if (symbolic !== null) parts.push(formulaText(symbolic, false, digits));
+  if (numeric !== null) parts.push(formulaText(numeric, true, digits));
   parts.push(formulaText(result, true, digits));
   return parts.join(' = ');
 }

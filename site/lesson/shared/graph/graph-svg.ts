@@ -185,7 +185,7 @@ export function graphSvg(trace: Trace, views: readonly NodeView[], options: Grap
 export function opCaption(node: TraceNode): string {
   const { op } = node;
   if (op === 'leaf') return node.requiresGrad ? 'param' : node.label === undefined ? 'const' : 'input';
-  if (op === 'pow' && node.attributes?.exponent !== undefined) return `x^${formatNumber(node.attributes.exponent)}`;
+  if (op === 'pow' && node.attributes?.exponent !== undefined) return `x${superscript(formatNumber(node.attributes.exponent))}`;
   const captions: Record<string, string> = {
     add: '+', sub: '−', mul: '×', div: '÷', neg: '−x', pow: 'power', exp: 'exp', log: 'ln', sqrt: '√',
     sigmoid: 'σ', tanh: 'tanh', relu: 'ReLU', matmul: 'matmul', linear: 'linear', transpose: 'ᵀ',
@@ -193,4 +193,10 @@ export function opCaption(node: TraceNode): string {
     binary_cross_entropy_with_logits: 'BCE', cross_entropy: 'cross-entropy',
   };
   return captions[op] ?? op;
+}
+
+/** A number written in superscript characters (x², x⁻¹), for the caption of a power. */
+function superscript(text: string): string {
+  const digits: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '−': '⁻', '.': '·' };
+  return [...text].map((c) => digits[c] ?? c).join('');
 }

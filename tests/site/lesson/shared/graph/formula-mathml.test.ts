@@ -63,7 +63,26 @@ describe('chain-rule lines typeset', () => {
   test('negative numbers in a product are in parentheses', () => {
     expect(formulaText({ kind: 'product', operator: 'scalar', factors: [{ kind: 'number', value: 2 }, { kind: 'number', value: -0.5 }] }, true)).toBe('2 × (−0.5)');
     expect(formulaMathML({ kind: 'product', operator: 'scalar', factors: [{ kind: 'number', value: 2 }, { kind: 'number', value: -0.5 }] }, { numeric: true })).toBe(
-      '<math><mrow><mn>2</mn><mo>×</mo><mrow><mo>(</mo><mrow><mo>−</mo><mn>0.5</mn></mrow><mo>)</mo></mrow></mrow></math>',
+      '<math><mrow><mn>2</mn><mo>×</mo><mrow><mo stretchy="false">(</mo><mrow><mo>−</mo><mn>0.5</mn></mrow><mo stretchy="false">)</mo></mrow></mrow></math>',
     );
+  });
+
+  test('a bare number is not repeated: b̄ = z̄ = −0.177, not b̄ = z̄ = −0.177 = −0.177', () => {
+    const { lines } = neuronLines();
+    const b = lines.find((l) => l.name === 'b')!;
+    expect(lineText(b).split(' = ')).toHaveLength(3);
+  });
+
+  test('a long line is set as rows aligned at =, a short one as one row', () => {
+    const { lines } = neuronLines();
+    expect(lineMathML(lines.find((l) => l.name === 'b')!)).not.toContain('<mtable>');
+    expect(lineMathML(lines.find((l) => l.name === 'z')!)).toContain('<mtable><mtr>');
+  });
+
+  test('a one-letter name takes its bar as an accent, a longer one as a rule over it all', () => {
+    const bar = (name: string) => formulaMathML({ kind: 'symbol', name, node: 0, bar: true });
+    expect(bar('z₁')).toContain('<mrow><mover accent="true"><mi>z</mi><mo>¯</mo></mover><mi mathvariant="normal">₁</mi></mrow>');
+    expect(bar('ŷ')).toContain('<mover accent="true">');
+    expect(bar('w₃₅f₃')).toContain('border-top');
   });
 });

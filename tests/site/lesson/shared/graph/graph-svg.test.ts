@@ -50,7 +50,7 @@ describe('the SVG of a graph', () => {
     const x = tensor(2, { requiresGrad: true, label: 'x' });
     const y = x.pow(3).mul(tensor(1, { label: 'c' })).add(1);
     const t = trace(y);
-    expect(t.nodes.map(opCaption)).toEqual(["param", "x^3", "input", "×", "const", "+"]);
+    expect(t.nodes.map(opCaption)).toEqual(["param", "x³", "input", "×", "const", "+"]);
   });
 
   test('names are escaped', () => {
