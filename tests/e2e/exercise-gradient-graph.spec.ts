@@ -84,6 +84,21 @@ test.describe('the student’s gradients on the graph', () => {
     await expect(node(exercise, 'W2')).toContainText(/your dW2 differs most at dW2\[\d\]\[\d\]: -?[\d.e-]+, autograd’s -?[\d.e-]+; first difference\./);
   });
 
+  test('at 360 px the graph scrolls, says so, and shows its red node', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    const exercise = await openExercise(page, 'mlp-backward');
+    await checkCode(page, exercise, FORGOT_RELU);
+    const drawing = exercise.locator('.ex-graph-drawing');
+    await expect(exercise.locator('.ex-graph-scroll-note')).toBeVisible();
+    const red = drawing.locator('.graph-node[data-state="first-difference"]');
+    // Scroll the page only (never the drawing itself), so what is checked is where the graph put its red node.
+    await drawing.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 100));
+    const [box, node] = [await drawing.boundingBox(), await red.boundingBox()];
+    expect(node!.x).toBeGreaterThanOrEqual(box!.x - 1);
+    expect(node!.x + node!.width).toBeLessThanOrEqual(box!.x + box!.width + 1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+
   test('a right answer shows no graph', async ({ page }) => {
     const exercise = await openExercise(page, 'mlp-backward');
     await checkCode(page, exercise, FORGOT_RELU);

@@ -178,6 +178,9 @@ export function renderGradientGraph(host: HTMLElement, graph: GraphKey, comparis
     focusable: first,
   }).markup;
   section.append(drawing);
+  const note = element('p', 'ex-graph-scroll-note', 'The graph is wider than the column: scroll it sideways, or move between its nodes with the arrow keys.');
+  note.hidden = true;
+  section.append(note);
   const line = comparison.first === null ? null : firstDifferenceLine(graph, comparison.first.id);
   if (line) section.append(line);
 
@@ -198,6 +201,15 @@ export function renderGradientGraph(host: HTMLElement, graph: GraphKey, comparis
   section.dataset.first = comparison.first === null ? '' : nodeName(nodes[comparison.first.id]);
   host.append(section);
   wireGraph(drawing, list);
+  // Once laid out: say when the graph scrolls, and bring the first difference into view.
+  requestAnimationFrame(() => {
+    note.hidden = drawing.scrollWidth <= drawing.clientWidth + 1;
+    const red = drawing.querySelector('.graph-node[data-state="first-difference"]');
+    if (red === null || note.hidden) return;
+    const box = drawing.getBoundingClientRect();
+    const node = red.getBoundingClientRect();
+    if (node.left < box.left || node.right > box.right) drawing.scrollLeft += node.left - box.left - Math.max(0, (box.width - node.width) / 2);
+  });
 }
 
 /** Keyboard and pointer: arrow keys move a roving focus between nodes; focusing or hovering a node highlights it, its edges and its line in words. */
