@@ -64,8 +64,12 @@ test.describe('the student’s gradients on the graph', () => {
     await page.keyboard.press('ArrowRight');
     await expect(graph.locator('.graph-node:focus')).toHaveAttribute('aria-label', /^h\[\d\]\[\d\], ReLU/);
     await expect(graph.locator('.graph-node[tabindex="0"]')).toHaveCount(1);
-    // The chain-rule line that makes z₁'s gradient: through the ReLU, z̄₁ = h̄ ⊙ [z₁ > 0].
-    await expect(graph.locator('.ex-graph-line')).toContainText('∂L/∂z₁');
+    // Enter on a node shows how autograd makes its gradient; back on z₁, its line goes through the ReLU: z̄₁ = h̄ ⊙ [z₁ > 0].
+    await page.keyboard.press('Enter');
+    await expect(graph.locator('.ex-graph-line-title')).toHaveText('How autograd makes ∂L/∂h:');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press(' ');
+    await expect(graph.locator('.ex-graph-line-title')).toHaveText('How autograd makes ∂L/∂z₁, where yours first parts from it:');
     await expect(graph.locator('.ex-graph-line math').first()).toContainText('⊙');
   });
 
@@ -126,6 +130,12 @@ test.describe('the student’s gradients on the graph', () => {
       const exercise = await openExercise(page, 'mlp-backward');
       await checkCode(page, exercise, FORGOT_RELU);
       await expect(exercise.locator('.ex-graph')).toBeVisible();
+      // A second node's line (not the red one), the words and the numbers opened: everything the graph can show.
+      await exercise.locator('.graph-node[data-state="first-difference"]').focus();
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('Enter');
+      await expect(exercise.locator('.ex-graph-line-title')).toHaveText('How autograd makes ∂L/∂h:');
+      for (const summary of await exercise.locator('.ex-graph summary').all()) await summary.click();
       const results = await new AxeBuilder({ page })
         .include('course-exercise[data-exercise-id="mlp-backward"] .ex-feedback')
         .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])

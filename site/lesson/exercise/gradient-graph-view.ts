@@ -134,26 +134,33 @@ function scrollBox(label: string): HTMLElement {
   return box;
 }
 
-/** The chain-rule line of the first difference: with autograd's numbers for a number; with symbols, and the numbers on request, for a matrix. */
-function firstDifferenceLine(graph: GraphKey, id: number): HTMLElement | null {
-  const line = graph.lines.find((l) => l.node === id);
-  if (line === undefined || line.terms.length === 0) return null;
-  const box = element('div', 'ex-graph-line');
+/**
+ * The chain-rule line of node `id` (the first difference, or a node the student chose): with autograd's numbers for a
+ * number; with symbols, and the numbers on request, for a matrix. The loss's line is L̄ = 1; an input has none.
+ */
+function chainRuleLine(graph: GraphKey, id: number, first: boolean): HTMLElement {
   const node = graph.trace.nodes[id];
-  box.append(element('p', 'ex-graph-line-title', `How autograd makes ∂L/∂${nodeName(node)}, where yours first parts from it:`));
-  const scroll = scrollBox(`The chain-rule line of ∂L/∂${nodeName(node)}`);
-  if (node.shape.length === 0) {
+  const name = nodeName(node);
+  const line = graph.lines.find((l) => l.node === id);
+  const box = element('div', `ex-graph-line${first ? ' is-first' : ''}`);
+  box.dataset.node = String(id);
+  if (line === undefined) {
+    box.append(element('p', 'ex-graph-line-title', `${name} gets no gradient: nothing is learned for it.`));
+    return box;
+  }
+  box.append(element('p', 'ex-graph-line-title', first ? `How autograd makes ∂L/∂${name}, where yours first parts from it:` : `How autograd makes ∂L/∂${name}:`));
+  const scroll = scrollBox(`The chain-rule line of ∂L/∂${name}`);
+  box.append(scroll);
+  if (node.shape.length === 0 || line.terms.length === 0) {
     scroll.innerHTML = lineMathML(line);
-    box.append(scroll);
     return box;
   }
   const left = formulaMathML({ kind: 'symbol', name: line.name, node: id, bar: true });
   const terms = line.terms.map((t) => inner(formulaMathML(t.symbolic)));
   scroll.innerHTML = `<math display="block"><mrow>${inner(left)}<mo>=</mo>${terms.join('<mo>+</mo>')}</mrow></math>`;
-  box.append(scroll);
   const numbers = element('details', 'ex-graph-numbers');
   numbers.append(element('summary', '', 'With autograd’s numbers'));
-  const numbersScroll = scrollBox(`The chain-rule line of ∂L/∂${nodeName(node)} with autograd’s numbers`);
+  const numbersScroll = scrollBox(`The chain-rule line of ∂L/∂${name} with autograd’s numbers`);
   numbersScroll.innerHTML = lineMathML(line);
   numbers.append(numbersScroll);
   box.append(numbers);
@@ -181,8 +188,12 @@ export function renderGradientGraph(host: HTMLElement, graph: GraphKey, comparis
   const note = element('p', 'ex-graph-scroll-note', 'The graph is wider than the column: scroll it sideways, or move between its nodes with the arrow keys.');
   note.hidden = true;
   section.append(note);
-  const line = comparison.first === null ? null : firstDifferenceLine(graph, comparison.first.id);
-  if (line) section.append(line);
+  // The first difference's line; choosing another node (click, Enter or Space) shows that node's line instead.
+  const lineHost = element('div', 'ex-graph-line-host');
+  lineHost.setAttribute('aria-live', 'polite');
+  const showLine = (id: number) => lineHost.replaceChildren(chainRuleLine(graph, id, id === comparison.first?.id));
+  showLine(first);
+  section.append(lineHost);
 
   const words = element('details', 'ex-graph-words');
   words.append(element('summary', '', 'Every node in words, from the loss backward'));
@@ -200,7 +211,7 @@ export function renderGradientGraph(host: HTMLElement, graph: GraphKey, comparis
   section.append(words);
   section.dataset.first = comparison.first === null ? '' : nodeName(nodes[comparison.first.id]);
   host.append(section);
-  wireGraph(drawing, list);
+  wireGraph(drawing, list, showLine);
   // Once laid out: say when the graph scrolls, and bring the first difference into view.
   requestAnimationFrame(() => {
     note.hidden = drawing.scrollWidth <= drawing.clientWidth + 1;
@@ -212,8 +223,11 @@ export function renderGradientGraph(host: HTMLElement, graph: GraphKey, comparis
   });
 }
 
-/** Keyboard and pointer: arrow keys move a roving focus between nodes; focusing or hovering a node highlights it, its edges and its line in words. */
-function wireGraph(drawing: HTMLElement, list: HTMLElement): void {
+/**
+ * Keyboard and pointer: arrow keys move a roving focus between nodes; focusing or hovering a node highlights it, its
+ * edges and its line in words; choosing a node (click, Enter, Space) shows its chain-rule line.
+ */
+function wireGraph(drawing: HTMLElement, list: HTMLElement, showLine: (id: number) => void): void {
   const svgNodes = [...drawing.querySelectorAll<SVGGElement>('.graph-node')].sort((a, b) => Number(a.dataset.node) - Number(b.dataset.node));
   const mark = (id: number | null) => {
     highlightNode(drawing, id);
@@ -223,9 +237,18 @@ function wireGraph(drawing: HTMLElement, list: HTMLElement): void {
   drawing.addEventListener('focusout', () => mark(null));
   drawing.addEventListener('pointerover', (event) => mark(nodeIdOf(event.target)));
   drawing.addEventListener('pointerleave', () => mark(null));
+  drawing.addEventListener('click', (event) => {
+    const id = nodeIdOf(event.target);
+    if (id !== null) showLine(id);
+  });
   drawing.addEventListener('keydown', (event) => {
     const at = svgNodes.findIndex((n) => n === document.activeElement);
     if (at < 0) return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      showLine(Number(svgNodes[at].dataset.node));
+      return;
+    }
     const next = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: svgNodes.length - 1 }[event.key];
     if (next === undefined || next < 0 || next >= svgNodes.length) return;
     event.preventDefault();
