@@ -10,6 +10,8 @@
 //     the engine's `tensor.named('z1')` (a leaf may pass `label` to `tensor()` instead), written as
 //     plain text (`z1`, `W2`, `yhat`) and shown as the course writes them (z₁, W₂, ŷ: `nodeName`);
 //   - `parts`: which named tensor's gradient each scored part is;
+//   - `upstream` (optional): tensors whose gradient the exercise gives (a backward function's
+//     upstream argument, built as L = Σ upstream ⊙ s so that s̄ = upstream): right by definition;
 //   - `intermediates` (optional): unscored gradients a student may also return (code) or type
 //     (numeric), such as `dz1`; they are never scored and never make an answer invalid, but the graph
 //     compares them, so a student who returns them learns exactly where the difference enters.
@@ -42,6 +44,8 @@ export interface ExerciseGraph {
   parts: Record<string, string>;
   /** Unscored gradients a student may also give, by the key they return or type: `{ dz1: 'z1' }`. */
   intermediates?: Record<string, string>;
+  /** Tensors whose gradient the exercise hands the student (an `upstream` argument), so right by definition: `['s']`. */
+  upstream?: string[];
 }
 
 const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
@@ -79,6 +83,10 @@ export function graphDeclarationProblem(
     const other = named.get(label);
     if (other !== undefined) return `graph: ${other} and ${key} are both the gradient of ${label}`;
     named.set(label, key);
+  }
+  for (const label of graph.upstream ?? []) {
+    if (label === '') return 'graph.upstream names an empty label';
+    if (named.has(label)) return `graph.upstream: ${label} is given to the student, so it cannot also be ${named.get(label)}`;
   }
   for (const m of misconceptions) {
     if (m.node !== undefined && m.node === '') return `misconception ${JSON.stringify(m.id)}: node is empty`;

@@ -7,8 +7,8 @@
 //   1. a node whose gradient the student gave (a part, or an unscored intermediate such as dz1) is
 //      compared element by element: it agrees or differs, and its worst element is kept;
 //   2. a recognised misconception that names a node marks that node as where the answer parts;
-//   3. otherwise the gradients flow backward, so a part that agrees vouches for every node between
-//      it and the loss (inferred right), and on the path of a part that differs the first node that
+//   3. otherwise the gradients flow backward, so a part that agrees (and an upstream gradient the
+//      exercise gives) vouches for every node between it and the loss (inferred right), and on the path of a part that differs the first node that
 //      nothing vouches for is where the answer can first part; the rest of that path is suspect.
 // The first difference is the node latest in topological order (first in backward order) among the
 // candidates: misconception and compared nodes when a misconception is recognised, else every
@@ -138,9 +138,9 @@ export function compareOnGraph(key: GraphKey, given: Readonly<Record<string, unk
 
   // Rule 3's first half: what an agreeing gradient vouches for.
   for (const node of agreeing) for (const id of pathToLoss(node.id)) if (result[id].state === 'unknown') result[id].state = 'inferred';
-  // ∂L/∂L = 1: the loss's own gradient is right whatever the answer.
+  // ∂L/∂L = 1, and an upstream gradient the exercise hands over: right whatever the answer, with every node they depend on.
   const loss = nodes.length - 1;
-  if (result[loss].state === 'unknown') result[loss].state = 'inferred';
+  for (const id of [loss, ...key.upstream]) for (const at of pathToLoss(id)) if (result[at].state === 'unknown') result[at].state = 'inferred';
   const confirmed = (id: number) => result[id].state === 'agrees' || result[id].state === 'inferred';
 
   // Candidates: the misconceptions' nodes (unless the student's own value there agrees), and per wrong gradient the

@@ -21,6 +21,8 @@ export interface GraphKey {
   intermediates: Record<string, number>;
   /** Per misconception that names one, the id of the node where its mistake enters. */
   misconceptions: Record<string, number>;
+  /** The nodes whose gradient the exercise gives the student (right by definition). */
+  upstream: number[];
   /** The engine's chain-rule line of every node with a gradient (loss first), with symbols and with autograd's numbers. */
   lines: ChainRuleLine[];
 }
@@ -49,6 +51,7 @@ export function traceGraph(graph: ExerciseGraph, args: readonly unknown[], misco
   const resolved = {
     parts: byKey(graph.parts, 'part'),
     intermediates: byKey(graph.intermediates ?? {}, 'intermediate'),
+    upstream: (graph.upstream ?? []).map((label) => resolve(label, 'upstream')),
     misconceptions: Object.fromEntries(
       misconceptions.flatMap((m) => (m.node === undefined ? [] : [[m.id, resolve(m.node, `misconception ${m.id}`)]])),
     ),

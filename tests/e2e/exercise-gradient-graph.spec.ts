@@ -8,7 +8,7 @@ import { nodeName } from '../../exercises/exercise-graph.ts';
 // A wrong gradient drawn on the exercise's computation graph: the first node, going backward from the
 // loss, where the student's gradients part from autograd's is the red one.
 
-/** Where mlp-backward and small-network-gradient are placed (the practice page until the backprop chapter places them). */
+/** Where the graph exercises (mlp-backward, small-network-gradient, sigmoid-backward) are placed: the practice page until the backprop chapter places them. */
 const GRAPH_EXERCISES_PAGE = '/practice/';
 
 const mlp = getExercise('mlp-backward') as CodeExercise;
@@ -101,6 +101,16 @@ test.describe('the student’s gradients on the graph', () => {
     expect(node!.x).toBeGreaterThanOrEqual(box!.x - 1);
     expect(node!.x + node!.width).toBeLessThanOrEqual(box!.x + box!.width + 1);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+
+  test('a forgotten σ′ turns the graph red exactly at the sigmoid’s input, below the upstream gradient it was given', async ({ page }) => {
+    const exercise = await openExercise(page, 'sigmoid-backward');
+    await checkCode(page, exercise, 'function sigmoidBackward(x: number[], upstream: number[]): number[] {\n  return upstream;\n}');
+    await expect(exercise).toHaveAttribute('data-status', 'failed');
+    await expect(exercise.locator('.ex-graph')).toHaveAttribute('data-first', 'x');
+    await expect(node(exercise, 's')).toHaveAttribute('data-state', 'inferred');
+    await expect(exercise.locator('.graph-node[data-state="first-difference"]')).toHaveAttribute('aria-label', /^x\[\d\], param \d numbers, /);
+    await expect(exercise.locator('.ex-graph-line-title')).toHaveText('How autograd makes ∂L/∂x, where yours first parts from it:');
   });
 
   test('a right answer shows no graph', async ({ page }) => {

@@ -19,6 +19,8 @@ test('a declaration is checked against the exercise’s parts and misconceptions
   expect(problem({ build, parts: { dW: 'W', db: 'b' }, intermediates: { 'd z': 'z' } })).toBe('graph.intermediates: "d z" is not a plain identifier');
   expect(problem({ build, parts: { dW: 'W', db: 'W' } })).toBe('graph: dW and db are both the gradient of W');
   expect(problem({ build, parts: { dW: 'W', db: 'b' } }, [{ id: 'slip', node: '' }])).toBe('misconception "slip": node is empty');
+  expect(problem({ build, parts: { dW: 'W', db: 'b' }, upstream: ['W'] })).toBe('graph.upstream: W is given to the student, so it cannot also be dW');
+  expect(problem({ build, parts: { dW: 'W', db: 'b' }, upstream: [''] })).toBe('graph.upstream names an empty label');
 });
 
 test('labels are shown as the course writes them', () => {
@@ -41,7 +43,7 @@ test('defineExercise rejects a graph that leaves a part out, and a misconception
 });
 
 test('the exercises the issue names declare graphs, with a node for every misconception', () => {
-  for (const id of ['mlp-backward', 'small-network-gradient']) {
+  for (const id of ['mlp-backward', 'small-network-gradient', 'sigmoid-backward']) {
     const exercise = getExercise(id) as CodeExercise | NumericExercise;
     expect(exercise.graph, id).toBeDefined();
     for (const m of exercise.misconceptions) expect(m.node, `${id}: ${m.id}`).toBeDefined();

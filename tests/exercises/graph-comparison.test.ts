@@ -149,3 +149,24 @@ test('an unnamed op is no landmark: the sentence names the nearest named node ab
   const comparison = compareOnGraph(key, { dw: 3 * grad('w'), dv: grad('v'), db: grad('b') }, [], RTOL);
   expect(comparison.summary).toMatch(/^Your dv and db agree with autograd’s, so everything from the loss down to z is right; going backward from the loss, your dw is the first gradient that differs, at w/);
 });
+
+describe('sigmoid-backward: the upstream gradient is given, so a forgotten σ′ turns x red', () => {
+  const sigmoid = getExercise('sigmoid-backward') as CodeExercise;
+  const key = (answerKeyOf(sigmoid) as CodeAnswerKey).graph!;
+  const [, upstream] = prepareCases(sigmoid)[0].calls[0].args as [number[], number[]];
+  const at = (label: string) => key.trace.nodes.findIndex((n) => n.label === label);
+
+  test('σ′ left out: the difference is at x, and s, whose gradient the exercise gives, is right', () => {
+    const comparison = compareOnGraph(key, returnedGradients(key, upstream, 'value'), [], RTOL);
+    expect(comparison.first).toEqual({ id: at('x'), evidence: 'given' });
+    expect(comparison.nodes[at('s')].state).toBe('inferred');
+    expect(comparison.nodes[at('Lᵢ')].state).toBe('inferred');
+    expect(comparison.summary).toMatch(/^Going backward from the loss, your dx is the first gradient that differs, at x \(dx\[\d\] is /);
+  });
+
+  test('without the upstream declaration the same answer could only be placed above s', () => {
+    const comparison = compareOnGraph({ ...key, upstream: [] }, returnedGradients(key, upstream, 'value'), [], RTOL);
+    expect(comparison.first?.evidence).toBe('inferred');
+    expect(comparison.first?.id).toBe(at('Lᵢ'));
+  });
+});

@@ -33,7 +33,7 @@ test('the answer key carries the graph through its JSON, small enough for a page
   expect(key.graph!.trace.nodes.map((n) => n.label)).toEqual(['x', 'W₁', 'b₁', 'z₁', 'h', 'W₂', 'b₂', 'z₂', 'L']);
   expect(key.graph!.misconceptions['forgot-relu-derivative']).toBe(3);
   expect(JSON.stringify(key.graph).length).toBeLessThan(20_000);
-  expect(readAnswerKey(answerKeyJson(getExercise('sigmoid-backward')))).not.toHaveProperty('graph');
+  expect(readAnswerKey(answerKeyJson(getExercise('tanh-backward')))).not.toHaveProperty('graph');
 });
 
 describe('a declaration that does not fit its computation fails when the site is built, saying why', () => {
@@ -52,6 +52,9 @@ describe('a declaration that does not fit its computation fails when the site is
   });
   test('two tensors with one name', () => {
     expect(() => traceGraph({ build: () => mul(leaf('w'), leaf('w')).named('L'), parts: {} }, [], [], 'e')).toThrow('e: two tensors of the graph are named w');
+  });
+  test('an upstream label that gets no gradient', () => {
+    expect(() => traceGraph({ build, parts: { dw: 'w' }, upstream: ['nowhere'] }, [], [], 'e')).toThrow('e: upstream names nowhere, but no tensor of the graph is named so');
   });
   test('a misconception’s node resolves to its id', () => {
     expect(traceGraph({ build, parts: { dw: 'w' } }, [], [{ id: 'slip', node: 'z' }, { id: 'other' }], 'e').misconceptions).toEqual({ slip: 2 });

@@ -21,8 +21,8 @@ test('a wrong answer with a graph gets a comparison; a right one, an invalid one
   expect(mlpKey.graph!.trace.nodes[comparison.first!.id].label).toBe('z₁');
   expect(gradientComparison(mlpKey, grade(mlp, mlp.solution), given)).toBeNull();
   expect(gradientComparison(mlpKey, grade(mlp, 'function mlpBackward() { return 1; }'), given)).toBeNull();
-  const sigmoid = getExercise('sigmoid-backward') as CodeExercise;
-  expect(gradientComparison(answerKeyOf(sigmoid) as CodeAnswerKey, grade(sigmoid, 'function sigmoidBackward(x) { return x; }'), {})).toBeNull();
+  const tanh = getExercise('tanh-backward') as CodeExercise;
+  expect(gradientComparison(answerKeyOf(tanh) as CodeAnswerKey, grade(tanh, 'function tanhBackward(x) { return x; }'), {})).toBeNull();
 });
 
 test('typed numbers are read per part and intermediate; blank and unreadable ones are left out', () => {
