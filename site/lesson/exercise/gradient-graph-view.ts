@@ -96,11 +96,17 @@ function largestEntry(value: TraceValue): number[] {
   return typeof value !== 'number' && typeof value[0] === 'number' ? [best[1]] : best;
 }
 
+/** The index of a given gradient's worst element, from its name in code: `dW1[2][0]` → [2, 0]. */
+function worstIndex(given: NonNullable<NodeComparison['given']>): number[] {
+  return [...given.worst.where.slice(given.key.length).matchAll(/\d+/g)].map((m) => Number(m[0]));
+}
+
 /**
  * What the renderer draws for one node: a number's value, gradient and the student's. A matrix or vector shows one
- * entry, named by its index: the student's worst element when they gave the gradient, else autograd's largest.
+ * entry, named by its index: the student's worst element when they gave the gradient; else the entry the first
+ * difference shows, when the shapes match (so one element can be followed along the graph); else autograd's largest.
  */
-export function nodeView(node: TraceNode, verdict: NodeComparison): NodeView {
+export function nodeView(node: TraceNode, verdict: NodeComparison, focus?: { shape: readonly number[]; index: readonly number[] }): NodeView {
   const name = nodeName(node);
   const state = DRAWN[verdict.state];
   const given = verdict.given;
@@ -108,7 +114,8 @@ export function nodeView(node: TraceNode, verdict: NodeComparison): NodeView {
     return { name, op: opCaption(node), value: node.value, ...(node.grad === null ? {} : { grad: node.grad }), ...(given ? { yours: given.worst.yours } : {}), state };
   }
   const op = `${opCaption(node)} ${shapeText(node.shape)}`;
-  const at = given ? [...given.worst.where.slice(given.key.length).matchAll(/\d+/g)].map((m) => Number(m[0])) : largestEntry(node.grad ?? node.value);
+  const sameShape = focus !== undefined && focus.shape.length === node.shape.length && focus.shape.every((n, i) => n === node.shape[i]);
+  const at = given ? worstIndex(given) : sameShape ? [...focus.index] : largestEntry(node.grad ?? node.value);
   const entry = `${name}${at.map((i) => `[${i}]`).join('')}`;
   return {
     name: entry,
@@ -179,7 +186,10 @@ export function renderGradientGraph(host: HTMLElement, graph: GraphKey, comparis
   const nodes = graph.trace.nodes;
   const first = comparison.first?.id ?? nodes.length - 1;
   const drawing = element('div', 'graph-scroll ex-graph-drawing');
-  drawing.innerHTML = graphSvg(graph.trace, comparison.nodes.map((verdict) => nodeView(nodes[verdict.id], verdict)), {
+  // The element the first difference shows, followed through every node of its shape.
+  const shown = comparison.first === null ? undefined : comparison.nodes[comparison.first.id].given;
+  const focus = shown === undefined ? undefined : { shape: nodes[comparison.first!.id].shape, index: worstIndex(shown) };
+  drawing.innerHTML = graphSvg(graph.trace, comparison.nodes.map((verdict) => nodeView(nodes[verdict.id], verdict, focus)), {
     idPrefix: prefix,
     label: 'The computation graph of the visible case: autograd’s gradient and yours on every node. Arrow keys move between nodes.',
     focusable: first,

@@ -91,3 +91,17 @@ test('the renderer gets a matrix node’s shape and its worst element, never the
   expect(view('L').view).toMatchObject({ name: 'L', value: expect.any(Number), grad: 1, state: 'agrees' });
   expect(view('L').view).not.toHaveProperty('yours');
 });
+
+test('nodes of the first difference’s shape show the same element, so it can be followed along the graph', () => {
+  const sigmoid = getExercise('sigmoid-backward') as CodeExercise;
+  const key = answerKeyOf(sigmoid) as CodeAnswerKey;
+  const graph = key.graph!;
+  const upstream = key.cases[0].calls[0].args[1] as number[];
+  const comparison = gradientComparison(key, grade(sigmoid, 'function sigmoidBackward(x, upstream) { return upstream; }'), givenGradients(key, graph, { output: upstream }))!;
+  const x = graph.trace.nodes.find((n) => n.label === 'x')!;
+  const s = graph.trace.nodes.find((n) => n.label === 's')!;
+  const focus = { shape: x.shape, index: [3] };
+  expect(nodeView(s, comparison.nodes[s.id], focus)).toMatchObject({ name: 's[3]', value: (s.value as number[])[3], grad: upstream[3], state: 'agrees' });
+  // A given gradient keeps its own worst element.
+  expect(nodeView(x, comparison.nodes[x.id], focus).name).toBe(`x${comparison.nodes[x.id].given!.worst.where.slice(2)}`);
+});
