@@ -9,7 +9,6 @@ import { unrunnableResult, type GradeResult } from '../../../exercises/grader.ts
 import { recordCheck, recordCode, type ExerciseProgress } from '../../../exercises/progress.ts';
 import { createEditor, type CellEditor } from '../cell/editor.ts';
 import { renderFeedback, type RenderedText } from './feedback-view.ts';
-import { givenGradients, gradientComparison, renderGradientGraph } from './gradient-graph-view.ts';
 import { checkChoice, checkCode, checkNumeric, warmExerciseKernel, type Checked } from './grading.ts';
 import { pageNoticeHost, renderProgressNotice } from './progress-notice.ts';
 import { pageProgressStore, PROGRESS_CHANGE_EVENT, type ProgressStore } from './progress-store.ts';
@@ -26,6 +25,8 @@ export class ExerciseElement extends HTMLElement {
   private editor: CellEditor | undefined;
   private hintsShown = 0;
   private checking = false;
+  /** Counts checks, so a graph still loading for an earlier check is never drawn under a later one. */
+  private checkCount = 0;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private started = false;
 
@@ -152,6 +153,7 @@ export class ExerciseElement extends HTMLElement {
   async check(): Promise<void> {
     if (this.checking) return;
     this.checking = true;
+    this.checkCount++;
     const button = this.button('check')!;
     const feedback = this.byRole('feedback');
     button.disabled = true;
@@ -191,7 +193,7 @@ export class ExerciseElement extends HTMLElement {
       );
       this.editor?.markErrorLine(errorLine ?? null);
       renderFeedback(feedback, result, this.renderedText(), checkFailed);
-      this.showGraph(feedback, result, answer, checked.visibleOutput);
+      void this.showGraph(feedback, result, answer, checked.visibleOutput);
       if (this.exercise.kind === 'choice') this.showOptionFeedback(this.exercise, result);
       this.dataset.status = result.status;
       if (result.passed) this.byRole('explanation').hidden = false;
@@ -206,10 +208,13 @@ export class ExerciseElement extends HTMLElement {
     }
   }
 
-  /** Under a wrong answer's feedback, its gradients on the exercise's graph, when it declares one. */
-  private showGraph(feedback: HTMLElement, result: GradeResult, answer: string, output: unknown): void {
+  /** Under a wrong answer's feedback, its gradients on the exercise's graph, when it declares one (its code loads only then). */
+  private async showGraph(feedback: HTMLElement, result: GradeResult, answer: string, output: unknown): Promise<void> {
     const key = this.exercise;
-    if (key.kind === 'choice' || key.graph === undefined) return;
+    if (key.kind === 'choice' || key.graph === undefined || result.status !== 'failed') return;
+    const check = this.checkCount;
+    const { givenGradients, gradientComparison, renderGradientGraph } = await import('./gradient-graph-view.ts');
+    if (check !== this.checkCount) return;
     const texts = key.kind === 'numeric' ? (JSON.parse(answer) as Record<string, string>) : undefined;
     const comparison = gradientComparison(key, result, givenGradients(key, key.graph, { output, texts }));
     if (comparison !== null) renderGradientGraph(feedback, key.graph, comparison);
