@@ -106,8 +106,10 @@ function render(f: Formula, style: Style): string {
       return `<msup>${base}${number(f.exponent, style)}</msup>`;
     }
     case 'transpose':
-      // A vector's transpose is written as the column it is.
+      // A vector's transpose is written as what it is: a row vector's as a column, a column's as a row.
       if (f.of.kind === 'array' && Array.isArray(f.of.value) && typeof f.of.value[0] === 'number') return array(f.of.value, style, true);
+      if (f.of.kind === 'column' && f.of.of.kind === 'array') return array(f.of.of.value, style);
+      if (f.of.kind === 'column') return `<msup>${render(f.of.of, style)}<mi mathvariant="normal">T</mi></msup>`;
       return `<msup>${f.of.kind === 'symbol' || f.of.kind === 'array' ? render(f.of, style) : fenced(render(f.of, style))}<mi mathvariant="normal">T</mi></msup>`;
     case 'column':
       return f.of.kind === 'array' ? array(f.of.value, style, true) : render(f.of, style);
