@@ -190,6 +190,8 @@ export function formulaText(f: Formula, numeric = false, digits = 3): string {
     case 'power':
       return f.exponent === 1 ? text(f.base) : `${f.base.kind === 'product' ? `(${text(f.base)})` : wrapped(f.base)}^${f.exponent}`;
     case 'transpose':
+      // A column vector's transpose is the row its numbers are written as.
+      if (f.of.kind === 'column' && f.of.of.kind === 'array') return text(f.of.of);
       return `${wrapped(f.of)}ᵀ`;
     case 'column':
       return text(f.of);
