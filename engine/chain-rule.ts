@@ -2,7 +2,7 @@
 // its gradient x̄ = ∂L/∂x is made from the gradients of the tensors computed
 // from it. Each use of x by an op with output z contributes one term, the op's
 // backward rule written as the lessons write it (w̄ = z̄ · x for z = w · x,
-// z̄ = ŷ̄ · ŷ (1 − ŷ) for ŷ = σ(z), W̄ = z̄ᵀ x for z = x Wᵀ + b), and x̄ is the sum
+// z̄ = ŷ̄ · ŷ (1 − ŷ) for ŷ = σ(z), W̄ = z̄ xᵀ for z = W x + b), and x̄ is the sum
 // of its terms, in the order autograd adds them.
 //
 // Every term is built twice from one description: with symbols, and with the
@@ -132,10 +132,14 @@ const RULES: Record<string, Rule> = {
     const right = b.ndim === 1 ? column(ref(b)) : ref(b);
     return [matrix(upstream, { kind: 'transpose', of: right }), matrix({ kind: 'transpose', of: ref(a) }, upstream)];
   },
-  // Y = X Wᵀ + b: X̄ = Ȳ W, W̄ = Ȳᵀ X, b̄ = Ȳ summed over the batch.
+  // One example x (a vector) as the lessons write it, z = W x + b with column vectors: x̄ = Wᵀ z̄, W̄ = z̄ xᵀ, b̄ = z̄.
+  // A batch of rows, Y = X Wᵀ + b as PyTorch writes it: X̄ = Ȳ W, W̄ = Ȳᵀ X, b̄ = Ȳ summed over the batch.
   linear: (z, ref) => {
     const [x, w, b] = z.parents;
-    const shares: Formula[] = [matrix(ref(z, true), ref(w)), matrix({ kind: 'transpose', of: ref(z, true) }, ref(x))];
+    const shares: Formula[] =
+      x.ndim === 1
+        ? [matrix({ kind: 'transpose', of: ref(w) }, column(ref(z, true))), matrix(column(ref(z, true)), { kind: 'transpose', of: column(ref(x)) })]
+        : [matrix(ref(z, true), ref(w)), matrix({ kind: 'transpose', of: ref(z, true) }, ref(x))];
     if (b !== undefined) shares.push(reduced(b, z, ref(z, true)));
     return shares;
   },

@@ -38,7 +38,7 @@ test('keyboard only: forward fills in values, backward fills in gradients with t
   const { run, node } = engineNumbers('neuron');
   const status = stepper.getByRole('status');
   // Tab into the stepper's buttons and step with the keys.
-  await stepper.getByRole('button', { name: 'Reset' }).focus();
+  await stepper.getByRole('button', { name: 'Reset', exact: true }).focus();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await expect(stepper.getByRole('button', { name: 'Step →' })).toBeFocused();
@@ -114,6 +114,13 @@ test('editing a weight recomputes every number, and the URL reproduces the state
   await expect(reopened.getByText(`Step ${back} of ${after.steps}`)).toBeVisible();
   await expect(reopened.getByLabel('w', { exact: true })).toHaveValue('1.5');
   await expect(reopened.locator(`.graph-node[data-node="${after.node('L').id}"]`)).toHaveAttribute('aria-label', new RegExp(`value ${formatNumber(after.node('L').value as number)}`));
+
+  // The preset's numbers come back with one button, at the same step.
+  await reopened.getByRole('button', { name: "Restore the preset's numbers" }).focus();
+  await page.keyboard.press('Enter');
+  await expect(reopened.getByLabel('w', { exact: true })).toHaveValue('0.5');
+  await expect(reopened.locator(`.graph-node[data-node="${before.node('L').id}"]`)).toHaveAttribute('aria-label', new RegExp(`value ${formatNumber(before.node('L').value as number)}`));
+  expect(new URL(page.url()).searchParams.get('stepper-neuron')).toBe(String(back));
 });
 
 test('two steppers on the page keep their own URL state', async ({ page }) => {

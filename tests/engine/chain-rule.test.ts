@@ -180,7 +180,7 @@ describe('the chain-rule lines of a graph', () => {
     expectLinesReproduceAutograd(loss, 1e-14);
   });
 
-  test('a two-layer network: linear, relu, linear, cross-entropy; X̄ = Z̄ W and W̄ = Z̄ᵀ X within rounding', () => {
+  test('a two-layer network: linear, relu, linear, cross-entropy; x̄ = Wᵀ z̄ and W̄ = z̄ xᵀ (columns) within rounding', () => {
     const rng = new Random(3);
     const x = randomTensor(rng, [2], { requiresGrad: false }).named('x');
     const w1 = randomTensor(rng, [3, 2]).named('W₁');
@@ -194,7 +194,12 @@ describe('the chain-rule lines of a graph', () => {
     loss.backward();
     const lines = chainRule(loss);
     expect(symbols(lines.find((l) => l.name === 'W₂')!.terms[0].symbolic)).toEqual(['bar z₂', 'h']);
-    expect(lines.find((l) => l.name === 'W₂')!.terms[0].symbolic).toMatchObject({ kind: 'product', operator: 'matrix', factors: [{ kind: 'transpose' }, { kind: 'symbol' }] });
+    expect(lines.find((l) => l.name === 'W₂')!.terms[0].symbolic).toMatchObject({
+      kind: 'product', operator: 'matrix', factors: [{ kind: 'column' }, { kind: 'transpose', of: { kind: 'column' } }],
+    });
+    expect(lines.find((l) => l.name === 'h')!.terms[0].symbolic).toMatchObject({
+      kind: 'product', operator: 'matrix', factors: [{ kind: 'transpose', of: { kind: 'symbol', name: 'W₂' } }, { kind: 'column' }],
+    });
     expectLinesReproduceAutograd(loss, 1e-14);
     // A batch of rows: the bias's share is Ȳ summed over the batch.
     // Leaves keep accumulating across passes, as in PyTorch: start from zero so the lines explain this pass alone.

@@ -3,7 +3,7 @@
 // lines on hover and focus, and keeps its state in the URL (url-state.ts). The work is tiny (a graph of a few
 // nodes), so it runs on the main thread.
 
-import { presetById, type Preset } from './presets.ts';
+import { defaultValues, presetById, type Preset } from './presets.ts';
 import { runPreset, stepCount, stepView, type BackpropRun } from './steps.ts';
 import { decodeState, encodeState, parameterName, withState } from './url-state.ts';
 import { graphSvg } from '../shared/graph/graph-svg.ts';
@@ -63,6 +63,7 @@ class BackpropStepperElement extends HTMLElement {
       else if (action === 'next') this.go(this.step + 1);
       else if (action === 'forward') this.go(this.run.forward.length);
       else if (action === 'backward') this.go(stepCount(this.run));
+      else if (action === 'defaults') this.restoreDefaults();
       return;
     }
     const id = nodeIdOf(event.target);
@@ -94,6 +95,17 @@ class BackpropStepperElement extends HTMLElement {
     field.setAttribute('aria-invalid', String(!valid));
     if (!valid) return;
     this.values = { ...this.values, [key]: value };
+    this.run = runPreset(this.preset, this.values);
+    this.go(this.step);
+  }
+
+  /** Puts the preset's own numbers back in every field and recomputes, keeping the step. */
+  private restoreDefaults(): void {
+    this.values = defaultValues(this.preset);
+    for (const input of this.querySelectorAll<HTMLInputElement>('[data-input]')) {
+      input.value = String(this.values[input.dataset.input!]);
+      input.removeAttribute('aria-invalid');
+    }
     this.run = runPreset(this.preset, this.values);
     this.go(this.step);
   }
@@ -130,6 +142,7 @@ class BackpropStepperElement extends HTMLElement {
     this.querySelector<HTMLElement>('[data-scroll-note]')!.hidden = this.graph.scrollWidth <= this.graph.clientWidth + 1;
 
     const list = this.querySelector<HTMLOListElement>('[data-lines]')!;
+    const focusedLine = list.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.node : undefined;
     list.replaceChildren(
       ...view.lines.map((line, i) => {
         const li = document.createElement('li');
@@ -140,6 +153,7 @@ class BackpropStepperElement extends HTMLElement {
         return li;
       }),
     );
+    if (focusedLine !== undefined) list.querySelector<HTMLElement>(`li[data-node="${focusedLine}"]`)?.focus();
     this.querySelector<HTMLElement>('[data-empty]')!.hidden = view.lines.length > 0;
     this.querySelector('[data-status]')!.textContent = view.status;
     this.querySelector('[data-count]')!.textContent = `Step ${this.step} of ${total}`;
@@ -149,6 +163,7 @@ class BackpropStepperElement extends HTMLElement {
       next: this.step === total,
       forward: this.step === this.run.forward.length,
       backward: this.step === total,
+      defaults: this.preset.inputs.every((input) => this.values[input.key] === input.value),
     };
     for (const button of this.querySelectorAll<HTMLButtonElement>('[data-action]')) button.setAttribute('aria-disabled', String(disabled[button.dataset.action!]));
     const current = this.querySelector<HTMLElement>('[data-current]')!;

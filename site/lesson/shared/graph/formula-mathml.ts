@@ -106,8 +106,10 @@ function render(f: Formula, style: Style): string {
       return `<msup>${base}${number(f.exponent, style)}</msup>`;
     }
     case 'transpose':
-      // A vector's transpose is written as the column it is.
+      // A vector's transpose is written as what it is: a row vector's as a column, a column's as a row.
       if (f.of.kind === 'array' && Array.isArray(f.of.value) && typeof f.of.value[0] === 'number') return array(f.of.value, style, true);
+      if (f.of.kind === 'column' && f.of.of.kind === 'array') return array(f.of.of.value, style);
+      if (f.of.kind === 'column') return `<msup>${render(f.of.of, style)}<mi mathvariant="normal">T</mi></msup>`;
       return `<msup>${f.of.kind === 'symbol' || f.of.kind === 'array' ? render(f.of, style) : fenced(render(f.of, style))}<mi mathvariant="normal">T</mi></msup>`;
     case 'column':
       return f.of.kind === 'array' ? array(f.of.value, style, true) : render(f.of, style);
@@ -188,6 +190,8 @@ export function formulaText(f: Formula, numeric = false, digits = 3): string {
     case 'power':
       return f.exponent === 1 ? text(f.base) : `${f.base.kind === 'product' ? `(${text(f.base)})` : wrapped(f.base)}^${f.exponent}`;
     case 'transpose':
+      // A column vector's transpose is the row its numbers are written as.
+      if (f.of.kind === 'column' && f.of.of.kind === 'array') return text(f.of.of);
       return `${wrapped(f.of)}ᵀ`;
     case 'column':
       return text(f.of);

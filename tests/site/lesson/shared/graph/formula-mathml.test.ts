@@ -46,7 +46,7 @@ describe('chain-rule lines typeset', () => {
     expect(lineMathML(lines[0])).toContain('<mn>1</mn>');
   });
 
-  test('matrix lines: W̄ = z̄ᵀ x, x̄ through ReLU, vectors in brackets', () => {
+  test('matrix lines: W̄ = z̄ xᵀ (a column times a row), x̄ through ReLU, vectors in brackets', () => {
     const x = tensor([1, 0.5], { label: 'x' });
     const W = tensor([[0.5, -0.4], [-0.6, 0.3]], { requiresGrad: true, label: 'W' });
     const z = linear(x, W).named('z');
@@ -54,7 +54,7 @@ describe('chain-rule lines typeset', () => {
     loss.backward();
     const lines = chainRule(loss);
     const wLine = lines.find((l) => l.name === 'W')!;
-    expect(formulaText(wLine.terms[0].symbolic)).toBe('z\u0304ᵀ x');
+    expect(formulaText(wLine.terms[0].symbolic)).toBe('z\u0304 xᵀ');
     expect(formulaText(lines.find((l) => l.name === 'z')!.terms[0].symbolic)).toContain('[z > 0]');
     expect(formulaMathML(wLine.terms[0].numeric, { numeric: true })).toContain('<mtable>');
     expect(lineText(wLine)).toContain('[[1, 0.5], [0, 0]]');
