@@ -21,6 +21,25 @@ export interface TensorOptions {
   label?: string;
 }
 
+/**
+ * What an op was called with besides its inputs (an exponent, an axis, a loss's reduction and classes), kept on its
+ * output so that a reader of the graph (the chain-rule lines of `chain-rule.ts`) can restate the op's backward rule.
+ */
+export interface OpAttributes {
+  /** pow's exponent p. */
+  exponent?: number;
+  /** The axis of a reduction or of softmax (null: every element). */
+  axis?: number | null;
+  /** Whether a reduction kept the reduced dimension as 1. */
+  keepdim?: boolean;
+  /** A loss's reduction. */
+  reduction?: 'mean' | 'sum' | 'none';
+  /** The class index of each row of a classification loss. */
+  classes?: readonly number[];
+  /** An activation's parameter values by name (leaky ReLU's slope). */
+  parameters?: Readonly<Record<string, number>>;
+}
+
 /** A backward rule: receives dL/d(output) and adds each input's share into that input's gradient. */
 export type BackwardRule = (outputGrad: Float64Array) => void;
 
@@ -60,6 +79,8 @@ export class Tensor {
   readonly parents: readonly Tensor[];
   /** The backward rule recorded by the op, or null for a leaf or a tensor that needs no gradient. */
   readonly backwardRule: BackwardRule | null;
+  /** What the op was called with besides its inputs (empty for most ops and for leaves). */
+  readonly attributes: OpAttributes;
 
   /** Wraps data of the given shape; prefer `tensor(...)` or `Tensor.fromData(...)`. */
   constructor(
@@ -72,6 +93,8 @@ export class Tensor {
     parents: readonly Tensor[] = [],
     /** @internal The op's backward rule. */
     backwardRule: BackwardRule | null = null,
+    /** @internal The op's arguments besides its inputs. */
+    attributes: OpAttributes = {},
   ) {
     checkShape('tensor', shape);
     if (data.length !== sizeOf(shape)) {
@@ -84,6 +107,7 @@ export class Tensor {
     this.op = op;
     this.parents = parents;
     this.backwardRule = backwardRule;
+    this.attributes = attributes;
   }
 
   /** Wraps existing row-major values (not copied) in a tensor of the given shape. */
@@ -95,10 +119,26 @@ export class Tensor {
    * Makes an op's output: it requires a gradient when any parent does (and grad mode is on),
    * and only then keeps the backward rule.
    */
-  static fromOp(op: string, data: Float64Array, shape: Shape, parents: readonly Tensor[], backwardRule: BackwardRule): Tensor {
-    if (!gradEnabled) return new Tensor(data, shape, {}, op);
+  static fromOp(
+    op: string,
+    data: Float64Array,
+    shape: Shape,
+    parents: readonly Tensor[],
+    backwardRule: BackwardRule,
+    attributes: OpAttributes = {},
+  ): Tensor {
+    if (!gradEnabled) return new Tensor(data, shape, {}, op, [], null, attributes);
     const requiresGrad = parents.some((p) => p.requiresGrad);
-    return new Tensor(data, shape, { requiresGrad }, op, parents, requiresGrad ? backwardRule : null);
+    return new Tensor(data, shape, { requiresGrad }, op, parents, requiresGrad ? backwardRule : null, attributes);
+  }
+
+  /**
+   * Gives this tensor a readable name (`z₁`, `ŷ`, `L`) shown by `trace` and the chain-rule lines, and returns it,
+   * so an expression can be named where it is written: `sigmoid(z).named('ŷ')`.
+   */
+  named(label: string): this {
+    this.label = label;
+    return this;
   }
 
   /** The number of elements. */

@@ -3,7 +3,7 @@
 // input to the op that used it. Nodes come in topological order: every node
 // after the nodes it was computed from, the traced tensor last.
 
-import { topologicalOrder, type Tensor } from './tensor.ts';
+import { topologicalOrder, type OpAttributes, type Tensor } from './tensor.ts';
 
 /** A value as nested arrays following its shape. */
 export type TraceValue = number | number[] | number[][];
@@ -14,7 +14,7 @@ export interface TraceNode {
   id: number;
   /** The op that produced it (`'leaf'` for an input or parameter). */
   op: string;
-  /** The tensor's label, for leaves named by the user (e.g. `W1`). */
+  /** The tensor's label: a leaf's from its options (`W1`), any tensor's from `named` (`z₁`, `ŷ`, `L`). */
   label?: string;
   shape: number[];
   value: TraceValue;
@@ -22,6 +22,8 @@ export interface TraceNode {
   grad: TraceValue | null;
   /** Whether a gradient flows to this tensor. */
   requiresGrad: boolean;
+  /** What the op was called with besides its inputs (pow's exponent, a loss's reduction), when anything. */
+  attributes?: OpAttributes;
 }
 
 /** An input `from` used by the op that produced `to`, as its argument number `argument`. */
@@ -52,6 +54,7 @@ export function trace(t: Tensor): Trace {
       requiresGrad: node.requiresGrad,
     };
     if (node.label !== undefined) entry.label = node.label;
+    if (Object.keys(node.attributes).length > 0) entry.attributes = structuredClone(node.attributes);
     return entry;
   });
   const edges: TraceEdge[] = [];

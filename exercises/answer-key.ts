@@ -2,14 +2,21 @@
 // (prepare-cases.ts) and written into the page as JSON. For a code exercise that is the public
 // cases with the reference's outputs and every known-wrong solution's outputs, so the page grades
 // without shipping or running a solution; hidden cases and the salt stay with the CLI. The page
-// reads it back here, with the same decoder as a submission's reply.
+// reads it back here, with the same decoder as a submission's reply. An exercise that declares a
+// graph also gets it traced on the visible case (graph-key.ts), to draw a wrong answer on.
 
 import type { ChoiceGradingSpec, CodeGradingSpec, NumericGradingSpec, PreparedCase } from './grader.ts';
 import type { Numbers, NumericMisconception, OutputPart } from './define-exercise.ts';
 import { decodeValue } from './submission/reply.ts';
+import type { GraphKey } from './graph-key.ts';
 
 /** A code exercise's key: what grading needs, and the public cases prepared with every expected and known-wrong output. */
-export type CodeAnswerKey = CodeGradingSpec & { kind: 'code'; cases: PreparedCase[] };
+export type CodeAnswerKey = CodeGradingSpec & {
+  kind: 'code';
+  cases: PreparedCase[];
+  /** The exercise's graph traced on the visible case, when it declares one. */
+  graph?: GraphKey;
+};
 
 /**
  * A numeric exercise's key: the answer and the known wrong answers, as numbers. A key of an exercise seeded per learner
@@ -23,6 +30,8 @@ export type NumericAnswerKey = Omit<NumericGradingSpec, 'answer' | 'misconceptio
   expected: Record<string, Numbers>;
   /** The known wrong answers, each per part. */
   misconceptions: (Pick<NumericMisconception, 'id' | 'feedback'> & { answer: Record<string, Numbers> })[];
+  /** The exercise's graph, traced on the prompt's numbers, when it declares one. */
+  graph?: GraphKey;
 };
 
 /** A choice's key: its options with which are right and why. */

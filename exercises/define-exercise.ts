@@ -5,6 +5,7 @@
 
 import type { Random } from '../engine/index.ts';
 import { MIN_CASES } from './cases.ts';
+import { graphDeclarationProblem, type ExerciseGraph } from './exercise-graph.ts';
 
 /** A number, a vector or a matrix, as plain nested arrays: what code exercises take and return. */
 export type Numbers = number | number[] | number[][];
@@ -28,6 +29,8 @@ export interface CodeMisconception {
   solution: string;
   /** What the student is told when their answer behaves like this one (Markdown with math). */
   feedback: string;
+  /** With a `graph`: the label of the tensor whose gradient this mistake makes wrong first, going backward (`'z1'`). */
+  node?: string;
 }
 
 /** One seeded test case of a code exercise: the arguments of the first call and any data the later calls need. */
@@ -86,6 +89,8 @@ export interface CodeExercise extends ExerciseBase {
   oracle(args: unknown[], exerciseCase: ExerciseCase): unknown;
   /** Known wrong solutions, each with its own feedback. */
   misconceptions: CodeMisconception[];
+  /** The computation graph a wrong answer's gradients are drawn on (see exercise-graph.ts); built from the visible case's arguments. */
+  graph?: ExerciseGraph;
 }
 
 /** The numbers of one variant of a numeric exercise seeded per learner, by name: what its prompt's `{{name}}` placeholders show. */
@@ -99,6 +104,8 @@ export interface NumericMisconception {
   answer(numbers?: VariantNumbers): Record<string, Numbers>;
   /** What the student is told when they give this answer. */
   feedback: string;
+  /** With a `graph`: the label of the tensor whose gradient this mistake makes wrong first, going backward (`'z1'`). */
+  node?: string;
 }
 
 /** An exercise where the student types numbers (a gradient computed by hand), per part. */
@@ -120,6 +127,8 @@ export interface NumericExercise extends ExerciseBase {
   detectors?: GenericDetector[];
   /** Known wrong answers. */
   misconceptions: NumericMisconception[];
+  /** The computation graph a wrong answer's gradients are drawn on (see exercise-graph.ts); `build` gets no arguments. */
+  graph?: ExerciseGraph;
 }
 
 /** One option of a choice exercise. */
@@ -171,6 +180,14 @@ export function defineExercise<E extends Exercise>(exercise: E): E {
   assertUnique(where, 'misconception', exercise.misconceptions.map((m) => m.id));
   if (exercise.kind === 'numeric' && exercise.generate === undefined && /\{\{\w+\}\}/.test(exercise.prompt)) {
     throw new Error(`${where}: a prompt with {{name}} placeholders needs generate() to draw its numbers`);
+  }
+  const misconceptions: readonly { id: string; node?: string }[] = exercise.misconceptions;
+  if (exercise.graph === undefined) {
+    const placed = misconceptions.find((m) => m.node !== undefined);
+    if (placed) throw new Error(`${where}: misconception ${JSON.stringify(placed.id)} names a node, but the exercise declares no graph`);
+  } else {
+    const problem = graphDeclarationProblem(exercise.graph, exercise.parts.map((p) => p.name), misconceptions);
+    if (problem !== null) throw new Error(`${where}: ${problem}`);
   }
   if (exercise.kind === 'code') {
     if (exercise.returns === 'value' && exercise.parts.length !== 1) throw new Error(`${where}: a function returning one value has one part`);

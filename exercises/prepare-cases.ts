@@ -7,6 +7,7 @@ import { exerciseCases } from './cases.ts';
 import type { CodeExercise, Exercise } from './define-exercise.ts';
 import { gradeChoice, gradeCode, gradeNumeric, unrunnableResult, type GradeOptions, type GradeResult, type PreparedCall, type PreparedCase } from './grader.ts';
 import type { AnswerKey } from './answer-key.ts';
+import { graphKeyOf } from './graph-key.ts';
 import { compileSubmission, runCalls } from './submission/in-thread.ts';
 import { NOT_PLAIN } from './submission/runner.ts';
 import { isSeeded, numericSpecFor, variantNumbers } from './variant.ts';
@@ -64,6 +65,9 @@ export function prepareCases(exercise: CodeExercise, options: GradeOptions = {})
 export function answerKeyOf(exercise: Exercise): AnswerKey {
   if (exercise.kind === 'code') {
     const { id, functionName, returns, parts, steps, detectors, misconceptions } = exercise;
+    const cases = prepareCases(exercise);
+    const visible = cases.find((c) => c.visible);
+    const graph = visible === undefined ? undefined : graphKeyOf(exercise, visible.calls[0].args);
     return {
       kind: 'code',
       id,
@@ -73,7 +77,8 @@ export function answerKeyOf(exercise: Exercise): AnswerKey {
       ...(steps === undefined ? {} : { steps }),
       ...(detectors === undefined ? {} : { detectors }),
       misconceptions: misconceptions.map((m) => ({ id: m.id, feedback: m.feedback })),
-      cases: prepareCases(exercise),
+      cases,
+      ...(graph === undefined ? {} : { graph }),
     };
   }
   if (exercise.kind === 'numeric') {
@@ -98,6 +103,7 @@ export function answerKeyOf(exercise: Exercise): AnswerKey {
       ...(detectors === undefined ? {} : { detectors }),
       expected: exercise.answer(),
       misconceptions: exercise.misconceptions.map((m) => ({ id: m.id, feedback: m.feedback, answer: m.answer() })),
+      ...(exercise.graph === undefined ? {} : { graph: graphKeyOf(exercise) }),
     };
   }
   return { kind: 'choice', id: exercise.id, multiple: exercise.multiple, options: exercise.options.map(({ id, correct, explanation }) => ({ id, correct, explanation })) };

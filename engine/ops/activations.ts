@@ -48,7 +48,7 @@ export function applyElementwise<P extends string>(entry: ElementwiseActivation<
     for (let i = 0; i < out.length; i++) out[i] = f(x.data[i], p);
     return new Tensor(out, x.shape, {}, entry.torch, [x]);
   }
-  return unaryOp(entry.torch, x, (v) => f(v, p), (v, y) => df(v, y, p));
+  return unaryOp(entry.torch, x, (v) => f(v, p), (v, y) => df(v, y, p), { parameters: { ...p } });
 }
 
 /** The identity f(x) = x; f'(x) = 1. A separate node, so graphs can show "no activation". */
@@ -188,7 +188,7 @@ export function applyLine(entry: LineActivation, x: Tensor, axis = -1): Tensor {
       const start = l * between;
       entry.backward(g, xs, ys, gx, start, start + length * along, along);
     }
-  });
+  }, { axis });
 }
 
 /**

@@ -6,7 +6,7 @@
 // is summed back over the positions where it was repeated, so it keeps its own
 // shape.
 
-import { Tensor, asTensor, gradBuffer } from '../tensor.ts';
+import { Tensor, asTensor, gradBuffer, type OpAttributes } from '../tensor.ts';
 import { broadcastPlan } from '../shape.ts';
 
 /** A derivative of an elementwise op given the input x and the output y = f(x) (whichever reads more simply). */
@@ -16,14 +16,14 @@ export type Derivative = (x: number, y: number) => number;
 export type PartialDerivative = (x: number, y: number, z: number) => number;
 
 /** Builds a unary elementwise op from its function and its derivative: forward y = f(x), backward dL/dx += dL/dy · f'(x). */
-export function unaryOp(op: string, x: Tensor, f: (x: number) => number, derivative: Derivative): Tensor {
+export function unaryOp(op: string, x: Tensor, f: (x: number) => number, derivative: Derivative, attributes: OpAttributes = {}): Tensor {
   const xs = x.data;
   const ys = new Float64Array(xs.length);
   for (let i = 0; i < xs.length; i++) ys[i] = f(xs[i]);
   return Tensor.fromOp(op, ys, x.shape, [x], (g) => {
     const gx = gradBuffer(x)!;
     for (let i = 0; i < xs.length; i++) gx[i] += g[i] * derivative(xs[i], ys[i]);
-  });
+  }, attributes);
 }
 
 /**
@@ -110,7 +110,7 @@ export function pow(x: Tensor, exponent: number): Tensor {
   // Squares are common (losses, Rosenbrock); x * x is exact where Math.pow may round differently.
   const f = p === 2 ? (v: number) => v * v : (v: number) => Math.pow(v, p);
   const d = p === 2 ? (v: number) => 2 * v : p === 0 ? () => 0 : (v: number) => p * Math.pow(v, p - 1);
-  return unaryOp('pow', x, f, d);
+  return unaryOp('pow', x, f, d, { exponent: p });
 }
 
 /** Elementwise |x|; d/dx |x| = sign(x), taken as 0 at x = 0 (as PyTorch). */

@@ -80,7 +80,7 @@ export function applyPairLoss<P extends string>(
         if (gt !== null) gt[it] += scale * dt(ps[ip], ts[it], parameters);
       }
     }
-  });
+  }, { reduction, parameters: { ...parameters } });
 }
 
 /** Mean squared error (1/n) Σ (p - t)²; ∂ℓ/∂p = 2 (p - t). */
@@ -169,7 +169,7 @@ export function applyClassLoss(entry: ClassLoss, scores: Tensor, classes: readon
       const start = i * count;
       for (let j = 0; j < count; j++) gz[start + j] += scale * entry.dscore(zs, work, start + j, j === t[i]);
     }
-  });
+  }, { reduction, classes: Array.from(t) });
 }
 
 /**

@@ -44,7 +44,7 @@ export function sum(x: Tensor, axis: number | null = null, keepdim = false): Ten
   return Tensor.fromOp('sum', ys, shape, [x], (g) => {
     const gx = gradBuffer(x)!;
     for (let i = 0, k = 0; i < rows; i++) for (let j = 0; j < cols; j++, k++) gx[k] += g[i * outRow + j * outCol];
-  });
+  }, { axis, keepdim });
 }
 
 /** The mean of all elements (axis null) or along an axis; dL/dx = dL/dy / n. */
@@ -57,7 +57,7 @@ export function mean(x: Tensor, axis: number | null = null, keepdim = false): Te
   return Tensor.fromOp('mean', ys, shape, [x], (g) => {
     const gx = gradBuffer(x)!;
     for (let i = 0, k = 0; i < rows; i++) for (let j = 0; j < cols; j++, k++) gx[k] += g[i * outRow + j * outCol] / count;
-  });
+  }, { axis, keepdim });
 }
 
 /** For each output element, the flat input index of its maximum (the first one on ties; NaN wins, as in PyTorch). */

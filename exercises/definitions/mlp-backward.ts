@@ -22,7 +22,8 @@ export default defineExercise({
   prompt: `A batch $x$ ($N \\times D$) goes through $z_1 = x W_1^\\top + b_1$, $h = \\operatorname{relu}(z_1)$,
 $z_2 = h W_2^\\top + b_2$, and the loss is the mean cross-entropy of $z_2$ against the class indices \`targets\`.
 $W_1$ is $H \\times D$ and $W_2$ is $C \\times H$ (out × in, as \`torch.nn.Linear\`). Return the four gradients
-\`{ dW1, db1, dW2, db2 }\`; each is scored on its own.`,
+\`{ dW1, db1, dW2, db2 }\`; each is scored on its own. You may also return the gradients on the way,
+\`dz2\`, \`dh\` and \`dz1\` (not scored): if an answer is wrong, they show exactly where it parts from autograd.`,
   functionName: 'mlpBackward',
   signature:
     'mlpBackward(x: number[][], W1: number[][], b1: number[], W2: number[][], b2: number[], targets: number[]): { dW1: number[][]; db1: number[]; dW2: number[][]; db2: number[] }',
@@ -74,9 +75,20 @@ its weight's shape, which tells you the order of the factors in each product.`,
     crossEntropy(linear(relu(linear(tensor(x as number[][]), w1, c1)), w2, c2), targets as number[]).backward();
     return { dW1: gradOf(w1), db1: gradOf(c1), dW2: gradOf(w2), db2: gradOf(c2) };
   },
+  graph: {
+    build([x, W1, b1, W2, b2, targets]) {
+      const parameter = (label: string, values: unknown) => tensor(values as number[][], { requiresGrad: true, label });
+      const z1 = linear(tensor(x as number[][], { label: 'x' }), parameter('W1', W1), parameter('b1', b1)).named('z1');
+      const z2 = linear(relu(z1).named('h'), parameter('W2', W2), parameter('b2', b2)).named('z2');
+      return crossEntropy(z2, targets as number[]).named('L');
+    },
+    parts: { dW1: 'W1', db1: 'b1', dW2: 'W2', db2: 'b2' },
+    intermediates: { dz2: 'z2', dh: 'h', dz1: 'z1' },
+  },
   misconceptions: [
     {
       id: 'forgot-relu-derivative',
+      node: 'z1',
       solution: `function mlpBackward(x: number[][], W1: number[][], b1: number[], W2: number[][], b2: number[], targets: number[]) {
 ${SOLUTION_FORWARD}
   const dz1 = matmul(dz2, W2);
@@ -86,6 +98,7 @@ ${SOLUTION_FORWARD}
     },
     {
       id: 'transposed-weight-gradients',
+      node: 'W2',
       solution: `function mlpBackward(x: number[][], W1: number[][], b1: number[], W2: number[][], b2: number[], targets: number[]) {
 ${SOLUTION_FORWARD}
   const dz1 = map(matmul(dz2, W2), (g, i, j) => (z1[i][j] > 0 ? g : 0));
@@ -95,6 +108,7 @@ ${SOLUTION_FORWARD}
     },
     {
       id: 'forgot-batch-mean',
+      node: 'z2',
       solution: `function mlpBackward(x: number[][], W1: number[][], b1: number[], W2: number[][], b2: number[], targets: number[]) {
   const z1 = add(matmul(x, transpose(W1)), x.map(() => b1));
   const h = map(z1, (z) => Math.max(0, z));
@@ -111,6 +125,7 @@ ${SOLUTION_FORWARD}
     },
     {
       id: 'averaged-bias-gradients',
+      node: 'b2',
       solution: `function mlpBackward(x: number[][], W1: number[][], b1: number[], W2: number[][], b2: number[], targets: number[]) {
 ${SOLUTION_FORWARD}
   const dz1 = map(matmul(dz2, W2), (g, i, j) => (z1[i][j] > 0 ? g : 0));

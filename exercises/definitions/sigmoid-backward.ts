@@ -1,4 +1,4 @@
-import { sigmoid } from '../../engine/index.ts';
+import { mul, sigmoid, sum, tensor } from '../../engine/index.ts';
 import { defineExercise } from '../define-exercise.ts';
 import { distinctSizes, vector } from '../cases.ts';
 import { elementwiseGradient } from '../engine-oracle.ts';
@@ -38,9 +38,19 @@ derivative peaks at $1/4$ when $x = 0$ and vanishes for large $|x|$: a saturated
   },
   withoutActivationDerivative: (args) => ({ dx: args[1] as number[] }),
   oracle: (args) => elementwiseGradient(sigmoid, args),
+  // The loss L = Σᵢ Lᵢ with Lᵢ = upstreamᵢ σ(xᵢ) has ∂L/∂σ = upstream: the gradient the exercise hands over.
+  graph: {
+    build([x, upstream]) {
+      const s = sigmoid(tensor(x as number[], { requiresGrad: true, label: 'x' })).named('s');
+      return sum(mul(s, tensor(upstream as number[], { label: 'upstream' })).named('Lᵢ')).named('L');
+    },
+    parts: { dx: 'x' },
+    upstream: ['s'],
+  },
   misconceptions: [
     {
       id: 'derivative-at-x',
+      node: 'x',
       solution: `function sigmoidBackward(x: number[], upstream: number[]): number[] {
   return x.map((xi, i) => upstream[i] * xi * (1 - xi));
 }`,
@@ -48,6 +58,7 @@ derivative peaks at $1/4$ when $x = 0$ and vanishes for large $|x|$: a saturated
     },
     {
       id: 'forgot-upstream',
+      node: 'x',
       solution: `function sigmoidBackward(x: number[], upstream: number[]): number[] {
   return x.map((xi) => {
     const s = 1 / (1 + Math.exp(-xi));
@@ -58,6 +69,7 @@ derivative peaks at $1/4$ when $x = 0$ and vanishes for large $|x|$: a saturated
     },
     {
       id: 'sigmoid-not-derivative',
+      node: 'x',
       solution: `function sigmoidBackward(x: number[], upstream: number[]): number[] {
   return x.map((xi, i) => upstream[i] / (1 + Math.exp(-xi)));
 }`,

@@ -1,3 +1,4 @@
+import { add, mseLoss, mul, relu, tensor } from '../../engine/index.ts';
 import { defineExercise, type Numbers } from '../define-exercise.ts';
 
 // The network's numbers, shown in the prompt; the answer is computed from them, never typed.
@@ -39,14 +40,28 @@ $\\partial L/\\partial w_2$ and $\\partial L/\\partial b_2$ by hand (to at least
 $\\partial L/\\partial \\hat y = 2(\\hat y - y)$, $\\partial L/\\partial w_2 = \\partial L/\\partial \\hat y\\, h$,
 $\\partial L/\\partial b_2 = \\partial L/\\partial \\hat y$, $\\partial L/\\partial z_1 = \\partial L/\\partial \\hat y\\, w_2\\, [z_1 > 0]$,
 $\\partial L/\\partial w_1 = \\partial L/\\partial z_1\\, x$ and $\\partial L/\\partial b_1 = \\partial L/\\partial z_1$.`,
+  graph: {
+    build() {
+      const parameter = (label: string, value: number) => tensor(value, { requiresGrad: true, label });
+      const w1Leaf = parameter('w1', w1);
+      const w2Leaf = parameter('w2', w2);
+      const z1 = add(mul(w1Leaf, tensor(x, { label: 'x' })).named('w1x'), parameter('b1', b1)).named('z1');
+      const yHat = add(mul(w2Leaf, relu(z1).named('h')).named('w2h'), parameter('b2', b2)).named('yhat');
+      return mseLoss(yHat, tensor(y, { label: 'y' })).named('L');
+    },
+    parts: { dw1: 'w1', db1: 'b1', dw2: 'w2', db2: 'b2' },
+    intermediates: { dyhat: 'yhat', dz1: 'z1' },
+  },
   misconceptions: [
     {
       id: 'skipped-w2',
+      node: 'h',
       answer: () => gradients({ skipW2: true }),
       feedback: `Your first-layer gradients skip $w_2$: the path from $\\hat y$ back to $h$ multiplies by $\\partial \\hat y/\\partial h = w_2$.`,
     },
     {
       id: 'forgot-input',
+      node: 'w1',
       answer: () => gradients({ skipX: true }),
       feedback: `$\\partial L/\\partial w_1$ is $\\partial L/\\partial z_1$ times the input $x$ (since $z_1 = w_1 x + b_1$); yours equals $\\partial L/\\partial b_1$.`,
     },

@@ -21,3 +21,6 @@ export { default as Exercise } from './exercise/Exercise.astro';
 
 /** One hidden layer of 1–64 units fitting a 1-D target, trained in a worker, with each unit's contribution drawn. */
 export { default as UniversalApproximator } from './universal-approximator/UniversalApproximator.astro';
+
+/** A computation graph computed by the engine, stepped forward and backward with each node's chain-rule line and numbers: `<BackpropStepper preset="neuron" />`. */
+export { default as BackpropStepper } from './backprop-stepper/BackpropStepper.astro';

@@ -16,6 +16,12 @@ const widgetsDrawn: Record<string, (widget: Locator) => Promise<void>> = {
   'activation-explorer': (widget) => expect(widget.locator('[data-plot="derivative"] svg')).toBeVisible({ timeout: 20_000 }),
   'universal-approximator': (widget) => expect(widget.getByRole('button', { name: 'Train' })).toBeEnabled({ timeout: 20_000 }),
   'nn-playground': (widget) => expect(widget).toHaveAttribute('data-frames', /[1-9]/, { timeout: 20_000 }),
+  // Stepped to the end, so that its chain-rule lines (MathML) are on the page too.
+  'backprop-stepper': async (widget) => {
+    await expect(widget).toHaveAttribute('data-ready', '', { timeout: 20_000 });
+    await widget.getByRole('button', { name: 'All backward' }).click();
+    await expect(widget.locator('[data-lines] li').first()).toBeVisible();
+  },
 };
 
 /** Runs every cell, draws every widget, checks an exercise and focuses its editor: the page as a reader leaves it. */

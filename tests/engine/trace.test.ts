@@ -44,4 +44,13 @@ describe('trace', () => {
     const { edges } = trace(y);
     expect(edges.every((e) => e.from < e.to)).toBe(true);
   });
+
+  test('named() labels any tensor, and the trace carries the names of computed tensors', () => {
+    const w = tensor(0.5, { requiresGrad: true, label: 'w' });
+    const z = mul(w, 2).named('z');
+    const y = tanh(z).named('ŷ');
+    expect(y.named('ŷ')).toBe(y);
+    const { nodes } = trace(y);
+    expect(nodes.map((n) => n.label ?? null)).toEqual(['w', null, 'z', 'ŷ']);
+  });
 });

@@ -85,6 +85,25 @@ test('partial credit scores each part of mlp-backward on its own', () => {
   expect(result.parts.find((p) => p.name === 'db2')!.passed).toBe(false);
 });
 
+test('a hand computation’s optional gradients, typed or left blank, never change its grade', () => {
+  const numeric = getExercise('small-network-gradient') as NumericExercise;
+  for (const extras of [{ dyhat: '', dz1: '' }, { dyhat: 'not a number', dz1: 123 }]) {
+    const result = grade(numeric, { ...numeric.answer(), ...extras });
+    expect(result.status, JSON.stringify(extras)).toBe('passed');
+    expect(result.parts.map((p) => p.name)).toEqual(['dw1', 'db1', 'dw2', 'db2']);
+  }
+});
+
+test('the unscored gradients a graph lets a student return are accepted, whatever they hold, and never scored', () => {
+  const withExtras = (extras: Record<string, unknown>): Fn => (...args) => ({ ...(referenceOf(mlp)(...args) as object), ...extras });
+  for (const extras of [{ dz2: [[1]], dh: 'not numbers', dz1: null }, { dz1: [[NaN]] }]) {
+    const result = grade(mlp, withExtras(extras));
+    expect(result.status, JSON.stringify(extras)).toBe('passed');
+    expect(result.problems).toEqual([]);
+    expect(result.parts.map((p) => p.name)).toEqual(['dW1', 'db1', 'dW2', 'db2']);
+  }
+});
+
 test('a visible case shows its worst element with both values; hidden cases never show expected values', () => {
   const wrong = slipped(sigmoid, (r) => scale(r, -1));
   const page = grade(sigmoid, wrong);

@@ -26,6 +26,8 @@ export class ExerciseElement extends HTMLElement {
   private editor: CellEditor | undefined;
   private hintsShown = 0;
   private checking = false;
+  /** Counts checks, so a graph still loading for an earlier check is never drawn under a later one. */
+  private checkCount = 0;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private started = false;
   /** What a numeric answer is graded with: the key's numbers, or, seeded per learner, the learner's variant once loaded. */
@@ -93,7 +95,7 @@ export class ExerciseElement extends HTMLElement {
     for (const input of this.querySelectorAll<HTMLInputElement>('input')) {
       input.disabled = false;
       if (this.exercise.kind === 'numeric') {
-        const value = (restored as Record<string, unknown> | undefined)?.[input.dataset.part ?? ''];
+        const value = (restored as Record<string, unknown> | undefined)?.[input.dataset.part ?? input.dataset.intermediate ?? ''];
         if (typeof value === 'string') input.value = value;
         input.addEventListener('keydown', (event) => {
           if (event.key === 'Enter') void this.check();
@@ -140,6 +142,8 @@ export class ExerciseElement extends HTMLElement {
     if (this.exercise.kind === 'numeric') {
       const texts: Record<string, string> = {};
       for (const input of this.querySelectorAll<HTMLInputElement>('input[data-part]')) texts[input.dataset.part!] = input.value;
+      // The unscored gradients a graph exercise also takes, kept with the answer so they are restored too.
+      for (const input of this.querySelectorAll<HTMLInputElement>('input[data-intermediate]')) texts[input.dataset.intermediate!] = input.value;
       return JSON.stringify(texts);
     }
     return JSON.stringify(this.chosen());
@@ -192,6 +196,7 @@ export class ExerciseElement extends HTMLElement {
   async check(): Promise<void> {
     if (this.checking) return;
     this.checking = true;
+    this.checkCount++;
     const button = this.button('check')!;
     const feedback = this.byRole('feedback');
     button.disabled = true;
@@ -231,6 +236,7 @@ export class ExerciseElement extends HTMLElement {
       );
       this.editor?.markErrorLine(errorLine ?? null);
       renderFeedback(feedback, result, this.renderedText(), checkFailed);
+      void this.showGraph(feedback, result, answer, checked.visibleOutput);
       if (this.exercise.kind === 'choice') this.showOptionFeedback(this.exercise, result);
       this.dataset.status = result.status;
       if (result.passed) this.byRole('explanation').hidden = false;
@@ -243,6 +249,18 @@ export class ExerciseElement extends HTMLElement {
       feedback.dataset.status = 'invalid';
       this.dataset.status = 'invalid';
     }
+  }
+
+  /** Under a wrong answer's feedback, its gradients on the exercise's graph, when it declares one (its code loads only then). */
+  private async showGraph(feedback: HTMLElement, result: GradeResult, answer: string, output: unknown): Promise<void> {
+    const key = this.exercise;
+    if (key.kind === 'choice' || key.graph === undefined || result.status !== 'failed') return;
+    const check = this.checkCount;
+    const { givenGradients, gradientComparison, renderGradientGraph } = await import('./gradient-graph-view.ts');
+    if (check !== this.checkCount) return;
+    const texts = key.kind === 'numeric' ? (JSON.parse(answer) as Record<string, string>) : undefined;
+    const comparison = gradientComparison(key, result, givenGradients(key, key.graph, { output, texts }));
+    if (comparison !== null) renderGradientGraph(feedback, key.graph, comparison);
   }
 
   private grade(answer: string): Promise<Checked> {

@@ -27,6 +27,8 @@ export interface Checked {
   errorLine?: number;
   /** Whether the check itself failed (its worker did not start or stopped), so there is nothing in the answer to fix. */
   checkFailed?: boolean;
+  /** What the student's function returned on the visible case's first call, to draw its gradients on the exercise's graph. */
+  visibleOutput?: unknown;
 }
 
 /** A problem that stopped a check of code before it could be graded: its kind, message and line when known. */
@@ -104,7 +106,12 @@ export async function checkCode(key: CodeAnswerKey, code: string, timeoutMs = CH
     return { result, errorLine: reply.line, ...(reply.kind === 'crash' ? { checkFailed: true } : {}) };
   }
   const errorLine = reply.outcomes.flat().find((outcome) => !outcome.ok && outcome.line !== undefined);
-  return { result: gradeCode(key, key.cases, reply.outcomes), ...(errorLine !== undefined && !errorLine.ok ? { errorLine: errorLine.line } : {}) };
+  const visible = reply.outcomes[key.cases.findIndex((c) => c.visible)]?.[0];
+  return {
+    result: gradeCode(key, key.cases, reply.outcomes),
+    ...(errorLine !== undefined && !errorLine.ok ? { errorLine: errorLine.line } : {}),
+    ...(visible?.ok ? { visibleOutput: visible.output } : {}),
+  };
 }
 
 /** Grades typed numbers, one text per part; text that is not a number makes the answer invalid (not an attempt). */

@@ -15,6 +15,8 @@ import { perceptronLabProps } from '../../../site/lesson/perceptron-lab/props.ts
 import { playgroundProps } from '../../../site/lesson/playground/props.ts';
 import { DATASETS, DEFAULT_STATE } from '../../../site/lesson/playground/state.ts';
 import { universalApproximatorProps } from '../../../site/lesson/universal-approximator/props.ts';
+import { backpropStepperProps } from '../../../site/lesson/backprop-stepper/props.ts';
+import { PRESET_IDS } from '../../../site/lesson/backprop-stepper/presets.ts';
 
 // No such file: the messages name it without a line (a lesson that exists adds the line; see the last tests).
 const LESSON = 'lessons/09-example.mdx';
@@ -109,6 +111,22 @@ describe('a wrong prop names the lesson file, the component as written, the prop
     expect(problem(universalApproximatorProps, 'UniversalApproximator', { activation: 'tanh' })).toBe(
       `${LESSON}: <UniversalApproximator activation="tanh">: activation must be one of relu, sigmoid`,
     );
+  });
+});
+
+describe('<BackpropStepper>', () => {
+  test('an unknown preset lists the presets; the preset is required', () => {
+    expect(problem(backpropStepperProps, 'BackpropStepper', { preset: 'neurone' })).toBe(
+      `${LESSON}: <BackpropStepper preset="neurone">: preset must be one of ${PRESET_IDS.join(', ')}`,
+    );
+    expect(problem(backpropStepperProps, 'BackpropStepper', {})).toMatch(/preset must be one of neuron, seed000-221/);
+  });
+
+  test('an id must be lowercase letters, digits and hyphens; a good one is accepted', () => {
+    expect(problem(backpropStepperProps, 'BackpropStepper', { preset: 'neuron', id: 'Second one' })).toBe(
+      `${LESSON}: <BackpropStepper id="Second one">: id must be lowercase letters, digits and hyphens, starting with a letter`,
+    );
+    expect(problem(backpropStepperProps, 'BackpropStepper', { preset: 'neuron', id: 'neuron-2' })).toBeUndefined();
   });
 });
 
