@@ -13,7 +13,17 @@
 // (g · (s (1 − s)), not (g · s)(1 − s)), so scalar graphs agree to the last bit.
 
 import { topologicalOrder, type Tensor } from './tensor.ts';
-import { evaluate, type Formula } from './formula.ts';
+import {
+  column,
+  difference as minus,
+  elementwiseProduct as hadamard,
+  evaluate,
+  matrixProduct as matrix,
+  numberFormula as num,
+  quotient as over,
+  scalarProduct as scalar,
+  type Formula,
+} from './formula.ts';
 import { sameShape } from './shape.ts';
 import type { TraceValue } from './trace.ts';
 
@@ -50,14 +60,6 @@ type Reference = (tensor: Tensor, bar?: boolean) => Formula;
 
 /** The shares an op's output z sends to its inputs, one formula per differentiable argument. */
 type Rule = (z: Tensor, ref: Reference) => (Formula | null)[];
-
-/** Product helpers: a · b, a ⊙ b and the matrix product. */
-const scalar = (...factors: Formula[]): Formula => ({ kind: 'product', operator: 'scalar', factors });
-const hadamard = (...factors: Formula[]): Formula => ({ kind: 'product', operator: 'elementwise', factors });
-const matrix = (...factors: Formula[]): Formula => ({ kind: 'product', operator: 'matrix', factors });
-const num = (value: number): Formula => ({ kind: 'number', value });
-const minus = (a: Formula, b: Formula): Formula => ({ kind: 'sum', terms: [a, { kind: 'negate', of: b }] });
-const over = (numerator: Formula, denominator: Formula): Formula => ({ kind: 'quotient', numerator, denominator });
 
 /** A product that reads as scalar · anything or elementwise, by the shapes of its operands. */
 function times(z: Tensor, ...factors: Formula[]): Formula {
@@ -195,11 +197,6 @@ function lossUpstream(z: Tensor, ref: Reference): Formula {
   if (z.attributes.reduction === 'none') return ref(z, true);
   const [p, t] = z.parents;
   return lossScale(z, ref, Math.max(p.size, t.size));
-}
-
-/** A vector read as a column. */
-function column(f: Formula): Formula {
-  return { kind: 'column', of: f };
 }
 
 /** A reduction's upstream share spread over the positions it reduced: a reduced last axis reads as a column. */

@@ -44,8 +44,11 @@ export interface SymbolFormula {
  */
 export type ProductOperator = 'scalar' | 'elementwise' | 'matrix';
 
-/** A function a formula applies by name: the logistic sigmoid and the softmax of each row. */
-export type AppliedFunction = 'σ' | 'softmax';
+/**
+ * A function a formula applies by name: the logistic sigmoid, the softmax of each row, and (elementwise, or over
+ * every element for Σ and mean) tanh, ReLU, exp, ln, √, the sum and the mean.
+ */
+export type AppliedFunction = 'σ' | 'softmax' | 'tanh' | 'ReLU' | 'exp' | 'ln' | '√' | 'Σ' | 'mean';
 
 /** A value while evaluating: a rows × cols matrix, row-major. */
 interface Matrix {
@@ -78,7 +81,7 @@ function broadcast(a: Matrix, b: Matrix, f: (x: number, y: number) => number): M
 }
 
 /** The matrix product, Σ_p A(i, p) B(p, j) summed in order of p. */
-function matrixProduct(a: Matrix, b: Matrix): Matrix {
+function multiplyMatrices(a: Matrix, b: Matrix): Matrix {
   if (a.cols !== b.rows) throw new RangeError(`formula: cannot multiply ${a.rows}×${a.cols} by ${b.rows}×${b.cols}`);
   const data: number[] = [];
   for (let i = 0; i < a.rows; i++) {
@@ -140,7 +143,7 @@ function evaluateMatrix(f: Formula): Matrix {
       let out = evaluateMatrix(f.factors[0]);
       for (const factor of f.factors.slice(1)) {
         const next = evaluateMatrix(factor);
-        out = f.operator === 'matrix' ? matrixProduct(out, next) : broadcast(out, next, (x, y) => x * y);
+        out = f.operator === 'matrix' ? multiplyMatrices(out, next) : broadcast(out, next, (x, y) => x * y);
       }
       return out;
     }
@@ -176,7 +179,28 @@ function evaluateMatrix(f: Formula): Matrix {
     }
     case 'apply': {
       const m = evaluateMatrix(f.of);
-      return f.fn === 'σ' ? { ...m, data: m.data.map(logistic) } : rowSoftmax(m);
+      const each = (g: (v: number) => number): Matrix => ({ ...m, data: m.data.map(g) });
+      switch (f.fn) {
+        case 'σ':
+          return each(logistic);
+        case 'softmax':
+          return rowSoftmax(m);
+        case 'tanh':
+          return each(Math.tanh);
+        case 'ReLU':
+          return each((v) => (v > 0 ? v : 0));
+        case 'exp':
+          return each(Math.exp);
+        case 'ln':
+          return each(Math.log);
+        case '√':
+          return each(Math.sqrt);
+        case 'Σ':
+        case 'mean': {
+          const total = m.data.reduce((a, b) => a + b, 0);
+          return { rows: 1, cols: 1, data: [f.fn === 'Σ' ? total : total / m.data.length] };
+        }
+      }
     }
     case 'rowSum': {
       const m = evaluateMatrix(f.of);
@@ -207,3 +231,20 @@ export function evaluate(f: Formula, shape: readonly number[]): TraceValue {
   for (let i = 0; i < rows; i++) out.push(m.data.slice(i * cols, (i + 1) * cols));
   return out;
 }
+
+/** a · b · …, a product where one factor is a scalar. */
+export const scalarProduct = (...factors: Formula[]): Formula => ({ kind: 'product', operator: 'scalar', factors });
+/** a ⊙ b ⊙ …, the elementwise product. */
+export const elementwiseProduct = (...factors: Formula[]): Formula => ({ kind: 'product', operator: 'elementwise', factors });
+/** The matrix product A B …. */
+export const matrixProduct = (...factors: Formula[]): Formula => ({ kind: 'product', operator: 'matrix', factors });
+/** A number. */
+export const numberFormula = (value: number): Formula => ({ kind: 'number', value });
+/** a − b. */
+export const difference = (a: Formula, b: Formula): Formula => ({ kind: 'sum', terms: [a, { kind: 'negate', of: b }] });
+/** a / b. */
+export const quotient = (numerator: Formula, denominator: Formula): Formula => ({ kind: 'quotient', numerator, denominator });
+/** A vector read as a column. */
+export const column = (of: Formula): Formula => ({ kind: 'column', of });
+/** A function applied: σ(x), ln(x), Σ(x). */
+export const applied = (fn: AppliedFunction, of: Formula): Formula => ({ kind: 'apply', fn, of });

@@ -2,6 +2,7 @@ import { test, expect, type Locator, type Page } from '@playwright/test';
 import { PRESETS, defaultValues, presetById } from '../../site/lesson/backprop-stepper/presets.ts';
 import { runPreset, stepCount } from '../../site/lesson/backprop-stepper/steps.ts';
 import { formatNumber } from '../../site/lesson/shared/graph/number-format.ts';
+import { definitionText } from '../../site/lesson/shared/graph/formula-mathml.ts';
 
 // The backprop stepper on its lesson page, driven with the keyboard only: forward and backward through the graph,
 // the chain-rule line of a named node with the engine's numbers, an edited weight changing them, and the URL
@@ -43,9 +44,12 @@ test('keyboard only: forward fills in values, backward fills in gradients with t
   await page.keyboard.press('Tab');
   await expect(stepper.getByRole('button', { name: 'Step →' })).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(status).toHaveText(`Forward step 1 of 4: wx = ${formatNumber(node('wx').value as number)} (×).`);
+  // Each forward step says how its value is made, with the numbers: wx = w · x = 0.5 × 2 = 1.
+  await expect(status).toHaveText(`Forward step 1 of 4: ${definitionText(run.definitions[node('wx').id]!)}.`);
+  await expect(stepper.locator('[data-current] math')).toHaveCount(1);
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
-  await expect(status).toContainText(`Forward step 4 of 4: L = ${formatNumber(node('L').value as number)}`);
+  await expect(status).toHaveText(`Forward step 4 of 4: ${definitionText(run.definitions[node('L').id]!)}.`);
+  await expect(status).toContainText(`= ${formatNumber(node('L').value as number)}.`);
   const loss = stepper.locator(`.graph-node[data-node="${node('L').id}"]`);
   await expect(loss).toHaveAttribute('data-state', 'current');
   await expect(loss).toHaveAttribute('aria-label', new RegExp(`value ${formatNumber(node('L').value as number)}`));

@@ -8,7 +8,7 @@ import { runPreset, stepCount, stepView, type BackpropRun } from './steps.ts';
 import { decodeState, encodeState, parameterName, withState } from './url-state.ts';
 import { graphSvg } from '../shared/graph/graph-svg.ts';
 import { highlightNode, nodeIdOf } from '../shared/graph/graph-highlight.ts';
-import { lineMathML } from '../shared/graph/formula-mathml.ts';
+import { definitionMathML, lineMathML } from '../shared/graph/formula-mathml.ts';
 
 /** The stepper: buttons and keys step, number fields edit, the graph and the lines are linked. */
 class BackpropStepperElement extends HTMLElement {
@@ -168,8 +168,8 @@ class BackpropStepperElement extends HTMLElement {
     for (const button of this.querySelectorAll<HTMLButtonElement>('[data-action]')) button.setAttribute('aria-disabled', String(disabled[button.dataset.action!]));
     const current = this.querySelector<HTMLElement>('[data-current]')!;
     const line = view.phase === 'backward' ? view.lines[view.lines.length - 1] : null;
-    current.innerHTML = line === null ? '' : lineMathML(line);
-    current.hidden = line === null;
+    current.innerHTML = line !== null ? lineMathML(line) : view.definition !== null ? definitionMathML(view.definition) : '';
+    current.hidden = line === null && view.definition === null;
 
     const url = `${window.location.pathname}${withState(window.location.search, this.key, encodeState(this.preset, { step: this.step, values: this.values }))}${window.location.hash}`;
     window.history.replaceState(window.history.state, '', url);

@@ -5,9 +5,10 @@
 
 import { trace, type Trace } from '../../../engine/trace.ts';
 import { chainRule, type ChainRuleLine } from '../../../engine/chain-rule.ts';
+import { forwardLines, type ForwardLine } from '../../../engine/forward-line.ts';
 import { opCaption, type NodeView } from '../shared/graph/graph-svg.ts';
 import { formatNumber, formatValue } from '../shared/graph/number-format.ts';
-import { lineText } from '../shared/graph/formula-mathml.ts';
+import { definitionText, lineText } from '../shared/graph/formula-mathml.ts';
 import type { Preset } from './presets.ts';
 
 /** A preset computed with given values: its graph, the ops in forward order and the lines in backward order. */
@@ -19,6 +20,8 @@ export interface BackpropRun {
   forward: number[];
   /** The chain-rule lines, in the order the backward pass fills them in. */
   lines: ChainRuleLine[];
+  /** Each op's forward line by trace id (null for a leaf). */
+  definitions: (ForwardLine | null)[];
 }
 
 /** Builds the preset with these values, runs backward and reads the graph and its lines. */
@@ -26,7 +29,14 @@ export function runPreset(preset: Preset, values: Readonly<Record<string, number
   const loss = preset.build(values);
   loss.backward();
   const t = trace(loss);
-  return { preset, values, trace: t, forward: t.nodes.filter((n) => n.op !== 'leaf').map((n) => n.id), lines: chainRule(loss) };
+  return {
+    preset,
+    values,
+    trace: t,
+    forward: t.nodes.filter((n) => n.op !== 'leaf').map((n) => n.id),
+    lines: chainRule(loss),
+    definitions: forwardLines(loss),
+  };
 }
 
 /** The number of steps: one per op forward, one per gradient backward (step 0 is the start). */
@@ -42,6 +52,8 @@ export interface StepView {
   views: NodeView[];
   /** The chain-rule lines filled in so far, in backward order (the last is this step's). */
   lines: ChainRuleLine[];
+  /** This forward step's line (how the op's value is made), or null outside the forward pass. */
+  definition: ForwardLine | null;
   /** The step in words, for the status line. */
   status: string;
 }
@@ -79,9 +91,12 @@ export function stepView(run: BackpropRun, step: number): StepView {
   if (s === 0) status = `Start: the inputs and parameters are set. ${total} steps: ${run.forward.length} forward, ${run.lines.length} backward.`;
   else if (!backward) {
     const node = run.trace.nodes[current!];
-    status = `Forward step ${s} of ${run.forward.length}: ${nodeName(run, node.id)} = ${formatValue(node.value)} (${opCaption(node)}).`;
+    const definition = run.definitions[node.id];
+    const says = definition === null ? `${nodeName(run, node.id)} = ${formatValue(node.value)} (${opCaption(node)})` : definitionText(definition);
+    status = `Forward step ${s} of ${run.forward.length}: ${says}.`;
   } else {
     status = `Backward step ${lines.length} of ${run.lines.length}: ${lineText(lines[lines.length - 1])}.`;
   }
-  return { phase: s === 0 ? 'start' : backward ? 'backward' : 'forward', current, views, lines, status };
+  const definition = s > 0 && !backward ? run.definitions[current!] : null;
+  return { phase: s === 0 ? 'start' : backward ? 'backward' : 'forward', current, views, lines, definition, status };
 }

@@ -7,8 +7,9 @@
 
 import type { Formula } from '../../../../engine/formula.ts';
 import type { ChainRuleLine } from '../../../../engine/chain-rule.ts';
+import type { ForwardLine } from '../../../../engine/forward-line.ts';
 import type { TraceValue } from '../../../../engine/trace.ts';
-import { formatNumber } from './number-format.ts';
+import { formatNumber, superscript } from './number-format.ts';
 
 /** Whether the formula is written with symbols or with its numbers put in (× for a scalar product). */
 interface Style {
@@ -116,7 +117,8 @@ function render(f: Formula, style: Style): string {
     case 'indicator':
       return mrow(fixed('['), render(f.of, style), mo('>'), '<mn>0</mn>', fixed(']'));
     case 'apply':
-      return mrow(f.fn === 'σ' ? '<mi>σ</mi>' : '<mi>softmax</mi>', fenced(render(f.of, style)));
+      if (f.fn === '√') return `<msqrt>${render(f.of, style)}</msqrt>`;
+      return mrow(f.fn === 'Σ' ? '<mo>∑</mo>' : `<mi>${escape(f.fn)}</mi>`, fenced(render(f.of, style)));
     case 'rowSum':
       return mrow('<munder><mo>∑</mo><mi>j</mi></munder>', fenced(render(f.of, style)));
     case 'sumTo':
@@ -145,6 +147,14 @@ function lineParts(line: ChainRuleLine): { left: Formula; symbolic: Formula | nu
 /** Lines longer than this (as text) are set on rows, one step per row, aligned at =. */
 const ONE_ROW = 40;
 
+/** An equation as MathML: left = step = step …, on one row when short, else a table of rows aligned at =. */
+function equationMathML(left: string, steps: string[], text: string): string {
+  if (text.length <= ONE_ROW) return `<math display="block">${mrow(left, ...steps.flatMap((step) => [mo('='), step]))}</math>`;
+  const cell = (content: string, align: 'left' | 'right') => `<mtd style="text-align: ${align}; padding: 0.15em 0">${content}</mtd>`;
+  const rows = steps.map((step, i) => `<mtr>${cell(i === 0 ? left : '', 'right')}${cell(mrow(mo('='), step), 'left')}</mtr>`);
+  return `<math display="block"><mtable>${rows.join('')}</mtable></math>`;
+}
+
 /**
  * A chain-rule line as MathML: x̄ = (terms) = (numbers) = gradient, the numbers left out where they are the
  * gradient itself; the loss's line is L̄ = 1. A long line is a table of rows aligned at its = signs.
@@ -156,10 +166,25 @@ export function lineMathML(line: ChainRuleLine, digits = 3): string {
   const steps = [symbolic === null ? null : render(symbolic, symbols), numeric === null ? null : render(numeric, numbers), render(result, numbers)].filter(
     (step): step is string => step !== null,
   );
-  if (lineText(line, digits).length <= ONE_ROW) return `<math display="block">${mrow(render(left, symbols), ...steps.flatMap((step) => [mo('='), step]))}</math>`;
-  const cell = (content: string, align: 'left' | 'right') => `<mtd style="text-align: ${align}; padding: 0.15em 0">${content}</mtd>`;
-  const rows = steps.map((step, i) => `<mtr>${cell(i === 0 ? render(left, symbols) : '', 'right')}${cell(mrow(mo('='), step), 'left')}</mtr>`);
-  return `<math display="block"><mtable>${rows.join('')}</mtable></math>`;
+  return equationMathML(render(left, symbols), steps, lineText(line, digits));
+}
+
+/** The value of a line as a formula: a number or an array. */
+function valueFormula(value: TraceValue): Formula {
+  return typeof value === 'number' ? { kind: 'number', value } : { kind: 'array', value };
+}
+
+/** A forward line as MathML: z = w x + b = 1 + (−0.5) = 0.5. */
+export function definitionMathML(line: ForwardLine, digits = 3): string {
+  const symbols: Style = { numeric: false, digits };
+  const numbers: Style = { numeric: true, digits };
+  const left = render({ kind: 'symbol', name: line.name, node: line.node, bar: false }, symbols);
+  return equationMathML(left, [render(line.symbolic, symbols), render(line.numeric, numbers), render(valueFormula(line.value), numbers)], definitionText(line, digits));
+}
+
+/** A forward line as plain text: `z = wx + b = 1 + (−0.5) = 0.5`. */
+export function definitionText(line: ForwardLine, digits = 3): string {
+  return [line.name, formulaText(line.symbolic, false, digits), formulaText(line.numeric, true, digits), formulaText(valueFormula(line.value), true, digits)].join(' = ');
 }
 
 /** A formula as plain text, for accessible names and tests: `ū · x`, `0.31 × 2`. */
@@ -181,14 +206,18 @@ export function formulaText(f: Formula, numeric = false, digits = 3): string {
     }
     case 'sum':
       return f.terms
-        .map((term, i) => (term.kind === 'negate' ? `${i === 0 ? '−' : ' − '}${wrapped(term.of)}` : i === 0 ? text(term) : ` + ${text(term)}`))
+        .map((term, i) => {
+          if (term.kind === 'negate') return `${i === 0 ? '−' : ' − '}${wrapped(term.of)}`;
+          if (term.kind === 'number' && term.value < 0 && i > 0) return ` − ${formatNumber(-term.value, digits)}`;
+          return i === 0 ? text(term) : ` + ${text(term)}`;
+        })
         .join('');
     case 'negate':
       return `−${wrapped(f.of)}`;
     case 'quotient':
       return `${wrapped(f.numerator)} / ${f.denominator.kind === 'product' ? `(${text(f.denominator)})` : wrapped(f.denominator)}`;
     case 'power':
-      return f.exponent === 1 ? text(f.base) : `${f.base.kind === 'product' ? `(${text(f.base)})` : wrapped(f.base)}^${f.exponent}`;
+      return f.exponent === 1 ? text(f.base) : `${f.base.kind === 'product' ? `(${text(f.base)})` : wrapped(f.base)}${superscript(formatNumber(f.exponent))}`;
     case 'transpose':
       // A column vector's transpose is the row its numbers are written as.
       if (f.of.kind === 'column' && f.of.of.kind === 'array') return text(f.of.of);
@@ -198,7 +227,7 @@ export function formulaText(f: Formula, numeric = false, digits = 3): string {
     case 'indicator':
       return `[${text(f.of)} > 0]`;
     case 'apply':
-      return `${f.fn}(${text(f.of)})`;
+      return f.fn === 'Σ' ? `Σ(${text(f.of)})` : `${f.fn}(${text(f.of)})`;
     case 'rowSum':
       return `Σⱼ(${text(f.of)})`;
     case 'sumTo':

@@ -24,7 +24,7 @@
 
 import type { Trace, TraceNode, TraceValue } from '../../../../engine/trace.ts';
 import { layoutGraph, type GraphLayout, type NodeSize } from './layout.ts';
-import { formatNumber } from './number-format.ts';
+import { formatNumber, superscript } from './number-format.ts';
 
 /** How a node is drawn: stepping (idle, current, done) or comparing a student's gradient with autograd's. */
 export type NodeState = 'idle' | 'current' | 'done' | 'agrees' | 'differs' | 'first-difference' | 'unknown';
@@ -195,8 +195,3 @@ export function opCaption(node: TraceNode): string {
   return captions[op] ?? op;
 }
 
-/** A number written in superscript characters (x², x⁻¹), for the caption of a power. */
-function superscript(text: string): string {
-  const digits: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '−': '⁻', '.': '·' };
-  return [...text].map((c) => digits[c] ?? c).join('');
-}

@@ -19,3 +19,9 @@ export function formatValue(value: number | readonly number[] | readonly (readon
   if (typeof value === 'number') return formatNumber(value, digits);
   return `[${value.map((v) => (typeof v === 'number' ? formatNumber(v, digits) : formatValue(v, digits))).join(', ')}]`;
 }
+
+/** A number written in superscript characters (², ⁻¹), for exponents in captions and plain-text formulas. */
+export function superscript(text: string): string {
+  const digits: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '−': '⁻', '.': '·' };
+  return [...text].map((c) => digits[c] ?? c).join('');
+}

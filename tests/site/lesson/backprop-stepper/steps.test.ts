@@ -33,7 +33,10 @@ describe('the steps of the backprop stepper', () => {
     expect(view.views[z]).toMatchObject({ state: 'current', value: run.trace.nodes[z].value });
     expect(view.views[run.forward[0]].state).toBe('done');
     expect(view.views[run.forward[2]].value).toBeNull();
-    expect(view.status).toBe(`Forward step 2 of 4: z = ${formatNumber(run.trace.nodes[z].value as number)} (+).`);
+    // The status says how the value is made: z = wx + b with the numbers put in.
+    expect(view.status).toBe(`Forward step 2 of 4: z = wx + b = 1 − 0.5 = ${formatNumber(run.trace.nodes[z].value as number)}.`);
+    expect(view.definition).toBe(run.definitions[z]);
+    expect(stepView(run, 6).definition).toBeNull();
   });
 
   test('backward, each step fills in one gradient with its line; the others wait as ?', () => {

@@ -5,7 +5,8 @@ import { relu, sigmoid } from '../../../../../engine/ops/activations.ts';
 import { linear } from '../../../../../engine/ops/linear.ts';
 import { mseLoss } from '../../../../../engine/ops/losses.ts';
 import { chainRule } from '../../../../../engine/chain-rule.ts';
-import { formulaMathML, formulaText, lineMathML, lineText } from '../../../../../site/lesson/shared/graph/formula-mathml.ts';
+import { definitionMathML, definitionText, formulaMathML, formulaText, lineMathML, lineText } from '../../../../../site/lesson/shared/graph/formula-mathml.ts';
+import { forwardLines } from '../../../../../engine/forward-line.ts';
 import { formatNumber } from '../../../../../site/lesson/shared/graph/number-format.ts';
 
 /** The lines of the neuron σ(w·x + b) against y = 1. */
@@ -84,5 +85,15 @@ describe('chain-rule lines typeset', () => {
     expect(bar('z₁')).toContain('<mrow><mover accent="true"><mi>z</mi><mo>¯</mo></mover><mi mathvariant="normal">₁</mi></mrow>');
     expect(bar('ŷ')).toContain('<mover accent="true">');
     expect(bar('w₃₅f₃')).toContain('border-top');
+  });
+
+  test('forward lines: z = wx + b with its numbers; √ as a root, Σ as a sum sign', () => {
+    const w = tensor(0.5, { requiresGrad: true, label: 'w' });
+    const z = add(mul(w, tensor(2, { label: 'x' })).named('wx'), tensor(-0.5, { label: 'b' })).named('z');
+    const lines = forwardLines(z);
+    expect(definitionText(lines[4]!)).toBe('z = wx + b = 1 − 0.5 = 0.5');
+    expect(definitionMathML(lines[4]!)).toContain('<mi>wx</mi><mo>+</mo><mi>b</mi>');
+    expect(formulaMathML({ kind: 'apply', fn: '√', of: { kind: 'number', value: 2 } })).toContain('<msqrt><mn>2</mn></msqrt>');
+    expect(formulaMathML({ kind: 'apply', fn: 'Σ', of: { kind: 'number', value: 2 } })).toContain('<mo>∑</mo>');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatNumber, formatValue } from '../../../../../site/lesson/shared/graph/number-format.ts';
+import { formatNumber, formatValue, superscript } from '../../../../../site/lesson/shared/graph/number-format.ts';
 
 describe('how the graph widgets write numbers', () => {
   test('three significant digits, trailing zeros dropped, a true minus sign', () => {
@@ -21,5 +21,10 @@ describe('how the graph widgets write numbers', () => {
   test('vectors and matrices in brackets', () => {
     expect(formatValue([0.4, -0.25])).toBe('[0.4, −0.25]');
     expect(formatValue([[1, 2], [3, 4]])).toBe('[[1, 2], [3, 4]]');
+  });
+
+  test('exponents in superscript characters', () => {
+    expect(superscript('2')).toBe('²');
+    expect(superscript('−1')).toBe('⁻¹');
   });
 });
