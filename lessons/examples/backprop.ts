@@ -72,10 +72,10 @@ export const paths = (() => {
     height: 270,
     boxes: [tBox, xBox, yBox, fBox],
     arrows: [
-      connect(tBox, xBox, { label: `dx/dt = ${show(local.dxdt)}`, labelOffset: [-22, -8], color: 'accent' }),
-      connect(xBox, fBox, { label: `∂f/∂x = ${show(local.dfdx)}`, labelOffset: [24, -8], color: 'accent' }),
-      connect(tBox, yBox, { label: `dy/dt = ${show(local.dydt)}`, labelOffset: [-22, 16], color: 'text-muted', dashed: true }),
-      connect(yBox, fBox, { label: `∂f/∂y = ${show(local.dfdy)}`, labelOffset: [24, 16], color: 'text-muted', dashed: true }),
+      connect(tBox, xBox, { label: `dx/dt = ${show(local.dxdt)}`, labelOffset: [-30, -14], color: 'accent' }),
+      connect(xBox, fBox, { label: `∂f/∂x = ${show(local.dfdx)}`, labelOffset: [40, -14], color: 'accent' }),
+      connect(tBox, yBox, { label: `dy/dt = ${show(local.dydt)}`, labelOffset: [-30, 24], color: 'text', dashed: true }),
+      connect(yBox, fBox, { label: `∂f/∂y = ${show(local.dfdy)}`, labelOffset: [40, 24], color: 'text', dashed: true }),
     ],
     texts: [
       { x: 270, y: 232, text: `upper path ${show(local.dfdx)} × ${show(local.dxdt)} = ${show(viaX)},  lower path ${show(local.dfdy)} × ${show(local.dydt)} = ${show(viaY)}` },
@@ -233,13 +233,15 @@ export const twoTwoOne = (() => {
   claim(reluRun.grad.w13 === 0 && notesW13 !== 0, 'the notes’ ReLU formula gives a gradient where the truth is zero');
   claim(Math.abs(reluRun.grad.w14 - 2 * (reluG5 - y) * weights.w45 * x1) < AGREEMENT, 'unit 4 passes the gradient as a linear unit');
 
+  const subscript = (digits: string) => digits.replace(/[0-9]/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]);
   const rows = names.map((k) => ({
-    weight: `w${k.slice(1)}`,
+    weight: `w${subscript(k.slice(1))}`,
     value: show(weights[k]),
     formula: show(hand[k], 4),
     autograd: show(linearRun.grad[k], 4),
   }));
   return {
+    x: `(${show(x1)}, ${show(x2)})`,
     x1: show(x1),
     x2: show(x2),
     y: show(y),
@@ -353,6 +355,9 @@ export const tanhNetwork = (() => {
     y: show(y),
     w1: w1.map((row) => row.map((v) => show(v))),
     w2: w2.map((v) => show(v)),
+    unitWeights: [0, 1].map((j) => `(${w1.map((row) => show(row[j])).join(', ')})`),
+    outputWeights: `(${w2.map((v) => show(v)).join(', ')})`,
+    outputGradient: `(${right.w2.map((v) => show(v, 4)).join(', ')})`,
     a: forward.a.map((v) => show(v, 4)),
     z: forward.z.slice(1).map((v) => show(v, 4)),
     yHat: show(forward.yHat, 4),
@@ -412,7 +417,7 @@ export const vectorised = (() => {
   claim(gap < AGREEMENT, 'the matrix formulas equal autograd');
 
   // The figure: one row per product, each matrix a rectangle whose sides are proportional to its shape.
-  const unit = 16;
+  const unit = 20;
   const boxes: DiagramBox[] = [];
   const texts: { x: number; y: number; text: string; anchor?: 'start' | 'middle' | 'end'; bold?: boolean; color?: 'text' | 'text-muted' | 'accent' }[] = [];
   const row = (top: number, title: string, terms: { name: string; rows: number; cols: number; sizes: string; highlight?: boolean }[], ops: string[]) => {
@@ -423,12 +428,14 @@ export const vectorised = (() => {
       const width = term.cols * unit;
       const height = term.rows * unit;
       boxes.push({ x: left + width / 2, y: middle, width, height, lines: [], highlight: term.highlight, color: term.highlight ? 'accent' : 'text-muted' });
-      texts.push({ x: left + width / 2, y: middle, text: term.name, bold: true });
+      // A one-row matrix is too thin to hold its name, which then sits above it.
+      texts.push({ x: left + width / 2, y: term.rows > 1 ? middle : middle - height / 2 - 10, text: term.name, bold: true });
       texts.push({ x: left + width / 2, y: middle + height / 2 + 12, text: term.sizes, color: 'text-muted' });
       left += width;
       if (i < ops.length) {
-        texts.push({ x: left + 16, y: middle, text: ops[i], bold: true });
-        left += 32;
+        const gap = 20 + 7 * ops[i].length;
+        texts.push({ x: left + gap / 2, y: middle, text: ops[i], bold: true });
+        left += gap;
       }
     });
   };
@@ -437,15 +444,15 @@ export const vectorised = (() => {
     { name: 'Z̄₁ᵀ', rows: H, cols: N, sizes: `H × N` },
     { name: 'X', rows: N, cols: D, sizes: `N × D` },
   ], ['=', '·']);
-  row(172, 'X̄ = Z̄₁ W₁: the input gradient', [
+  row(196, 'X̄ = Z̄₁ W₁: the input gradient', [
     { name: 'X̄', rows: N, cols: D, sizes: `N × D`, highlight: true },
     { name: 'Z̄₁', rows: N, cols: H, sizes: `N × H` },
     { name: 'W₁', rows: H, cols: D, sizes: `H × D` },
   ], ['=', '·']);
-  row(326, 'b̄₁ = the column sums of Z̄₁', [
-    { name: 'b̄₁', rows: 1, cols: H, sizes: `H` , highlight: true},
-    { name: 'Z̄₁', rows: N, cols: H, sizes: `N × H` },
-  ], ['= Σ rows of']);
+  row(370, 'b̄₁ = the column sums of Z̄₁', [
+    { name: 'b̄₁', rows: 1, cols: H, sizes: 'H', highlight: true },
+    { name: 'Z̄₁', rows: N, cols: H, sizes: 'N × H' },
+  ], ['= sum of the rows of']);
   const figure = diagram({
     id: 'backward-shapes',
     title: 'The shapes of a linear layer’s backward pass for a batch, each matrix drawn to scale',
@@ -453,8 +460,8 @@ export const vectorised = (() => {
       `With N = ${N} examples, D = ${D} inputs and H = ${H} units: W̄₁ (H × D) is Z̄₁ transposed (H × N) times X (N × D); ` +
       `X̄ (N × D) is Z̄₁ (N × H) times W₁ (H × D); b̄₁ (H) sums Z̄₁ (N × H) over the batch. Each gradient has the shape of ` +
       `what it differentiates, and the transposes are the ones that make the inner sizes meet.`,
-    width: 330,
-    height: 420,
+    width: 400,
+    height: 500,
     boxes,
     texts,
   });
@@ -577,7 +584,7 @@ export const gradientCheck = (() => {
       { label: 'forward difference', points: points.map((p) => [p.e, log(p.forward)] as const), color: 'bad', dashed: true },
     ],
     x: { label: 'log₁₀ h (the step)', domain: [-13, -1], ticks: [-13, -11, -9, -7, -5, -3, -1] },
-    y: { label: 'log₁₀ |error|', domain: [-17, 0], ticks: [-16, -12, -8, -4, 0] },
+    y: { label: 'log₁₀ |error|', domain: [-17, 3], ticks: [-16, -12, -8, -4, 0] },
   });
 
   return {
