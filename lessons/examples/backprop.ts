@@ -57,10 +57,10 @@ export const paths = (() => {
   });
   claim(Math.abs(engine.grad.t - (viaX + viaY)) < AGREEMENT, 'the two paths sum to autograd’s df/dt');
 
-  const tBox: DiagramBox = { x: 60, y: 110, width: 84, height: 44, lines: ['t', `= ${show(t)}`], highlight: true };
-  const xBox: DiagramBox = { x: 260, y: 45, width: 96, height: 44, lines: ['x = t²', `= ${show(x)}`] };
-  const yBox: DiagramBox = { x: 260, y: 175, width: 96, height: 44, lines: ['y = 2t + 1', `= ${show(y)}`] };
-  const fBox: DiagramBox = { x: 460, y: 110, width: 96, height: 44, lines: ['f = y + eˣʸ', `= ${show(y + e)}`], highlight: true };
+  const tBox: DiagramBox = { x: 44, y: 110, width: 72, height: 44, lines: ['t', `= ${show(t)}`], highlight: true };
+  const xBox: DiagramBox = { x: 220, y: 40, width: 96, height: 44, lines: ['x = t²', `= ${show(x)}`] };
+  const yBox: DiagramBox = { x: 220, y: 180, width: 96, height: 44, lines: ['y = 2t + 1', `= ${show(y)}`] };
+  const fBox: DiagramBox = { x: 392, y: 110, width: 92, height: 44, lines: ['f = y + eˣʸ', `= ${show(y + e)}`], highlight: true };
   const figure = diagram({
     id: 'chain-rule-paths',
     title: 'The two paths from t to f, each edge labelled with its local derivative',
@@ -68,18 +68,19 @@ export const paths = (() => {
       `t feeds x = t² and y = 2t + 1, and both feed f = y + e^(xy). Along the upper path the local derivatives are ` +
       `dx/dt = ${show(local.dxdt)} and ∂f/∂x = ${show(local.dfdx)}, whose product is ${show(viaX)}; along the lower path ` +
       `dy/dt = ${show(local.dydt)} and ∂f/∂y = ${show(local.dfdy)}, product ${show(viaY)}. Their sum, ${show(viaX + viaY)}, is df/dt.`,
-    width: 540,
-    height: 270,
+    width: 440,
+    height: 300,
     boxes: [tBox, xBox, yBox, fBox],
     arrows: [
-      connect(tBox, xBox, { label: `dx/dt = ${show(local.dxdt)}`, labelOffset: [-30, -14], color: 'accent' }),
-      connect(xBox, fBox, { label: `∂f/∂x = ${show(local.dfdx)}`, labelOffset: [40, -14], color: 'accent' }),
-      connect(tBox, yBox, { label: `dy/dt = ${show(local.dydt)}`, labelOffset: [-30, 24], color: 'text', dashed: true }),
-      connect(yBox, fBox, { label: `∂f/∂y = ${show(local.dfdy)}`, labelOffset: [40, 24], color: 'text', dashed: true }),
+      connect(tBox, xBox, { label: `dx/dt = ${show(local.dxdt)}`, labelOffset: [-24, -14], color: 'accent' }),
+      connect(xBox, fBox, { label: `∂f/∂x = ${show(local.dfdx)}`, labelOffset: [22, -14], color: 'accent' }),
+      connect(tBox, yBox, { label: `dy/dt = ${show(local.dydt)}`, labelOffset: [-24, 24], color: 'text', dashed: true }),
+      connect(yBox, fBox, { label: `∂f/∂y = ${show(local.dfdy)}`, labelOffset: [22, 24], color: 'text', dashed: true }),
     ],
     texts: [
-      { x: 270, y: 232, text: `upper path ${show(local.dfdx)} × ${show(local.dxdt)} = ${show(viaX)},  lower path ${show(local.dfdy)} × ${show(local.dydt)} = ${show(viaY)}` },
-      { x: 270, y: 254, text: `df/dt = ${show(viaX)} + ${show(viaY)} = ${show(viaX + viaY)}`, bold: true },
+      { x: 220, y: 236, text: `upper path: ${show(local.dfdx)} × ${show(local.dxdt)} = ${show(viaX)}`, color: 'accent' },
+      { x: 220, y: 256, text: `lower path: ${show(local.dfdy)} × ${show(local.dydt)} = ${show(viaY)}` },
+      { x: 220, y: 282, text: `df/dt = ${show(viaX)} + ${show(viaY)} = ${show(viaX + viaY)}`, bold: true },
     ],
   });
   return {
@@ -139,13 +140,13 @@ export const neuron = (() => {
     highlight,
     color: 'text-muted',
   });
-  const wNode = node(62, 50, 'w', w, bars.w, true);
-  const xNode = node(62, 150, 'x', x, bars.x);
-  const bNode = node(62, 250, 'b', b, bars.b, true);
-  const uNode = node(222, 100, 'u = w·x', w * x, zBar);
-  const zNode = node(382, 175, 'z = u + b', z, zBar);
-  const yNode = node(542, 175, 'ŷ = σ(z)', yHat, yHatBar);
-  const lNode = node(702, 175, 'L = ½(ŷ − y)²', loss, 1, true);
+  const wNode = node(64, 40, 'w', w, bars.w, true);
+  const xNode = node(190, 40, 'x', x, bars.x);
+  const bNode = node(316, 130, 'b', b, bars.b, true);
+  const uNode = node(127, 130, 'u = w·x', w * x, zBar);
+  const zNode = node(220, 220, 'z = u + b', z, zBar);
+  const yNode = node(220, 310, 'ŷ = σ(z)', yHat, yHatBar);
+  const lNode = node(220, 400, 'L = ½(ŷ − y)²', loss, 1, true);
   const forward = (from: DiagramBox, to: DiagramBox): DiagramArrow => connect(from, to, { color: 'text-muted' });
   const graph = diagram({
     id: 'neuron-graph',
@@ -154,14 +155,13 @@ export const neuron = (() => {
       `Inputs w = ${show(w)}, x = ${show(x)} and b = ${show(b)} with target y = ${show(y)}. Forward: u = w·x = ${show(w * x, 4)}, ` +
       `z = u + b = ${show(z, 4)}, ŷ = σ(z) = ${show(yHat, 4)}, L = ${show(loss, 4)}. Backward, from L̄ = 1: ` +
       `ŷ̄ = ŷ − y = ${show(yHatBar, 4)}, z̄ = ŷ̄ σ′(z) = ${show(zBar, 4)}, ū = b̄ = z̄, w̄ = ū x = ${show(bars.w, 4)}, x̄ = ū w = ${show(bars.x, 4)}.`,
-    width: 770,
-    height: 300,
+    width: 380,
+    height: 470,
     boxes: [wNode, xNode, bNode, uNode, zNode, yNode, lNode],
     arrows: [forward(wNode, uNode), forward(xNode, uNode), forward(uNode, zNode), forward(bNode, zNode), forward(zNode, yNode), forward(yNode, lNode)],
     texts: [
-      { x: 702, y: 240, text: `target y = ${show(y)}`, color: 'text-muted' },
-      { x: 462, y: 60, text: 'forward: values, left to right', color: 'text-muted' },
-      { x: 462, y: 82, text: 'backward: bars, right to left', color: 'text-muted' },
+      { x: 282, y: 400, text: `target y = ${show(y)}`, anchor: 'start', color: 'text-muted' },
+      { x: 190, y: 450, text: 'values flow down, bars flow up', color: 'text-muted' },
     ],
   });
 
