@@ -427,7 +427,7 @@ export const vectorised = (() => {
     terms.forEach((term, i) => {
       const width = term.cols * unit;
       const height = term.rows * unit;
-      boxes.push({ x: left + width / 2, y: middle, width, height, lines: [], highlight: term.highlight, color: term.highlight ? 'accent' : 'text-muted' });
+      boxes.push({ x: left + width / 2, y: middle, width, height, lines: [], corner: 2, highlight: term.highlight, color: term.highlight ? 'accent' : 'text-muted' });
       // A one-row matrix is too thin to hold its name, which then sits above it.
       texts.push({ x: left + width / 2, y: term.rows > 1 ? middle : middle - height / 2 - 10, text: term.name, bold: true });
       texts.push({ x: left + width / 2, y: middle + height / 2 + 12, text: term.sizes, color: 'text-muted' });

@@ -22,6 +22,8 @@ export interface DiagramBox {
   color?: ThemeColorName;
   /** Filled with the accent's soft tint, to set it apart (an input, a parameter, the loss). */
   highlight?: boolean;
+  /** The radius of its rounded corners (default 10; a matrix drawn as a box looks best with 2). */
+  corner?: number;
 }
 
 /** An arrow from one point to another, with an optional label at its middle. */
@@ -117,7 +119,7 @@ export function diagram(spec: DiagramSpec): string {
     const stroke = `var(--${box.color ?? 'text-muted'})`;
     const radius = Math.min(box.width, box.height) / 2;
     parts.push(
-      `<rect x="${at(box.x - box.width / 2)}" y="${at(box.y - box.height / 2)}" width="${at(box.width)}" height="${at(box.height)}" rx="${at(Math.min(radius, 10))}" style="fill: ${fill}; stroke: ${stroke}; stroke-width: 1.5" />`,
+      `<rect x="${at(box.x - box.width / 2)}" y="${at(box.y - box.height / 2)}" width="${at(box.width)}" height="${at(box.height)}" rx="${at(Math.min(radius, box.corner ?? 10))}" style="fill: ${fill}; stroke: ${stroke}; stroke-width: 1.5" />`,
     );
     const top = box.y - ((box.lines.length - 1) * LINE_HEIGHT) / 2;
     box.lines.forEach((line, i) => {
