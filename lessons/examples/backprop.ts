@@ -6,7 +6,7 @@
 // formulas the lesson teaches are computed beside them and each claim (they agree; the notes' versions do not) is
 // checked, so a false claim throws and the page is never built with it.
 
-import { Random, activationFunction, crossEntropy, linear, noGrad, relu, sigmoid, softmax, tanh, tensor, type Tensor } from '../../engine/index.ts';
+import { ACTIVATION_FUNCTIONS, Random, crossEntropy, linear, noGrad, relu, sigmoid, softmax, tanh, tensor, type Tensor } from '../../engine/index.ts';
 import { connect, diagram, type DiagramArrow, type DiagramBox } from './diagram.ts';
 import { lineChart } from './line-chart.ts';
 import { agreement, show, showGap } from './losses.ts';
@@ -102,9 +102,9 @@ export const paths = (() => {
 // --- Logistic least squares: one neuron, forward and backward ---------------------------------------------
 
 /** σ′ from the engine's registry, written with the sigmoid's output: s (1 − s). */
-const sigmoidDerivative = (z: number, s: number) => activationFunction('sigmoid').df(z, s, {});
+const sigmoidDerivative = (z: number, s: number) => ACTIVATION_FUNCTIONS.sigmoid.df(z, s, {});
 /** tanh′ from the engine's registry, written with tanh's output: 1 − t². */
-const tanhDerivative = (a: number, t: number) => activationFunction('tanh').df(a, t, {});
+const tanhDerivative = (a: number, t: number) => ACTIVATION_FUNCTIONS.tanh.df(a, t, {});
 
 /**
  * z = w x + b, ŷ = σ(z), L = ½ (ŷ − y)². Forward, then the error signals in reverse order:
