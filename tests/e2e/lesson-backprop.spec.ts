@@ -40,6 +40,7 @@ test.describe('the backpropagation lesson', () => {
     }
     await expect(page.locator('.notebook-status')).toHaveText('All cells ran.');
     await expect(page.locator('notebook-cell .cell-error')).toHaveCount(0);
+    await expect(page.locator('notebook-cell .cell-types-title')).toHaveCount(0);
     const cell = (id: string) => page.locator(`notebook-cell[data-cell-id="${id}"]`);
     await expect(cell('layer-forward-backward').locator('.cell-stream')).toContainText('X̄ matches: true  b̄ matches: true');
     await expect(cell('value-class').locator('.cell-result')).toContainText('a² + a = 12, d/da = 7');
