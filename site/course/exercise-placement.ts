@@ -29,12 +29,22 @@ export interface ExercisePlacement {
 
 const EXERCISE_TAG = /<Exercise\b[^>]*?\bid\s*=\s*(["'])([^"']*)\1/g;
 const FENCE = /^\s*(```|~~~)/;
+const MDX_COMMENT = /\{\/\*[\s\S]*?\*\/\}/g;
 
-/** Every `<Exercise id="…">` in a lesson, in the order written; tags inside fenced code blocks are examples, not placements. */
+/** The source with every MDX comment `{/* … *\/}` blanked out, its line breaks kept so line numbers stay true. */
+function withoutComments(source: string): string {
+  return source.replace(MDX_COMMENT, (comment) => comment.replace(/[^\r\n]/g, ' '));
+}
+
+/**
+ * Every `<Exercise id="…">` in a lesson, in the order written; tags inside fenced code blocks are examples, and tags
+ * inside MDX comments (`{/* PLACE: <Exercise id="…" /> *\/}`, waiting to be uncommented) are not on the page, so
+ * neither is a placement.
+ */
 export function placementsIn(lesson: LessonSource): ExercisePlacement[] {
   const found: ExercisePlacement[] = [];
   let fenced = false;
-  lesson.source.split(/\r?\n/).forEach((text, index) => {
+  withoutComments(lesson.source).split(/\r?\n/).forEach((text, index) => {
     if (FENCE.test(text)) {
       fenced = !fenced;
       return;

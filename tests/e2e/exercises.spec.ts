@@ -204,8 +204,8 @@ test.describe('exercises', () => {
     expect(errors).toEqual([]);
   });
 
-  test('a numeric exercise on the practice page is answered from the keyboard', async ({ page }) => {
-    const exercise = await openExercise(page, '/practice/', 'small-network-gradient');
+  test('a numeric exercise in a lesson is answered from the keyboard', async ({ page }) => {
+    const exercise = await openExercise(page, '/lessons/backprop/', 'small-network-gradient');
     const wrong = ['1', '1', '1', '1'];
     for (const [i, value] of wrong.entries()) await exercise.locator('input[data-part]').nth(i).fill(value);
     await exercise.locator('input[data-part]').last().press('Enter');

@@ -25,6 +25,11 @@ test('a tag inside a fenced code block is an example, not a placement', () => {
   expect(placementsIn(lesson('x', '```mdx\n<Exercise id="a" />\n```\n<Exercise id=\'b\' />')).map((p) => [p.exercise, p.line])).toEqual([['b', 4]]);
 });
 
+test('a tag inside an MDX comment is not on the page, so it is not a placement', () => {
+  const source = 'a\n{/* PLACE: <Exercise id="later" /> */}\n{/*\n<Exercise id="also-later" />\n*/}\n<Exercise id="b" />';
+  expect(placementsIn(lesson('x', source)).map((p) => [p.exercise, p.line])).toEqual([['b', 6]]);
+});
+
 test("the course's lessons place each exercise at most once, and every chapter count adds up to the course's exercises", () => {
   const dir = new URL('../../../lessons/', import.meta.url);
   const lessons = readdirSync(dir)
