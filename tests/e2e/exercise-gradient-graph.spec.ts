@@ -8,8 +8,8 @@ import { nodeName } from '../../exercises/exercise-graph.ts';
 // A wrong gradient drawn on the exercise's computation graph: the first node, going backward from the
 // loss, where the student's gradients part from autograd's is the red one.
 
-/** Where the graph exercises (mlp-backward, small-network-gradient, sigmoid-backward) are placed: the practice page until the backprop chapter places them. */
-const GRAPH_EXERCISES_PAGE = '/practice/';
+/** Where the graph exercises (mlp-backward, small-network-gradient, sigmoid-backward) are placed: the backprop chapter. */
+const GRAPH_EXERCISES_PAGE = '/lessons/backprop/';
 
 const mlp = getExercise('mlp-backward') as CodeExercise;
 const smallNetwork = getExercise('small-network-gradient') as NumericExercise;

@@ -3,10 +3,12 @@ import { getExercise, type NumericExercise } from '../../exercises/index.ts';
 import { formatVariantNumber, variantNumbers } from '../../exercises/variant.ts';
 import { formatNumbers } from '../../site/lesson/exercise/format-numbers.ts';
 
-// A numeric exercise seeded per learner, on the practice page of the built site: the learner's numbers fill the
+// A numeric exercise seeded per learner, on the backprop chapter's page of the built site: the learner's numbers fill the
 // typeset prompt, the right answer for those numbers passes, a reload keeps them, and another learner's seed shows others.
 const PROGRESS_KEY = 'neural-notebook:progress';
 const ID = 'two-two-one-by-hand';
+/** Where the exercise is placed. */
+const PAGE = '/lessons/backprop/';
 const found = getExercise(ID);
 if (found.kind !== 'numeric') throw new Error(`${ID} must be numeric`);
 const exercise: NumericExercise = found;
@@ -16,9 +18,9 @@ function progressWithSeed(variantSeed: number): string {
   return JSON.stringify({ format: 'neural-notebook-progress', version: 1, exercises: {}, rejected: {}, variantSeed });
 }
 
-/** Opens the practice page with this saved progress (or none) and waits for the exercise's numbers. */
+/** Opens the exercise's page with this saved progress (or none) and waits for the exercise's numbers. */
 async function openWith(page: Page, saved: string | null): Promise<Locator> {
-  await page.goto('/practice/');
+  await page.goto(PAGE);
   await page.evaluate(([key, value]) => (value === null ? localStorage.removeItem(key!) : localStorage.setItem(key!, value)), [PROGRESS_KEY, saved]);
   await page.reload();
   return waitForNumbers(page);

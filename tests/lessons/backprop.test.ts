@@ -177,14 +177,11 @@ describe('lesson 5: vectorised backward, cost and gradient checking', () => {
 });
 
 describe('lesson 5: the page', () => {
-  test('places the exercises it teaches, and leaves the others for their authors as comments', () => {
-    for (const id of ['sigmoid-backward', 'small-network-gradient', 'mlp-backward']) expect(lesson).toContain(`<Exercise id="${id}" />`);
-    for (const id of ['one-hidden-layer-quiz', 'tanh-network-backward', 'two-two-one-by-hand', 'value-backward', 'gradient-check']) {
-      expect(lesson).toContain(`{/* PLACE: <Exercise id="${id}" /> */}`);
-    }
-    for (const preset of ['neuron', 'seed000-221', 'logistic-least-squares', 'mlp-softmax']) {
-      expect(lesson).toContain(`{/* PLACE: <BackpropStepper preset="${preset}" /> */}`);
-    }
+  test('places every backprop exercise and all four stepper presets, none left as a comment', () => {
+    const ids = ['sigmoid-backward', 'small-network-gradient', 'mlp-backward', 'one-hidden-layer-quiz', 'tanh-network-backward', 'two-two-one-by-hand', 'value-backward', 'gradient-check'];
+    for (const id of ids) expect(lesson).toContain(`<Exercise id="${id}" />`);
+    for (const preset of ['neuron', 'seed000-221', 'logistic-least-squares', 'mlp-softmax']) expect(lesson).toContain(`<BackpropStepper preset="${preset}" />`);
+    expect(lesson).not.toContain('PLACE:');
   });
 
   test('the Value class in the cells has the fixed API', () => {
