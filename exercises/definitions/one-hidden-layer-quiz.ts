@@ -1,4 +1,4 @@
-import { add, crossEntropy, linear, mul, sigmoid, sum } from '../../engine/index.ts';
+import { add, crossEntropy, linear, mul, sigmoid, sum, tensor } from '../../engine/index.ts';
 import { defineExercise } from '../define-exercise.ts';
 import { distinctSizes, matrix, vector } from '../cases.ts';
 import { gradOf, leaf } from '../engine-oracle.ts';
@@ -112,9 +112,22 @@ other, and only one has the shape of $W$.`,
     add(crossEntropy(logits, [label as number]), penalty).backward();
     return { dW2: gradOf(w2), db2: gradOf(c2), dW1: gradOf(w1), db1: gradOf(c1), dx: gradOf(input) };
   },
+  graph: {
+    build([x, W1, b1, W2, b2, label, lambda]) {
+      const parameter = (name: string, values: unknown) => tensor(values as number[][], { requiresGrad: true, label: name });
+      const [w1, w2] = [parameter('W1', W1), parameter('W2', W2)];
+      const z1 = linear(parameter('x', x), w1, parameter('b1', b1)).named('z1');
+      const z2 = linear(sigmoid(z1).named('h'), w2, parameter('b2', b2)).named('z2');
+      const penalty = mul(add(sum(mul(w1, w1)), sum(mul(w2, w2))), (lambda as number) / 2).named('R');
+      return add(crossEntropy(z2, [label as number]).named('CE'), penalty).named('J');
+    },
+    parts: { dW2: 'W2', db2: 'b2', dW1: 'W1', db1: 'b1', dx: 'x' },
+    intermediates: { dz2: 'z2', dh: 'h', dz1: 'z1' },
+  },
   misconceptions: [
     {
       id: 'error-sign-flipped',
+      node: 'z2',
       solution: solutionWith(BACKWARD.replace('p - (k === label ? 1 : 0)', '(k === label ? 1 : 0) - p')),
       feedback: `Your error signal has the wrong sign: you used $y - \\hat y$. The gradient of softmax cross-entropy with respect
 to the logits is $\\hat y - y$ (prediction minus target); with $y - \\hat y$ a gradient step would climb the loss. Every
@@ -122,30 +135,35 @@ gradient inherits the sign, except the $\\lambda W$ of the penalty, so they are 
     },
     {
       id: 'forgot-sigmoid-derivative',
+      node: 'z1',
       solution: solutionWith(BACKWARD.replace(' * h[j] * (1 - h[j])', '')),
       feedback: `dW1, db1 and dx skip the sigmoid: between $h$ and $z_1$ the gradient is multiplied by $\\sigma'(z_1) = h\\,(1 - h)$,
 element by element, so $\\delta_1 = (W_2^\\top \\delta_2) \\odot h \\odot (1 - h)$.`,
     },
     {
       id: 'transposed-weight-gradients',
+      node: 'W2',
       solution: solutionWith(BACKWARD.replace('outer(delta2, h)', 'outer(h, delta2)').replace('mul(W2, lambda)', 'mul(transpose(W2), lambda)').replace('outer(delta1, x)', 'outer(x, delta1)').replace('mul(W1, lambda)', 'mul(transpose(W1), lambda)')),
       feedback: `Your weight gradients are transposed: $h\\,\\delta^\\top$ is in × out. A gradient has the shape of what it
 differentiates, and $W_2$ is $n_c \\times d_h$, so $\\partial J/\\partial W_2 = \\delta_2 h^\\top$ (and $\\partial J/\\partial W_1 = \\delta_1 x^\\top$).`,
     },
     {
       id: 'forgot-weight-penalty',
+      node: 'W2',
       solution: solutionWith(BACKWARD.replace('add(outer(delta2, h), mul(W2, lambda))', 'outer(delta2, h)').replace('add(outer(delta1, x), mul(W1, lambda))', 'outer(delta1, x)')),
       feedback: `dW1 and dW2 leave out the L2 term. $J$ includes $\\tfrac{\\lambda}{2}\\lVert W\\rVert_F^2$, whose gradient
 $\\lambda W$ adds to each weight gradient (this is weight decay).`,
     },
     {
       id: 'penalised-biases',
+      node: 'b2',
       solution: solutionWith(BACKWARD.replace('db2: delta2', 'db2: add(delta2, mul(b2, lambda))').replace('db1: delta1', 'db1: add(delta1, mul(b1, lambda))')),
       feedback: `Your bias gradients include $\\lambda b$, but the penalty is on the weights only: $J$ has no $\\lVert b\\rVert^2$
 term, so $\\partial J/\\partial b_2 = \\delta_2$ and $\\partial J/\\partial b_1 = \\delta_1$.`,
     },
     {
       id: 'penalty-without-half',
+      node: 'W2',
       solution: solutionWith(BACKWARD.replace('mul(W2, lambda)', 'mul(W2, 2 * lambda)').replace('mul(W1, lambda)', 'mul(W1, 2 * lambda)')),
       feedback: `Your penalty gradient is $2\\lambda W$, the gradient of $\\lambda\\lVert W\\rVert_F^2$. The penalty here is
 $\\tfrac{\\lambda}{2}\\lVert W\\rVert_F^2$, whose $\\tfrac12$ cancels the 2 of the square: its gradient is $\\lambda W$.`,

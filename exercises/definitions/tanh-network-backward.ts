@@ -1,4 +1,4 @@
-import { linear, mseLoss, mul, reshape, tanh, tensor } from '../../engine/index.ts';
+import { add, linear, mseLoss, mul, reshape, sum, tanh, tensor } from '../../engine/index.ts';
 import { defineExercise } from '../define-exercise.ts';
 import { awayFrom, distinctSizes, matrix, vector } from '../cases.ts';
 import { gradOf, leaf } from '../engine-oracle.ts';
@@ -95,9 +95,22 @@ every gradient, so a step "downhill" would climb the loss, and the second is not
     mul(mseLoss(yHat, y as number), 0.5).backward();
     return { dW1: gradOf(w1), db1: gradOf(c1), dw2: gradOf(v2), db2: c2.grad!.item() };
   },
+  graph: {
+    // The same network as one graph of scalars and vectors (ŷ = Σ w₂ ⊙ z + b₂), so every node has a chain-rule line.
+    build([x, y, W1, b1, w2, b2]) {
+      const parameter = (label: string, values: unknown) => tensor(values as number[], { requiresGrad: true, label });
+      const a = linear(tensor(x as number[], { label: 'x' }), tensor(W1 as number[][], { requiresGrad: true, label: 'W1' }), parameter('b1', b1)).named('a');
+      const z = tanh(a).named('z');
+      const yHat = add(sum(mul(z, parameter('w2', w2)).named('w2z')), tensor(b2 as number, { requiresGrad: true, label: 'b2' })).named('yhat');
+      return mul(mseLoss(yHat, y as number), 0.5).named('L');
+    },
+    parts: { dW1: 'W1', db1: 'b1', dw2: 'w2', db2: 'b2' },
+    intermediates: { dyhat: 'yhat', dz: 'z', da: 'a' },
+  },
   misconceptions: [
     {
       id: 'error-sign-flipped',
+      node: 'yhat',
       solution: solutionWith(BACKWARD.replace('yHat - y', 'y - yHat')),
       feedback: `Every gradient has the wrong sign: you used $\\delta = y - \\hat y$ (as the lecture notes print it). For
 $L = \\tfrac12 (y - \\hat y)^2$ the chain rule gives $\\partial L/\\partial \\hat y = -(y - \\hat y) = \\hat y - y$; with the
@@ -105,12 +118,14 @@ other sign a gradient step would climb the loss.`,
     },
     {
       id: 'squared-one-minus-z',
+      node: 'a',
       solution: solutionWith(BACKWARD.replace('(1 - zj * zj)', '(1 - zj) * (1 - zj)')),
       feedback: `dW1 and db1 use $(1 - z_j)^2$, the lecture notes' misprint. The derivative of tanh is
 $1 - \\tanh^2(a_j) = 1 - z_j^2$: square $z_j$, not $1 - z_j$.`,
     },
     {
       id: 'forgot-output-weight',
+      node: 'z',
       solution: solutionWith(BACKWARD.replace(' * w2[j] * delta', ' * delta')),
       feedback: `dW1 and db1 skip the output weight: hidden unit $j$ reaches $\\hat y$ through $w_{2,j}$, so
 $\\delta_j = (1 - z_j^2)\\, w_{2,j}\\, \\delta$. Without $w_{2,j}$ every hidden unit would get the same error, whatever its
@@ -118,18 +133,21 @@ connection to the output.`,
     },
     {
       id: 'derivative-at-pre-activation',
+      node: 'a',
       solution: solutionWith(BACKWARD.replace('z.map((zj, j) => (1 - zj * zj)', 'a.map((aj, j) => (1 - aj * aj)')),
       feedback: `dW1 and db1 use $1 - a_j^2$. The formula $1 - z^2$ is written with tanh's output $z_j = \\tanh(a_j)$, not
 its input: $\\tanh'(a_j) = 1 - \\tanh^2(a_j)$.`,
     },
     {
       id: 'pre-activation-as-input',
+      node: 'w2',
       solution: solutionWith(BACKWARD.replace('z.map((zj) => delta * zj)', 'a.map((aj) => delta * aj)')),
       feedback: `dw2 multiplies by the pre-activation $a_j$. The output weight $w_{2,j}$ multiplies the hidden unit's output
 $z_j = \\tanh(a_j)$, so $\\partial L/\\partial w_{2,j} = \\delta\\, z_j$.`,
     },
     {
       id: 'forgot-tanh-derivative',
+      node: 'a',
       solution: solutionWith(BACKWARD.replace('(1 - zj * zj) * w2[j] * delta', 'w2[j] * delta')),
       feedback: `dW1 and db1 leave out tanh's derivative: between $z_j$ and $a_j$ the gradient is multiplied by
 $\\tanh'(a_j) = 1 - z_j^2$, so $\\delta_j = (1 - z_j^2)\\, w_{2,j}\\, \\delta$.`,
