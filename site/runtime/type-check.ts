@@ -67,6 +67,8 @@ export class CellTypeChecker {
   private readonly files = new Map<string, ts.SourceFile>();
   private program: ts.Program | undefined;
   private scopeDeclarations: string | undefined;
+  /** The cell scope module's export names, known once the base scope is built. */
+  private scopeNames = new Set<string>();
 
   /** Takes the library files (by their `/lib.*.d.ts` paths) and the engine's and plot helper's sources. */
   constructor(private readonly sources: SourceTexts) {}
@@ -87,10 +89,13 @@ export class CellTypeChecker {
 
   // The cell's starting scope: every export of the cell scope module under its own name (value and
   // type alike: the engine's names, `engine`, `plot`, `display`), the console and timers the kernel
-  // provides, and the names of earlier cells as `any`.
+  // provides, and the names of earlier cells as `any` — a capitalised one (a class an earlier cell
+  // defined, such as `Value`) as an `any` type too, so a later cell may write `v: Value`.
   private scopeText(earlierNames: readonly string[]): string {
     this.scopeDeclarations ??= this.baseScope();
-    const earlier = earlierNames.filter((name) => /^[A-Za-z_$][\w$]*$/.test(name)).map((name) => `  var ${name}: any;\n`);
+    const earlier = earlierNames
+      .filter((name) => /^[A-Za-z_$][\w$]*$/.test(name))
+      .map((name) => `  var ${name}: any;\n${/^[A-Z]/.test(name) && !this.scopeNames.has(name) ? `  type ${name} = any;\n` : ''}`);
     return `${this.scopeDeclarations}${earlier.join('')}}\nexport {};\n`;
   }
 
@@ -100,6 +105,7 @@ export class CellTypeChecker {
     const scope = probe.getSourceFile(CELL_SCOPE);
     const moduleSymbol = scope ? checker.getSymbolAtLocation(scope) : undefined;
     const names = moduleSymbol ? checker.getExportsOfModule(moduleSymbol).map((symbol) => symbol.getName()) : [];
+    this.scopeNames = new Set(names);
     // `import name = E.name` brings a value, a type and its generics along, whatever the export is.
     const aliases = names.map((name) => `  export import ${name} = E.${name};\n`);
     return [

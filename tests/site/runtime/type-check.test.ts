@@ -102,6 +102,11 @@ describe('CellTypeChecker', () => {
     expect(checker.check('const shared: number = 1;\nconst relu = (x: number) => Math.max(0, x);\nif (relu(shared) > 2) return 3;', ['shared'])).toEqual([]);
   });
 
+  test('a class an earlier cell defined may name a type in a later cell; an engine name keeps its own type', () => {
+    expect(checker.check('const twice = (v: Value): Value => v.add(v);\nconst parts: Value[] = [];', ['Value'])).toEqual([]);
+    expect(checker.check('const t: Tensor = tensor([1, 2]);', ['Tensor'])).toEqual([]);
+  });
+
   test('every cell of every lesson type-checks without a problem, given the names the cells above it define', () => {
     const found: string[] = [];
     let checked = 0;
