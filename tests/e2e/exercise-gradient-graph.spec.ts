@@ -134,6 +134,24 @@ test.describe('the student’s gradients on the graph', () => {
     await expect(node(exercise, 'yhat')).toHaveAttribute('data-state', 'agrees');
   });
 
+  test('value-backward: a tanh rule without its derivative turns a, the last tanh’s input, red', async ({ page }) => {
+    const value = getExercise('value-backward') as CodeExercise;
+    const exercise = await openExercise(page, 'value-backward');
+    await checkCode(page, exercise, value.misconceptions.find((m) => m.id === 'forgot-tanh-derivative')!.solution);
+    await expect(exercise).toHaveAttribute('data-status', 'failed');
+    await expect(exercise.locator('.ex-graph')).toHaveAttribute('data-first', 'a');
+    for (const label of ['x1', 'x2']) await expect(node(exercise, label)).toHaveAttribute('data-state', 'differs');
+  });
+
+  test('gradient-check: a forward difference is drawn at w beside autograd’s gradient', async ({ page }) => {
+    const check = getExercise('gradient-check') as CodeExercise;
+    const exercise = await openExercise(page, 'gradient-check');
+    await checkCode(page, exercise, check.misconceptions[0].solution);
+    await expect(exercise).toHaveAttribute('data-status', 'failed');
+    await expect(exercise.locator('.ex-graph')).toHaveAttribute('data-first', 'w');
+    await expect(node(exercise, 'w')).toHaveAttribute('data-state', 'first-difference');
+  });
+
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`the graph under the feedback is axe clean in ${colorScheme} mode`, async ({ page }) => {
       await page.emulateMedia({ colorScheme });
