@@ -13,6 +13,9 @@ import tanhNetworkBackward from './definitions/tanh-network-backward.ts';
 import gradientCheck from './definitions/gradient-check.ts';
 import mlpForward from './definitions/mlp-forward.ts';
 import momentumStep from './definitions/momentum-step.ts';
+import nesterovStep from './definitions/nesterov-step.ts';
+import adagradStep from './definitions/adagrad-step.ts';
+import rmspropStep from './definitions/rmsprop-step.ts';
 import mseGradient from './definitions/mse-gradient.ts';
 import perceptronSeparable from './definitions/perceptron-separable.ts';
 import perceptronUpdate from './definitions/perceptron-update.ts';
@@ -48,6 +51,9 @@ export const EXERCISES: readonly Exercise[] = [
   dropoutBackward,
   momentumStep,
   adamStep,
+  nesterovStep,
+  adagradStep,
+  rmspropStep,
 ];
 
 const byId = new Map(EXERCISES.map((exercise) => [exercise.id, exercise]));
