@@ -65,7 +65,9 @@ Return the new \`{ param, m, v, t }\`. You are graded over ${STEPS} consecutive 
   ],
   explanation: `$m$ and $v$ start at zero, so early on they underestimate the mean and mean square of the gradients by
 factors $1 - \\beta_1^t$ and $1 - \\beta_2^t$; dividing by those undoes it. The step $\\eta\\,\\hat m/(\\sqrt{\\hat v}+\\varepsilon)$
-has a size near $\\eta$ per coordinate, whatever the gradient's scale.`,
+has a size near $\\eta$ per coordinate, whatever the gradient's scale. The lecture notes call $m$ and $v$ the mean and
+the variance of the gradient: $v$ is its uncentred second moment, the mean of $g^2$ (a variance would subtract the squared
+mean first), which is why $\\sqrt{\\hat v}$ is a root mean square.`,
   generate(rng) {
     const [n] = distinctSizes(rng, 1, 3, 7);
     const grads = Array.from({ length: STEPS }, () => vector(rng, n, -1, 1, [0], 0.05));
