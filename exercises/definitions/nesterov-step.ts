@@ -21,10 +21,20 @@ look-ahead point $\\theta + \\mu v$ itself, so the gradient it is given is alrea
 $\\eta$ out: the two describe the same steps, but the buffer you return is PyTorch's $b$, not a velocity.`,
   functionName: 'nesterovStep',
   signature: 'nesterovStep(param: number[], grad: number[], buffer: number[] | null, hp: { lr: number; momentum: number }): { param: number[]; buffer: number[] }',
-  starter: `function nesterovStep(param: number[], grad: number[], buffer: number[] | null, hp: { lr: number; momentum: number }): { param: number[]; buffer: number[] } {
+  starter: `function nesterovStep(
+  param: number[],
+  grad: number[],
+  buffer: number[] | null,
+  hp: { lr: number; momentum: number },
+): { param: number[]; buffer: number[] } {
   return { param, buffer: zeros(param.length) };
 }`,
-  solution: `function nesterovStep(param: number[], grad: number[], buffer: number[] | null, hp: { lr: number; momentum: number }): { param: number[]; buffer: number[] } {
+  solution: `function nesterovStep(
+  param: number[],
+  grad: number[],
+  buffer: number[] | null,
+  hp: { lr: number; momentum: number },
+): { param: number[]; buffer: number[] } {
   const b = buffer === null ? grad.slice() : add(mul(buffer, hp.momentum), grad);
   const lookAhead = add(grad, mul(b, hp.momentum));
   return { param: sub(param, mul(lookAhead, hp.lr)), buffer: b };
