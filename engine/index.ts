@@ -62,3 +62,5 @@ export * from './nn/index.ts';
 export * from './data/index.ts';
 export * from './optim/schedules.ts';
 export * from './optim/early-stopping.ts';
+export { SURFACES, createSurface, symmetricEigenvalues2, noisyGradient, optimizerPath } from './surfaces.ts';
+export type { Surface, SurfaceName, SurfaceOptions, CriticalPoint, OptimizerPath, Point } from './surfaces.ts';

@@ -6,6 +6,10 @@
 //   v ← β₂ v + (1 - β₂) g²
 //   v̂max ← max(v̂max, v)               (AMSGrad only; used in place of v)
 //   θ ← θ - (η / (1 - β₁ᵗ)) · m / (√v / √(1 - β₂ᵗ) + ε)
+// With biasCorrection false (a teaching option, not in torch.optim) neither 1 - β₁ᵗ nor 1 - β₂ᵗ divides:
+//   θ ← θ - η · m / (√v + ε). Both m and v start biased toward zero, v (β₂ near 1) far more: the first step is
+//   (1 - β₁)/√(1 - β₂) ≈ 3.2 η with the default betas and the ratio keeps growing for a while (≈ 6.5 η at step
+//   10), so uncorrected Adam's early steps are too LARGE, not too small (too small only when β₂ ≤ β₁).
 
 import type { Tensor } from '../tensor.ts';
 import { COMMON_HYPERPARAMETERS, Optimizer, learningRate, type HyperParameters, type OptimizerOptions } from './optimizer.ts';
@@ -22,6 +26,11 @@ export interface AdamOptions extends OptimizerOptions {
   weightDecay?: number;
   /** Use the maximum of all past v (AMSGrad) (default false). */
   amsgrad?: boolean;
+  /**
+   * Divide m by 1 - β₁ᵗ and v by 1 - β₂ᵗ (default true, as torch.optim.Adam always does). False is a teaching
+   * option of this course, not of torch.optim: it shows why the correction matters in the first steps.
+   */
+  biasCorrection?: boolean;
 }
 
 /** Adam with optional L2 weight decay and AMSGrad, as torch.optim.Adam. */
@@ -32,6 +41,10 @@ export class Adam extends Optimizer {
     betas: { default: [0.9, 0.999], min: 0, below: 1, description: 'Decay rates (β₁, β₂) of the running mean m and running square v of the gradient.' },
     eps: { default: 1e-8, min: 0, description: 'ε added to the denominator so the step never divides by zero.' },
     amsgrad: { default: false, description: 'AMSGrad: divide by the largest v seen so far, so steps never grow back.' },
+    biasCorrection: {
+      default: true,
+      description: 'Bias correction: divide m by 1 - β₁ᵗ and v by 1 - β₂ᵗ (always on in torch.optim; off shows why).',
+    },
     ...COMMON_HYPERPARAMETERS,
   };
 
@@ -41,6 +54,8 @@ export class Adam extends Optimizer {
   eps: number;
   /** Whether to use AMSGrad. */
   amsgrad: boolean;
+  /** Whether m and v are corrected for starting at zero (torch.optim.Adam: always). */
+  biasCorrection: boolean;
 
   /** Creates Adam over `params`. */
   constructor(params: Iterable<Tensor>, options: AdamOptions = {}) {
@@ -49,17 +64,18 @@ export class Adam extends Optimizer {
     this.betas = o.betas;
     this.eps = o.eps;
     this.amsgrad = o.amsgrad;
+    this.biasCorrection = o.biasCorrection;
   }
 
   protected override update(theta: Float64Array, grad: Float64Array, index: number): void {
-    const { lr, eps, amsgrad } = this;
+    const { lr, eps, amsgrad, biasCorrection } = this;
     const [beta1, beta2] = this.betas;
     const m = this.buffer(index, 'expAverage');
     const v = this.buffer(index, 'expAverageSquare');
     const vMax = amsgrad ? this.buffer(index, 'maxExpAverageSquare') : null;
     const t = this.stepCount;
-    const stepSize = lr / (1 - beta1 ** t);
-    const correction2Sqrt = Math.sqrt(1 - beta2 ** t);
+    const stepSize = biasCorrection ? lr / (1 - beta1 ** t) : lr;
+    const correction2Sqrt = biasCorrection ? Math.sqrt(1 - beta2 ** t) : 1;
     for (let i = 0; i < theta.length; i++) {
       const g = grad[i];
       m[i] += (1 - beta1) * (g - m[i]);

@@ -48,6 +48,12 @@ export { Optimizer, SGD, Adagrad, RMSprop, Adam, AdamW, OPTIMIZERS, createOptimi
 export { constantSchedule, inverseTimeSchedule, stepSchedule, exponentialSchedule, cosineSchedule, LRScheduler, EarlyStopping } from '../../engine/index.ts';
 export type { OptimizerState, OptimizerName, SGDOptions, AdagradOptions, RMSpropOptions, AdamOptions, AdamWOptions, Schedule } from '../../engine/index.ts';
 
+// ## Loss surfaces
+// Surfaces of two parameters (a quadratic bowl, Rosenbrock, Beale, a saddle, two minima) with their value,
+// gradient and Hessian; `optimizerPath` runs any optimizer of `OPTIMIZERS` on one, with optional seeded noise.
+export { SURFACES, createSurface, symmetricEigenvalues2, noisyGradient, optimizerPath } from '../../engine/index.ts';
+export type { Surface, SurfaceName, SurfaceOptions, OptimizerPath } from '../../engine/index.ts';
+
 // ## Data and randomness
 // Seeded datasets, splits and mini-batches: the same seed gives the same numbers in every browser.
 export { Random, logicGate, andGate, orGate, xorGate, blobs, circles, moons, spirals, checkerboard, regression, regressionTarget, linspace } from '../../engine/index.ts';
