@@ -6,6 +6,7 @@ import type { Exercise } from './define-exercise.ts';
 import adamStep from './definitions/adam-step.ts';
 import dropoutBackward from './definitions/dropout-backward.ts';
 import countParameters from './definitions/count-parameters.ts';
+import criticalLearningRate from './definitions/critical-learning-rate.ts';
 import logisticLossGradient from './definitions/logistic-loss-gradient.ts';
 import mlpBackward from './definitions/mlp-backward.ts';
 import oneHiddenLayerQuiz from './definitions/one-hidden-layer-quiz.ts';
@@ -54,6 +55,7 @@ export const EXERCISES: readonly Exercise[] = [
   nesterovStep,
   adagradStep,
   rmspropStep,
+  criticalLearningRate,
 ];
 
 const byId = new Map(EXERCISES.map((exercise) => [exercise.id, exercise]));

@@ -8,6 +8,7 @@ import type { NumericExercise } from './define-exercise.ts';
 /** Loads each seeded numeric exercise's definition, by id. */
 export const SEEDED_DEFINITIONS: Readonly<Record<string, () => Promise<NumericExercise>>> = {
   'two-two-one-by-hand': () => import('./definitions/two-two-one-by-hand.ts').then((module) => module.default),
+  'critical-learning-rate': () => import('./definitions/critical-learning-rate.ts').then((module) => module.default),
 };
 
 /** The definition of a seeded exercise, loaded; an id not listed is a fault of the course, said with the ids that are. */

@@ -14,5 +14,5 @@ test('each listed loader loads the definition the course registers', async () =>
 });
 
 test('an id that is not listed fails with the ids that are', async () => {
-  await expect(loadSeededDefinition('small-network-gradient')).rejects.toThrow(/not listed in exercises\/seeded-definitions.ts \(listed: two-two-one-by-hand\)/);
+  await expect(loadSeededDefinition('small-network-gradient')).rejects.toThrow(/not listed in exercises\/seeded-definitions.ts \(listed: two-two-one-by-hand, critical-learning-rate\)/);
 });
