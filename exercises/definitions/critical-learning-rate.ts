@@ -106,14 +106,18 @@ export default defineExercise({
   prompt: `Gradient descent with learning rate $\\eta$ minimises the quadratic
 
 $$
-L(\\theta) = \\tfrac12\\,\\theta^\\top A\\,\\theta - \\mathbf b^\\top \\theta,
-\\qquad
+L(\\theta) = \\tfrac12\\,\\theta^\\top A\\,\\theta - \\mathbf b^\\top \\theta
+$$
+
+with
+
+$$
 A = \\begin{pmatrix} a_{11} & a_{12} \\\\ a_{12} & a_{22} \\end{pmatrix},
-\\quad
+\\qquad
 \\mathbf b = \\begin{pmatrix} b_1 \\\\ b_2 \\end{pmatrix},
 $$
 
-stepping $\\theta \\leftarrow \\theta - \\eta\\,\\nabla L(\\theta) = \\theta - \\eta\\,(A\\theta - \\mathbf b)$.
+by stepping $\\theta \\leftarrow \\theta - \\eta\\,\\nabla L(\\theta) = \\theta - \\eta\\,(A\\theta - \\mathbf b)$.
 
 Your numbers (each student gets their own): $a_{11}$ = {{a11}}, $a_{12}$ = {{a12}}, $a_{22}$ = {{a22}};
 $b_1$ = {{b1}}, $b_2$ = {{b2}}.
