@@ -37,6 +37,12 @@ test("the no-bias-correction slip is the engine's Adam with biasCorrection off: 
   }
 });
 
+test('the no-bias-correction feedback says the uncorrected first steps are too large, as they are with the defaults', () => {
+  const feedback = exercise.misconceptions.find((m) => m.id === 'no-bias-correction')!.feedback;
+  expect(feedback).toContain('too large, not too small');
+  expect((1 - 0.9) / Math.sqrt(1 - 0.999)).toBeCloseTo(3.2, 1);
+});
+
 test('the explanation names v as the uncentred second moment the notes call a variance', () => {
   expect(exercise.explanation).toContain('uncentred second moment');
 });
