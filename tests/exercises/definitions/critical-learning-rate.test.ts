@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { SGD, matmul, tensor, transpose, type Tensor } from '../../../engine/index.ts';
-import { symmetricEigenvalues2 } from '../../../engine/surfaces.ts';
+import { symmetricEigenvalues2 } from '../../../engine/index.ts';
 import { getExercise, grade } from '../../../exercises/index.ts';
 import type { NumericExercise } from '../../../exercises/index.ts';
 import { placeholderNames, variantNumbers } from '../../../exercises/variant.ts';
