@@ -1,6 +1,6 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { check, openExercise, setCode } from './pages.ts';
+import { check, exercisePage, openExercise, setCode } from './pages.ts';
 
 // Exercises in the built site, in Chromium: checking code in the sandboxed kernel, feedback,
 // progress on the home page, export and import, and saved progress that cannot be read.
@@ -216,9 +216,8 @@ test('no reference or known-wrong solution ships in the built JavaScript: the pa
   }
 });
 
-// Chapter 6's optimizer exercises: each solved with its reference, and failed with one known-wrong answer whose own
-// feedback must show. They are on the practice page until the optimization lesson places them.
-const OPTIMIZATION_PAGE = '/practice/';
+// Chapter 6's optimizer exercises, on whichever page holds them (the practice page until the optimization lesson
+// places them): each solved with its reference, and failed with one known-wrong answer whose own feedback must show.
 const OPTIMIZER_STEPS: readonly { id: string; misconception: string }[] = [
   { id: 'nesterov-step', misconception: 'sutskever-velocity' },
   { id: 'rmsprop-step', misconception: 'eps-inside-sqrt' },
@@ -231,7 +230,7 @@ test.describe('the optimizer exercises', () => {
       const { getExercise } = await import('../../exercises/index.ts');
       const definition = getExercise(id);
       if (definition.kind !== 'code') throw new Error(`${id} must be a code exercise`);
-      const exercise = await openExercise(page, OPTIMIZATION_PAGE, id);
+      const exercise = await openExercise(page, id);
       await setCode(page, exercise, definition.misconceptions.find((m) => m.id === misconception)!.solution);
       await check(exercise);
       await expect(exercise).toHaveAttribute('data-status', 'failed');
@@ -250,7 +249,7 @@ test.describe('the optimizer exercises', () => {
     const definition = getExercise('critical-learning-rate');
     if (definition.kind !== 'numeric') throw new Error('critical-learning-rate must be numeric');
     const seed = 4242;
-    await page.goto(OPTIMIZATION_PAGE);
+    await page.goto(exercisePage('critical-learning-rate'));
     await page.evaluate(
       ([key, value]) => localStorage.setItem(key, value),
       [PROGRESS_KEY, JSON.stringify({ format: 'neural-notebook-progress', version: 1, exercises: {}, rejected: {}, variantSeed: seed })],
