@@ -8,6 +8,7 @@ import type { NumericExercise } from './define-exercise.ts';
 /** Loads each seeded numeric exercise's arithmetic (its numbers and answers, without the engine), by id. */
 export const SEEDED_DEFINITIONS: Readonly<Record<string, () => Promise<NumericExercise>>> = {
   'two-two-one-by-hand': () => import('./definitions/two-two-one-by-hand-arithmetic.ts').then((module) => module.default),
+  'critical-learning-rate': () => import('./definitions/critical-learning-rate.ts').then((module) => module.default),
 };
 
 /**

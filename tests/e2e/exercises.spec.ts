@@ -1,6 +1,6 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { check, openExercise, setCode } from './pages.ts';
+import { check, exercisePage, openExercise, setCode } from './pages.ts';
 
 // Exercises in the built site, in Chromium: checking code in the sandboxed kernel, feedback,
 // progress on the home page, export and import, and saved progress that cannot be read.
@@ -214,4 +214,60 @@ test('no reference or known-wrong solution ships in the built JavaScript: the pa
       expect(scripts.filter((script) => script.includes(line)), `${exercise.id}: ${line}`).toEqual([]);
     }
   }
+});
+
+// Chapter 6's optimizer exercises, on whichever page holds them (the practice page until the optimization lesson
+// places them): each solved with its reference, and failed with one known-wrong answer whose own feedback must show.
+const OPTIMIZER_STEPS: readonly { id: string; misconception: string }[] = [
+  { id: 'nesterov-step', misconception: 'sutskever-velocity' },
+  { id: 'rmsprop-step', misconception: 'eps-inside-sqrt' },
+  { id: 'adagrad-step', misconception: 'mean-instead-of-sum' },
+];
+
+test.describe('the optimizer exercises', () => {
+  for (const { id, misconception } of OPTIMIZER_STEPS) {
+    test(`${id}: the reference solution passes and the ${misconception} answer earns its own feedback`, async ({ page }) => {
+      const { getExercise } = await import('../../exercises/index.ts');
+      const definition = getExercise(id);
+      if (definition.kind !== 'code') throw new Error(`${id} must be a code exercise`);
+      const exercise = await openExercise(page, id);
+      await setCode(page, exercise, definition.misconceptions.find((m) => m.id === misconception)!.solution);
+      await check(exercise);
+      await expect(exercise).toHaveAttribute('data-status', 'failed');
+      await expect(exercise.locator(`[data-role="feedback"] [data-misconception="${misconception}"]`)).toBeVisible();
+      await setCode(page, exercise, definition.solution);
+      await check(exercise);
+      await expect(exercise).toHaveAttribute('data-status', 'passed');
+      await expect(exercise.locator('[data-role="explanation"]')).toBeVisible();
+    });
+  }
+
+  test('critical-learning-rate: the learner\'s right numbers pass, and 2/trace A for the critical rate earns its own feedback', async ({ page }) => {
+    const { getExercise } = await import('../../exercises/index.ts');
+    const { variantNumbers } = await import('../../exercises/variant.ts');
+    const { formatNumbers } = await import('../../site/lesson/exercise/format-numbers.ts');
+    const definition = getExercise('critical-learning-rate');
+    if (definition.kind !== 'numeric') throw new Error('critical-learning-rate must be numeric');
+    const seed = 4242;
+    await page.goto(exercisePage('critical-learning-rate'));
+    await page.evaluate(
+      ([key, value]) => localStorage.setItem(key, value),
+      [PROGRESS_KEY, JSON.stringify({ format: 'neural-notebook-progress', version: 1, exercises: {}, rejected: {}, variantSeed: seed })],
+    );
+    await page.reload();
+    const exercise = page.locator('course-exercise[data-exercise-id="critical-learning-rate"]');
+    await exercise.scrollIntoViewIfNeeded();
+    await expect(exercise).toHaveAttribute('data-variant', '', { timeout: 15_000 });
+    const numbers = variantNumbers(definition, seed);
+    const fill = async (answer: Record<string, unknown>) => {
+      for (const [part, value] of Object.entries(answer)) await exercise.getByLabel(part, { exact: true }).fill(formatNumbers(value as number));
+      await exercise.getByRole('button', { name: 'Check', exact: true }).click();
+    };
+    await fill(definition.misconceptions.find((m) => m.id === 'two-over-trace')!.answer(numbers));
+    await expect(exercise).toHaveAttribute('data-status', 'failed', { timeout: 10_000 });
+    await expect(exercise.locator('[data-role="feedback"] [data-misconception="two-over-trace"]')).toContainText('converges fastest');
+    await expect(exercise.locator('[data-role="feedback"]')).toContainText('3 of 4 parts right');
+    await fill(definition.answer(numbers));
+    await expect(exercise).toHaveAttribute('data-status', 'passed', { timeout: 10_000 });
+  });
 });
