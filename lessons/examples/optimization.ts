@@ -254,7 +254,7 @@ export const learningRate = (() => {
       `η = ${show(divergent.lr)}, just above it, climbs to ${showScientific(final(divergent))}.`,
     series: runs.map((r) => ({ label: `η = ${show(r.lr, 3)} (${r.name})`, points: r.path.losses.map((l, t) => [t, log10(l)] as const), color: r.color, dashed: r.dashed })),
     x: { label: 'step', domain: [0, steps], ticks: [0, 10, 20, 30, 40, 50, 60] },
-    y: { label: 'log₁₀ loss', domain: [-12, 4], ticks: [-12, -8, -4, 0, 4] },
+    y: { label: 'log₁₀ loss', domain: [-10, 12], ticks: [-8, -4, 0, 4, 8] },
   });
 
   return {
@@ -452,7 +452,7 @@ export const momentum = (() => {
       dashed: i === 0,
     })),
     x: { label: 'step', domain: [0, steps], ticks: [0, 10, 20, 30, 40, 50] },
-    y: { label: 'step size / (η g)', domain: [0, 11], ticks: [0, 1, 2, 5, 10] },
+    y: { label: 'step size / (η g)', domain: [0, 14], ticks: [0, 1, 2, 5, 10] },
     rules: [1, 2, 10],
   });
 
@@ -576,7 +576,7 @@ export const momentumForms = (() => {
       { label: `η ÷ 10 at step ${change}`, points: scheduled.map((g, t) => [t + 1, log10(g, 1e-18)] as const), color: 'bad', dashed: true },
     ],
     x: { label: 'step', domain: [0, steps], ticks: [0, 10, 20, 30, 40] },
-    y: { label: 'log₁₀ distance', domain: [-18, 1], ticks: [-18, -12, -6, 0] },
+    y: { label: 'log₁₀ distance', domain: [-18, 8], ticks: [-18, -12, -6, 0, 6] },
   });
   return { constantGap: showGap(constantGap), afterChange: show(afterChange, 3), change: String(change), chart };
 })();
@@ -708,7 +708,7 @@ export const biasCorrection = (() => {
       { label: '√v (raw)', points: corrected.slice(0, shown).map((r, i) => [i + 1, Math.sqrt(r.v)] as const), color: 'bad', dashed: true },
     ],
     x: { label: 'step t', domain: [0, shown], ticks: [1, 5, 10, 15, 20, 25, 30] },
-    y: { label: 'value', domain: [0, 0.6], ticks: [0, 0.1, 0.2, 0.3, 0.4, 0.5] },
+    y: { label: 'value', domain: [0, 0.8], ticks: [0, 0.1, 0.2, 0.3, 0.4, 0.5] },
   });
   const stepsChart = lineChart({
     id: 'adam-bias-steps',
@@ -797,7 +797,7 @@ export const schedules = (() => {
       `cosine; the warm-up schedule climbs in a straight line from η₀/10 over the first 10 epochs, then follows a cosine over the remaining 90.`,
     series: named.map((s) => ({ label: s.label, points: Array.from({ length: epochs + 1 }, (_, t) => [t, s.schedule(t)] as const), color: s.color, dashed: s.dashed })),
     x: { label: 'epoch', domain: [0, epochs], ticks: [0, 10, 30, 60, 90, 100] },
-    y: { label: 'learning rate η', domain: [0, 0.11], ticks: [0, 0.025, 0.05, 0.075, 0.1] },
+    y: { label: 'learning rate η', domain: [0, 0.15], ticks: [0, 0.025, 0.05, 0.075, 0.1] },
   });
 
   // Noisy SGD on the quadratic, constant against cosine, averaged over seeds.
@@ -882,7 +882,7 @@ export const saddles = (() => {
       { label: '2⁻ⁿ (independent signs)', points: dimensions.map((n) => [n, -n * Math.log10(2)] as const), color: 'text-muted', dashed: true },
     ],
     x: { label: 'dimension n', domain: [1, 6], ticks: [1, 2, 3, 4, 5, 6] },
-    y: { label: 'log₁₀ fraction', domain: [-6, 0], ticks: [-6, -5, -4, -3, -2, -1, 0] },
+    y: { label: 'log₁₀ fraction', domain: [-6, 2], ticks: [-6, -5, -4, -3, -2, -1, 0] },
   });
   return {
     samples: showCount(samples),
