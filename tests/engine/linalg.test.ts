@@ -8,7 +8,7 @@ import { symmetricEigenvalues2 } from '../../engine/surfaces.ts';
 /** Q diag(λ) Qᵀ for the rotation Q by `angle` in the plane of axes i and j of an n×n identity. */
 function rotatedDiagonal(eigenvalues: number[], angle: number, i: number, j: number): number[][] {
   const n = eigenvalues.length;
-  const q = Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => (r === c ? 1 : 0)));
+  const q: number[][] = Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => (r === c ? 1 : 0)));
   q[i][i] = Math.cos(angle);
   q[j][j] = Math.cos(angle);
   q[i][j] = -Math.sin(angle);
