@@ -892,3 +892,35 @@ export const saddles = (() => {
     chart,
   };
 })();
+
+// --- Two valleys: where an optimizer ends depends on how it moves ---------------------------------------------
+
+/**
+ * The two-minima surface from high on the right valley's outer wall: plain SGD settles in the right, shallower valley;
+ * with momentum 0.9 the speed gathered on the way down carries it over the saddle into the deeper left valley.
+ */
+export const valleys = (() => {
+  const surface = createSurface('two-minima');
+  const start: [number, number] = [1.8, 0];
+  const lr = 0.02;
+  const steps = 800;
+  const end = (options: Record<string, unknown>) => {
+    const { points } = optimizerPath(surface, 'sgd', options, start, steps);
+    return points[points.length - 1];
+  };
+  const plain = end({ lr });
+  const heavy = end({ lr, momentum: 0.9 });
+  const [left, right] = surface.minima;
+  const near = (p: readonly [number, number], q: readonly [number, number]) => Math.hypot(p[0] - q[0], p[1] - q[1]) < 1e-3;
+  claim(near(plain, right) && near(heavy, left), 'plain SGD ends in the right valley and momentum in the left one');
+  claim(surface.value(...left) < surface.value(...right), 'the left valley is the deeper one');
+  const point = (p: readonly [number, number]) => `(${show(p[0], 2)}, ${show(p[1], 2)})`;
+  return {
+    start: point(start),
+    lr: show(lr),
+    plainEnd: point(plain),
+    heavyEnd: point(heavy),
+    plainLoss: show(surface.value(...plain), 3),
+    heavyLoss: show(surface.value(...heavy), 3),
+  };
+})();

@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { cellById, runAllCells } from './pages.ts';
 
 // Lesson 6, optimization, as a student reads it: its figures are labelled images drawn when the site was built,
 // every cell runs without an error and shows what the prose promises (the critical rate, the noise floor, the race),
@@ -38,20 +39,8 @@ test.describe('the optimization lesson', () => {
   });
 
   test('every cell runs: the critical rate, the noise floor of a constant rate, and the race of optimizers', async ({ page }) => {
-    await page.goto('/lessons/optimization/');
-    const cells = page.locator('notebook-cell');
-    const count = await cells.count();
-    expect(count).toBe(3);
-    await cells.first().scrollIntoViewIfNeeded();
-    await expect(cells.first()).toHaveAttribute('data-editor', 'ready', { timeout: 15_000 });
-    await page.getByRole('button', { name: 'Run all' }).click();
-    for (let index = 0; index < count; index++) {
-      await expect(cells.nth(index)).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
-    }
-    await expect(page.locator('.notebook-status')).toHaveText('All cells ran.');
-    await expect(page.locator('notebook-cell .cell-error')).toHaveCount(0);
-    await expect(page.locator('notebook-cell .cell-types')).toHaveText(Array(count).fill(''));
-    const cell = (id: string) => page.locator(`notebook-cell[data-cell-id="${id}"]`);
+    expect(await runAllCells(page, '/lessons/optimization/', 90_000)).toBe(3);
+    const cell = (id: string) => cellById(page, id);
     await expect(cell('gd-quadratic').locator('.cell-stream')).toContainText('critical rate 2/λmax = 0.200');
     await expect(cell('gd-quadratic').locator('.cell-stream')).toContainText('step 40: loss 2.76e-6');
     await expect(cell('gd-quadratic').locator('.v-plot svg').first()).toBeVisible();

@@ -18,6 +18,7 @@ import {
   schedules,
   showCount,
   showScientific,
+  valleys,
 } from '../../lessons/examples/optimization.ts';
 
 const lesson = readFileSync(new URL('../../lessons/06-optimization.mdx', import.meta.url), 'utf8');
@@ -243,5 +244,18 @@ describe('lesson 6: the chapter', () => {
   test('has at least five figures and three cells', () => {
     expect((lesson.match(/<figure/g) ?? []).length).toBeGreaterThanOrEqual(5);
     expect((lesson.match(/<Cell id=/g) ?? []).length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('lesson 6: two valleys', () => {
+  test('from high on the right wall plain SGD stays right and momentum crosses into the deeper left valley', () => {
+    const surface = createSurface('two-minima');
+    const end = (options: Record<string, unknown>) => {
+      const { points } = optimizerPath(surface, 'sgd', options, [1.8, 0], 800);
+      return points[points.length - 1];
+    };
+    expect(end({ lr: 0.02 })[0]).toBeGreaterThan(0.5);
+    expect(end({ lr: 0.02, momentum: 0.9 })[0]).toBeLessThan(-0.5);
+    expect(number(valleys.heavyLoss)).toBeLessThan(number(valleys.plainLoss));
   });
 });
