@@ -22,6 +22,7 @@ import {
   linear,
   mseLoss,
   noisyGradient,
+  optimizerHyperparameters,
   optimizerPath,
   regression,
   stepSchedule,
@@ -40,13 +41,15 @@ function claim(condition: boolean, message: string): void {
   if (!condition) throw new Error(`optimization example: ${message}`);
 }
 
-/** A number in scientific notation for prose: "3.2 × 10⁻⁵" (or plain when it is between 0.01 and 100). */
+/** A number in scientific notation for prose: "3.2 × 10⁻⁵", "10⁻⁸" (or plain when it is between 0.01 and 100). */
 export function showScientific(value: number, digits = 2): string {
   if (value === 0) return '0';
   const size = Math.abs(value);
   if (size >= 0.01 && size < 100) return show(value, digits + 1);
   const [mantissa, exponent] = value.toExponential(digits - 1).split('e');
   const superscript = exponent.replace('+', '').replace(/[-0-9]/g, (c) => '⁻⁰¹²³⁴⁵⁶⁷⁸⁹'['-0123456789'.indexOf(c)]);
+  // A power of ten is written as one: 10⁻⁸, not 1.0 × 10⁻⁸.
+  if (Number(mantissa) === 1) return `10${superscript}`;
   return `${mantissa.replace('-', '\u2212')} × 10${superscript}`;
 }
 
@@ -99,6 +102,34 @@ function contourPanel(options: {
     ],
   });
 }
+
+// --- PyTorch's defaults, as the engine's hyper-parameter tables hold them ----------------------------------
+
+/** A default from the engine's table of an optimizer's hyper-parameters (the same as torch.optim's). */
+function defaultOf(optimizer: string, name: string): number | number[] {
+  const value = optimizerHyperparameters(optimizer)[name].default;
+  claim(typeof value === 'number' || Array.isArray(value), `${optimizer}'s ${name} has a numeric default`);
+  return value as number | number[];
+}
+
+/** The defaults the prose quotes: AdaGrad's ε, RMSProp's α and ε, Adam's η, β₁, β₂ and ε. */
+export const defaults = (() => {
+  const [beta1, beta2] = defaultOf('adam', 'betas') as number[];
+  const alpha = defaultOf('rmsprop', 'alpha') as number;
+  return {
+    adagradEps: showScientific(defaultOf('adagrad', 'eps') as number),
+    rmspropAlpha: show(alpha, 3),
+    rmspropEps: showScientific(defaultOf('rmsprop', 'eps') as number),
+    rmspropFirstStep: show(1 / Math.sqrt(1 - alpha), 2),
+    adamLr: showScientific(defaultOf('adam', 'lr') as number),
+    adamBeta1: show(beta1, 3),
+    adamBeta2: show(beta2, 4),
+    adamEps: showScientific(defaultOf('adam', 'eps') as number),
+    adamOneMinusBeta1: show(1 - beta1, 3),
+    adamOneMinusBeta2: show(1 - beta2, 4),
+    adamSpeedRatio: show((1 - beta1) / (1 - beta2), 0),
+  };
+})();
 
 // --- Mini-batch gradients: noisy estimates whose spread shrinks like 1/√B ----------------------------------
 
@@ -509,6 +540,7 @@ export const momentum = (() => {
     steps: String(steps),
     ninetyAfter: show(runs[2].sizes[steps - 1], 2),
     ninetyAtTen: show(runs[2].sizes[9], 2),
+    halfLife: show(Math.log(0.5) / Math.log(0.9), 1),
     chart,
     eta: show(eta, 4),
     ravineSteps: String(ravineSteps),
@@ -772,7 +804,7 @@ export const epsilon = (() => {
   }
   const vHat = adam.stateDict().buffers[0].expAverageSquare[0] / (1 - 0.999 ** 5);
   claim(Math.abs(vHat - g * g) < 1e-12, 'for a steady gradient v̂ = g², though the variance is zero');
-  return { eps: showScientific(eps), lr: show(lr), rows, g: show(g), vHat: show(vHat, 4) };
+  return { eps: showScientific(eps), sqrtEps: showScientific(Math.sqrt(eps)), lr: show(lr), rows, g: show(g), vHat: show(vHat, 4) };
 })();
 
 // --- Learning-rate schedules --------------------------------------------------------------------------------

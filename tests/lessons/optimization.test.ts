@@ -25,10 +25,10 @@ const lesson = readFileSync(new URL('../../lessons/06-optimization.mdx', import.
 
 /** Reads a number the module formatted (true minus sign, thousands separators, "a × 10ⁿ") back. */
 const number = (text: string): number => {
-  const scientific = /^(−?[\d.]+) × 10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/.exec(text);
+  const scientific = /^(?:(−?[\d.]+) × )?10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/.exec(text);
   if (scientific) {
     const exponent = Number(scientific[2].replace(/[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]/g, (c) => '-0123456789'['⁻⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(c)]));
-    return Number(scientific[1].replace('\u2212', '-')) * 10 ** exponent;
+    return Number((scientific[1] ?? '1').replace('\u2212', '-')) * 10 ** exponent;
   }
   return Number(text.replace('\u2212', '-').replace(/,/g, ''));
 };
@@ -38,9 +38,11 @@ describe('lesson 6: formatting', () => {
     expect(showScientific(3.2e-5)).toBe('3.2 × 10⁻⁵');
     expect(showScientific(-4.4e-16)).toBe('−4.4 × 10⁻¹⁶');
     expect(showScientific(0.25)).toBe('0.25');
+    expect(showScientific(1e-8)).toBe('10⁻⁸');
     expect(showScientific(9142.5)).toBe('9.1 × 10³');
     expect(showCount(203530)).toBe('203,530');
     expect(number('1.8 × 10⁻¹⁵')).toBeCloseTo(1.8e-15, 20);
+    expect(number('10⁻⁸')).toBe(1e-8);
   });
 });
 
