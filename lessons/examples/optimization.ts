@@ -391,6 +391,25 @@ export const newton = (() => {
   const distance = Math.hypot(...next);
   claim(distance < 1e-14, 'one Newton step lands on the quadratic’s minimum');
   const gdSteps = Math.ceil(Math.log(distance / Math.hypot(...bowl.start)) / Math.log(conditioningRate()));
+  // The picture: the Newton step beside 15 steps of gradient descent at the best fixed rate.
+  const shownSteps = 15;
+  const gdPath = optimizerPath(bowl, 'sgd', { lr: 2 / (bowlMin + bowlMax) }, bowl.start, shownSteps);
+  const figure = contourPanel({
+    surface: bowl,
+    label:
+      `The bowl with curvatures 1 and 10 in contours. From (${show(bowl.start[0])}, ${show(bowl.start[1])}) one Newton step goes in a straight line to ` +
+      `the minimum at the origin; gradient descent at its best fixed rate takes ${shownSteps} zig-zagging steps and ends at loss ${showScientific(gdPath.losses[shownSteps])}.`,
+    title: 'x (Newton: one step; GD: 15)',
+    levels: [0.1, 0.5, 1.5, 4, 9, 16, 27],
+    paths: [
+      { points: gdPath.points, color: 'bad', name: 'gradient descent' },
+      { points: [bowl.start, next], color: 'accent', name: 'Newton' },
+    ],
+    xDomain: [-3, 3],
+    yDomain: [-2, 2],
+    width: 460,
+    height: 320,
+  });
 
   // On the saddle surface Newton's steps head for the saddle point, since they only look for ∇L = 0.
   const saddle = createSurface('saddle');
@@ -424,6 +443,7 @@ export const newton = (() => {
     next: `(${showScientific(next[0])}, ${showScientific(next[1])})`,
     distance: showScientific(distance),
     gdSteps: String(gdSteps),
+    figure,
     saddleFrom: `(${show(from[0])}, ${show(from[1])})`,
     newtonSteps: String(newtonSteps),
     saddleNewton: `(${showScientific(point[0])}, ${showScientific(point[1])})`,

@@ -15,6 +15,7 @@ test.describe('the optimization lesson', () => {
       /spread of mini-batch gradients against the batch size/,
       /loss against the step for four learning rates/,
       /Gradient descent on the contours of a quadratic with condition number 20/,
+      /one Newton step goes in a straight line to the minimum/,
       /Momentum’s step on a constant slope/,
       /momentum μ = 0.7 on the quadratic with condition number 50/,
       /step of AdaGrad, RMSProp and Adam on a steady slope/,

@@ -118,6 +118,7 @@ describe('lesson 6: the learning rate on a quadratic', () => {
 describe('lesson 6: Newton’s method', () => {
   test('one Newton step from the start lands on the minimum', () => {
     expect(number(newton.distance)).toBeLessThan(1e-14);
+    expect(newton.figure.label).toMatch(/one Newton step goes in a straight line to the minimum/);
   });
 
   test('the 784-256-10 network’s Hessian is counted from its parameter count', () => {
