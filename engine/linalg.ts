@@ -1,11 +1,25 @@
-// Small dense linear algebra on plain arrays, for the lessons' build-time examples: the signs of a symmetric
-// matrix's eigenvalues (its inertia), which say whether a critical point with that Hessian is a minimum, a maximum
-// or a saddle. Imported by path; not part of the public index.
+// Small dense linear algebra on plain arrays: the eigenvalues of a symmetric 2×2 matrix in closed form (the engine's
+// index and surfaces.ts re-export it), and the signs of a symmetric matrix's eigenvalues (its inertia), which say
+// whether a critical point with that Hessian is a minimum, a maximum or a saddle (imported by path, for the lessons'
+// build-time examples). The module imports nothing, so a page that needs only these (a numeric exercise's
+// arithmetic) loads them without the tensors and optimizers.
+//
+// For A = [[a, b], [b, c]] the characteristic polynomial is λ² − (a + c) λ + (ac − b²), whose roots are
+//   λ = (a + c)/2 ∓ √(((a − c)/2)² + b²).
 //
 // Sylvester's law of inertia: for an invertible P, A and P A Pᵀ have the same numbers of negative, zero and
 // positive eigenvalues. Symmetric Gaussian elimination writes A = L D Lᵀ (after a symmetric permutation that puts
 // the largest remaining diagonal entry first), so A's eigenvalue signs are the signs of D's diagonal: about n³/3
 // multiply-adds, with no eigenvalue computed.
+
+/** Eigenvalues (ascending) of the symmetric 2×2 matrix [[a, b], [b, c]]. */
+export function symmetricEigenvalues2(m: readonly [readonly [number, number], readonly [number, number]]): [number, number] {
+  const [[a, b], [b2, c]] = m;
+  if (b !== b2) throw new RangeError(`symmetricEigenvalues2: the matrix is not symmetric (${b} ≠ ${b2})`);
+  const mean = (a + c) / 2;
+  const radius = Math.hypot((a - c) / 2, b);
+  return [mean - radius, mean + radius];
+}
 
 /** How many eigenvalues of a symmetric matrix are negative, zero and positive. */
 export interface Inertia {

@@ -308,7 +308,7 @@ export function createSurface(name: SurfaceName, options: SurfaceOptions = {}): 
 }
 
 /** Eigenvalues (ascending) of the symmetric 2×2 matrix [[a, b], [b, c]] (in its own module, which imports nothing). */
-export { symmetricEigenvalues2 } from './eigenvalues.ts';
+export { symmetricEigenvalues2 } from './linalg.ts';
 
 /** A stochastic gradient: the exact gradient plus Gaussian noise of standard deviation `noise` per coordinate. */
 export function noisyGradient(surface: Surface, x: number, y: number, noise: number, rng: Random): [number, number] {

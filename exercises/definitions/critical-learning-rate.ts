@@ -1,6 +1,6 @@
 import type { Random } from '../../engine/random.ts';
 // By path, not the engine's index: the page loads this definition, and needs only the eigenvalues.
-import { symmetricEigenvalues2 } from '../../engine/eigenvalues.ts';
+import { symmetricEigenvalues2 } from '../../engine/linalg.ts';
 import { defineExercise, type Numbers, type VariantNumbers } from '../define-exercise.ts';
 
 /** The four answers, from the eigenvalues λmin ≤ λmax of A as the engine computes them. */

@@ -1,9 +1,11 @@
-// The inertia of symmetric matrices (the signs of their eigenvalues), checked against eigenvalues known in closed form.
-
+// Symmetric matrices: the 2×2 eigenvalues in closed form, and the inertia (the signs of the eigenvalues) checked
+// against eigenvalues known in closed form.
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { symmetricInertia } from '../../engine/linalg.ts';
+import * as engine from '../../engine/index.ts';
+import * as surfaces from '../../engine/surfaces.ts';
+import { symmetricEigenvalues2, symmetricInertia } from '../../engine/linalg.ts';
 import { Random } from '../../engine/random.ts';
-import { symmetricEigenvalues2 } from '../../engine/surfaces.ts';
 
 /** Q diag(λ) Qᵀ for the rotation Q by `angle` in the plane of axes i and j of an n×n identity. */
 function rotatedDiagonal(eigenvalues: number[], angle: number, i: number, j: number): number[][] {
@@ -47,4 +49,33 @@ describe('the inertia of a symmetric matrix', () => {
     expect(() => symmetricInertia([[1, 2]])).toThrow(/square/);
     expect(() => symmetricInertia([[0, 1], [1, 0]])).toThrow(/2×2 pivots/);
   });
+});
+
+test('the eigenvalues solve the characteristic polynomial, ascending, and sum to the trace', () => {
+  for (const [a, b, c] of [
+    [5, 2, 2],
+    [9, -4, 3],
+    [1, 0, 1],
+    [0.3, 1.7, -2.5],
+  ]) {
+    const [low, high] = symmetricEigenvalues2([
+      [a, b],
+      [b, c],
+    ]);
+    expect(low).toBeLessThanOrEqual(high);
+    expect(low + high).toBeCloseTo(a + c, 12);
+    expect(low * high).toBeCloseTo(a * c - b * b, 12);
+  }
+  expect(symmetricEigenvalues2([[5, 2], [2, 2]])).toEqual([1, 6]);
+  expect(() => symmetricEigenvalues2([[1, 2], [3, 4]])).toThrow(/not symmetric/);
+});
+
+test('the engine index and surfaces.ts re-export this one function', () => {
+  expect(engine.symmetricEigenvalues2).toBe(symmetricEigenvalues2);
+  expect(surfaces.symmetricEigenvalues2).toBe(symmetricEigenvalues2);
+});
+
+test('the module imports nothing, so a page can load it without the tensors and optimizers', () => {
+  const source = readFileSync(new URL('../../engine/linalg.ts', import.meta.url), 'utf8');
+  expect(source).not.toMatch(/^\s*import\b/m);
 });
