@@ -6,6 +6,7 @@
 // and dark mode, and the SVG is one image for screen readers (role="img", a <title> and a <desc>), its visible text
 // hidden from them.
 
+import { SVG_FRAME_CLOSE, escapeSvgText, svgFrameOpen } from './svg-figure.ts';
 import type { ThemeColorName } from '../../site/lesson/shared/plot-theme.ts';
 
 /** A box of the diagram: a rectangle (or a circle when `round`) holding one or more lines of text, centred. */
@@ -65,10 +66,6 @@ export interface DiagramSpec {
   texts?: readonly DiagramText[];
 }
 
-/** Escapes text for SVG. */
-function escape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 const at = (value: number): string => String(Math.round(value * 10) / 10);
 const LINE_HEIGHT = 16;
@@ -90,12 +87,7 @@ export function connect(from: DiagramBox, to: DiagramBox, options: Omit<DiagramA
 /** The diagram as an SVG string, ready for `<Fragment set:html={...} />`. */
 export function diagram(spec: DiagramSpec): string {
   const parts: string[] = [];
-  parts.push(
-    `<svg class="diagram" viewBox="0 0 ${spec.width} ${spec.height}" role="img" aria-labelledby="${spec.id}-title ${spec.id}-desc" xmlns="http://www.w3.org/2000/svg" style="width: 100%; max-width: ${spec.width}px; height: auto; font-family: var(--font-ui); font-size: 13px">`,
-    `<title id="${spec.id}-title">${escape(spec.title)}</title>`,
-    `<desc id="${spec.id}-desc">${escape(spec.description)}</desc>`,
-    '<g aria-hidden="true">',
-  );
+  parts.push(svgFrameOpen({ className: 'diagram', id: spec.id, title: spec.title, description: spec.description, width: spec.width, height: spec.height }));
   for (const arrow of spec.arrows ?? []) {
     const [x0, y0] = arrow.from;
     const [x1, y1] = arrow.to;
@@ -110,7 +102,7 @@ export function diagram(spec: DiagramSpec): string {
       const lx = (x0 + x1) / 2 + ox;
       const ly = (y0 + y1) / 2 + oy;
       parts.push(
-        `<text x="${at(lx)}" y="${at(ly)}" text-anchor="middle" style="fill: var(--${arrow.color ?? 'text'}); paint-order: stroke; stroke: var(--bg); stroke-width: 4px">${escape(arrow.label)}</text>`,
+        `<text x="${at(lx)}" y="${at(ly)}" text-anchor="middle" style="fill: var(--${arrow.color ?? 'text'}); paint-order: stroke; stroke: var(--bg); stroke-width: 4px">${escapeSvgText(arrow.label)}</text>`,
       );
     }
   }
@@ -124,15 +116,15 @@ export function diagram(spec: DiagramSpec): string {
     const top = box.y - ((box.lines.length - 1) * LINE_HEIGHT) / 2;
     box.lines.forEach((line, i) => {
       const weight = i === 0 ? '; font-weight: 600' : '';
-      parts.push(`<text x="${at(box.x)}" y="${at(top + i * LINE_HEIGHT)}" dy="0.32em" text-anchor="middle" style="fill: var(--text)${weight}">${escape(line)}</text>`);
+      parts.push(`<text x="${at(box.x)}" y="${at(top + i * LINE_HEIGHT)}" dy="0.32em" text-anchor="middle" style="fill: var(--text)${weight}">${escapeSvgText(line)}</text>`);
     });
   }
   for (const text of spec.texts ?? []) {
     const weight = text.bold ? '; font-weight: 600' : '';
     parts.push(
-      `<text x="${at(text.x)}" y="${at(text.y)}" dy="0.32em" text-anchor="${text.anchor ?? 'middle'}" style="fill: var(--${text.color ?? 'text'})${weight}">${escape(text.text)}</text>`,
+      `<text x="${at(text.x)}" y="${at(text.y)}" dy="0.32em" text-anchor="${text.anchor ?? 'middle'}" style="fill: var(--${text.color ?? 'text'})${weight}">${escapeSvgText(text.text)}</text>`,
     );
   }
-  parts.push('</g></svg>');
+  parts.push(SVG_FRAME_CLOSE);
   return parts.join('');
 }

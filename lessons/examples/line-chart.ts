@@ -4,6 +4,7 @@
 // `var(...)`), so one SVG follows light and dark mode. It is one image for screen readers: role="img" with a
 // <title> naming it and a <desc> saying what it shows; the visible text is hidden from them.
 
+import { SVG_FRAME_CLOSE, escapeSvgText, svgFrameOpen } from './svg-figure.ts';
 import type { ThemeColorName } from '../../site/lesson/shared/plot-theme.ts';
 
 /** One curve of a chart. */
@@ -47,10 +48,6 @@ const WIDTH = 460;
 const HEIGHT = 300;
 const MARGIN = { top: 16, right: 16, bottom: 44, left: 66 };
 
-/** Escapes text for SVG. */
-function escape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** A tick label with a true minus sign. */
 function tickLabel(value: number): string {
@@ -67,12 +64,7 @@ export function lineChart(spec: LineChartSpec): string {
   const sy = (y: number): number => MARGIN.top + (1 - (y - y0) / (y1 - y0)) * plotHeight;
   const at = (value: number): string => value.toFixed(1);
   const parts: string[] = [];
-  parts.push(
-    `<svg class="line-chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="${spec.id}-title ${spec.id}-desc" xmlns="http://www.w3.org/2000/svg" style="width: 100%; max-width: ${WIDTH}px; height: auto; font-family: var(--font-ui); font-size: 13px; overflow: visible">`,
-    `<title id="${spec.id}-title">${escape(spec.title)}</title>`,
-    `<desc id="${spec.id}-desc">${escape(spec.description)}</desc>`,
-    '<g aria-hidden="true">',
-  );
+  parts.push(svgFrameOpen({ className: 'line-chart', id: spec.id, title: spec.title, description: spec.description, width: WIDTH, height: HEIGHT, overflowVisible: true }));
   // Grid and ticks.
   for (const tick of spec.y.ticks) {
     parts.push(`<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${at(sy(tick))}" y2="${at(sy(tick))}" style="stroke: var(--border); stroke-width: 1" />`);
@@ -86,8 +78,8 @@ export function lineChart(spec: LineChartSpec): string {
     parts.push(`<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${at(sy(rule))}" y2="${at(sy(rule))}" style="stroke: var(--text); stroke-width: 1" />`);
   }
   parts.push(`<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${HEIGHT - MARGIN.bottom}" y2="${HEIGHT - MARGIN.bottom}" style="stroke: var(--text-muted)" />`);
-  parts.push(`<text x="${MARGIN.left + plotWidth / 2}" y="${HEIGHT - 6}" text-anchor="middle" style="fill: var(--text)">${escape(spec.x.label)}</text>`);
-  parts.push(`<text transform="translate(14 ${MARGIN.top + plotHeight / 2}) rotate(-90)" text-anchor="middle" style="fill: var(--text)">${escape(spec.y.label)}</text>`);
+  parts.push(`<text x="${MARGIN.left + plotWidth / 2}" y="${HEIGHT - 6}" text-anchor="middle" style="fill: var(--text)">${escapeSvgText(spec.x.label)}</text>`);
+  parts.push(`<text transform="translate(14 ${MARGIN.top + plotHeight / 2}) rotate(-90)" text-anchor="middle" style="fill: var(--text)">${escapeSvgText(spec.y.label)}</text>`);
   // The curves, clipped to the plot's box.
   for (const series of spec.series) {
     const d = series.points
@@ -105,8 +97,8 @@ export function lineChart(spec: LineChartSpec): string {
     const y = MARGIN.top + 12 + i * 20;
     const dash = series.dashed ? '; stroke-dasharray: 7 4' : '';
     parts.push(`<line x1="${at(legendX + 4)}" x2="${at(legendX + 28)}" y1="${y}" y2="${y}" style="stroke: var(--${series.color}); stroke-width: 2.5${dash}" />`);
-    parts.push(`<text x="${at(legendX + 34)}" y="${y}" dy="0.32em" style="fill: var(--text)">${escape(series.label)}</text>`);
+    parts.push(`<text x="${at(legendX + 34)}" y="${y}" dy="0.32em" style="fill: var(--text)">${escapeSvgText(series.label)}</text>`);
   });
-  parts.push('</g></svg>');
+  parts.push(SVG_FRAME_CLOSE);
   return parts.join('');
 }
