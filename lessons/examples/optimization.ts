@@ -200,11 +200,13 @@ export const minibatch = (() => {
   const integers = ([a, b]: [number, number], step: number) => Array.from({ length: Math.floor((b - a) / step) + 1 }, (_, i) => a + i * step);
   const xDomain = extent(xs);
   const yDomain = extent(ys);
+  // About four labelled ticks per 230-pixel panel, so the labels never run into each other.
+  const tickStep = ([a, b]: [number, number]) => (b - a > 16 ? 8 : b - a > 8 ? 4 : 2);
   const cloudsPanel = (row: (typeof rows)[number], color: FigureColor) =>
     panel({
       label: `The first 150 mini-batch gradients with B = ${row.size}, around the full-batch gradient`,
-      x: { domain: xDomain, ticks: integers(xDomain, xDomain[1] - xDomain[0] > 8 ? 4 : 2), label: `∂L/∂w, B = ${row.size}` },
-      y: { domain: yDomain, ticks: integers(yDomain, yDomain[1] - yDomain[0] > 8 ? 4 : 2), label: '' },
+      x: { domain: xDomain, ticks: integers(xDomain, tickStep(xDomain)), label: `∂L/∂w, B = ${row.size}` },
+      y: { domain: yDomain, ticks: integers(yDomain, tickStep(yDomain)), label: '' },
       width: 230,
       height: 230,
       dots: [...cloud(row, color), { at: { x: full[0], y: full[1] }, shape: 'square', color: 'text', title: 'the full-batch gradient', size: 10 }],
