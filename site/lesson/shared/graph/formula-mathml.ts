@@ -123,6 +123,8 @@ function render(f: Formula, style: Style): string {
       return mrow('<munder><mo>∑</mo><mi>j</mi></munder>', fenced(render(f.of, style)));
     case 'sumTo':
       return mrow('<munder><mo>∑</mo><mtext>batch</mtext></munder>', fenced(render(f.of, style)));
+    case 'maximum':
+      return mrow('<mi>max</mi>', fenced(f.terms.map((term) => render(term, style)).join(mo(','))));
   }
 }
 
@@ -232,6 +234,8 @@ export function formulaText(f: Formula, numeric = false, digits = 3): string {
       return `Σⱼ(${text(f.of)})`;
     case 'sumTo':
       return `Σ_batch(${text(f.of)})`;
+    case 'maximum':
+      return `max(${f.terms.map(text).join(', ')})`;
   }
 }
 
