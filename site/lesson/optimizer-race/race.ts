@@ -124,6 +124,23 @@ export function optionValue(racer: Racer, option: string): OptionValue {
   return racer.options[option] ?? (optimizerHyperparameters(racer.optimizer)[option].default as OptionValue);
 }
 
+/** A racer's name, told from its twins: `SGD`, or `SGD #1` and `SGD #2` when the race has two SGDs. */
+export function racerName(racers: readonly Racer[], index: number): string {
+  const racer = racers[index];
+  const twins = racers.filter((r) => r.optimizer === racer.optimizer);
+  const label = optimizerEntry(racer.optimizer).label;
+  if (twins.length === 1) return label;
+  return `${label} #${racers.slice(0, index + 1).filter((r) => r.optimizer === racer.optimizer).length}`;
+}
+
+/** The play speeds: steps per second. */
+export const SPEEDS: readonly { label: string; stepsPerSecond: number }[] = [
+  { label: '2 steps/s', stepsPerSecond: 2 },
+  { label: '8 steps/s', stepsPerSecond: 8 },
+  { label: '30 steps/s', stepsPerSecond: 30 },
+  { label: '120 steps/s', stepsPerSecond: 120 },
+];
+
 /** The registry's names, in order. */
 export const OPTIMIZER_NAMES: readonly string[] = OPTIMIZERS.map((o) => o.name);
 

@@ -117,7 +117,8 @@ export function decodeView(preset: RacePreset, text: string | null): RaceView {
   const state = view.state;
   const surface = field('s');
   if (surface !== undefined && (SURFACE_NAMES as readonly string[]).includes(surface)) state.surface = surface as SurfaceName;
-  state.racers = racersFor(preset, state.surface);
+  const racers = racersFor(preset, state.surface);
+  state.racers = racers;
   const condition = parseNumber(field('k'));
   if (condition !== null && condition >= CONDITION_RANGE.min && condition <= CONDITION_RANGE.max) state.condition = condition;
   const noise = parseNumber(field('n'));
@@ -137,8 +138,8 @@ export function decodeView(preset: RacePreset, text: string | null): RaceView {
     const match = /^r(\d+)$/.exec(part[0]);
     if (match === null) continue;
     const index = Number(match[1]);
-    if (index >= state.racers.length) continue;
-    state.racers[index] = decodeRacer(state.racers[index], part.slice(1));
+    if (index >= racers.length) continue;
+    racers[index] = decodeRacer(racers[index], part.slice(1));
   }
   const step = /^\d+$/.test(first) ? Number(first) : 0;
   view.step = Math.min(step, state.steps);

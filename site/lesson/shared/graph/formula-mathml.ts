@@ -134,6 +134,11 @@ export function formulaMathML(f: Formula, options: { numeric?: boolean; digits?:
   return `<math${options.display === true ? ' display="block"' : ''}>${render(f, style)}</math>`;
 }
 
+/** A formula's MathML without the <math> element, to compose into a larger expression (the race's update lines). */
+export function formulaMathMLContent(f: Formula, options: { numeric?: boolean; digits?: number } = {}): string {
+  return render(f, { numeric: options.numeric ?? false, digits: options.digits ?? 3 });
+}
+
 /** The parts of a chain-rule line: its gradient's symbol, the terms with symbols, with numbers, and the result. */
 function lineParts(line: ChainRuleLine): { left: Formula; symbolic: Formula | null; numeric: Formula | null; result: Formula } {
   const left: Formula = { kind: 'symbol', name: line.name, node: line.node, bar: true };

@@ -20,10 +20,12 @@ describe('a race in the URL', () => {
     view.state.noise = 0.35;
     view.state.seed = 12;
     view.state.start = [-1.25, 0.3333333333333333];
-    view.state.racers[0] = { ...view.state.racers[0], on: false };
-    view.state.racers[2] = { ...view.state.racers[2], options: { ...view.state.racers[2].options, lr: 0.0125, momentum: 0.75 } };
-    const adam = view.state.racers.findIndex((r) => r.optimizer === 'adam');
-    view.state.racers[adam] = { ...view.state.racers[adam], on: true, options: { lr: 1e-7, betas: [0.8, 0.99], biasCorrection: false } };
+    const racers = [...view.state.racers];
+    racers[0] = { ...racers[0], on: false };
+    racers[2] = { ...racers[2], options: { ...racers[2].options, lr: 0.0125, momentum: 0.75 } };
+    const adam = racers.findIndex((r) => r.optimizer === 'adam');
+    racers[adam] = { ...racers[adam], on: true, options: { lr: 1e-7, betas: [0.8, 0.99], biasCorrection: false } };
+    view.state = { ...view.state, racers };
     const text = encodeView(preset, view);
     expect(text).toMatch(/^[A-Za-z0-9._*-]+$/);
     const back = decodeView(preset, text);
