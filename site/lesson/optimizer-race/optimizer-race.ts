@@ -1,9 +1,11 @@
-// The optimizer race's custom element: it wires the markup of OptimizerRace.astro to a race (race.ts), draws the
-// surface's contours once per surface with Observable Plot and the paths over them in an overlay that each step
-// redraws, the loss against the step, the legend, the selected racer's update lines (engine/optim/update-lines.ts)
-// and the table of points, and keeps the state in the URL (url-state.ts). A race of a few hundred steps of 2-D
-// optimizers and the contour grid take a few milliseconds (measured: see README), so everything runs on the main
-// thread.
+// The optimizer race's custom element: it wires the markup of OptimizerRace.astro to a race. A Web Worker
+// (worker.ts) runs the racers with the engine and computes the surface's contour lines, since a race of a few
+// hundred steps on a cold start and the contours of a surface each take longer than a frame (measured on the
+// development machine: up to 37 ms and 100 ms on the main thread). The page draws the contours once per surface
+// with the axes of Observable Plot, the paths over them in an overlay that each step redraws, the loss against
+// the step (drawn once per race, revealed up to the step by a clip), the legend, the selected racer's update lines
+// (engine/optim/update-lines.ts, replayed on the page: one racer, a few hundred steps at most) and the table of
+// points, and keeps the state in the URL (url-state.ts).
 
 import * as Plot from '@observablehq/plot';
 import { raceStep } from '../../../engine/optim/update-lines.ts';
@@ -14,19 +16,19 @@ import { prefersReducedMotion } from '../shared/reduced-motion.ts';
 import { plotStyle, themeVar } from '../shared/plot-theme.ts';
 import { labelChart } from '../shared/plot-accessibility.ts';
 import { formatNumber } from '../shared/graph/number-format.ts';
+import type { Isoline } from './isolines.ts';
+import type { RaceReply, RaceRequest } from './protocol.ts';
 import { presetById, racersFor, type RacePreset } from './presets.ts';
 import {
   CONDITION_RANGE,
   NOISE_RANGE,
   SPEEDS,
-  contourLevels,
   describeOptions,
   engineOptions,
   noiseOf,
   optionValue,
   optionsProblem,
   racerName,
-  runRace,
   surfaceOf,
   type OptionValue,
   type RacePath,
@@ -98,6 +100,15 @@ class OptimizerRaceElement extends HTMLElement {
   /** What the contour chart was drawn for (surface, condition, width), so it is redrawn only when that changes. */
   private contourKey = '';
   private overlay: SVGGElement | null = null;
+  /** The loss chart's clip, widened to the current step. */
+  private lossClip: SVGRectElement | null = null;
+  private lossRule: SVGLineElement | null = null;
+  private lossChart: Chart | null = null;
+  private worker: Worker | null = null;
+  private requestId = 0;
+  /** The contour lines of the surface drawn, and which surface (name and condition number) they belong to. */
+  private isolines: Isoline[] = [];
+  private isolinesKey = '';
   private playing = false;
   private frame = 0;
   private lastTime = 0;
@@ -123,14 +134,43 @@ class OptimizerRaceElement extends HTMLElement {
     const resize = new ResizeObserver(() => this.redrawPlots());
     resize.observe(plot);
     this.cleanups.push(() => resize.disconnect());
-    this.recompute();
+    this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+    this.worker.addEventListener('message', (event: MessageEvent<RaceReply>) => this.onReply(event.data));
+    this.cleanups.push(() => this.worker?.terminate());
     this.syncControls();
-    this.dataset.ready = '';
+    this.recompute();
   }
 
   disconnectedCallback(): void {
     this.pause();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
+  }
+
+  /** The worker's race: draws it if it answers the latest request. */
+  private onReply(reply: RaceReply): void {
+    if (reply.id !== this.requestId) return;
+    if (reply.type === 'error') {
+      this.say(`The race could not be run: ${reply.message}`);
+      return;
+    }
+    this.paths = reply.paths;
+    this.dataset.raceMs = reply.milliseconds.race.toFixed(2);
+    if (reply.contours !== null) {
+      this.isolines = reply.contours;
+      this.isolinesKey = this.surfaceKey();
+      this.dataset.contourMs = reply.milliseconds.contours.toFixed(2);
+    }
+    this.view.step = Math.min(this.view.step, this.view.state.steps);
+    if (reply.contours !== null) this.contourKey = '';
+    this.drawLoss();
+    this.redrawPlots();
+    this.renderTable();
+    this.dataset.ready = '';
+  }
+
+  /** The surface as the contours depend on it. */
+  private surfaceKey(): string {
+    return `${this.view.state.surface}|${this.view.state.surface === 'quadratic' ? this.view.state.condition : ''}`;
   }
 
   private plot(name: 'contour' | 'loss'): HTMLElement {
@@ -141,24 +181,24 @@ class OptimizerRaceElement extends HTMLElement {
     return this.querySelector<T>(`[data-field="${name}"]`)!;
   }
 
-  /** Reruns the race after anything but the step changed, then redraws. */
+  /** Asks the worker to rerun the race after anything but the step changed (and for new contours with a new surface). */
   private recompute(): void {
     const { state } = this.view;
     this.surface = surfaceOf(state);
-    const started = performance.now();
-    this.paths = runRace(state);
-    this.dataset.raceMs = (performance.now() - started).toFixed(2);
-    this.view.step = Math.min(this.view.step, state.steps);
-    this.redrawPlots();
+    this.requestId += 1;
+    const request: RaceRequest = { id: this.requestId, state, contours: this.surfaceKey() !== this.isolinesKey };
+    this.worker?.postMessage(request);
   }
 
   /** Draws the contour chart if its surface or size changed, then the paths and everything that follows the step. */
   private redrawPlots(): void {
     const width = Math.max(260, Math.floor(this.plot('contour').clientWidth || 560));
-    const key = `${this.view.state.surface}|${this.view.state.condition}|${width}`;
+    if (this.isolinesKey === '') return;
+    const key = `${this.isolinesKey}|${width}`;
     if (key !== this.contourKey) {
       this.contourKey = key;
       this.drawContour(width);
+      this.drawLoss();
     }
     this.render();
   }
@@ -168,8 +208,6 @@ class OptimizerRaceElement extends HTMLElement {
     const surface = this.surface;
     const { x, y } = surface.domain;
     const height = Math.round(Math.min(width * ((y[1] - y[0]) / (x[1] - x[0])), 420));
-    const started = performance.now();
-    const levels = contourLevels(surface);
     const minima = surface.critical.filter((c) => c.kind === 'minimum').map((c) => ({ x: c.point[0], y: c.point[1] }));
     const saddles = surface.critical.filter((c) => c.kind === 'saddle').map((c) => ({ x: c.point[0], y: c.point[1] }));
     const chart = Plot.plot({
@@ -184,13 +222,11 @@ class OptimizerRaceElement extends HTMLElement {
       style: plotStyle,
       ariaLabel: `Contours of the ${surface.label} with each optimizer's path`,
       marks: [
-        Plot.contour({ value: (px: number, py: number) => surface.value(px, py), x1: x[0], x2: x[1], y1: y[0], y2: y[1], thresholds: levels, stroke: themeVar('text-muted'), strokeOpacity: 0.5, fill: 'none', pixelSize: 3 }),
         Plot.text(minima, { x: 'x', y: 'y', text: () => '★', fill: themeVar('text'), fontSize: 16 }),
         Plot.text(saddles, { x: 'x', y: 'y', text: () => '✕', fill: themeVar('text'), fontSize: 14 }),
         Plot.frame({ stroke: themeVar('border') }),
       ],
     }) as Chart;
-    this.dataset.contourMs = (performance.now() - started).toFixed(2);
     labelChart(chart, `Contours of the ${surface.label} with each optimizer's path`);
     this.contour = chart;
     const svg = chart.matches('svg') ? (chart as SVGSVGElement) : chart.querySelector('svg')!;
@@ -202,6 +238,18 @@ class OptimizerRaceElement extends HTMLElement {
     clip.append(svgElement('rect', { x: Math.min(...xs), y: Math.min(...ys), width: Math.abs(xs[1] - xs[0]), height: Math.abs(ys[1] - ys[0]) }));
     defs.append(clip);
     svg.append(defs);
+    // The contour lines (from the worker), under the marks of the minima and the paths.
+    const px = chart.scale('x')!.apply!;
+    const py = chart.scale('y')!.apply!;
+    const contours = svgElement('g', { 'clip-path': `url(#${clipId})`, 'aria-hidden': 'true', class: 'race-contours' });
+    for (const { segments } of this.isolines) {
+      let d = '';
+      for (let k = 0; k < segments.length; k += 4) {
+        d += `M${(px(segments[k]) as number).toFixed(1)},${(py(segments[k + 1]) as number).toFixed(1)}L${(px(segments[k + 2]) as number).toFixed(1)},${(py(segments[k + 3]) as number).toFixed(1)}`;
+      }
+      contours.append(svgElement('path', { d, fill: 'none', stroke: themeVar('text-muted'), 'stroke-opacity': 0.5, 'stroke-width': 1 }));
+    }
+    svg.insertBefore(contours, svg.querySelector('g[data-mark="text"]') ?? null);
     this.overlay = svgElement('g', { class: 'race-overlay' });
     svg.append(this.overlay);
     this.plot('contour').replaceChildren(chart);
@@ -215,10 +263,9 @@ class OptimizerRaceElement extends HTMLElement {
   /** Everything that follows the step: paths, loss plot, legend, lines, table, status, count, URL. */
   private render(announce = true): void {
     this.drawPaths();
-    this.drawLoss();
+    this.revealLoss();
     this.renderLegend();
     this.renderLines();
-    this.renderTable();
     const { step, state } = this.view;
     this.querySelector('[data-count]')!.textContent = `Step ${step} of ${state.steps}`;
     if (announce) this.say(this.statusText());
@@ -259,21 +306,19 @@ class OptimizerRaceElement extends HTMLElement {
 
   /** The loss against the step for each racer, up to this step; log scale when every loss is positive. */
   private drawLoss(): void {
-    const { step, state } = this.view;
+    const { state } = this.view;
     const container = this.plot('loss');
     const width = Math.max(260, Math.floor(container.clientWidth || 560));
     const all = this.paths.flatMap((p) => p.losses);
     const log = all.length > 0 && all.every((v) => v > 0);
-    const finite = all.filter((v) => Number.isFinite(v));
-    const lo = finite.length > 0 ? Math.min(...finite) : 0;
-    const hi = finite.length > 0 ? Math.max(...finite) : 1;
+    const lo = all.length > 0 ? Math.min(...all) : 0;
+    const hi = all.length > 0 ? Math.max(...all) : 1;
     const marks: Plot.Markish[] = this.paths.map((path) =>
       Plot.line(
-        path.losses.slice(0, step + 1).map((loss, i) => ({ step: i, loss })),
+        path.losses.map((loss, i) => ({ step: i, loss })),
         { x: 'step', y: 'loss', stroke: colorOf(path.index), strokeWidth: 2, strokeDasharray: DASHES[path.index % DASHES.length] },
       ),
     );
-    marks.push(Plot.ruleX([step], { stroke: themeVar('border') }));
     const chart = Plot.plot({
       width,
       height: 200,
@@ -284,10 +329,33 @@ class OptimizerRaceElement extends HTMLElement {
       y: log ? { type: 'log', domain: [Math.max(lo, hi * 1e-12), hi], label: 'loss (log scale)' } : { domain: [lo, hi === lo ? lo + 1 : hi], label: 'loss' },
       style: plotStyle,
       marks,
-    });
+    }) as Chart;
     labelChart(chart, 'The loss of each optimizer against the step');
+    // The curves are drawn whole once and revealed up to the current step by a clip, so a step redraws nothing.
+    const svg = chart.matches('svg') ? (chart as SVGSVGElement) : chart.querySelector('svg')!;
+    const [y0, y1] = chart.scale('y')!.range as [number, number];
+    const clipId = `${this.id}-loss-clip`;
+    const defs = svgElement('defs', {});
+    const clip = svgElement('clipPath', { id: clipId });
+    this.lossClip = svgElement('rect', { x: 0, y: Math.min(y0, y1) - 4, width: 0, height: Math.abs(y1 - y0) + 8 });
+    clip.append(this.lossClip);
+    defs.append(clip);
+    svg.prepend(defs);
+    for (const group of svg.querySelectorAll('g[data-mark="line"]')) group.setAttribute('clip-path', `url(#${clipId})`);
+    this.lossRule = svgElement('line', { y1: Math.min(y0, y1), y2: Math.max(y0, y1), stroke: themeVar('border'), 'stroke-width': 1 });
+    svg.append(this.lossRule);
+    this.lossChart = chart;
     container.replaceChildren(chart);
     this.querySelector('[data-loss-caption]')!.textContent = log ? 'The loss at each step, on a log scale.' : 'The loss at each step (this surface goes below zero, so the scale is linear).';
+  }
+
+  /** Reveals the loss curves up to the current step and moves the step's rule there. */
+  private revealLoss(): void {
+    if (this.lossChart === null || this.lossClip === null || this.lossRule === null) return;
+    const x = this.lossChart.scale('x')!.apply!(this.view.step) as number;
+    this.lossClip.setAttribute('width', String(Math.max(0, x + 3)));
+    this.lossRule.setAttribute('x1', x.toFixed(1));
+    this.lossRule.setAttribute('x2', x.toFixed(1));
   }
 
   /** A path's state at this step: its loss, or where it stopped. */
