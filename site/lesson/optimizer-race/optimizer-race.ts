@@ -230,6 +230,10 @@ class OptimizerRaceElement extends HTMLElement {
     labelChart(chart, `Contours of the ${surface.label} with each optimizer's path`);
     this.contour = chart;
     const svg = chart.matches('svg') ? (chart as SVGSVGElement) : chart.querySelector('svg')!;
+    // The chart holds the focusable start marker, so it is a labelled group rather than one image; Plot's frame
+    // carries a label of its own, which a rect may not.
+    svg.setAttribute('role', 'group');
+    for (const labelled of svg.querySelectorAll('[aria-label]')) labelled.removeAttribute('aria-label');
     const xs = chart.scale('x')!.range as [number, number];
     const ys = chart.scale('y')!.range as [number, number];
     const clipId = `${this.id}-clip`;
@@ -609,9 +613,10 @@ class OptimizerRaceElement extends HTMLElement {
   /** Sets the start (kept on the plot, rounded to a thousandth of the window) and reruns the race. */
   private moveStart(px: number, py: number): void {
     const { x, y } = this.surface.domain;
+    // Kept on the plot, to the decimals a thousandth of the window needs (a keyboard move of −2.5 by 0.12 is −2.38).
     const round = (v: number, [lo, hi]: readonly [number, number]) => {
-      const unit = (hi - lo) / 1000;
-      return Number((Math.round(Math.min(hi, Math.max(lo, v)) / unit) * unit).toPrecision(6));
+      const digits = Math.max(0, Math.ceil(-Math.log10((hi - lo) / 1000)));
+      return Number(Math.min(hi, Math.max(lo, v)).toFixed(digits));
     };
     this.view.state = { ...this.view.state, start: [round(px, x), round(py, y)] };
     this.field<HTMLInputElement>('start-x').value = String(this.view.state.start[0]);
