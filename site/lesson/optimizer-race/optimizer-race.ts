@@ -216,7 +216,7 @@ class OptimizerRaceElement extends HTMLElement {
       marginLeft: 40,
       marginBottom: 32,
       marginRight: 12,
-      marginTop: 8,
+      marginTop: 22,
       x: { domain: x, label: 'x', nice: false },
       y: { domain: y, label: 'y', nice: false },
       style: plotStyle,
@@ -430,6 +430,8 @@ class OptimizerRaceElement extends HTMLElement {
         li.innerHTML = updateLineMathML(line);
         li.setAttribute('aria-label', updateLineText(line));
         li.dataset.target = line.target;
+        // A line wider than a phone scrolls sideways, so it takes focus for the keyboard to scroll it.
+        li.tabIndex = 0;
         return li;
       }),
     );

@@ -25,7 +25,8 @@ export function valueText(value: readonly number[], digits = 4): string {
 
 /** An update line as MathML: its target, ← or =, the symbols, then a row with the numbers and a row with the value. */
 export function updateLineMathML(line: UpdateLine, digits = 4): string {
-  const cell = (content: string, align: 'left' | 'right') => `<mtd style="text-align: ${align}; padding: 0.1em 0">${content}</mtd>`;
+  // A table's cells are set in text style; displaystyle keeps Adam's nested fractions readable.
+  const cell = (content: string, align: 'left' | 'right') => `<mtd style="text-align: ${align}; padding: 0.1em 0"><mrow displaystyle="true">${content}</mrow></mtd>`;
   const arrow = `<mo>${line.assigns ? '←' : '='}</mo>`;
   const rows = [`<mtr>${cell(`<mi>${escape(line.target)}</mi>`, 'right')}${cell(`<mrow>${arrow}${formulaMathMLContent(line.symbolic, { digits })}</mrow>`, 'left')}</mtr>`];
   if (!bare(line)) rows.push(`<mtr>${cell('', 'right')}${cell(`<mrow><mo>=</mo>${formulaMathMLContent(line.numeric, { numeric: true, digits })}</mrow>`, 'left')}</mtr>`);
