@@ -117,6 +117,12 @@ const RULES: Record<string, Rule> = {
   tanh: (z, ref) => [times(z, ref(z, true), minus(num(1), { kind: 'power', base: ref(z), exponent: 2 }))],
   // z = relu(x): x̄ = z̄ · [x > 0].
   relu: (z, ref) => [times(z, ref(z, true), { kind: 'indicator', of: ref(z.parents[0]) })],
+  // z = softplus(x) = ln(1 + e^(βx))/β: x̄ = z̄ · σ(βx) (where βx passes the threshold the slope is 1, σ(βx) within 1e-8 of it).
+  softplus: (z, ref) => {
+    const beta = z.attributes.parameters?.beta ?? 1;
+    const x = ref(z.parents[0]);
+    return [times(z, ref(z, true), { kind: 'apply', fn: 'σ', of: beta === 1 ? x : scalar(num(beta), x) })];
+  },
   // z = x (the identity): x̄ = z̄.
   identity: (z, ref) => [ref(z, true)],
   // z = Σ x: x̄ = z̄ in every position that was summed.

@@ -307,14 +307,8 @@ export function createSurface(name: SurfaceName, options: SurfaceOptions = {}): 
   }
 }
 
-/** Eigenvalues (ascending) of the symmetric 2×2 matrix [[a, b], [b, c]]. */
-export function symmetricEigenvalues2(m: readonly [readonly [number, number], readonly [number, number]]): [number, number] {
-  const [[a, b], [b2, c]] = m;
-  if (b !== b2) throw new RangeError(`symmetricEigenvalues2: the matrix is not symmetric (${b} ≠ ${b2})`);
-  const mean = (a + c) / 2;
-  const radius = Math.hypot((a - c) / 2, b);
-  return [mean - radius, mean + radius];
-}
+/** Eigenvalues (ascending) of the symmetric 2×2 matrix [[a, b], [b, c]] (in its own module, which imports nothing). */
+export { symmetricEigenvalues2 } from './linalg.ts';
 
 /** A stochastic gradient: the exact gradient plus Gaussian noise of standard deviation `noise` per coordinate. */
 export function noisyGradient(surface: Surface, x: number, y: number, noise: number, rng: Random): [number, number] {

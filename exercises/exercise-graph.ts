@@ -6,10 +6,13 @@
 //
 // A declaration says three things:
 //   - `build(args)`: the same computation, made with the engine from one call's arguments (a numeric
-//     exercise gets none), returning the loss; the tensors a student can talk about are named with
+//     exercise gets none, one seeded per learner gets `[numbers]`, its learner's numbers), returning the loss; the tensors a student can talk about are named with
 //     the engine's `tensor.named('z1')` (a leaf may pass `label` to `tensor()` instead), written as
 //     plain text (`z1`, `W2`, `yhat`) and shown as the course writes them (z₁, W₂, ŷ: `nodeName`);
-//   - `parts`: which named tensor's gradient each scored part is;
+//   - `parts`: which named tensor's gradient each scored part is; a part that is a list of numbers, element i
+//     the gradient of its own scalar tensor, names them in order (`{ gradients: ['x1', 'x2'] }`), and a part
+//     that is no gradient at all (an index, a verdict) maps to null (`{ wrong: null }`): the graph compares
+//     the gradients, the grader scores every part;
 //   - `upstream` (optional): tensors whose gradient the exercise gives (a backward function's
 //     upstream argument, built as L = Σ upstream ⊙ s so that s̄ = upstream): right by definition;
 //   - `intermediates` (optional): unscored gradients a student may also return (code) or type
@@ -38,14 +41,34 @@ import type { Tensor } from '../engine/index.ts';
 
 /** The computation graph of a code or numeric exercise, for drawing a wrong answer's gradients on it. */
 export interface ExerciseGraph {
-  /** The computation with the engine for one call's arguments (a numeric exercise gets `[]`); returns the loss, its tensors named with `.named('z1')`. */
+  /**
+   * The computation with the engine for one call's arguments (a numeric exercise gets `[]`, one seeded per learner
+   * `[numbers]`); returns the loss, its tensors named with `.named('z1')`.
+   */
   build(args: readonly unknown[]): Tensor;
-  /** Per scored part, the label of the tensor whose gradient it is: `{ dW1: 'W1' }`. Every part is mapped. */
-  parts: Record<string, string>;
+  /**
+   * Per scored part, the label of the tensor whose gradient it is (`{ dW1: 'W1' }`), the labels of the scalar tensors
+   * whose gradients its elements are (`{ gradients: ['x1', 'x2'] }`), or null for a part that is no gradient. Every
+   * part is mapped.
+   */
+  parts: Record<string, PartTensor>;
   /** Unscored gradients a student may also give, by the key they return or type: `{ dz1: 'z1' }`. */
   intermediates?: Record<string, string>;
   /** Tensors whose gradient the exercise hands the student (an `upstream` argument), so right by definition: `['s']`. */
   upstream?: string[];
+}
+
+/** What a scored part is on the graph: one tensor's gradient, a list of scalar tensors' gradients, or no gradient. */
+export type PartTensor = string | readonly string[] | null;
+
+/** The labels a part's value covers, in order: none for a part that is no gradient. */
+export function partLabels(tensor: PartTensor): readonly string[] {
+  return tensor === null ? [] : typeof tensor === 'string' ? [tensor] : tensor;
+}
+
+/** The key of element `index` of a part spread over several tensors, as written in code: `gradients[1]`. */
+export function elementKey(part: string, index: number): string {
+  return `${part}[${index}]`;
 }
 
 const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
@@ -76,10 +99,20 @@ export function graphDeclarationProblem(
     if (!KEY.test(key)) return `graph.intermediates: ${JSON.stringify(key)} is not a plain identifier`;
     if (partNames.includes(key)) return `graph.intermediates: ${key} is already a scored part`;
   }
-  const labels = [...Object.values(graph.parts), ...Object.values(graph.intermediates ?? {})];
-  for (const label of labels) if (label === '') return 'graph: a part or intermediate names an empty label';
+  const pairs: [string, string][] = [
+    ...Object.entries(graph.parts).flatMap(([key, tensor]) => {
+      const labels = partLabels(tensor);
+      return typeof tensor === 'string' || tensor === null ? labels.map((label) => [key, label] as [string, string]) : labels.map((label, i) => [elementKey(key, i), label] as [string, string]);
+    }),
+    ...Object.entries(graph.intermediates ?? {}),
+  ];
+  for (const [key, tensor] of Object.entries(graph.parts)) {
+    if (Array.isArray(tensor) && tensor.length === 0) return `graph.parts: ${key} names an empty list of tensors (map a part that is no gradient to null)`;
+  }
+  if (Object.values(graph.parts).every((tensor) => tensor === null)) return 'graph.parts: no part is a gradient, so there is nothing to draw';
+  for (const [, label] of pairs) if (label === '') return 'graph: a part or intermediate names an empty label';
   const named = new Map<string, string>();
-  for (const [key, label] of [...Object.entries(graph.parts), ...Object.entries(graph.intermediates ?? {})]) {
+  for (const [key, label] of pairs) {
     const other = named.get(label);
     if (other !== undefined) return `graph: ${other} and ${key} are both the gradient of ${label}`;
     named.set(label, key);

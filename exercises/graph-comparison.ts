@@ -77,12 +77,25 @@ export function nodeName(node: Pick<TraceNode, 'label' | 'op'>): string {
 
 /** The gradients a student gave, by key, from what their function returned on the visible case (an object of parts, or the one part's value). */
 export function returnedGradients(key: GraphKey, output: unknown, returns: 'value' | 'object'): Record<string, unknown> {
-  const keys = [...Object.keys(key.parts), ...Object.keys(key.intermediates)];
-  if (returns === 'value') return { [keys[0]]: output };
+  const spread = new Set(Object.values(key.elements).flat());
+  const keys = [...Object.keys(key.parts).filter((k) => !spread.has(k)), ...Object.keys(key.elements), ...Object.keys(key.intermediates)];
   const given: Record<string, unknown> = {};
-  for (const k of keys) {
-    const slot = ownValue(output, k);
-    if (slot.found && slot.value !== undefined) given[k] = slot.value;
+  if (returns === 'value') given[keys[0]] = output;
+  else {
+    for (const k of keys) {
+      const slot = ownValue(output, k);
+      if (slot.found && slot.value !== undefined) given[k] = slot.value;
+    }
+  }
+  // A part spread over several tensors is compared element by element, each on its own node: only a list of the right length is.
+  for (const [part, elementKeys] of Object.entries(key.elements)) {
+    const value = given[part];
+    delete given[part];
+    if (!Array.isArray(value) || value.length !== elementKeys.length) continue;
+    elementKeys.forEach((k, i) => {
+      const slot = ownValue(value, String(i));
+      if (slot.found && slot.value !== undefined) given[k] = slot.value;
+    });
   }
   return given;
 }

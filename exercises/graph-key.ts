@@ -9,14 +9,16 @@ import { trace, type Trace } from '../engine/index.ts';
 import { chainRule, type ChainRuleLine } from '../engine/chain-rule.ts';
 import { topologicalOrder } from '../engine/tensor.ts';
 import type { Exercise } from './define-exercise.ts';
-import { nodeName, type ExerciseGraph } from './exercise-graph.ts';
+import { elementKey, nodeName, type ExerciseGraph } from './exercise-graph.ts';
 
 /** An exercise's graph on its visible case, as the page gets it in the answer key. */
 export interface GraphKey {
   /** The traced computation: nodes in topological order (the loss last) with autograd's values and gradients, and edges. */
   trace: Trace;
-  /** Per scored part, the id of its node. */
+  /** Per scored gradient, the id of its node: a part by its name, an element of a part spread over several tensors as `gradients[1]`. */
   parts: Record<string, number>;
+  /** The parts spread over several tensors: each one's element keys, in order (`{ gradients: ['gradients[0]', 'gradients[1]'] }`). */
+  elements: Record<string, string[]>;
   /** Per unscored intermediate key, the id of its node. */
   intermediates: Record<string, number>;
   /** Per misconception that names one, the id of the node where its mistake enters. */
@@ -48,8 +50,19 @@ export function traceGraph(graph: ExerciseGraph, args: readonly unknown[], misco
   };
   const byKey = (entries: Record<string, string>, what: string) =>
     Object.fromEntries(Object.entries(entries).map(([key, label]) => [key, resolve(label, `${what} ${key}`)]));
+  const partLabels: Record<string, string> = {};
+  const elements: Record<string, string[]> = {};
+  for (const [part, tensor] of Object.entries(graph.parts)) {
+    if (tensor === null) continue;
+    if (typeof tensor === 'string') partLabels[part] = tensor;
+    else {
+      elements[part] = tensor.map((_, i) => elementKey(part, i));
+      tensor.forEach((label, i) => (partLabels[elementKey(part, i)] = label));
+    }
+  }
   const resolved = {
-    parts: byKey(graph.parts, 'part'),
+    parts: byKey(partLabels, 'part'),
+    elements,
     intermediates: byKey(graph.intermediates ?? {}, 'intermediate'),
     upstream: (graph.upstream ?? []).map((label) => resolve(label, 'upstream')),
     misconceptions: Object.fromEntries(
@@ -61,7 +74,10 @@ export function traceGraph(graph: ExerciseGraph, args: readonly unknown[], misco
   return { trace: trace(loss), ...resolved, lines: chainRule(loss) };
 }
 
-/** The graph key of an exercise, traced on `visibleArgs` (a code exercise's visible case; a numeric one needs none), or undefined without a graph. */
+/**
+ * The graph key of an exercise, traced on `visibleArgs` (a code exercise's visible case; a numeric one needs none, and
+ * one seeded per learner gets `[numbers]`, its learner's numbers, traced in the page), or undefined without a graph.
+ */
 export function graphKeyOf(exercise: Exercise, visibleArgs: readonly unknown[] = []): GraphKey | undefined {
   if (exercise.kind === 'choice' || exercise.graph === undefined) return undefined;
   return traceGraph(exercise.graph, visibleArgs, exercise.misconceptions, `exercise ${JSON.stringify(exercise.id)}`);

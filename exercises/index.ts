@@ -6,6 +6,7 @@ import type { Exercise } from './define-exercise.ts';
 import adamStep from './definitions/adam-step.ts';
 import dropoutBackward from './definitions/dropout-backward.ts';
 import countParameters from './definitions/count-parameters.ts';
+import criticalLearningRate from './definitions/critical-learning-rate.ts';
 import logisticLossGradient from './definitions/logistic-loss-gradient.ts';
 import mlpBackward from './definitions/mlp-backward.ts';
 import oneHiddenLayerQuiz from './definitions/one-hidden-layer-quiz.ts';
@@ -13,6 +14,9 @@ import tanhNetworkBackward from './definitions/tanh-network-backward.ts';
 import gradientCheck from './definitions/gradient-check.ts';
 import mlpForward from './definitions/mlp-forward.ts';
 import momentumStep from './definitions/momentum-step.ts';
+import nesterovStep from './definitions/nesterov-step.ts';
+import adagradStep from './definitions/adagrad-step.ts';
+import rmspropStep from './definitions/rmsprop-step.ts';
 import mseGradient from './definitions/mse-gradient.ts';
 import perceptronSeparable from './definitions/perceptron-separable.ts';
 import perceptronUpdate from './definitions/perceptron-update.ts';
@@ -48,6 +52,10 @@ export const EXERCISES: readonly Exercise[] = [
   dropoutBackward,
   momentumStep,
   adamStep,
+  nesterovStep,
+  adagradStep,
+  rmspropStep,
+  criticalLearningRate,
 ];
 
 const byId = new Map(EXERCISES.map((exercise) => [exercise.id, exercise]));

@@ -83,27 +83,18 @@ export function answerKeyOf(exercise: Exercise): AnswerKey {
   }
   if (exercise.kind === 'numeric') {
     const { id, parts, rtol, detectors } = exercise;
-    if (isSeeded(exercise)) {
-      return {
-        kind: 'numeric',
-        id,
-        parts,
-        rtol,
-        ...(detectors === undefined ? {} : { detectors }),
-        seeded: true,
-        expected: {},
-        misconceptions: exercise.misconceptions.map((m) => ({ id: m.id, feedback: m.feedback, answer: {} })),
-      };
-    }
+    // A seeded exercise's numbers, answers and graph are the learner's: the page computes them (seeded-definitions.ts).
+    const seeded = isSeeded(exercise);
     return {
       kind: 'numeric',
       id,
       parts,
       rtol,
       ...(detectors === undefined ? {} : { detectors }),
-      expected: exercise.answer(),
-      misconceptions: exercise.misconceptions.map((m) => ({ id: m.id, feedback: m.feedback, answer: m.answer() })),
-      ...(exercise.graph === undefined ? {} : { graph: graphKeyOf(exercise) }),
+      ...(seeded ? { seeded: true } : {}),
+      expected: seeded ? {} : exercise.answer(),
+      misconceptions: exercise.misconceptions.map((m) => ({ id: m.id, feedback: m.feedback, answer: seeded ? {} : m.answer() })),
+      ...(seeded || exercise.graph === undefined ? {} : { graph: graphKeyOf(exercise) }),
     };
   }
   return { kind: 'choice', id: exercise.id, multiple: exercise.multiple, options: exercise.options.map(({ id, correct, explanation }) => ({ id, correct, explanation })) };

@@ -5,8 +5,17 @@
 
 import type { NumericExercise } from './define-exercise.ts';
 
-/** Loads each seeded numeric exercise's definition, by id. */
+/** Loads each seeded numeric exercise's arithmetic (its numbers and answers, without the engine), by id. */
 export const SEEDED_DEFINITIONS: Readonly<Record<string, () => Promise<NumericExercise>>> = {
+  'two-two-one-by-hand': () => import('./definitions/two-two-one-by-hand-arithmetic.ts').then((module) => module.default),
+  'critical-learning-rate': () => import('./definitions/critical-learning-rate.ts').then((module) => module.default),
+};
+
+/**
+ * Loads the whole definition of each seeded exercise that declares a graph, by id: the page loads it only when an
+ * answer is wrong, to trace the graph on the learner's numbers (it brings the engine with it).
+ */
+export const SEEDED_GRAPH_DEFINITIONS: Readonly<Record<string, () => Promise<NumericExercise>>> = {
   'two-two-one-by-hand': () => import('./definitions/two-two-one-by-hand.ts').then((module) => module.default),
 };
 

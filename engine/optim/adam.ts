@@ -9,7 +9,8 @@
 // With biasCorrection false (a teaching option, not in torch.optim) neither 1 - β₁ᵗ nor 1 - β₂ᵗ divides:
 //   θ ← θ - η · m / (√v + ε). Both m and v start biased toward zero, v (β₂ near 1) far more: the first step is
 //   (1 - β₁)/√(1 - β₂) ≈ 3.2 η with the default betas and the ratio keeps growing for a while (≈ 6.5 η at step
-//   10), so uncorrected Adam's early steps are too LARGE, not too small (too small only when β₂ ≤ β₁).
+//   10), so uncorrected Adam's early steps are too LARGE, not too small. In general the first uncorrected step
+//   errs large when (1 - β₁)² > 1 - β₂ and small when (1 - β₁)² < 1 - β₂ (β₁ = 0.95, β₂ = 0.99 halves it).
 
 import type { Tensor } from '../tensor.ts';
 import { COMMON_HYPERPARAMETERS, Optimizer, learningRate, type HyperParameters, type OptimizerOptions } from './optimizer.ts';

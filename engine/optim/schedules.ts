@@ -39,6 +39,18 @@ export function cosineSchedule(lr0: number, totalEpochs: number, lrMin = 0): Sch
   return (t) => lrMin + ((lr0 - lrMin) * (1 + Math.cos((Math.PI * Math.min(t, totalEpochs)) / totalEpochs))) / 2;
 }
 
+/**
+ * A linear warm-up in front of another schedule: for the first T = warmupEpochs epochs
+ * η_t = after(0) · (f + (1 - f) · t / T), a straight ramp from f · after(0) (f = startFactor, default 1/T) towards
+ * after(0); from epoch T on, η_t = after(t - T). As torch's LinearLR(start_factor=f, total_iters=T) followed by
+ * `after` in a SequentialLR with milestone T.
+ */
+export function warmupSchedule(after: Schedule, warmupEpochs: number, startFactor = 1 / warmupEpochs): Schedule {
+  if (!Number.isInteger(warmupEpochs) || warmupEpochs <= 0) throw new RangeError(`warmupSchedule: warmupEpochs must be a positive whole number, got ${warmupEpochs}`);
+  if (!(startFactor > 0 && startFactor <= 1)) throw new RangeError(`warmupSchedule: startFactor must be in (0, 1], got ${startFactor}`);
+  return (t) => (t < warmupEpochs ? after(0) * (startFactor + ((1 - startFactor) * t) / warmupEpochs) : after(t - warmupEpochs));
+}
+
 /** Anything with a settable learning rate, such as every optimizer in engine/optim. */
 export interface HasLearningRate {
   /** The learning rate the next step uses. */

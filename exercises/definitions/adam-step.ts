@@ -65,7 +65,9 @@ Return the new \`{ param, m, v, t }\`. You are graded over ${STEPS} consecutive 
   ],
   explanation: `$m$ and $v$ start at zero, so early on they underestimate the mean and mean square of the gradients by
 factors $1 - \\beta_1^t$ and $1 - \\beta_2^t$; dividing by those undoes it. The step $\\eta\\,\\hat m/(\\sqrt{\\hat v}+\\varepsilon)$
-has a size near $\\eta$ per coordinate, whatever the gradient's scale.`,
+has a size near $\\eta$ per coordinate, whatever the gradient's scale. The lecture notes call $m$ and $v$ the mean and
+the variance of the gradient: $v$ is its uncentred second moment, the mean of $g^2$ (a variance would subtract the squared
+mean first), which is why $\\sqrt{\\hat v}$ is a root mean square.`,
   generate(rng) {
     const [n] = distinctSizes(rng, 1, 3, 7);
     const grads = Array.from({ length: STEPS }, () => vector(rng, n, -1, 1, [0], 0.05));
@@ -99,7 +101,7 @@ has a size near $\\eta$ per coordinate, whatever the gradient's scale.`,
   const v = grad.map((g, i) => hp.beta2 * state.v[i] + (1 - hp.beta2) * g * g);
   return { param: param.map((p, i) => p - (hp.lr * m[i]) / (Math.sqrt(v[i]) + hp.eps)), m, v, t: state.t + 1 };
 }`,
-      feedback: `Your parameters move without bias correction: divide $m$ by $1 - \\beta_1^t$ and $v$ by $1 - \\beta_2^t$ before the step, or the first steps are far too small.`,
+      feedback: `Your parameters move without bias correction. $m$ and $v$ start at zero, so early on they fall short of the gradient's mean and mean square by the factors $1 - \\beta_1^t$ and $1 - \\beta_2^t$: divide $m$ by $1 - \\beta_1^t$ and $v$ by $1 - \\beta_2^t$ before the step. Without it the first step is $(1 - \\beta_1)/\\sqrt{1 - \\beta_2}$ times the corrected one: about $3.2\\,\\eta$ instead of $\\eta$ with PyTorch's defaults $\\beta_1 = 0.9$, $\\beta_2 = 0.999$ (too large, not too small: $m$ falls short by $1 - \\beta_1 = 0.1$, but $\\sqrt v$ by $\\sqrt{1 - \\beta_2} \\approx 0.032$).`,
     },
     {
       id: 'eps-inside-sqrt',

@@ -1,4 +1,4 @@
-import { linear, mseLoss, sigmoid, softplus, tanh, tensor, type Tensor } from '../../engine/index.ts';
+import { linear, matmul, mseLoss, sigmoid, softplus, tanh, tensor, type Tensor } from '../../engine/index.ts';
 import { defineExercise } from '../define-exercise.ts';
 import { distinctSizes, matrix, vector } from '../cases.ts';
 import { compileTrusted } from '../prepare-cases.ts';
@@ -177,6 +177,21 @@ activations and wrong for the third.`,
   detectors: ['zeros', 'sign'],
   // The engine's answer: the gradient by autograd (which central differences approximate to about 1e-11, within the
   // references test's 1e-10 relative and 1e-9 absolute tolerance), and the candidate that autograd shows to be wrong.
+  graph: {
+    // The neuron whose loss is checked, on the visible case: a wrong numeric gradient is drawn at w beside autograd's.
+    // The verdict `wrong` is an index, no gradient. Differences estimate w̄ directly, so nothing above w is the
+    // student's: z̄ (and all it depends on) counts as given, and every slip enters at w.
+    build([w, X, y, activation]) {
+      const weights = tensor(w as number[], { requiresGrad: true, label: 'w' });
+      const inputs = tensor(X as number[][], { label: 'X' });
+      const phi: Record<string, (z: Tensor) => Tensor> = { tanh, sigmoid, softplus };
+      const z = matmul(inputs, weights).named('z');
+      const yHat = phi[activation as string](z).named('yhat');
+      return mseLoss(yHat, tensor(y as number[], { label: 'y' })).named('L');
+    },
+    parts: { numeric: 'w', wrong: null },
+    upstream: ['z'],
+  },
   oracle([w, X, y, activation]) {
     const args = [w, X, y, activation] as [number[], number[][], number[], string];
     const exact = engineGradient(...args);
@@ -190,6 +205,7 @@ activations and wrong for the third.`,
   misconceptions: [
     {
       id: 'one-sided-difference',
+      node: 'w',
       solution: solutionWith(`  const base = neuronLoss(w, X, y, activation);
   const numeric = w.map((_, i) => {
     const plus = w.map((wj, j) => (j === i ? wj + h : wj));
@@ -201,12 +217,14 @@ $(L(w + h e_i) - L(w - h e_i))/2h$: the curvature terms cancel and the error dro
     },
     {
       id: 'divided-by-h',
+      node: 'w',
       solution: solutionWith(CENTRAL.replace('/ (2 * h)', '/ h'), PICK_ODD_ONE_OUT),
       feedback: `Your numeric gradient is twice the slope: the points $w + h e_i$ and $w - h e_i$ are $2h$ apart, so the
 difference of the losses is divided by $2h$, not $h$.`,
     },
     {
       id: 'all-coordinates-at-once',
+      node: 'w',
       solution: solutionWith(`  const numeric = w.map(() => {
     const plus = w.map((wj) => wj + h);
     const minus = w.map((wj) => wj - h);

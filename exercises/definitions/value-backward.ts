@@ -1,4 +1,4 @@
-import { tanh, type Random, type Tensor } from '../../engine/index.ts';
+import { tanh, tensor, type Random, type Tensor } from '../../engine/index.ts';
 import { defineExercise } from '../define-exercise.ts';
 import { awayFrom } from '../cases.ts';
 import { leaf } from '../engine-oracle.ts';
@@ -195,6 +195,39 @@ since every use of \`out\` comes later in the order and has already passed its s
     return { args: [program, inputs] };
   },
   detectors: ['zeros', 'sign', 'double', 'half'],
+  graph: {
+    // The visible case's program, built with the engine: the inputs x₁, x₂, the first tanh t = tanh(u), the value r
+    // that uses t twice, q = r + c, the last tanh's argument a = q + x, and L = tanh(a).
+    build([program, inputs]) {
+      const steps = program as ProgramStep[];
+      const leaves = (inputs as number[]).map((x, i) => tensor(x, { requiresGrad: true, label: `x${i + 1}` }));
+      const values: Tensor[] = [...leaves];
+      for (const step of steps) {
+        const a = values[step.a];
+        if (step.op === 'tanh') values.push(tanh(a));
+        else {
+          const b = 'b' in step ? values[step.b] : step.constant;
+          values.push(step.op === 'add' ? a.add(b) : a.mul(b));
+        }
+      }
+      const n = leaves.length;
+      const name = (index: number, label: string) => {
+        if (index >= n && values[index].label === undefined) values[index].named(label);
+      };
+      const firstTanh = n + steps.findIndex((s) => s.op === 'tanh');
+      name(firstTanh, 't');
+      name(steps[firstTanh - n].a, 'u');
+      const last = values.length - 1;
+      const argument = steps[last - n].a;
+      const shifted = steps[argument - n].a;
+      name(last, 'L');
+      name(argument, 'a');
+      name(shifted, 'q');
+      name(steps[shifted - n].a, 'r');
+      return values[last];
+    },
+    parts: { gradients: ['x1', 'x2'] },
+  },
   oracle([program, inputs]) {
     const leaves = (inputs as number[]).map((x) => leaf(x));
     const values: Tensor[] = [...leaves];
@@ -212,6 +245,7 @@ since every use of \`out\` comes later in the order and has already passed its s
   misconceptions: [
     {
       id: 'assigned-not-accumulated',
+      node: 't',
       solution: source({
         ...RIGHT,
         add: RIGHT.add.replace(/\+=/g, '='),
@@ -223,11 +257,13 @@ multivariable chain rule its gradient is the **sum** over its uses, so each clos
     },
     {
       id: 'tanh-derivative-one-minus-t',
+      node: 'a',
       solution: source({ ...RIGHT, tanh: RIGHT.tanh.replace('(1 - t * t)', '(1 - t)') }),
       feedback: `The derivative of tanh is $1 - \\tanh^2 a = 1 - t^2$, not $1 - t$: square the output before subtracting.`,
     },
     {
       id: 'forgot-tanh-derivative',
+      node: 'a',
       solution: source({ ...RIGHT, tanh: RIGHT.tanh.replace('(1 - t * t) * ', '') }),
       feedback: `Your tanh passes \`out.grad\` through unchanged. The chain rule multiplies it by the local derivative,
 $\\tanh'(a) = 1 - t^2$.`,
@@ -240,12 +276,14 @@ $\\partial\\,\\text{out}/\\partial a = b$. Yours multiplies each factor by itsel
     },
     {
       id: 'product-not-multiplied',
+      node: 't',
       solution: source({ ...RIGHT, mul: RIGHT.mul.replace(/(o|this)\.data \* /g, '') }),
       feedback: `Your product passes \`out.grad\` on unchanged, as a sum would. For $\\text{out} = a\\,b$ the local derivative is
 the other factor: $\\bar a \\mathrel{+}= b\\,\\bar{\\text{out}}$ and $\\bar b \\mathrel{+}= a\\,\\bar{\\text{out}}$.`,
     },
     {
       id: 'only-direct-children',
+      node: 'r',
       solution: source({
         ...RIGHT,
         backward: `this.grad = 1;

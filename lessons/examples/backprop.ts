@@ -7,6 +7,7 @@
 // checked, so a false claim throws and the page is never built with it.
 
 import { ACTIVATION_FUNCTIONS, Random, crossEntropy, linear, noGrad, relu, sigmoid, softmax, tanh, tensor, type Tensor } from '../../engine/index.ts';
+import { SEED000_EXAMPLE } from '../../site/lesson/backprop-stepper/presets.ts';
 import { connect, diagram, type DiagramArrow, type DiagramBox } from './diagram.ts';
 import { lineChart } from './line-chart.ts';
 import { agreement, show, showGap } from './losses.ts';
@@ -192,10 +193,8 @@ export const neuron = (() => {
  * ReLU hidden units, where the notes' formula (max on the inputs) and the truth (max on the pre-activation) part.
  */
 export const twoTwoOne = (() => {
-  const x1 = 1;
-  const x2 = 2;
-  const y = 1;
-  const weights = { w13: 0.5, w23: -1, w14: -0.3, w24: 0.8, w35: 1.2, w45: -0.7 };
+  // The stepper's seed000-221 preset starts from these very numbers.
+  const { x1, x2, y, ...weights } = SEED000_EXAMPLE;
   const f3 = weights.w13 * x1 + weights.w23 * x2;
   const f4 = weights.w14 * x1 + weights.w24 * x2;
   const g5 = weights.w35 * f3 + weights.w45 * f4;

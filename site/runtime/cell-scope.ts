@@ -45,7 +45,7 @@ export type { ModuleState, LinearOptions, MLPOptions, ActivationName, Initialize
 // ## Optimizers and schedules
 // torch.optim's names, defaults and update rules; `OPTIMIZERS` lists them all, `createOptimizer` makes one by name.
 export { Optimizer, SGD, Adagrad, RMSprop, Adam, AdamW, OPTIMIZERS, createOptimizer } from '../../engine/index.ts';
-export { constantSchedule, inverseTimeSchedule, stepSchedule, exponentialSchedule, cosineSchedule, LRScheduler, EarlyStopping } from '../../engine/index.ts';
+export { constantSchedule, inverseTimeSchedule, stepSchedule, exponentialSchedule, cosineSchedule, warmupSchedule, LRScheduler, EarlyStopping } from '../../engine/index.ts';
 export type { OptimizerState, OptimizerName, SGDOptions, AdagradOptions, RMSpropOptions, AdamOptions, AdamWOptions, Schedule } from '../../engine/index.ts';
 
 // ## Loss surfaces

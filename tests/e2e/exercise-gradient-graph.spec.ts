@@ -1,15 +1,14 @@
-import { test, expect, type Locator, type Page } from '@playwright/test';
+import { test, expect, type Locator } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { getExercise } from '../../exercises/index.ts';
 import type { CodeExercise, NumericExercise } from '../../exercises/define-exercise.ts';
 import { formatNumbers } from '../../site/lesson/exercise/format-numbers.ts';
 import { nodeName } from '../../exercises/exercise-graph.ts';
+import { checkCode, openExercise } from './pages.ts';
 
 // A wrong gradient drawn on the exercise's computation graph: the first node, going backward from the
 // loss, where the student's gradients part from autograd's is the red one.
 
-/** Where the graph exercises (mlp-backward, small-network-gradient, sigmoid-backward) are placed: the backprop chapter. */
-const GRAPH_EXERCISES_PAGE = '/lessons/backprop/';
 
 const mlp = getExercise('mlp-backward') as CodeExercise;
 const smallNetwork = getExercise('small-network-gradient') as NumericExercise;
@@ -17,22 +16,7 @@ const FORGOT_RELU = mlp.misconceptions.find((m) => m.id === 'forgot-relu-derivat
 // A slip no misconception describes: dW2 three times too large, everything else right.
 const DW2_TIMES_THREE = mlp.solution.replace('dW2, db2 };', 'dW2: dW2.map((row) => row.map((v) => 3 * v)), db2 };');
 
-async function openExercise(page: Page, id: string): Promise<Locator> {
-  await page.goto(GRAPH_EXERCISES_PAGE);
-  const exercise = page.locator(`course-exercise[data-exercise-id="${id}"]`);
-  await exercise.scrollIntoViewIfNeeded();
-  await expect(exercise).toHaveAttribute('data-ready', '', { timeout: 15_000 });
-  return exercise;
-}
 
-async function checkCode(page: Page, exercise: Locator, code: string): Promise<void> {
-  await exercise.locator('.cm-content').click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.insertText(code);
-  await expect(exercise.locator('.cm-content')).toHaveText(code.replace(/\n/g, ''));
-  await exercise.getByRole('button', { name: 'Check', exact: true }).click();
-  await expect(exercise).toHaveAttribute('data-status', /^(passed|failed|invalid)$/, { timeout: 20_000 });
-}
 
 const node = (exercise: Locator, label: string) => exercise.locator(`.ex-graph-node[data-node="${nodeName(label)}"]`);
 
@@ -132,6 +116,24 @@ test.describe('the student’s gradients on the graph', () => {
     await expect(exercise).toHaveAttribute('data-status', 'failed', { timeout: 10_000 });
     await expect(exercise.locator('.ex-graph')).toHaveAttribute('data-first', 'h');
     await expect(node(exercise, 'yhat')).toHaveAttribute('data-state', 'agrees');
+  });
+
+  test('value-backward: a tanh rule without its derivative turns a, the last tanh’s input, red', async ({ page }) => {
+    const value = getExercise('value-backward') as CodeExercise;
+    const exercise = await openExercise(page, 'value-backward');
+    await checkCode(page, exercise, value.misconceptions.find((m) => m.id === 'forgot-tanh-derivative')!.solution);
+    await expect(exercise).toHaveAttribute('data-status', 'failed');
+    await expect(exercise.locator('.ex-graph')).toHaveAttribute('data-first', 'a');
+    for (const label of ['x1', 'x2']) await expect(node(exercise, label)).toHaveAttribute('data-state', 'differs');
+  });
+
+  test('gradient-check: a forward difference is drawn at w beside autograd’s gradient', async ({ page }) => {
+    const check = getExercise('gradient-check') as CodeExercise;
+    const exercise = await openExercise(page, 'gradient-check');
+    await checkCode(page, exercise, check.misconceptions[0].solution);
+    await expect(exercise).toHaveAttribute('data-status', 'failed');
+    await expect(exercise.locator('.ex-graph')).toHaveAttribute('data-first', 'w');
+    await expect(node(exercise, 'w')).toHaveAttribute('data-state', 'first-difference');
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {

@@ -1,7 +1,5 @@
-import { test, expect, type Locator, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { builtPagePaths, builtSite } from './pages.ts';
+import { test, expect } from '@playwright/test';
+import { checkCode, openExercise } from './pages.ts';
 
 // The backpropagation exercises of issue 11 in the built site: wherever each is placed (a lesson, or the practice page
 // while no lesson holds it), its prompt renders with typeset math, the reference solution passes Check, and a known-wrong
@@ -12,32 +10,8 @@ const EXERCISES = [
   { id: 'gradient-check', wrong: 'one-sided-difference', score: 'Score 1 of 2' },
 ];
 
-/** The path of the built page that holds exercise `id`. */
-function pageOf(id: string): string {
-  const marker = `data-exercise-id="${id}"`;
-  const found = builtPagePaths().filter((path) => {
-    const file = path.endsWith('/') ? join(builtSite, path, 'index.html') : join(builtSite, path);
-    return readFileSync(file, 'utf8').includes(marker);
-  });
-  expect(found, `the pages holding ${id}`).toHaveLength(1);
-  return found[0];
-}
 
-async function openExercise(page: Page, id: string): Promise<Locator> {
-  await page.goto(pageOf(id));
-  const exercise = page.locator(`course-exercise[data-exercise-id="${id}"]`);
-  await exercise.scrollIntoViewIfNeeded();
-  await expect(exercise).toHaveAttribute('data-ready', '', { timeout: 15_000 });
-  return exercise;
-}
 
-async function checkCode(page: Page, exercise: Locator, code: string): Promise<void> {
-  await exercise.locator('.cm-content').click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.insertText(code);
-  await exercise.getByRole('button', { name: 'Check', exact: true }).click();
-  await expect(exercise).toHaveAttribute('data-status', /^(passed|failed|invalid)$/, { timeout: 20_000 });
-}
 
 for (const { id, wrong, score } of EXERCISES) {
   test(`${id}: the prompt shows typeset math, the reference passes and ${wrong} earns its own feedback`, async ({ page }) => {

@@ -96,4 +96,19 @@ test.describe('a numeric exercise seeded per learner', () => {
     const answer = exercise.answer(variantNumbers(exercise, 777));
     await expect(element.locator('[data-answer-part="dw13"]')).toHaveText(formatNumbers(answer.dw13));
   });
+
+  test('a wrong answer is drawn on the learner\'s own network: a dropped factor 2 turns ŷ red, with their numbers on the graph', async ({ page }) => {
+    const element = await openWith(page, progressWithSeed(1234));
+    const numbers = variantNumbers(exercise, 1234);
+    const slip = exercise.misconceptions.find((m) => m.id === 'dropped-factor-two')!.answer(numbers);
+    for (const [part, value] of Object.entries(slip)) await element.getByLabel(part, { exact: true }).fill(formatNumbers(value));
+    await element.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect(element).toHaveAttribute('data-status', 'failed', { timeout: 10_000 });
+    const graph = element.locator('.ex-graph');
+    await expect(graph).toHaveAttribute('data-first', 'ŷ', { timeout: 15_000 });
+    await expect(element.locator('.ex-graph-node[data-node="ŷ"]')).toHaveAttribute('data-state', 'first-difference');
+    // The graph was traced on this learner's numbers: its input node holds their x₁.
+    await expect(graph.locator('.graph-node[aria-label^="x₁"]')).toHaveAttribute('aria-label', new RegExp(formatVariantNumber(numbers.x1 as number).replace('−', '[−-]')));
+  });
 });
+

@@ -1,9 +1,9 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { check, exercisePage, openExercise, setCode } from './pages.ts';
 
 // Exercises in the built site, in Chromium: checking code in the sandboxed kernel, feedback,
 // progress on the home page, export and import, and saved progress that cannot be read.
-const LESSON = '/lessons/perceptron/';
 const PROGRESS_KEY = 'neural-notebook:progress';
 
 const RIGHT = `function perceptronUpdate(w: number[], b: number, x: number[], y: number, lr: number): { w: number[]; b: number } {
@@ -21,25 +21,8 @@ const LOOPS = `function perceptronUpdate(w: number[], b: number, x: number[], y:
   while (true) {}
 }`;
 
-async function openExercise(page: Page, path: string, id: string): Promise<Locator> {
-  await page.goto(path);
-  const exercise = page.locator(`course-exercise[data-exercise-id="${id}"]`);
-  await exercise.scrollIntoViewIfNeeded();
-  await expect(exercise).toHaveAttribute('data-ready', '', { timeout: 15_000 });
-  return exercise;
-}
 
-async function setCode(page: Page, exercise: Locator, code: string): Promise<void> {
-  await exercise.locator('.cm-content').click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.insertText(code);
-  await expect(exercise.locator('.cm-content')).toHaveText(code.replace(/\n/g, ''));
-}
 
-async function check(exercise: Locator): Promise<void> {
-  await exercise.getByRole('button', { name: 'Check', exact: true }).click();
-  await expect(exercise).toHaveAttribute('data-status', /^(passed|failed|invalid)$/, { timeout: 20_000 });
-}
 
 function chapter(page: Page, slug: string): Locator {
   return page.locator(`.chapter[data-lesson="${slug}"] .lesson-progress`);
@@ -47,7 +30,7 @@ function chapter(page: Page, slug: string): Locator {
 
 test.describe('exercises', () => {
   test('a wrong answer shows the feedback for its own misconception, in a live region', async ({ page }) => {
-    const exercise = await openExercise(page, LESSON, 'perceptron-update');
+    const exercise = await openExercise(page, 'perceptron-update');
     await setCode(page, exercise, STRICT);
     await check(exercise);
     await expect(exercise).toHaveAttribute('data-status', 'failed');
@@ -59,7 +42,7 @@ test.describe('exercises', () => {
   });
 
   test('a right answer passes, shows the explanation, and the home page counts it after a reload', async ({ page }) => {
-    const exercise = await openExercise(page, LESSON, 'perceptron-update');
+    const exercise = await openExercise(page, 'perceptron-update');
     await setCode(page, exercise, RIGHT);
     await check(exercise);
     await expect(exercise).toHaveAttribute('data-status', 'passed');
@@ -70,12 +53,12 @@ test.describe('exercises', () => {
     await page.reload();
     await expect(chapter(page, 'perceptron')).toHaveText('1 of 2 exercises solved');
     // The saved code comes back in the editor.
-    const again = await openExercise(page, LESSON, 'perceptron-update');
+    const again = await openExercise(page, 'perceptron-update');
     await expect(again.locator('.cm-content')).toContainText('lr * y');
   });
 
   test('an answer that loops forever is stopped with a message, and the next check still works', async ({ page }) => {
-    const exercise = await openExercise(page, LESSON, 'perceptron-update');
+    const exercise = await openExercise(page, 'perceptron-update');
     await setCode(page, exercise, LOOPS);
     await check(exercise);
     await expect(exercise).toHaveAttribute('data-status', 'invalid');
@@ -87,7 +70,7 @@ test.describe('exercises', () => {
   });
 
   test('an error thrown inside the student\'s function names its line and marks it in the editor', async ({ page }) => {
-    const exercise = await openExercise(page, LESSON, 'perceptron-update');
+    const exercise = await openExercise(page, 'perceptron-update');
     await setCode(page, exercise, `function perceptronUpdate(w: number[], b: number, x: number[], y: number, lr: number) {
   const scores = null as unknown as number[];
   return { w, b: scores[0] };
@@ -101,7 +84,7 @@ test.describe('exercises', () => {
   test('an answer with a hole in row 0 gets its own message, replacing the previous feedback, with no page error', async ({ page }) => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    const exercise = await openExercise(page, '/practice/', 'weight-decay-gradient');
+    const exercise = await openExercise(page, 'weight-decay-gradient');
     const feedback = exercise.locator('[data-role="feedback"]');
     await check(exercise);
     await expect(feedback.locator('[data-misconception="zeros"]')).toBeVisible();
@@ -118,7 +101,7 @@ test.describe('exercises', () => {
   test('when the check itself fails, that failure is the feedback and the old feedback is gone', async ({ page }) => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    const exercise = await openExercise(page, LESSON, 'perceptron-update');
+    const exercise = await openExercise(page, 'perceptron-update');
     const feedback = exercise.locator('[data-role="feedback"]');
     await setCode(page, exercise, STRICT);
     await check(exercise);
@@ -139,7 +122,7 @@ test.describe('exercises', () => {
   });
 
   test('a choice question explains a wrong option and hints come one at a time', async ({ page }) => {
-    const exercise = await openExercise(page, LESSON, 'perceptron-separable');
+    const exercise = await openExercise(page, 'perceptron-separable');
     await exercise.getByRole('button', { name: 'Show a hint' }).click();
     await expect(exercise.locator('[data-role="hints"] li')).toHaveCount(1);
     await exercise.getByRole('checkbox', { name: /^XOR:/ }).check();
@@ -149,7 +132,7 @@ test.describe('exercises', () => {
   });
 
   test('the solution is shown on request only after a confirmation', async ({ page }) => {
-    const exercise = await openExercise(page, LESSON, 'perceptron-update');
+    const exercise = await openExercise(page, 'perceptron-update');
     await exercise.getByRole('button', { name: 'Show the solution' }).click();
     await expect(exercise.locator('[data-role="solution"]')).toBeHidden();
     await exercise.getByRole('button', { name: 'Show it' }).click();
@@ -158,7 +141,7 @@ test.describe('exercises', () => {
   });
 
   test('progress exported to a file and imported into an empty browser is restored', async ({ page }, testInfo) => {
-    const exercise = await openExercise(page, LESSON, 'perceptron-separable');
+    const exercise = await openExercise(page, 'perceptron-separable');
     for (const option of ['AND', 'OR', 'NAND']) await exercise.getByRole('checkbox', { name: new RegExp(`^${option}:`) }).check();
     await check(exercise);
     await expect(exercise).toHaveAttribute('data-status', 'passed');
@@ -193,7 +176,7 @@ test.describe('exercises', () => {
     await expect(page.locator('progress-panel')).toContainText('1 saved entry could not be read and was set aside');
     await expect(chapter(page, 'perceptron')).toHaveText('1 of 2 exercises solved');
 
-    const exercise = await openExercise(page, LESSON, 'perceptron-update');
+    const exercise = await openExercise(page, 'perceptron-update');
     await expect(page.getByRole('status').filter({ hasText: '1 saved entry could not be read and was set aside' })).toBeVisible();
     await setCode(page, exercise, RIGHT);
     await check(exercise);
@@ -205,7 +188,7 @@ test.describe('exercises', () => {
   });
 
   test('a numeric exercise in a lesson is answered from the keyboard', async ({ page }) => {
-    const exercise = await openExercise(page, '/lessons/backprop/', 'small-network-gradient');
+    const exercise = await openExercise(page, 'small-network-gradient');
     const wrong = ['1', '1', '1', '1'];
     for (const [i, value] of wrong.entries()) await exercise.locator('input[data-part]').nth(i).fill(value);
     await exercise.locator('input[data-part]').last().press('Enter');
@@ -231,4 +214,60 @@ test('no reference or known-wrong solution ships in the built JavaScript: the pa
       expect(scripts.filter((script) => script.includes(line)), `${exercise.id}: ${line}`).toEqual([]);
     }
   }
+});
+
+// Chapter 6's optimizer exercises, on whichever page holds them (the practice page until the optimization lesson
+// places them): each solved with its reference, and failed with one known-wrong answer whose own feedback must show.
+const OPTIMIZER_STEPS: readonly { id: string; misconception: string }[] = [
+  { id: 'nesterov-step', misconception: 'sutskever-velocity' },
+  { id: 'rmsprop-step', misconception: 'eps-inside-sqrt' },
+  { id: 'adagrad-step', misconception: 'mean-instead-of-sum' },
+];
+
+test.describe('the optimizer exercises', () => {
+  for (const { id, misconception } of OPTIMIZER_STEPS) {
+    test(`${id}: the reference solution passes and the ${misconception} answer earns its own feedback`, async ({ page }) => {
+      const { getExercise } = await import('../../exercises/index.ts');
+      const definition = getExercise(id);
+      if (definition.kind !== 'code') throw new Error(`${id} must be a code exercise`);
+      const exercise = await openExercise(page, id);
+      await setCode(page, exercise, definition.misconceptions.find((m) => m.id === misconception)!.solution);
+      await check(exercise);
+      await expect(exercise).toHaveAttribute('data-status', 'failed');
+      await expect(exercise.locator(`[data-role="feedback"] [data-misconception="${misconception}"]`)).toBeVisible();
+      await setCode(page, exercise, definition.solution);
+      await check(exercise);
+      await expect(exercise).toHaveAttribute('data-status', 'passed');
+      await expect(exercise.locator('[data-role="explanation"]')).toBeVisible();
+    });
+  }
+
+  test('critical-learning-rate: the learner\'s right numbers pass, and 2/trace A for the critical rate earns its own feedback', async ({ page }) => {
+    const { getExercise } = await import('../../exercises/index.ts');
+    const { variantNumbers } = await import('../../exercises/variant.ts');
+    const { formatNumbers } = await import('../../site/lesson/exercise/format-numbers.ts');
+    const definition = getExercise('critical-learning-rate');
+    if (definition.kind !== 'numeric') throw new Error('critical-learning-rate must be numeric');
+    const seed = 4242;
+    await page.goto(exercisePage('critical-learning-rate'));
+    await page.evaluate(
+      ([key, value]) => localStorage.setItem(key, value),
+      [PROGRESS_KEY, JSON.stringify({ format: 'neural-notebook-progress', version: 1, exercises: {}, rejected: {}, variantSeed: seed })],
+    );
+    await page.reload();
+    const exercise = page.locator('course-exercise[data-exercise-id="critical-learning-rate"]');
+    await exercise.scrollIntoViewIfNeeded();
+    await expect(exercise).toHaveAttribute('data-variant', '', { timeout: 15_000 });
+    const numbers = variantNumbers(definition, seed);
+    const fill = async (answer: Record<string, unknown>) => {
+      for (const [part, value] of Object.entries(answer)) await exercise.getByLabel(part, { exact: true }).fill(formatNumbers(value as number));
+      await exercise.getByRole('button', { name: 'Check', exact: true }).click();
+    };
+    await fill(definition.misconceptions.find((m) => m.id === 'two-over-trace')!.answer(numbers));
+    await expect(exercise).toHaveAttribute('data-status', 'failed', { timeout: 10_000 });
+    await expect(exercise.locator('[data-role="feedback"] [data-misconception="two-over-trace"]')).toContainText('converges fastest');
+    await expect(exercise.locator('[data-role="feedback"]')).toContainText('3 of 4 parts right');
+    await fill(definition.answer(numbers));
+    await expect(exercise).toHaveAttribute('data-status', 'passed', { timeout: 10_000 });
+  });
 });

@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { cellById, runAllCells } from './pages.ts';
 
 // Lesson 5, backpropagation, as a student reads it: its four figures are labelled images drawn when the site was
 // built, every cell runs without an error (the autograd built in cells agrees with the engine and learns XOR), and
@@ -28,20 +29,8 @@ test.describe('the backpropagation lesson', () => {
   });
 
   test('every cell runs: the layer and the Value agree with autograd, and the Value network learns XOR', async ({ page }) => {
-    await page.goto('/lessons/backprop/');
-    const cells = page.locator('notebook-cell');
-    const count = await cells.count();
-    expect(count).toBe(5);
-    await cells.first().scrollIntoViewIfNeeded();
-    await expect(cells.first()).toHaveAttribute('data-editor', 'ready', { timeout: 15_000 });
-    await page.getByRole('button', { name: 'Run all' }).click();
-    for (let index = 0; index < count; index++) {
-      await expect(cells.nth(index)).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
-    }
-    await expect(page.locator('.notebook-status')).toHaveText('All cells ran.');
-    await expect(page.locator('notebook-cell .cell-error')).toHaveCount(0);
-    await expect(page.locator('notebook-cell .cell-types-title')).toHaveCount(0);
-    const cell = (id: string) => page.locator(`notebook-cell[data-cell-id="${id}"]`);
+    expect(await runAllCells(page, '/lessons/backprop/', 60_000)).toBe(5);
+    const cell = (id: string) => cellById(page, id);
     await expect(cell('layer-forward-backward').locator('.cell-stream')).toContainText('X̄ matches: true  b̄ matches: true');
     await expect(cell('value-class').locator('.cell-result')).toContainText('a² + a = 12, d/da = 7');
     await expect(cell('value-tanh-network').locator('.cell-result')).toContainText('largest difference from the engine: 0');

@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { cellById, runAllCells } from './pages.ts';
 
 // Lesson 4, losses and output units, as a student reads it: the figures are there without JavaScript's help, every
 // cell runs (the naive softmax overflows and the stable one does not; the saturation plot is drawn), and the three
@@ -22,24 +23,13 @@ test.describe('the losses lesson', () => {
   });
 
   test('every cell runs: the naive softmax gives NaN, the stable one does not, and the gradients are plotted', async ({ page }) => {
-    await page.goto('/lessons/losses/');
-    const cells = page.locator('notebook-cell');
-    const count = await cells.count();
-    expect(count).toBeGreaterThanOrEqual(2);
-    await cells.first().scrollIntoViewIfNeeded();
-    await expect(cells.first()).toHaveAttribute('data-editor', 'ready', { timeout: 15_000 });
-    await page.getByRole('button', { name: 'Run all' }).click();
-    for (let index = 0; index < count; index++) {
-      await expect(cells.nth(index)).toHaveAttribute('data-status', 'done', { timeout: 40_000 });
-    }
-    await expect(page.locator('.notebook-status')).toHaveText('All cells ran.');
-    await expect(page.locator('notebook-cell .cell-error')).toHaveCount(0);
-    const overflow = page.locator('notebook-cell[data-cell-id="softmax-overflow"]');
+    expect(await runAllCells(page, '/lessons/losses/')).toBeGreaterThanOrEqual(2);
+    const overflow = cellById(page, 'softmax-overflow');
     await expect(overflow.locator('.cell-stream')).toContainText('[NaN, NaN, NaN]');
     await expect(overflow.locator('.cell-stream')).toContainText('[0.0900306, 0.244728, 0.665241]');
     await expect(overflow.locator('.cell-stream')).toContainText('[-800, 0]');
     await expect(overflow.locator('.cell-result')).toContainText('cross-entropy against class 0: 800');
-    const saturation = page.locator('notebook-cell[data-cell-id="saturation-gradients"]');
+    const saturation = cellById(page, 'saturation-gradients');
     await expect(saturation.locator('.cell-stream')).toContainText('at z = -6: cross-entropy -0.9975, squared error -0.0025');
     await expect(saturation.locator('.v-plot svg').first()).toBeVisible();
   });

@@ -1,5 +1,7 @@
-// What the end-to-end tests know of the built site: its pages, read from dist/.
-import { readdirSync, existsSync } from 'node:fs';
+// What the end-to-end tests know of the built site: its pages, read from dist/, and how a test opens and answers an
+// exercise on them.
+import { expect, type Locator, type Page } from '@playwright/test';
+import { readdirSync, existsSync, readFileSync } from 'node:fs';
 import { join, resolve, relative, sep } from 'node:path';
 
 /** The built site under test: dist/, or the folder in E2E_DIST (for a build made beside another one). */
@@ -32,4 +34,72 @@ export function builtPagePaths(): string[] {
   };
   walk(builtSite);
   return paths.sort();
+}
+
+/** The path of the built page that holds exercise `id` (its chapter, or the practice page): exactly one does. */
+export function exercisePage(id: string): string {
+  const marker = `data-exercise-id="${id}"`;
+  const found = builtPagePaths().filter((path) => {
+    const file = path.endsWith('/') ? join(builtSite, path, 'index.html') : join(builtSite, path);
+    return readFileSync(file, 'utf8').includes(marker);
+  });
+  expect(found, `the pages holding ${id}`).toHaveLength(1);
+  return found[0];
+}
+
+/** Opens the page that holds exercise `id` (or `path`), scrolls to the exercise and waits until it can be answered. */
+export async function openExercise(page: Page, id: string, path = exercisePage(id)): Promise<Locator> {
+  await page.goto(path);
+  const exercise = page.locator(`course-exercise[data-exercise-id="${id}"]`);
+  await exercise.scrollIntoViewIfNeeded();
+  await expect(exercise).toHaveAttribute('data-ready', '', { timeout: 15_000 });
+  return exercise;
+}
+
+/** Replaces the code in an exercise's editor, as a student pasting it would. */
+export async function setCode(page: Page, exercise: Locator, code: string): Promise<void> {
+  await exercise.locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText(code);
+  await expect(exercise.locator('.cm-content')).toHaveText(code.replace(/\n/g, ''));
+}
+
+/** Presses Check and waits for the verdict. */
+export async function check(exercise: Locator): Promise<void> {
+  await exercise.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(exercise).toHaveAttribute('data-status', /^(passed|failed|invalid)$/, { timeout: 20_000 });
+}
+
+/** Replaces the code and checks it. */
+export async function checkCode(page: Page, exercise: Locator, code: string): Promise<void> {
+  await setCode(page, exercise, code);
+  await check(exercise);
+}
+
+/**
+ * Opens a lesson and runs all its cells as a student does (Run all), then checks that every one finished without an
+ * error and, the author's cells being known to type-check, that the type checker was never loaded. Returns the count.
+ */
+export async function runAllCells(page: Page, path: string, cellTimeout = 40_000): Promise<number> {
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(request.url()));
+  await page.goto(path);
+  const cells = page.locator('notebook-cell');
+  const count = await cells.count();
+  await cells.first().scrollIntoViewIfNeeded();
+  await expect(cells.first()).toHaveAttribute('data-editor', 'ready', { timeout: 15_000 });
+  await page.getByRole('button', { name: 'Run all' }).click();
+  for (let index = 0; index < count; index++) {
+    await expect(cells.nth(index)).toHaveAttribute('data-status', 'done', { timeout: cellTimeout });
+  }
+  await expect(page.locator('.notebook-status')).toHaveText('All cells ran.');
+  await expect(page.locator('notebook-cell .cell-error')).toHaveCount(0);
+  expect(requested.filter((url) => /type-worker/.test(url))).toEqual([]);
+  await expect(page.locator('notebook-cell .cell-types')).toHaveText(Array(count).fill(''));
+  return count;
+}
+
+/** A lesson's cell by its id. */
+export function cellById(page: Page, id: string): Locator {
+  return page.locator(`notebook-cell[data-cell-id="${id}"]`);
 }

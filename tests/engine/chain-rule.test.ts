@@ -17,6 +17,7 @@ import {
   neg,
   pow,
   relu,
+  softplus,
   sigmoid,
   softmax,
   sqrt,
@@ -242,7 +243,7 @@ describe('the chain-rule lines of a graph', () => {
   });
 
   test('random scalar compositions: the lines multiply out to autograd exactly', () => {
-    const unary: ((x: Tensor) => Tensor)[] = [sigmoid, tanh, relu, exp, neg, (x) => pow(x, 2), (x) => pow(x, 3), (x) => log(add(mul(x, x), 1))];
+    const unary: ((x: Tensor) => Tensor)[] = [sigmoid, tanh, relu, softplus, (x) => softplus(x, 2), exp, neg, (x) => pow(x, 2), (x) => pow(x, 3), (x) => log(add(mul(x, x), 1))];
     const binary: ((x: Tensor, y: Tensor) => Tensor)[] = [add, sub, mul, (x, y) => div(x, add(mul(y, y), 1))];
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {

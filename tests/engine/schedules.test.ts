@@ -6,6 +6,7 @@ import {
   exponentialSchedule,
   inverseTimeSchedule,
   stepSchedule,
+  warmupSchedule,
 } from '../../engine/optim/schedules.ts';
 import { SGD } from '../../engine/optim/sgd.ts';
 import { tensor } from '../../engine/tensor.ts';
@@ -45,6 +46,24 @@ describe('learning-rate schedules', () => {
     expect(schedule(12)).toBeCloseTo(0.1, 15);
     const lrs = first(schedule, 11);
     lrs.slice(1).forEach((lr, t) => expect(lr).toBeLessThan(lrs[t]));
+  });
+
+  test('warm-up ramps linearly from startFactor · η₀ towards η₀ over T epochs, then runs the schedule after it from its epoch 0', () => {
+    const after = cosineSchedule(0.5, 20);
+    const schedule = warmupSchedule(after, 4, 0.1);
+    const ramp = first(schedule, 4);
+    ramp.forEach((lr, t) => expect(lr).toBeCloseTo(0.5 * (0.1 + (0.9 * t) / 4), 15));
+    ramp.slice(1).forEach((lr, t) => expect(lr - ramp[t]).toBeCloseTo(0.5 * 0.9 / 4, 15));
+    for (let t = 4; t < 30; t++) expect(schedule(t)).toBe(after(t - 4));
+    // The default start factor is 1/T, so the first epoch takes η₀ / T.
+    expect(warmupSchedule(constantSchedule(1), 5)(0)).toBeCloseTo(0.2, 15);
+  });
+
+  test('warm-up refuses a warm-up length that is not a positive whole number and a start factor outside (0, 1]', () => {
+    expect(() => warmupSchedule(constantSchedule(1), 0)).toThrow(/positive whole number/);
+    expect(() => warmupSchedule(constantSchedule(1), 2.5)).toThrow(/positive whole number/);
+    expect(() => warmupSchedule(constantSchedule(1), 3, 0)).toThrow(/startFactor/);
+    expect(() => warmupSchedule(constantSchedule(1), 3, 1.5)).toThrow(/startFactor/);
   });
 
   test('a scheduler sets the optimizer rate for epoch 0 at once and the next one on each step', () => {

@@ -248,5 +248,7 @@ describe('why the bias correction matters', () => {
     expect(raw[9]).toBeCloseTo((1 - 0.9 ** 10) / Math.sqrt(1 - 0.999 ** 10), 6);
     const equal = run(false, [0.9, 0.9]);
     for (let t = 0; t < 20; t++) expect(equal[t]).toBeLessThan(1);
+    // β₂ above β₁ is not enough for a large first step: it is (1 − β₁)/√(1 − β₂), here 0.05/0.1.
+    expect(run(false, [0.95, 0.99])[0]).toBeCloseTo(0.5, 12);
   });
 });

@@ -170,3 +170,39 @@ describe('sigmoid-backward: the upstream gradient is given, so a forgotten σ′
     expect(comparison.first?.id).toBe(at('Lᵢ'));
   });
 });
+
+describe('a part spread over several tensors (value-backward’s list of input gradients)', () => {
+  const exercise = getExercise('value-backward') as CodeExercise;
+  const key = answerKeyOf(exercise) as CodeAnswerKey;
+  const graph = key.graph!;
+  const visible = prepareCases(exercise).find((c) => c.visible)!;
+  const right = visible.calls[0].expected as number[];
+
+  test('each element is its own node’s gradient, under the key it has in code', () => {
+    expect(graph.elements).toEqual({ gradients: ['gradients[0]', 'gradients[1]'] });
+    expect(graph.trace.nodes[graph.parts['gradients[0]']].label).toBe('x₁');
+    expect(returnedGradients(graph, [1, 2], 'value')).toEqual({ 'gradients[0]': 1, 'gradients[1]': 2 });
+    // A list of the wrong length, or no list, compares nothing (the grader says what is wrong with it).
+    expect(returnedGradients(graph, [1, 2, 3], 'value')).toEqual({});
+    expect(returnedGradients(graph, 'two numbers', 'value')).toEqual({});
+  });
+
+  test('a wrong second element is the first difference at x₂, and a recognised slip is placed at its node', () => {
+    const wrong = [right[0], right[1] + 0.5];
+    const comparison = compareOnGraph(graph, returnedGradients(graph, wrong, 'value'), [], RTOL);
+    const x2 = graph.parts['gradients[1]'];
+    expect(comparison.nodes[graph.parts['gradients[0]']].state).toBe('agrees');
+    expect(comparison.nodes[x2].state).not.toBe('agrees');
+    expect(comparison.summary).toMatch(/gradients\[0\] agrees/);
+    const slip = compareOnGraph(graph, returnedGradients(graph, [0, 0], 'value'), ['forgot-tanh-derivative'], RTOL);
+    expect(slip.first).toEqual({ id: graph.misconceptions['forgot-tanh-derivative'], evidence: 'misconception', misconception: 'forgot-tanh-derivative' });
+    expect(nodeName(graph.trace.nodes[slip.first!.id])).toBe('a');
+  });
+});
+
+test('a part that is no gradient (gradient-check’s verdict) is graded but not drawn', () => {
+  const exercise = getExercise('gradient-check') as CodeExercise;
+  const graph = (answerKeyOf(exercise) as CodeAnswerKey).graph!;
+  expect(Object.keys(graph.parts)).toEqual(['numeric']);
+  expect(returnedGradients(graph, { numeric: [1, 2], wrong: 1 }, 'object')).toEqual({ numeric: [1, 2] });
+});

@@ -1,25 +1,42 @@
 import { describe, expect, test } from 'vitest';
 import { add, mul, tensor } from '../../engine/index.ts';
 import { EXERCISES, getExercise } from '../../exercises/index.ts';
-import type { CodeExercise, Numbers } from '../../exercises/define-exercise.ts';
+import type { CodeExercise, Exercise, Numbers, NumericExercise } from '../../exercises/define-exercise.ts';
+import { isSeeded, variantNumbers } from '../../exercises/variant.ts';
 import { answerKeyJson, answerKeyOf, prepareCases } from '../../exercises/prepare-cases.ts';
 import { readAnswerKey, type CodeAnswerKey, type NumericAnswerKey } from '../../exercises/answer-key.ts';
-import { traceGraph } from '../../exercises/graph-key.ts';
+import { traceGraph, type GraphKey } from '../../exercises/graph-key.ts';
 import { compareElements, flatten, RTOL } from '../../exercises/compare.ts';
 
 const withGraph = EXERCISES.filter((e) => e.kind !== 'choice' && e.graph !== undefined);
 
 describe('every declared graph is autograd’s computation of the exercise', () => {
-  test.each(withGraph.map((e) => [e.id, e]))('%s: each part’s node carries the reference answer as its gradient', (_id, exercise) => {
+  // A seeded exercise's graph is traced in the page on each learner's numbers: check it on several learners.
+  const cases: [string, Exercise, number | null][] = withGraph.flatMap((e): [string, Exercise, number | null][] =>
+    e.kind === 'numeric' && isSeeded(e) ? [1, 2, 3, 4242].map((learner) => [`${e.id} (learner ${learner})`, e, learner]) : [[e.id, e, null]],
+  );
+  test.each(cases)('%s: each part’s node carries the reference answer as its gradient', (_name, exercise, learner) => {
     const key = answerKeyOf(exercise);
-    if (key.kind === 'choice') throw new Error('unreachable');
-    const graph = key.graph!;
-    const expected =
-      key.kind === 'code' ? (prepareCases(exercise as CodeExercise).find((c) => c.visible)!.calls[0].expected as Record<string, Numbers>) : (key as NumericAnswerKey).expected;
+    if (key.kind === 'choice' || exercise.kind === 'choice') throw new Error('unreachable');
+    let graph: GraphKey;
+    let expected: unknown;
+    if (learner !== null) {
+      expect(key).not.toHaveProperty('graph');
+      const numbers = variantNumbers(exercise as NumericExercise, learner);
+      graph = traceGraph(exercise.graph!, [numbers], exercise.misconceptions, exercise.id);
+      expected = (exercise as NumericExercise).answer(numbers);
+    } else {
+      graph = key.graph!;
+      expected = key.kind === 'code' ? prepareCases(exercise as CodeExercise).find((c) => c.visible)!.calls[0].expected : (key as NumericAnswerKey).expected;
+    }
+    const valueOf = (part: string) => (key.kind === 'code' && key.returns === 'value' ? expected : (expected as Record<string, unknown>)[part]);
     for (const [part, id] of Object.entries(graph.parts)) {
-      const value = (key.kind === 'code' && key.returns === 'value' ? expected : expected[part]) as Numbers;
+      // A part spread over several tensors: element i of its value is the gradient of its i-th tensor.
+      const element = /^(\w+)\[(\d+)\]$/.exec(part);
+      const value = (element === null ? valueOf(part) : (valueOf(element[1]) as number[])[Number(element[2])]) as Numbers;
       expect(compareElements(flatten(graph.trace.nodes[id].grad as Numbers), flatten(value), RTOL).pass, part).toBe(true);
     }
+    for (const [part, keys] of Object.entries(graph.elements)) expect((valueOf(part) as number[]).length, part).toBe(keys.length);
     expect(graph.trace.nodes.at(-1)!.grad).toBe(1);
     for (const id of [...Object.values(graph.intermediates), ...Object.values(graph.misconceptions)]) expect(graph.trace.nodes[id].grad).not.toBeNull();
   });

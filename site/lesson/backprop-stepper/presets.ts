@@ -62,6 +62,13 @@ function vectorOf(values: Readonly<Record<string, number>>, key: string, label: 
   return tensor(Array.from({ length: size }, (_, i) => values[`${key}_${i}`]), { requiresGrad, label });
 }
 
+/** The forward pass both one-neuron presets share, z = w x + b and its sigmoid, the output named as the preset writes it. */
+function sigmoidNeuron(v: Readonly<Record<string, number>>, output: string): Tensor {
+  const x = scalar(v, 'x', 'x', false);
+  const z = add(mul(scalar(v, 'w', 'w', true), x).named('wx'), scalar(v, 'b', 'b', true)).named('z');
+  return sigmoid(z).named(output);
+}
+
 /** One neuron: z = w x + b, ŷ = σ(z), L = (ŷ − y)². */
 const NEURON: Preset = {
   id: 'neuron',
@@ -74,33 +81,26 @@ const NEURON: Preset = {
     { key: 'y', label: 'y', value: 1 },
   ],
   build(v) {
-    const x = scalar(v, 'x', 'x', false);
-    const w = scalar(v, 'w', 'w', true);
-    const b = scalar(v, 'b', 'b', true);
-    const y = scalar(v, 'y', 'y', false);
-    const wx = mul(w, x).named('wx');
-    const z = add(wx, b).named('z');
-    const yHat = sigmoid(z).named('ŷ');
-    return mseLoss(yHat, y).named('L');
+    return mseLoss(sigmoidNeuron(v, 'ŷ'), scalar(v, 'y', 'y', false)).named('L');
   },
 };
+
+/**
+ * The numbers of seed 000's 2-2-1 network as lesson 5 works it (lessons/examples/backprop.ts reads them from here), so
+ * the stepper starts on the very example the lesson's table shows: unit 3's weighted sum is negative, unit 4's positive.
+ */
+export const SEED000_EXAMPLE = { x1: 1, x2: 2, y: 1, w13: 0.5, w23: -1, w14: -0.3, w24: 0.8, w35: 1.2, w45: -0.7 } as const;
 
 /** Seed 000's network: two inputs, two linear hidden units, one linear output, squared error, no biases. */
 const SEED000_221: Preset = {
   id: 'seed000-221',
   title: 'A 2-2-1 network, linear units',
   description: 'f₃ = w₁₃x₁ + w₂₃x₂, f₄ = w₁₄x₁ + w₂₄x₂, g₅ = w₃₅f₃ + w₄₅f₄, E = (g₅ − y)²',
-  inputs: [
-    { key: 'x1', label: 'x₁', value: 1 },
-    { key: 'x2', label: 'x₂', value: 2 },
-    { key: 'w13', label: 'w₁₃', value: 0.5 },
-    { key: 'w23', label: 'w₂₃', value: -0.3 },
-    { key: 'w14', label: 'w₁₄', value: 0.8 },
-    { key: 'w24', label: 'w₂₄', value: 0.2 },
-    { key: 'w35', label: 'w₃₅', value: 1 },
-    { key: 'w45', label: 'w₄₅', value: 0.5 },
-    { key: 'y', label: 'y', value: 1 },
-  ],
+  inputs: (['x1', 'x2', 'w13', 'w23', 'w14', 'w24', 'w35', 'w45', 'y'] as const).map((key) => ({
+    key,
+    label: key.replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]),
+    value: SEED000_EXAMPLE[key],
+  })),
   build(v) {
     const x1 = scalar(v, 'x1', 'x₁', false);
     const x2 = scalar(v, 'x2', 'x₂', false);
@@ -125,13 +125,7 @@ const LOGISTIC_LEAST_SQUARES: Preset = {
     { key: 't', label: 't', value: 0 },
   ],
   build(v) {
-    const x = scalar(v, 'x', 'x', false);
-    const w = scalar(v, 'w', 'w', true);
-    const b = scalar(v, 'b', 'b', true);
-    const t = scalar(v, 't', 't', false);
-    const z = add(mul(w, x).named('wx'), b).named('z');
-    const y = sigmoid(z).named('y');
-    const residual = sub(y, t).named('r');
+    const residual = sub(sigmoidNeuron(v, 'y'), scalar(v, 't', 't', false)).named('r');
     return mul(0.5, pow(residual, 2).named('r²')).named('L');
   },
 };

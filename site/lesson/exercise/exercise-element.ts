@@ -7,6 +7,8 @@
 import { numericSpecOf, readAnswerKey, type AnswerKey, type ChoiceAnswerKey } from '../../../exercises/answer-key.ts';
 import { unrunnableResult, type GradeResult, type NumericGradingSpec } from '../../../exercises/grader.ts';
 import { recordCheck, recordCode, type ExerciseProgress } from '../../../exercises/progress.ts';
+import type { VariantNumbers } from '../../../exercises/define-exercise.ts';
+import type { GraphKey } from '../../../exercises/graph-key.ts';
 import { createEditor, type CellEditor } from '../cell/editor.ts';
 import { renderFeedback, type RenderedText } from './feedback-view.ts';
 import { formatNumbers } from './format-numbers.ts';
@@ -32,6 +34,8 @@ export class ExerciseElement extends HTMLElement {
   private started = false;
   /** What a numeric answer is graded with: the key's numbers, or, seeded per learner, the learner's variant once loaded. */
   private numericSpec: Promise<NumericGradingSpec> | undefined;
+  /** A seeded exercise's learner numbers, once drawn: its graph is traced on them. */
+  private variant: VariantNumbers | undefined;
 
   /** Starts the exercise once, when the element is upgraded in the page. */
   connectedCallback(): void {
@@ -115,6 +119,7 @@ export class ExerciseElement extends HTMLElement {
     ]);
     const definition = await loadSeededDefinition(this.exercise.id);
     const numbers = variantNumbers(definition, this.store.learnerSeed());
+    this.variant = numbers;
     for (const slot of this.querySelectorAll<HTMLElement>('[data-variant-number]')) {
       slot.textContent = formatVariantNumber(numbers[slot.dataset.variantNumber ?? '']);
     }
@@ -254,13 +259,31 @@ export class ExerciseElement extends HTMLElement {
   /** Under a wrong answer's feedback, its gradients on the exercise's graph, when it declares one (its code loads only then). */
   private async showGraph(feedback: HTMLElement, result: GradeResult, answer: string, output: unknown): Promise<void> {
     const key = this.exercise;
-    if (key.kind === 'choice' || key.graph === undefined || result.status !== 'failed') return;
+    if (key.kind === 'choice' || result.status !== 'failed') return;
     const check = this.checkCount;
+    const graph = key.graph ?? (await this.seededGraph());
+    if (graph === undefined || check !== this.checkCount) return;
     const { givenGradients, gradientComparison, renderGradientGraph } = await import('./gradient-graph-view.ts');
     if (check !== this.checkCount) return;
     const texts = key.kind === 'numeric' ? (JSON.parse(answer) as Record<string, string>) : undefined;
-    const comparison = gradientComparison(key, result, givenGradients(key, key.graph, { output, texts }));
-    if (comparison !== null) renderGradientGraph(feedback, key.graph, comparison);
+    const withGraph = { ...key, graph };
+    const comparison = gradientComparison(withGraph, result, givenGradients(withGraph, graph, { output, texts }));
+    if (comparison !== null) renderGradientGraph(feedback, graph, comparison);
+  }
+
+  /**
+   * The graph of an exercise seeded per learner, traced on the learner's numbers (the build cannot: it does not know
+   * them); it loads the definition with the engine, so only when an answer is wrong. Undefined without one.
+   */
+  private async seededGraph(): Promise<GraphKey | undefined> {
+    const key = this.exercise;
+    if (key.kind !== 'numeric' || key.seeded !== true || this.variant === undefined) return undefined;
+    const [{ SEEDED_GRAPH_DEFINITIONS }, { traceGraph }] = await Promise.all([import('../../../exercises/seeded-definitions.ts'), import('../../../exercises/graph-key.ts')]);
+    const load = SEEDED_GRAPH_DEFINITIONS[key.id];
+    if (load === undefined) return undefined;
+    const definition = await load();
+    if (definition.graph === undefined) return undefined;
+    return traceGraph(definition.graph, [this.variant], definition.misconceptions, `exercise ${JSON.stringify(key.id)}`);
   }
 
   private grade(answer: string): Promise<Checked> {

@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { getExercise, grade, prepareCases } from '../../../exercises/index.ts';
 import type { CodeExercise } from '../../../exercises/index.ts';
 import type { ProgramStep } from '../../../exercises/definitions/value-backward.ts';
+import { graphKeyOf } from '../../../exercises/graph-key.ts';
+import { transform } from 'sucrase';
 
 const exercise = getExercise('value-backward') as CodeExercise;
 // The page's public cases and twenty instructor salts: every seed an instructor might draw behaves alike.
@@ -68,3 +70,58 @@ test('a recursive walk without a topological order, which passes a shared value 
   expect(recursive).toContain('run(this)');
   expect(grade(exercise, recursive).passed).toBe(false);
 });
+
+describe('its graph', () => {
+  /** The Value class of a solution's source (TypeScript), and every value of `program` built with it after backward(). */
+  function gradientsOfEveryValue(source: string, program: readonly ProgramStep[], inputs: readonly number[]): number[] {
+    const code = transform(source, { transforms: ['typescript'], disableESTransforms: true }).code;
+    const Value = new Function(`${code}\nreturn Value;`)() as new (data: number) => { grad: number; add(o: unknown): unknown; mul(o: unknown): unknown; tanh(): unknown; backward(): void };
+    type V = InstanceType<typeof Value>;
+    const values: V[] = inputs.map((x) => new Value(x));
+    for (const step of program) {
+      const a = values[step.a];
+      if (step.op === 'tanh') values.push(a.tanh() as V);
+      else {
+        const b = 'b' in step ? values[step.b] : step.constant;
+        values.push((step.op === 'add' ? a.add(b) : a.mul(b)) as V);
+      }
+    }
+    values[values.length - 1].backward();
+    return values.map((v) => v.grad);
+  }
+
+  test('each misconception’s node is the first value, going backward from L, whose gradient its slip gets wrong', () => {
+    const visible = prepareCases(exercise).find((c) => c.visible)!;
+    const [program, inputs] = visible.calls[0].args as [ProgramStep[], number[]];
+    const key = graphKeyOf(exercise, visible.calls[0].args)!;
+    const right = gradientsOfEveryValue(exercise.solution, program, inputs);
+    // The engine's trace and the reference Value agree on every value's gradient.
+    const labelled = key.trace.nodes.filter((node) => node.label !== undefined && node.grad !== null);
+    expect(labelled.map((node) => node.label)).toEqual(expect.arrayContaining(['x₁', 'x₂', 'u', 't', 'r', 'q', 'a', 'L']));
+    let checked = 0;
+    for (const m of exercise.misconceptions) {
+      const wrong = gradientsOfEveryValue(m.solution, program, inputs);
+      const differs = (i: number) => Math.abs(wrong[i] - right[i]) > 1e-9 * Math.max(1, Math.abs(right[i]));
+      // Values in creation order are a topological order, so the first difference going backward is the last index that differs.
+      const first = [...right.keys()].reverse().find(differs);
+      expect(first, m.id).toBeDefined();
+      if (m.node === undefined) continue;
+      const node = key.trace.nodes[key.misconceptions[m.id]];
+      expect(node.grad, m.id).toBeCloseTo(right[first!], 12);
+      expect(node.value, m.id).toBeCloseTo(valueAt(program, inputs, first!), 12);
+      checked++;
+    }
+    expect(checked).toBe(5);
+  });
+});
+
+/** The value at `index` of a program (inputs first, then each step), in plain numbers. */
+function valueAt(program: readonly ProgramStep[], inputs: readonly number[], index: number): number {
+  const values = [...inputs];
+  for (const step of program) {
+    const a = values[step.a];
+    if (step.op === 'tanh') values.push(Math.tanh(a));
+    else values.push(step.op === 'add' ? a + ('b' in step ? values[step.b] : step.constant) : a * ('b' in step ? values[step.b] : step.constant));
+  }
+  return values[index];
+}

@@ -1,0 +1,134 @@
+import { SGD, tensor } from '../../engine/index.ts';
+import { defineExercise } from '../define-exercise.ts';
+import { distinctSizes, vector } from '../cases.ts';
+import { leaf } from '../engine-oracle.ts';
+
+const STEPS = 4;
+
+/** One step of SGD with Nesterov momentum, as torch.optim.SGD(nesterov=True), graded over several consecutive steps. */
+export default defineExercise({
+  kind: 'code',
+  id: 'nesterov-step',
+  title: 'One step of SGD with Nesterov momentum',
+  prompt: `Implement one step of \`torch.optim.SGD\` with momentum $\\mu$ and \`nesterov=True\` (no dampening). The buffer $b$
+is \`null\` before the first step. With gradient $g$ at the current parameters: $b \\leftarrow g$ on the first step, else
+$b \\leftarrow \\mu b + g$; then $\\theta \\leftarrow \\theta - \\eta\\,(g + \\mu b)$, with the buffer just updated. Return
+\`{ param, buffer }\`. You are graded over ${STEPS} consecutive steps.
+
+Textbooks (Sutskever et al., 2013) write Nesterov's momentum with a velocity and a gradient taken ahead of the weights,
+$v \\leftarrow \\mu v - \\eta \\nabla L(\\theta + \\mu v)$, $\\theta \\leftarrow \\theta + v$. PyTorch's parameters are that
+look-ahead point $\\theta + \\mu v$ itself, so the gradient it is given is already taken there, and its buffer leaves
+$\\eta$ out: the two describe the same steps, but the buffer you return is PyTorch's $b$, not a velocity.`,
+  functionName: 'nesterovStep',
+  signature: 'nesterovStep(param: number[], grad: number[], buffer: number[] | null, hp: { lr: number; momentum: number }): { param: number[]; buffer: number[] }',
+  starter: `function nesterovStep(
+  param: number[],
+  grad: number[],
+  buffer: number[] | null,
+  hp: { lr: number; momentum: number },
+): { param: number[]; buffer: number[] } {
+  return { param, buffer: zeros(param.length) };
+}`,
+  solution: `function nesterovStep(
+  param: number[],
+  grad: number[],
+  buffer: number[] | null,
+  hp: { lr: number; momentum: number },
+): { param: number[]; buffer: number[] } {
+  const b = buffer === null ? grad.slice() : add(mul(buffer, hp.momentum), grad);
+  const lookAhead = add(grad, mul(b, hp.momentum));
+  return { param: sub(param, mul(lookAhead, hp.lr)), buffer: b };
+}`,
+  returns: 'object',
+  parts: [{ name: 'param' }, { name: 'buffer' }],
+  steps: STEPS,
+  chain(exerciseCase, args, reference, step) {
+    // The next call starts from the reference's parameters and buffer, so a slip in one step is not carried into the next.
+    const r = reference as { param: number[]; buffer: number[] };
+    const grads = (exerciseCase.meta as { grads: number[][] }).grads;
+    return [r.param, grads[step + 1] ?? grads[grads.length - 1], r.buffer, args[3]];
+  },
+  hints: [
+    'The buffer is updated exactly as for plain momentum: $b \\leftarrow g$ on the first step, $b \\leftarrow \\mu b + g$ after.',
+    'Only the step differs: plain momentum steps $\\theta - \\eta b$; Nesterov steps $\\theta - \\eta\\,(g + \\mu b)$, the gradient plus the momentum it is about to add once more.',
+    'Use the new buffer in $g + \\mu b$, and return it without $\\eta$: `buffer` is $b$, not a velocity.',
+  ],
+  explanation: `Nesterov's idea is to take the gradient where momentum is about to carry the weights. Sutskever's form does that
+literally: $v \\leftarrow \\mu v - \\eta \\nabla L(\\theta + \\mu v)$, $\\theta \\leftarrow \\theta + v$. Rename the look-ahead
+point $\\phi = \\theta + \\mu v$ and the velocity $v = -\\eta b$: then $b \\leftarrow \\mu b + g$ with $g = \\nabla L(\\phi)$, and
+$\\phi \\leftarrow \\phi - \\eta\\,(g + \\mu b)$, which is PyTorch's step. So PyTorch keeps the look-ahead point as its
+parameters (the gradient is simply taken at the parameters, as for every other optimizer) and a buffer without $\\eta$
+(so a learning-rate schedule acts on the very next step); both forms walk the same points while $\\eta$ is constant.
+Compared with plain momentum, the extra $\\mu\\,(b_t - b_{t-1})$ in each step reacts to a change in the gradient one step
+early, which damps the overshoot in a ravine.`,
+  generate(rng) {
+    const [n] = distinctSizes(rng, 1, 3, 7);
+    const grads = Array.from({ length: STEPS }, () => vector(rng, n, -1, 1, [0], 0.05));
+    const hp = { lr: Math.round(rng.uniform(0.05, 0.3) * 100) / 100, momentum: Math.round(rng.uniform(0.6, 0.95) * 100) / 100 };
+    return { args: [vector(rng, n, -1, 1), grads[0], null, hp], meta: { grads } };
+  },
+  detectors: [],
+  oracle([param, grad, buffer, hp]) {
+    const { lr, momentum } = hp as { lr: number; momentum: number };
+    const theta = leaf(param as number[]);
+    const optimizer = new SGD([theta], { lr, momentum, nesterov: true });
+    if (buffer !== null) optimizer.loadStateDict({ step: 1, lr, buffers: [{ momentum: buffer as number[] }] });
+    theta.grad = tensor(grad as number[]);
+    optimizer.step();
+    return { param: Array.from(theta.data), buffer: optimizer.stateDict().buffers[0].momentum };
+  },
+  misconceptions: [
+    {
+      id: 'plain-momentum',
+      solution: `function nesterovStep(param: number[], grad: number[], buffer: number[] | null, hp: { lr: number; momentum: number }) {
+  const b = buffer === null ? grad.slice() : add(mul(buffer, hp.momentum), grad);
+  return { param: sub(param, mul(b, hp.lr)), buffer: b };
+}`,
+      feedback: `You stepped with the buffer, $\\theta \\leftarrow \\theta - \\eta b$: that is plain momentum. With \`nesterov=True\`
+PyTorch steps $\\theta \\leftarrow \\theta - \\eta\\,(g + \\mu b)$: the gradient plus the momentum that is about to be applied,
+which is where Sutskever's form takes its look-ahead gradient. The buffer itself is updated as for plain momentum.`,
+    },
+    {
+      id: 'sutskever-velocity',
+      solution: `function nesterovStep(param: number[], grad: number[], buffer: number[] | null, hp: { lr: number; momentum: number }) {
+  const v = sub(mul(buffer ?? zeros(param.length), hp.momentum), mul(grad, hp.lr));
+  return { param: sub(add(param, mul(v, hp.momentum)), mul(grad, hp.lr)), buffer: v };
+}`,
+      feedback: `You kept Sutskever's velocity, $v \\leftarrow \\mu v - \\eta g$ and $\\theta \\leftarrow \\theta + \\mu v - \\eta g$: the
+right steps while $\\eta$ is constant (they are PyTorch's with $v = -\\eta b$), but the buffer holds $-\\eta b$.
+\`torch.optim.SGD\` keeps $b \\leftarrow \\mu b + g$, without $\\eta$ and with the opposite sign, and steps
+$\\theta \\leftarrow \\theta - \\eta\\,(g + \\mu b)$. Return that $b$ (and read the buffer you are given as $b$).`,
+    },
+    {
+      id: 'notes-velocity',
+      solution: `function nesterovStep(param: number[], grad: number[], buffer: number[] | null, hp: { lr: number; momentum: number }) {
+  const v = add(mul(buffer ?? zeros(param.length), hp.momentum), mul(grad, hp.lr));
+  return { param: sub(sub(param, mul(v, hp.momentum)), mul(grad, hp.lr)), buffer: v };
+}`,
+      feedback: `You kept the lecture notes' velocity with the learning rate inside, $v \\leftarrow \\alpha v + \\lambda \\nabla E$, in
+its look-ahead form $\\theta \\leftarrow \\theta - \\mu v - \\eta g$: the right steps while $\\eta$ is constant, but the buffer
+holds $\\eta b$. \`torch.optim.SGD\` keeps $b \\leftarrow \\mu b + g$ and multiplies by $\\eta$ only when it steps,
+$\\theta \\leftarrow \\theta - \\eta\\,(g + \\mu b)$. Return that $b$.`,
+    },
+    {
+      id: 'old-buffer-look-ahead',
+      solution: `function nesterovStep(param: number[], grad: number[], buffer: number[] | null, hp: { lr: number; momentum: number }) {
+  const old = buffer ?? grad;
+  const b = buffer === null ? grad.slice() : add(mul(buffer, hp.momentum), grad);
+  return { param: sub(param, mul(add(grad, mul(old, hp.momentum)), hp.lr)), buffer: b };
+}`,
+      feedback: `You used the old buffer in $g + \\mu b$. Update the buffer with this gradient first,
+$b \\leftarrow \\mu b + g$, then step $\\theta \\leftarrow \\theta - \\eta\\,(g + \\mu b)$ with the new $b$: the look-ahead is
+the momentum the next step will carry, which already contains this gradient.`,
+    },
+    {
+      id: 'dampened-average',
+      solution: `function nesterovStep(param: number[], grad: number[], buffer: number[] | null, hp: { lr: number; momentum: number }) {
+  const b = add(mul(buffer ?? zeros(param.length), hp.momentum), mul(grad, 1 - hp.momentum));
+  return { param: sub(param, mul(add(grad, mul(b, hp.momentum)), hp.lr)), buffer: b };
+}`,
+      feedback: `You averaged, $b = \\mu b + (1 - \\mu) g$, as Adam's $m$ does; SGD's momentum sums, $b = \\mu b + g$, and starts
+from $b = g$ (PyTorch refuses Nesterov with a dampening other than zero).`,
+    },
+  ],
+});
