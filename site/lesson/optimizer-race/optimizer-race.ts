@@ -330,7 +330,10 @@ class OptimizerRaceElement extends HTMLElement {
       marginBottom: 32,
       marginRight: 12,
       x: { domain: [0, state.steps], label: 'step' },
-      y: log ? { type: 'log', domain: [Math.max(lo, hi * 1e-12), hi], label: 'loss (log scale)' } : { domain: [lo, hi === lo ? lo + 1 : hi], label: 'loss' },
+      // Ticks as plain numbers (0.01, 1e−6), not Plot's SI prefixes (10m, 1µ), which read as units.
+      y: log
+        ? { type: 'log', domain: [Math.max(lo, hi * 1e-12), hi], label: 'loss (log scale)', tickFormat: (v: number) => formatNumber(v, 2) }
+        : { domain: [lo, hi === lo ? lo + 1 : hi], label: 'loss' },
       style: plotStyle,
       marks,
     }) as Chart;

@@ -181,6 +181,11 @@ const OPTION_SYMBOLS: Readonly<Record<string, string>> = {
   initialAccumulatorValue: 's₀',
 };
 
+/** An option's label in the settings: its name as torch.optim spells it in camelCase, with its symbol (`lr (η)`). */
+export function optionLabel(option: string): string {
+  return OPTION_SYMBOLS[option] === undefined || option === 'betas' ? option : `${option} (${OPTION_SYMBOLS[option]})`;
+}
+
 /** A racer's settings for the legend: η, then every option that differs from the registry's default (`η = 0.1, no bias correction`). */
 export function describeOptions(racer: Racer): string {
   const table = optimizerHyperparameters(racer.optimizer);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { contourLevels, describeOptions, optionsProblem, raceWindow, runRacer, surfaceOf, type RaceState } from '../../../../site/lesson/optimizer-race/race.ts';
+import { contourLevels, describeOptions, optionLabel, optionsProblem, raceWindow, runRacer, surfaceOf, type RaceState } from '../../../../site/lesson/optimizer-race/race.ts';
 import { createSurface, optimizerPath } from '../../../../engine/surfaces.ts';
 
 const base: RaceState = {
@@ -50,6 +50,12 @@ describe('a race', () => {
     expect(describeOptions({ optimizer: 'adam', options: { lr: 0.1, biasCorrection: false }, on: true })).toBe('η = 0.1, no bias correction');
     expect(describeOptions({ optimizer: 'momentum', options: { lr: 0.02, momentum: 0.5 }, on: true })).toBe('η = 0.02, μ = 0.5');
     expect(describeOptions({ optimizer: 'momentum', options: { lr: 0.02, momentum: 0.9 }, on: true })).toBe('η = 0.02');
+  });
+
+  test('settings name an option with its symbol where it has one', () => {
+    expect(optionLabel('lr')).toBe('lr (η)');
+    expect(optionLabel('weightDecay')).toBe('weightDecay (λ)');
+    expect(optionLabel('amsgrad')).toBe('amsgrad');
   });
 
   test('contour levels are log-spaced on the bowls and valleys, evenly spaced where the surface goes below 0', () => {
