@@ -14,7 +14,7 @@
 import { evaluate, numberFormula, quotient, scalarProduct, elementwiseProduct, applied, maximum, type Formula } from '../formula.ts';
 import { tensor } from '../tensor.ts';
 import { Random } from '../random.ts';
-import { noisyGradient, type Point, type Surface } from '../surfaces.ts';
+import type { Point, Surface } from '../surfaces.ts';
 import { createOptimizer, optimizerEntry, optimizerHyperparameters } from './registry.ts';
 import { SGD } from './sgd.ts';
 import { Adagrad } from './adagrad.ts';
@@ -44,8 +44,10 @@ export interface UpdateStepInput {
   t: number;
   /** θ before the step. */
   theta: readonly number[];
-  /** ∇L(θ), the gradient backward left in the parameter (before the prologue). */
+  /** ∇L(θ), the gradient backward left in the parameter (before the prologue); with `noise`, the exact gradient. */
   gradient: readonly number[];
+  /** The noise ξ a stochastic gradient added to ∇L (the optimizer was given ∇L + ξ), if any. */
+  noise?: readonly number[];
   /** The optimizer's buffers before the step, by stateDict name (empty before the first step). */
   before: Readonly<Record<string, readonly number[]>>;
 }
@@ -90,16 +92,18 @@ export function updateLines(name: string, options: Readonly<Record<string, unkno
 
   // The prologue (optim/optimizer.ts).
   let theta = [...input.theta];
-  const nabla = symbol('∇L');
+  // What the optimizer was given: ∇L, or a stochastic gradient ∇L + ξ (summed as noisyGradient sums it).
+  const nabla = input.noise === undefined ? symbol('∇L') : sum(symbol('∇L'), symbol('ξ'));
+  const given = input.noise === undefined ? vector(input.gradient) : sum(vector(input.gradient), vector(input.noise));
   if (decoupled && decay !== 0) {
     theta = add('θ', true, null, scalarProduct(symbol('θ'), oneMinus(scalarProduct(symbol('η'), symbol('λ')))), scalarProduct(vector(theta), oneMinus(scalarProduct(numberFormula(lr), numberFormula(decay)))));
   }
   const coupled = decoupled ? 0 : decay;
   let g: number[];
-  if (!maximize && coupled === 0) g = add('g', false, null, nabla, vector(input.gradient));
-  else if (!maximize) g = add('g', false, null, sum(nabla, scalarProduct(symbol('λ'), symbol('θ'))), sum(vector(input.gradient), scalarProduct(numberFormula(coupled), vector(theta))));
-  else if (coupled === 0) g = add('g', false, null, negate(nabla), negate(vector(input.gradient)));
-  else g = add('g', false, null, sum(scalarProduct(symbol('λ'), symbol('θ')), negate(nabla)), sum(scalarProduct(numberFormula(coupled), vector(theta)), negate(vector(input.gradient))));
+  if (!maximize && coupled === 0) g = add('g', false, null, nabla, given);
+  else if (!maximize) g = add('g', false, null, sum(nabla, scalarProduct(symbol('λ'), symbol('θ'))), sum(given, scalarProduct(numberFormula(coupled), vector(theta))));
+  else if (coupled === 0) g = add('g', false, null, negate(nabla), negate(given));
+  else g = add('g', false, null, sum(scalarProduct(symbol('λ'), symbol('θ')), negate(nabla)), sum(scalarProduct(numberFormula(coupled), vector(theta)), negate(given)));
 
   const step = (symbolic: Formula, numeric: Formula): void => {
     add('θ', true, 'param', sum(symbol('θ'), negate(symbolic)), sum(vector(theta), negate(numeric)));
@@ -274,7 +278,10 @@ export function raceStep(
     const x = p.data[0];
     const y = p.data[1];
     if (!Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(surface.value(x, y))) return null;
-    const g = rng === null || noise === undefined ? surface.gradient(x, y) : noisyGradient(surface, x, y, noise.sigma, rng);
+    // The noise drawn as noisyGradient draws it (x's, then y's; none when σ is 0), kept apart to be shown as ξ.
+    const exact = surface.gradient(x, y);
+    const xi = rng === null || noise === undefined || noise.sigma === 0 ? null : [rng.normal(0, noise.sigma), rng.normal(0, noise.sigma)];
+    const g: [number, number] = xi === null ? exact : [exact[0] + xi[0], exact[1] + xi[1]];
     if (step < t) {
       p.grad = tensor(g);
       engine.step();
@@ -285,7 +292,7 @@ export function raceStep(
     engine.step();
     const next: [number, number] = [p.data[0], p.data[1]];
     if (!Number.isFinite(next[0]) || !Number.isFinite(next[1]) || !Number.isFinite(surface.value(next[0], next[1]))) return null;
-    const lines = updateLines(optimizer, options, { t, theta: [x, y], gradient: g, before });
+    const lines = updateLines(optimizer, options, { t, theta: [x, y], gradient: exact, ...(xi === null ? {} : { noise: xi }), before });
     return { t, theta: [x, y], gradient: [g[0], g[1]], next, lines };
   }
   return null;

@@ -31,13 +31,15 @@ describe('update lines reproduce the engine step to the last bit', () => {
         const optimizer = createOptimizer(name, [p], options);
         for (let t = 1; t <= 6; t++) {
           const theta = [p.data[0], p.data[1]];
-          const [gx, gy] = surface.gradient(theta[0], theta[1]);
-          const gradient = [gx + rng.normal(0, 0.5), gy + rng.normal(0, 0.5)];
+          const exact = surface.gradient(theta[0], theta[1]);
+          const noise = [rng.normal(0, 0.5), rng.normal(0, 0.5)];
+          const gradient = [exact[0] + noise[0], exact[1] + noise[1]];
           const before = optimizer.stateDict().buffers[0];
           p.grad = tensor(gradient);
           optimizer.step();
           const after = optimizer.stateDict().buffers[0];
-          const lines = updateLines(name, options, { t, theta, gradient, before });
+          // Odd steps give the stochastic gradient as one vector, even steps as ∇L + ξ: both must reproduce the step.
+          const lines = updateLines(name, options, t % 2 === 1 ? { t, theta, gradient, before } : { t, theta, gradient: exact, noise, before });
           for (const line of lines) expect(evaluate(line.numeric, [2])).toEqual(line.value);
           const last = lines[lines.length - 1];
           expect(last.target).toBe('θ');
@@ -70,6 +72,13 @@ describe('update lines reproduce the engine step to the last bit', () => {
         expect(step.lines[step.lines.length - 1].value).toEqual(path.points[t]);
       }
     }
+  });
+
+  test('with noise, the first line shows the gradient as ∇L + ξ', () => {
+    const surface = createSurface('quadratic');
+    const step = raceStep(surface, 'sgd', { lr: 0.1 }, surface.start, 3, { sigma: 1, seed: 4 })!;
+    expect(step.lines[0].symbolic).toEqual({ kind: 'sum', terms: [{ kind: 'symbol', name: '∇L', node: -1, bar: false }, { kind: 'symbol', name: 'ξ', node: -1, bar: false }] });
+    expect(step.lines[0].value).toEqual(step.gradient);
   });
 
   test('raceStep is null past a divergence', () => {
