@@ -28,7 +28,8 @@ export type Formula =
   | { kind: 'indicator'; of: Formula }
   | { kind: 'apply'; fn: AppliedFunction; of: Formula }
   | { kind: 'rowSum'; of: Formula }
-  | { kind: 'sumTo'; shape: number[]; of: Formula };
+  | { kind: 'sumTo'; shape: number[]; of: Formula }
+  | { kind: 'maximum'; terms: Formula[] };
 
 /** A tensor of the graph by name, or its gradient (`bar`: x̄ = ∂L/∂x); `node` is its trace id. */
 export interface SymbolFormula {
@@ -214,6 +215,12 @@ function evaluateMatrix(f: Formula): Matrix {
     }
     case 'sumTo':
       return sumTo(evaluateMatrix(f.of), f.shape);
+    case 'maximum': {
+      // Elementwise, as Math.max of each pair (AMSGrad's running maximum).
+      let out = evaluateMatrix(f.terms[0]);
+      for (const term of f.terms.slice(1)) out = broadcast(out, evaluateMatrix(term), (x, y) => Math.max(x, y));
+      return out;
+    }
   }
 }
 
@@ -244,6 +251,8 @@ export const numberFormula = (value: number): Formula => ({ kind: 'number', valu
 export const difference = (a: Formula, b: Formula): Formula => ({ kind: 'sum', terms: [a, { kind: 'negate', of: b }] });
 /** a / b. */
 export const quotient = (numerator: Formula, denominator: Formula): Formula => ({ kind: 'quotient', numerator, denominator });
+/** max(a, b, …), elementwise. */
+export const maximum = (...terms: Formula[]): Formula => ({ kind: 'maximum', terms });
 /** A vector read as a column. */
 export const column = (of: Formula): Formula => ({ kind: 'column', of });
 /** A function applied: σ(x), ln(x), Σ(x). */

@@ -24,3 +24,6 @@ export { default as UniversalApproximator } from './universal-approximator/Unive
 
 /** A computation graph computed by the engine, stepped forward and backward with each node's chain-rule line and numbers: `<BackpropStepper preset="neuron" />`. */
 export { default as BackpropStepper } from './backprop-stepper/BackpropStepper.astro';
+
+/** An optimizer race: the engine's optimizers side by side on a loss surface, with contours, losses and each step's update written out: `<OptimizerRace preset="race" />`. */
+export { default as OptimizerRace } from './optimizer-race/OptimizerRace.astro';

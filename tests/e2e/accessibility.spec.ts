@@ -22,6 +22,13 @@ const widgetsDrawn: Record<string, (widget: Locator) => Promise<void>> = {
     await widget.getByRole('button', { name: 'All backward' }).click();
     await expect(widget.locator('[data-lines] li').first()).toBeVisible();
   },
+  // Stepped, so that its update lines (MathML), legend and paths are on the page too.
+  'optimizer-race': async (widget) => {
+    await expect(widget).toHaveAttribute('data-ready', '', { timeout: 20_000 });
+    await widget.getByRole('button', { name: 'Step →' }).click();
+    await widget.getByRole('button', { name: 'Step →' }).click();
+    await expect(widget.locator('[data-lines] li').first()).toBeVisible();
+  },
 };
 
 /** Runs every cell, draws every widget, checks an exercise and focuses its editor: the page as a reader leaves it. */

@@ -74,6 +74,7 @@ function symbols(f: Formula): string[] {
     case 'product':
       return f.factors.flatMap(symbols);
     case 'sum':
+    case 'maximum':
       return f.terms.flatMap(symbols);
     case 'quotient':
       return [...symbols(f.numerator), ...symbols(f.denominator)];

@@ -17,6 +17,8 @@ import { DATASETS, DEFAULT_STATE } from '../../../site/lesson/playground/state.t
 import { universalApproximatorProps } from '../../../site/lesson/universal-approximator/props.ts';
 import { backpropStepperProps } from '../../../site/lesson/backprop-stepper/props.ts';
 import { PRESET_IDS } from '../../../site/lesson/backprop-stepper/presets.ts';
+import { optimizerRaceProps } from '../../../site/lesson/optimizer-race/props.ts';
+import { PRESET_IDS as RACE_PRESET_IDS } from '../../../site/lesson/optimizer-race/presets.ts';
 
 // No such file: the messages name it without a line (a lesson that exists adds the line; see the last tests).
 const LESSON = 'lessons/09-example.mdx';
@@ -127,6 +129,17 @@ describe('<BackpropStepper>', () => {
       `${LESSON}: <BackpropStepper id="Second one">: id must be lowercase letters, digits and hyphens, starting with a letter`,
     );
     expect(problem(backpropStepperProps, 'BackpropStepper', { preset: 'neuron', id: 'neuron-2' })).toBeUndefined();
+  });
+});
+
+describe('<OptimizerRace>', () => {
+  test('an unknown preset lists the presets; the preset is required; an id is checked', () => {
+    expect(problem(optimizerRaceProps, 'OptimizerRace', { preset: 'ravine' })).toBe(
+      `${LESSON}: <OptimizerRace preset="ravine">: preset must be one of ${RACE_PRESET_IDS.join(', ')}`,
+    );
+    expect(problem(optimizerRaceProps, 'OptimizerRace', {})).toMatch(/preset must be one of race, lr-too-large/);
+    expect(problem(optimizerRaceProps, 'OptimizerRace', { preset: 'race', id: 'Race 2' })).toMatch(/id must be lowercase letters/);
+    expect(problem(optimizerRaceProps, 'OptimizerRace', { preset: 'race', id: 'race-2' })).toBeUndefined();
   });
 });
 

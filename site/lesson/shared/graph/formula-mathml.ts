@@ -123,6 +123,8 @@ function render(f: Formula, style: Style): string {
       return mrow('<munder><mo>∑</mo><mi>j</mi></munder>', fenced(render(f.of, style)));
     case 'sumTo':
       return mrow('<munder><mo>∑</mo><mtext>batch</mtext></munder>', fenced(render(f.of, style)));
+    case 'maximum':
+      return mrow('<mi>max</mi>', fenced(f.terms.map((term) => render(term, style)).join(mo(','))));
   }
 }
 
@@ -130,6 +132,11 @@ function render(f: Formula, style: Style): string {
 export function formulaMathML(f: Formula, options: { numeric?: boolean; digits?: number; display?: boolean } = {}): string {
   const style: Style = { numeric: options.numeric ?? false, digits: options.digits ?? 3 };
   return `<math${options.display === true ? ' display="block"' : ''}>${render(f, style)}</math>`;
+}
+
+/** A formula's MathML without the <math> element, to compose into a larger expression (the race's update lines). */
+export function formulaMathMLContent(f: Formula, options: { numeric?: boolean; digits?: number } = {}): string {
+  return render(f, { numeric: options.numeric ?? false, digits: options.digits ?? 3 });
 }
 
 /** The parts of a chain-rule line: its gradient's symbol, the terms with symbols, with numbers, and the result. */
@@ -232,6 +239,8 @@ export function formulaText(f: Formula, numeric = false, digits = 3): string {
       return `Σⱼ(${text(f.of)})`;
     case 'sumTo':
       return `Σ_batch(${text(f.of)})`;
+    case 'maximum':
+      return `max(${f.terms.map(text).join(', ')})`;
   }
 }
 
