@@ -5,6 +5,8 @@
 // mode), readable with JavaScript off. A lesson renders a figure with the same few lines of JSX
 // (see lessons/01-perceptron.mdx); every coordinate here is data, already mapped to the panel.
 
+import { gridContour, joinSegments } from '../../site/lesson/shared/marching-squares.ts';
+
 /** A point of a panel, in data coordinates. */
 export interface DataPoint {
   x: number;
@@ -186,8 +188,8 @@ export function clipPolygon(polygon: DataPoint[], a: number, b: number, c: numbe
 
 /**
  * The level sets f(x, y) = level of a function on the box [x0, x1] × [y0, y1], as polylines for a panel's `lines`:
- * marching squares on a grid of `resolution` × `resolution` cells, each crossing placed by linear interpolation
- * along its cell edge, and the segments joined end to end into one polyline per connected piece.
+ * marching squares on a grid of `resolution` × `resolution` cells (site/lesson/shared/marching-squares.ts), the
+ * segments joined end to end into one polyline per connected piece.
  */
 export function contourLines(
   f: (x: number, y: number) => number,
@@ -196,73 +198,10 @@ export function contourLines(
   level: number,
   resolution = 60,
 ): DataPoint[][] {
-  const n = resolution;
-  const xs = Array.from({ length: n + 1 }, (_, i) => x0 + ((x1 - x0) * i) / n);
-  const ys = Array.from({ length: n + 1 }, (_, j) => y0 + ((y1 - y0) * j) / n);
-  const values = xs.map((x) => ys.map((y) => f(x, y) - level));
-  // A crossing is named by its grid edge, so the two cells sharing an edge agree on the point: 'h,i,j' is the edge
-  // from (i, j) to (i + 1, j), 'v,i,j' the edge from (i, j) to (i, j + 1).
-  const points = new Map<string, DataPoint>();
-  const crossing = (key: string, ia: number, ja: number, ib: number, jb: number): string => {
-    if (!points.has(key)) {
-      const va = values[ia][ja];
-      const vb = values[ib][jb];
-      const t = va / (va - vb);
-      points.set(key, { x: xs[ia] + t * (xs[ib] - xs[ia]), y: ys[ja] + t * (ys[jb] - ys[ja]) });
-    }
-    return key;
-  };
-  const neighbours = new Map<string, string[]>();
-  const link = (a: string, b: string) => {
-    neighbours.set(a, [...(neighbours.get(a) ?? []), b]);
-    neighbours.set(b, [...(neighbours.get(b) ?? []), a]);
-  };
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      // The cell's corners counter-clockwise from (i, j), and the edges between them.
-      const corners: [number, number][] = [[i, j], [i + 1, j], [i + 1, j + 1], [i, j + 1]];
-      const edgeKeys = [`h,${i},${j}`, `v,${i + 1},${j}`, `h,${i},${j + 1}`, `v,${i},${j}`];
-      const cut: string[] = [];
-      corners.forEach(([ia, ja], k) => {
-        const [ib, jb] = corners[(k + 1) % 4];
-        if (values[ia][ja] >= 0 !== values[ib][jb] >= 0) {
-          const [lowI, lowJ, highI, highJ] = k < 2 ? [ia, ja, ib, jb] : [ib, jb, ia, ja];
-          cut.push(crossing(edgeKeys[k], lowI, lowJ, highI, highJ));
-        }
-      });
-      if (cut.length === 2) link(cut[0], cut[1]);
-      else if (cut.length === 4) {
-        // A saddle cell: pair the crossings by the value at the cell's centre.
-        const centre = (values[i][j] + values[i + 1][j] + values[i + 1][j + 1] + values[i][j + 1]) / 4;
-        if (centre >= 0 === values[i][j] >= 0) {
-          link(cut[0], cut[1]);
-          link(cut[2], cut[3]);
-        } else {
-          link(cut[0], cut[3]);
-          link(cut[1], cut[2]);
-        }
-      }
-    }
-  }
-  // Walk each piece from an end (a crossing on the box's border has one neighbour) or, for a closed loop, anywhere.
-  const visited = new Set<string>();
-  const lines: DataPoint[][] = [];
-  const walk = (start: string) => {
-    const keys = [start];
-    visited.add(start);
-    let current = start;
-    for (;;) {
-      const next = (neighbours.get(current) ?? []).find((k) => !visited.has(k));
-      if (next === undefined) break;
-      visited.add(next);
-      keys.push(next);
-      current = next;
-    }
-    const closed = keys.length > 2 && (neighbours.get(current) ?? []).includes(start);
-    const line = keys.map((k) => points.get(k) as DataPoint);
-    lines.push(closed ? [...line, line[0]] : line);
-  };
-  for (const [key, next] of neighbours) if (next.length === 1 && !visited.has(key)) walk(key);
-  for (const key of neighbours.keys()) if (!visited.has(key)) walk(key);
-  return lines;
+  const n = resolution + 1;
+  const values = new Float64Array(n * n);
+  for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) values[j * n + i] = f(x0 + ((x1 - x0) * i) / resolution, y0 + ((y1 - y0) * j) / resolution);
+  return joinSegments(gridContour(values, n, n, level)).map((line) =>
+    line.map(([i, j]) => ({ x: x0 + ((x1 - x0) * i) / resolution, y: y0 + ((y1 - y0) * j) / resolution })),
+  );
 }
