@@ -166,8 +166,8 @@ export default defineExercise({
   id: 'early-stopping-restore',
   title: 'Early stopping: where it stops, and which weights come back',
   prompt: `Training reports a validation loss $v_0, v_1, \\dots$ after each epoch (epochs counted from 0). Early stopping with
-patience $p$ and minimum improvement $\\delta$ (\`minDelta\`) keeps the best value so far, $v_{\\text{best}}$ (none before
-epoch 0), and a counter:
+patience $p$ and minimum improvement $\\delta$ (\`minDelta\`) keeps the best value so far, $v_{\\text{best}}$ ($+\\infty$
+before epoch 0), and a counter:
 
 - epoch $t$ **improves** when $v_t < v_{\\text{best}} - \\delta$; then $v_{\\text{best}} \\leftarrow v_t$, the weights of epoch
   $t$ are saved, and the counter goes back to 0;
@@ -177,7 +177,7 @@ epoch 0), and a counter:
 Given the curve \`losses\`, $p \\ge 1$ and $\\delta \\ge 0$, return \`stopEpoch\`, the epoch training stops at, and
 \`restoredEpoch\`, the epoch whose weights the network ends with. If the counter never reaches $p$, training runs to the
 end of the curve: \`stopEpoch\` is then the last epoch, \`losses.length - 1\`, and the best weights are restored all the
-same (as the engine's \`EarlyStopping.restoreBest()\` and Keras's \`restore_best_weights\` do).`,
+same (with the engine's \`EarlyStopping\`, by calling \`restoreBest()\` once the loop ends).`,
   functionName: 'earlyStopping',
   signature: 'earlyStopping(losses: number[], patience: number, minDelta: number): { stopEpoch: number; restoredEpoch: number }',
   starter: `function earlyStopping(losses: number[], patience: number, minDelta: number): { stopEpoch: number; restoredEpoch: number } {

@@ -75,10 +75,10 @@ export default defineExercise({
   kind: 'numeric',
   id: 'sigmoid-shrinkage',
   title: 'How a gradient shrinks through sigmoid layers',
-  prompt: `In a deep network each layer computes $h_i = \\sigma(z_i)$ with $z_i = w_i h_{i-1}$, one unit per layer, and the
-sigmoid $\\sigma(z) = 1/(1 + e^{-z})$. Backpropagation multiplies the gradient, on its way from the top to the bottom, by
-$\\partial h_i / \\partial h_{i-1} = \\sigma'(z_i)\\, w_i$ at every layer. Take all weights $w_i = 1$, so that only the
-sigmoids' slopes are left.
+  prompt: `In a deep network each layer computes $h_i = \\sigma(z_i)$ with $z_i = w_i h_{i-1} + b_i$, one unit per layer, and
+the sigmoid $\\sigma(z) = 1/(1 + e^{-z})$. Backpropagation multiplies the gradient, on its way from the top to the bottom,
+by $\\partial h_i / \\partial h_{i-1} = \\sigma'(z_i)\\, w_i$ at every layer. Take all weights $w_i = 1$, so that only the
+sigmoids' slopes are left (the biases decide where each pre-activation $z_i$ lands).
 
 Your numbers (each student gets their own): $n$ = {{n}} layers, $k$ = {{k}}, and a chain of pre-activations
 $z_1$ = {{z1}}, $z_2$ = {{z2}}, $z_3$ = {{z3}}, $z_4$ = {{z4}}.
