@@ -5,6 +5,9 @@
 import type { Exercise } from './define-exercise.ts';
 import adamStep from './definitions/adam-step.ts';
 import dropoutBackward from './definitions/dropout-backward.ts';
+import earlyStoppingRestore from './definitions/early-stopping-restore.ts';
+import heInitVariance from './definitions/he-init-variance.ts';
+import sigmoidShrinkage from './definitions/sigmoid-shrinkage.ts';
 import countParameters from './definitions/count-parameters.ts';
 import criticalLearningRate from './definitions/critical-learning-rate.ts';
 import logisticLossGradient from './definitions/logistic-loss-gradient.ts';
@@ -50,6 +53,9 @@ export const EXERCISES: readonly Exercise[] = [
   gradientCheck,
   weightDecayGradient,
   dropoutBackward,
+  earlyStoppingRestore,
+  heInitVariance,
+  sigmoidShrinkage,
   momentumStep,
   adamStep,
   nesterovStep,

@@ -9,6 +9,8 @@ import type { NumericExercise } from './define-exercise.ts';
 export const SEEDED_DEFINITIONS: Readonly<Record<string, () => Promise<NumericExercise>>> = {
   'two-two-one-by-hand': () => import('./definitions/two-two-one-by-hand-arithmetic.ts').then((module) => module.default),
   'critical-learning-rate': () => import('./definitions/critical-learning-rate.ts').then((module) => module.default),
+  'he-init-variance': () => import('./definitions/he-init-variance.ts').then((module) => module.default),
+  'sigmoid-shrinkage': () => import('./definitions/sigmoid-shrinkage.ts').then((module) => module.default),
 };
 
 /**

@@ -271,3 +271,62 @@ test.describe('the optimizer exercises', () => {
     await expect(exercise).toHaveAttribute('data-status', 'passed', { timeout: 10_000 });
   });
 });
+
+// Chapters 7–8's new exercises, on whichever page holds them (the practice page until the lessons place them): each
+// solved with its reference or the learner's right numbers, and failed with one known-wrong answer whose own feedback
+// must show.
+test.describe('the regularisation and deep-network exercises', () => {
+  test('early-stopping-restore: the reference passes, and restoring the last epoch earns its own feedback', async ({ page }) => {
+    const { getExercise } = await import('../../exercises/index.ts');
+    const definition = getExercise('early-stopping-restore');
+    if (definition.kind !== 'code') throw new Error('early-stopping-restore must be a code exercise');
+    const exercise = await openExercise(page, 'early-stopping-restore');
+    await setCode(page, exercise, definition.misconceptions.find((m) => m.id === 'restores-last-epoch')!.solution);
+    await check(exercise);
+    await expect(exercise).toHaveAttribute('data-status', 'failed');
+    await expect(exercise.locator('[data-role="feedback"] [data-misconception="restores-last-epoch"]')).toContainText('saved at the best epoch');
+    await expect(exercise.locator('[data-role="feedback"]')).toContainText('Score 1 of 2');
+    await setCode(page, exercise, definition.solution);
+    await check(exercise);
+    await expect(exercise).toHaveAttribute('data-status', 'passed');
+    await expect(exercise.locator('[data-role="explanation"]')).toBeVisible();
+  });
+
+  const SEEDED: readonly { id: string; misconception: string; says: string; partsRight: string }[] = [
+    { id: 'he-init-variance', misconception: 'lecun-one-over-fan-in', says: 'halve the second moment', partsRight: '2 of 4 parts right' },
+    { id: 'sigmoid-shrinkage', misconception: 'product-of-sigmoids', says: 'multiplies their', partsRight: '2 of 3 parts right' },
+  ];
+  for (const { id, misconception, says, partsRight } of SEEDED) {
+    test(`${id}: the learner's right numbers pass, and the ${misconception} answer earns its own feedback`, async ({ page }) => {
+      const { getExercise } = await import('../../exercises/index.ts');
+      const { variantNumbers, formatVariantNumber } = await import('../../exercises/variant.ts');
+      const { formatNumbers } = await import('../../site/lesson/exercise/format-numbers.ts');
+      const definition = getExercise(id);
+      if (definition.kind !== 'numeric') throw new Error(`${id} must be numeric`);
+      const seed = 4242;
+      await page.goto(exercisePage(id));
+      await page.evaluate(
+        ([key, value]) => localStorage.setItem(key, value),
+        [PROGRESS_KEY, JSON.stringify({ format: 'neural-notebook-progress', version: 1, exercises: {}, rejected: {}, variantSeed: seed })],
+      );
+      await page.reload();
+      const exercise = page.locator(`course-exercise[data-exercise-id="${id}"]`);
+      await exercise.scrollIntoViewIfNeeded();
+      await expect(exercise).toHaveAttribute('data-variant', '', { timeout: 15_000 });
+      const numbers = variantNumbers(definition, seed);
+      // The learner's numbers are in the prompt.
+      for (const value of Object.values(numbers)) await expect(exercise).toContainText(formatVariantNumber(value));
+      const fill = async (answer: Record<string, unknown>) => {
+        for (const [part, value] of Object.entries(answer)) await exercise.getByLabel(part, { exact: true }).fill(formatNumbers(value as number));
+        await exercise.getByRole('button', { name: 'Check', exact: true }).click();
+      };
+      await fill(definition.misconceptions.find((m) => m.id === misconception)!.answer(numbers));
+      await expect(exercise).toHaveAttribute('data-status', 'failed', { timeout: 10_000 });
+      await expect(exercise.locator(`[data-role="feedback"] [data-misconception="${misconception}"]`)).toContainText(says);
+      await expect(exercise.locator('[data-role="feedback"]')).toContainText(partsRight);
+      await fill(definition.answer(numbers));
+      await expect(exercise).toHaveAttribute('data-status', 'passed', { timeout: 10_000 });
+      await expect(exercise.locator('[data-role="explanation"]')).toBeVisible();
+    });
+  }
+});

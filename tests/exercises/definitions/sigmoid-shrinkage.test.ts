@@ -1,0 +1,95 @@
+import { describe, expect, test } from 'vitest';
+import { sigmoid, tensor } from '../../../engine/index.ts';
+import { getExercise, grade, type NumericExercise } from '../../../exercises/index.ts';
+import { placeholderNames, variantNumbers } from '../../../exercises/variant.ts';
+
+const exercise = getExercise('sigmoid-shrinkage') as NumericExercise;
+// Learner seeds as the page draws them: the ends of the range and a spread between.
+const LEARNERS = [0, 1, 2, 0xffffffff, ...Array.from({ length: 40 }, (_, i) => (2654435761 * (i + 1)) >>> 0)];
+
+/**
+ * The gradient of the top of a one-unit sigmoid stack with unit weights with respect to its input, by the engine's
+ * autograd: layer i computes h_i = σ(h_{i−1} + b_i), its bias chosen so that its pre-activation is zs[i].
+ */
+function stackGradient(zs: readonly number[]): number {
+  const x = tensor(0.3, { requiresGrad: true });
+  let h = x;
+  for (const z of zs) h = sigmoid(h.add(z - h.item()));
+  h.backward();
+  return x.grad!.item();
+}
+
+describe("on every learner's numbers", () => {
+  test("product is the engine's gradient through a sigmoid stack with those pre-activations", () => {
+    for (const learnerSeed of LEARNERS) {
+      const n = variantNumbers(exercise, learnerSeed);
+      const answer = exercise.answer(n) as Record<string, number>;
+      expect(answer.product / stackGradient([n.z1, n.z2, n.z3, n.z4]), `learner ${learnerSeed}`).toBeCloseTo(1, 12);
+    }
+  });
+
+  test("bound is the engine's gradient through n sigmoids at z = 0, the largest, and layers is the first depth where it drops below 10^−k", () => {
+    for (const learnerSeed of LEARNERS) {
+      const n = variantNumbers(exercise, learnerSeed);
+      const { bound, layers } = exercise.answer(n) as Record<string, number>;
+      expect(bound / stackGradient(new Array<number>(n.n).fill(0))).toBeCloseTo(1, 12);
+      expect(stackGradient(new Array<number>(layers).fill(0))).toBeLessThan(10 ** -n.k);
+      expect(stackGradient(new Array<number>(layers - 1).fill(0))).toBeGreaterThanOrEqual(10 ** -n.k);
+    }
+  });
+
+  test('recognises each of its misconceptions as itself, and the right answer passes', () => {
+    for (const learnerSeed of LEARNERS) {
+      const numbers = variantNumbers(exercise, learnerSeed);
+      expect(grade(exercise, exercise.answer(numbers), { learnerSeed }).status).toBe('passed');
+      for (const m of exercise.misconceptions) {
+        const result = grade(exercise, m.answer(numbers), { learnerSeed });
+        expect(result.status, `${m.id}, learner ${learnerSeed}`).toBe('failed');
+        expect(result.misconceptions[0]?.id, `${m.id}, learner ${learnerSeed}`).toBe(m.id);
+        expect(result.misconceptions[0]?.message).toBe(m.feedback);
+      }
+    }
+  });
+
+  test('an answer typed to four significant digits passes', () => {
+    for (const learnerSeed of LEARNERS) {
+      const numbers = variantNumbers(exercise, learnerSeed);
+      const typed = Object.fromEntries(Object.entries(exercise.answer(numbers)).map(([part, value]) => [part, Number((value as number).toPrecision(4))]));
+      expect(grade(exercise, typed, { learnerSeed }).passed, `learner ${learnerSeed}`).toBe(true);
+    }
+  });
+});
+
+test("no chain of pre-activations gets a larger factor through the engine's sigmoids than (1/4)ⁿ", () => {
+  const zs = [-3, -1.2, -0.4, -0.1, 0, 0.05, 0.3, 1, 2.5];
+  for (const a of zs) for (const b of zs) for (const c of zs) expect(stackGradient([a, b, c])).toBeLessThanOrEqual(0.25 ** 3 * (1 + 1e-12));
+});
+
+test('the slips the issue names are among its misconceptions, and each changes what it should', () => {
+  expect(exercise.misconceptions.map((m) => m.id)).toEqual(['half-per-layer', 'one-layer-too-few', 'product-of-sigmoids', 'sigma-times-one-minus-z']);
+  const n = variantNumbers(exercise, 5);
+  const right = exercise.answer(n) as Record<string, number>;
+  const byId = Object.fromEntries(exercise.misconceptions.map((m) => [m.id, m.answer(n) as Record<string, number>]));
+  expect(byId['half-per-layer'].bound).toBeCloseTo(0.5 ** n.n, 15);
+  expect(byId['one-layer-too-few'].bound / right.bound).toBeCloseTo(4, 12);
+  const s = (z: number) => 1 / (1 + Math.exp(-z));
+  const zs = [n.z1, n.z2, n.z3, n.z4];
+  expect(byId['product-of-sigmoids'].product / zs.reduce((p, z) => p * s(z), 1)).toBeCloseTo(1, 12);
+  expect(byId['sigma-times-one-minus-z'].product / zs.reduce((p, z) => p * s(z) * (1 - z), 1)).toBeCloseTo(1, 12);
+});
+
+test('the prompt shows every number the variant draws, and names no other', () => {
+  expect(placeholderNames(exercise.prompt).sort()).toEqual(Object.keys(variantNumbers(exercise, 0)).sort());
+});
+
+test('two learners see different numbers, and one learner always the same', () => {
+  expect(variantNumbers(exercise, 1)).toEqual(variantNumbers(exercise, 1));
+  const distinct = new Set(LEARNERS.map((seed) => JSON.stringify(variantNumbers(exercise, seed))));
+  expect(distinct.size).toBeGreaterThan(LEARNERS.length * 0.9);
+});
+
+test('without a learner seed the answer is not graded, and the reason is said', () => {
+  const result = grade(exercise, exercise.answer(variantNumbers(exercise, 3)));
+  expect(result.status).toBe('invalid');
+  expect(() => exercise.answer()).toThrow(/needs the numbers of a variant/);
+});
