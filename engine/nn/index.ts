@@ -13,6 +13,6 @@ export { Activation, PReLU, activations } from './activation.ts';
 export type { ActivationName } from './activation.ts';
 export { Dropout } from './dropout.ts';
 export { torchDefault, gaussian, xavierUniform, xavierNormal, heUniform, heNormal } from './init.ts';
-export type { Initializer } from './init.ts';
+export type { Initializer, WeightScale } from './init.ts';
 export { Perceptron, signedLabels } from './perceptron.ts';
 export type { PerceptronResult, PerceptronFitOptions } from './perceptron.ts';

@@ -3,18 +3,11 @@ import type { Random } from '../../engine/random.ts';
 import { heNormal, heUniform, xavierNormal, type Initializer } from '../../engine/nn/init.ts';
 import { defineExercise, type Numbers, type VariantNumbers } from '../define-exercise.ts';
 
-/**
- * A generator that hands back the scale it is asked for instead of a random draw: the standard deviation of a normal,
- * the upper end of a uniform. Drawing one weight with it reads an engine initialiser's scale for a layer's fans.
- */
-const SCALE_PROBE = {
-  normal: (_mean: number, std: number) => std,
-  uniform: (_low: number, high: number) => high,
-} as unknown as Random;
-
 /** The scale (std of a normal, bound of a uniform) an engine initialiser uses for a layer with these fans. */
 export function scaleOf(init: Initializer, fanIn: number, fanOut: number): number {
-  return init.weight(fanIn, fanOut, SCALE_PROBE);
+  const scale = init.scale?.(fanIn, fanOut);
+  if (scale === undefined) throw new Error(`he-init-variance: the initialiser ${init.name} does not say its scale`);
+  return scale.kind === 'normal' ? scale.std : scale.bound;
 }
 
 /** The four answers, read from the engine's initialisers (torch's kaiming_normal_, xavier_normal_, kaiming_uniform_). */

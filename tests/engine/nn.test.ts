@@ -219,3 +219,18 @@ describe('Sequential, MLP and activation modules', () => {
     expect(layer.forward(x)).toBe(x);
   });
 });
+
+describe('initialisers say their scale', () => {
+  test('each draws its weights from the distribution its scale names (same seed, same numbers)', () => {
+    for (const init of [torchDefault, gaussian(0.3), xavierUniform(), xavierNormal(1.5), heUniform(), heNormal()]) {
+      const scale = init.scale!(12, 5);
+      const [a, b] = [new Random(9), new Random(9)];
+      const drawn = Array.from({ length: 5 }, () => init.weight(12, 5, a));
+      const expected = Array.from({ length: 5 }, () => (scale.kind === 'normal' ? b.normal(0, scale.std) : b.uniform(-scale.bound, scale.bound)));
+      expect(drawn, init.name).toEqual(expected);
+    }
+    expect(heNormal().scale!(8, 3)).toEqual({ kind: 'normal', std: Math.sqrt(2 / 8) });
+    expect(xavierNormal().scale!(8, 4)).toEqual({ kind: 'normal', std: Math.sqrt(2 / 12) });
+    expect(heUniform().scale!(8, 3)).toEqual({ kind: 'uniform', bound: Math.sqrt(6 / 8) });
+  });
+});
