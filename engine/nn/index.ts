@@ -12,6 +12,8 @@ export type { FastMLPOptions } from './fast-mlp.ts';
 export { Activation, PReLU, activations } from './activation.ts';
 export type { ActivationName } from './activation.ts';
 export { Dropout } from './dropout.ts';
+export { layerHealth, SATURATION_THRESHOLD } from './layer-health.ts';
+export type { LayerHealth } from './layer-health.ts';
 export { torchDefault, gaussian, xavierUniform, xavierNormal, heUniform, heNormal } from './init.ts';
 export type { Initializer, WeightScale } from './init.ts';
 export { Perceptron, signedLabels } from './perceptron.ts';
