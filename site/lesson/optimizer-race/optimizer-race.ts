@@ -106,6 +106,10 @@ class OptimizerRaceElement extends HTMLElement {
   private lossChart: Chart | null = null;
   private worker: Worker | null = null;
   private requestId = 0;
+  /** The id of the last request the worker answered. */
+  private answeredId = 0;
+  /** Whether a drag of the start ended before the race for the new start came back, so its reply announces the move. */
+  private startMovedPending = false;
   /** The contour lines of the surface drawn, and which surface (name and condition number) they belong to. */
   private isolines: Isoline[] = [];
   private isolinesKey = '';
@@ -149,7 +153,9 @@ class OptimizerRaceElement extends HTMLElement {
   /** The worker's race: draws it if it answers the latest request. */
   private onReply(reply: RaceReply): void {
     if (reply.id !== this.requestId) return;
+    this.answeredId = reply.id;
     if (reply.type === 'error') {
+      this.startMovedPending = false;
       this.say(`The race could not be run: ${reply.message}`);
       return;
     }
@@ -166,6 +172,8 @@ class OptimizerRaceElement extends HTMLElement {
     this.redrawPlots();
     this.renderTable();
     this.dataset.ready = '';
+    // The drag's announcement has now been said with the moved race's numbers.
+    this.startMovedPending = false;
   }
 
   /** The surface as the contours depend on it. */
@@ -272,7 +280,7 @@ class OptimizerRaceElement extends HTMLElement {
     this.renderLines();
     const { step, state } = this.view;
     this.querySelector('[data-count]')!.textContent = `Step ${step} of ${state.steps}`;
-    if (announce) this.say(this.statusText());
+    if (announce) this.say(this.startMovedPending ? this.startMovedText() : this.statusText());
     this.writeUrl();
   }
 
@@ -660,7 +668,13 @@ class OptimizerRaceElement extends HTMLElement {
   private onPointerUp(): void {
     if (!this.dragging) return;
     this.dragging = false;
-    this.say(`Start moved to ${pair(this.view.state.start)}. ${this.statusText()}`);
+    // When the race for the new start is still running, its reply says so (with its numbers) instead of the plain status.
+    this.startMovedPending = this.answeredId !== this.requestId;
+    this.say(this.startMovedText());
+  }
+
+  private startMovedText(): string {
+    return `Start moved to ${pair(this.view.state.start)}. ${this.statusText()}`;
   }
 
   /** Live fields: the noise slider and the number fields take effect as they change. */
