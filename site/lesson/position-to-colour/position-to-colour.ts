@@ -171,7 +171,7 @@ class PositionToColourElement extends HTMLElement {
       const name = networkName(network);
       canvas.setAttribute('aria-label', `The picture of the network ${name} after ${reply.epoch} epoch${reply.epoch === 1 ? '' : 's'}`);
       const caption = this.querySelector<HTMLElement>(`[data-caption="${index}"]`)!;
-      caption.textContent = `Network ${name}: MSE ${show(frame.loss)}`;
+      caption.textContent = `${name[0].toUpperCase()}${name.slice(1)}: MSE ${show(frame.loss)}`;
       const panel = this.querySelector<HTMLElement>(`[data-panel="${index}"]`)!;
       panel.dataset.loss = String(frame.loss);
       panel.dataset.inputWidth = String(frame.inputWidth);
@@ -210,6 +210,7 @@ class PositionToColourElement extends HTMLElement {
 
   private async run(): Promise<void> {
     this.running = true;
+    this.pausedPending = false;
     this.runUntil = this.epoch + EPOCHS_PER_RUN;
     const button = this.control<HTMLButtonElement>('train');
     button.textContent = 'Pause';
@@ -282,6 +283,7 @@ class PositionToColourElement extends HTMLElement {
           strokeWidth: 2.5,
           strokeDasharray: encoded[index] ? undefined : '6 4',
           marker: this.history.length <= names.length ? 'dot' : undefined,
+          clip: true,
         },
       ),
     );
@@ -291,13 +293,14 @@ class PositionToColourElement extends HTMLElement {
       marginLeft: 52,
       style: plotStyle,
       x: { label: 'epoch', grid: true, domain: [0, Math.max(10, this.epoch)] },
-      y: { label: 'MSE', type: 'log', grid: true },
+      // A fixed log scale from 10⁻⁴ to 0.2, so the curves of a run and of the next are drawn alike and every tick is labelled.
+      y: { label: 'MSE', type: 'log', grid: true, domain: [1e-4, 0.2], ticks: [1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 0.1], tickFormat: (d: number) => String(d) },
       ariaLabel: `Mean squared error against the epoch, ${names.join(' and ')}`,
       marks: [
         ...marks,
         ...names.map((name, index) => {
           const last = this.history.filter((point) => point.network === name).at(-1);
-          return Plot.text(last ? [last] : [], { x: 'epoch', y: 'loss', text: () => (encoded[index] ? 'with γ' : 'without'), dx: -4, dy: -10, textAnchor: 'end', fill: 'currentColor' });
+          return Plot.text(last ? [last] : [], { x: 'epoch', y: 'loss', text: () => (encoded[index] ? 'with γ' : 'without'), dx: -4, dy: encoded[index] ? 12 : -10, textAnchor: 'end', fill: 'currentColor', clip: true });
         }),
       ],
     });
