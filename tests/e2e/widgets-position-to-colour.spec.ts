@@ -121,6 +121,15 @@ test('keyboard: Space toggles the encoding, Enter starts and pauses training, wh
   await expect(widget.locator('[data-epoch]')).toHaveText('Epoch 0');
 });
 
+test('reduced motion: nothing trains or moves until Start is pressed', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const widget = await openWidget(page);
+  await expect(widget.getByRole('status')).toContainText('Press Start.');
+  await page.waitForTimeout(2_000);
+  await expect(widget).toHaveAttribute('data-epoch', '0');
+  await expect(widget.getByRole('button', { name: 'Start' })).toHaveAttribute('aria-pressed', 'false');
+});
+
 test('at 360 px the widget fits the page: no sideways scrolling, the three pictures side by side within it', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 800 });
   const widget = await openWidget(page);
