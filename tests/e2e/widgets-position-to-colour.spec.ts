@@ -116,9 +116,10 @@ test('keyboard: Space toggles the encoding, Enter starts and pauses training, wh
   await page.keyboard.press('Enter');
   await expect(widget.getByRole('button', { name: 'Start' })).toHaveAttribute('aria-pressed', 'false');
   await expect(widget.getByRole('status')).toContainText(/Paused at epoch \d+: mean squared error/);
-  // Reset goes back to epoch 0.
+  // Reset goes back to epoch 0, and the run just ended stays on the chart, faded, to compare with.
   await widget.getByRole('button', { name: 'Reset' }).press('Enter');
   await expect(widget.locator('[data-epoch]')).toHaveText('Epoch 0');
+  await expect(widget.locator('[data-plot="loss"] svg')).toContainText(`last run, ${before ? 'without' : 'with γ'}`);
 });
 
 test('reduced motion: nothing trains or moves until Start is pressed', async ({ page }) => {

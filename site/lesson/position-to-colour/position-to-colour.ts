@@ -41,6 +41,8 @@ class PositionToColourElement extends HTMLElement {
   private losses: number[] = [];
   private epoch = 0;
   private history: LossPoint[] = [];
+  /** The curve of the last single-network run before a change, drawn faded beside the new one. */
+  private previous: { points: LossPoint[]; encoding: boolean } | null = null;
   private running = false;
   private busy = false;
   private visible = false;
@@ -187,7 +189,10 @@ class PositionToColourElement extends HTMLElement {
   private async reset(): Promise<void> {
     this.pause(false);
     const generation = ++this.generation;
+    // One network, trained a while, leaves its curve behind for the next run to be compared with.
+    if (this.networks.length === 1 && this.epoch > 0) this.previous = { points: this.history, encoding: this.networks[0].encoding };
     this.syncControls();
+    if (this.networks.length === 2) this.previous = null;
     this.history = [];
     this.dataset.ready = 'false';
     this.say('Building the network…');
@@ -267,7 +272,7 @@ class PositionToColourElement extends HTMLElement {
     this.querySelector('[data-status]')!.textContent = message;
   }
 
-  /** The loss curves: one line per network, the encoded one in the accent colour, the plain one dashed. */
+  /** The loss curves: one line per network, the encoded one in the accent colour, the plain one dashed; the last run's faded. */
   private drawChart(): void {
     const holder = this.querySelector<HTMLElement>('[data-plot="loss"]')!;
     const width = Math.max(260, Math.min(640, holder.clientWidth || 640));
@@ -287,15 +292,40 @@ class PositionToColourElement extends HTMLElement {
         },
       ),
     );
+    const previous = this.previous;
+    if (previous !== null) {
+      marks.unshift(
+        Plot.line(previous.points, {
+          x: 'epoch',
+          y: 'loss',
+          stroke: previous.encoding ? themeVar('accent') : themeVar('text-muted'),
+          strokeOpacity: 0.45,
+          strokeWidth: 1.5,
+          strokeDasharray: previous.encoding ? undefined : '6 4',
+          clip: true,
+        }),
+        Plot.text(previous.points.slice(-1), {
+          x: 'epoch',
+          y: 'loss',
+          text: () => `last run, ${previous.encoding ? 'with γ' : 'without'}`,
+          dx: -4,
+          dy: previous.encoding ? 12 : -10,
+          textAnchor: 'end',
+          fill: themeVar('text-muted'),
+          clip: true,
+        }),
+      );
+    }
+    const lastEpoch = Math.max(10, this.epoch, previous?.points.at(-1)?.epoch ?? 0);
     const chart = Plot.plot({
       width,
       height: 200,
       marginLeft: 52,
       style: plotStyle,
-      x: { label: 'epoch', grid: true, domain: [0, Math.max(10, this.epoch)] },
+      x: { label: 'epoch', grid: true, domain: [0, lastEpoch] },
       // A fixed log scale from 10⁻⁴ to 0.2, so the curves of a run and of the next are drawn alike and every tick is labelled.
       y: { label: 'MSE', type: 'log', grid: true, domain: [1e-4, 0.2], ticks: [1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 0.1], tickFormat: (d: number) => String(d) },
-      ariaLabel: `Mean squared error against the epoch, ${names.join(' and ')}`,
+      ariaLabel: `Mean squared error against the epoch, ${names.join(' and ')}${previous === null ? '' : `, beside the last run ${previous.encoding ? 'with' : 'without'} encoding`}`,
       marks: [
         ...marks,
         ...names.map((name, index) => {
