@@ -27,3 +27,6 @@ export type { DatasetTensors } from './tensors.ts';
 // The MNIST loader; its binary codec (encode, parse, the header constants) is imported from ./mnist.ts by the tools that write the file.
 export { fetchMnistSubset, mnistPixels } from './mnist.ts';
 export type { MnistSubset, MnistSplit } from './mnist.ts';
+// The positional encoding γ(p) of NeRF and Fourier features: sines and cosines of a coordinate at octave frequencies.
+export { positionalEncoding, encodePositions, encodedWidth } from './positional-encoding.ts';
+export type { PositionalEncodingOptions } from './positional-encoding.ts';

@@ -27,3 +27,6 @@ export { default as BackpropStepper } from './backprop-stepper/BackpropStepper.a
 
 /** An optimizer race: the engine's optimizers side by side on a loss surface, with contours, losses and each step's update written out: `<OptimizerRace preset="race" />`. */
 export { default as OptimizerRace } from './optimizer-race/OptimizerRace.astro';
+
+/** An MLP learning a picture from each pixel's (x, y), with a toggle for the positional encoding and both side by side, trained live: `<PositionToColour encoding={true} />`. */
+export { default as PositionToColour } from './position-to-colour/PositionToColour.astro';

@@ -59,6 +59,9 @@ export type { Surface, SurfaceName, SurfaceOptions, OptimizerPath } from '../../
 export { Random, logicGate, andGate, orGate, xorGate, blobs, circles, moons, spirals, checkerboard, regression, regressionTarget, linspace } from '../../engine/index.ts';
 export { subset, trainValidationSplit, batchIndices, miniBatches, oneHot, accuracy, datasetTensors, predictedClasses } from '../../engine/index.ts';
 export type { Dataset, Gate, DatasetTensors } from '../../engine/index.ts';
+// The positional encoding γ(p) of NeRF and Fourier features, for feeding a network sines and cosines of a position.
+export { positionalEncoding, encodePositions, encodedWidth } from '../../engine/index.ts';
+export type { PositionalEncodingOptions } from '../../engine/index.ts';
 
 // ## Checking and seeing gradients
 // Compare a backward rule with central differences, or turn a graph into nodes and edges.

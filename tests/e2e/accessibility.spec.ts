@@ -29,6 +29,12 @@ const widgetsDrawn: Record<string, (widget: Locator) => Promise<void>> = {
     await widget.getByRole('button', { name: 'Step →' }).click();
     await expect(widget.locator('[data-lines] li').first()).toBeVisible();
   },
+  // Trained one epoch, so that its pictures, loss curve and captions are drawn.
+  'position-to-colour': async (widget) => {
+    await expect(widget).toHaveAttribute('data-ready', '', { timeout: 30_000 });
+    await widget.getByRole('button', { name: 'One epoch' }).click();
+    await expect(widget).toHaveAttribute('data-epoch', '1', { timeout: 30_000 });
+  },
 };
 
 /** Runs every cell, draws every widget, checks an exercise and focuses its editor: the page as a reader leaves it. */

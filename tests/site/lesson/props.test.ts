@@ -19,6 +19,7 @@ import { backpropStepperProps } from '../../../site/lesson/backprop-stepper/prop
 import { PRESET_IDS } from '../../../site/lesson/backprop-stepper/presets.ts';
 import { optimizerRaceProps } from '../../../site/lesson/optimizer-race/props.ts';
 import { PRESET_IDS as RACE_PRESET_IDS } from '../../../site/lesson/optimizer-race/presets.ts';
+import { positionToColourProps } from '../../../site/lesson/position-to-colour/props.ts';
 
 // No such file: the messages name it without a line (a lesson that exists adds the line; see the last tests).
 const LESSON = 'lessons/09-example.mdx';
@@ -140,6 +141,21 @@ describe('<OptimizerRace>', () => {
     expect(problem(optimizerRaceProps, 'OptimizerRace', {})).toMatch(/preset must be one of race, lr-too-large/);
     expect(problem(optimizerRaceProps, 'OptimizerRace', { preset: 'race', id: 'Race 2' })).toMatch(/id must be lowercase letters/);
     expect(problem(optimizerRaceProps, 'OptimizerRace', { preset: 'race', id: 'race-2' })).toBeUndefined();
+  });
+});
+
+describe('<PositionToColour>', () => {
+  test('encoding and compare must be true or false, an id is checked, and the defaults are off', () => {
+    expect(problem(positionToColourProps, 'PositionToColour', { encoding: 'true' })).toBe(
+      `${LESSON}: <PositionToColour encoding="true">: encoding must be a boolean, not a string`,
+    );
+    expect(problem(positionToColourProps, 'PositionToColour', { compare: 1 })).toBe(
+      `${LESSON}: <PositionToColour compare={1}>: compare must be a boolean, not a number`,
+    );
+    expect(problem(positionToColourProps, 'PositionToColour', { id: 'Colour 2' })).toMatch(/id must be lowercase letters/);
+    expect(problem(positionToColourProps, 'PositionToColour', { encodng: true })).toMatch(/unknown prop encodng; the props are encoding, compare, id/);
+    expect(parseProps(positionToColourProps, inLesson({}), 'PositionToColour')).toEqual({ encoding: false, compare: false });
+    expect(parseProps(positionToColourProps, inLesson({ encoding: true, id: 'with-encoding' }), 'PositionToColour')).toEqual({ encoding: true, compare: false, id: 'with-encoding' });
   });
 });
 
