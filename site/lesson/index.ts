@@ -27,3 +27,6 @@ export { default as BackpropStepper } from './backprop-stepper/BackpropStepper.a
 
 /** An optimizer race: the engine's optimizers side by side on a loss surface, with contours, losses and each step's update written out: `<OptimizerRace preset="race" />`. */
 export { default as OptimizerRace } from './optimizer-race/OptimizerRace.astro';
+
+/** The MNIST lab: the lectures' 784-256-10 network trained on the MNIST subset in a worker, with accuracies, a confusion matrix, its mistakes and a canvas to draw a digit on: `<MnistLab />`. */
+export { default as MnistLab } from './mnist-lab/MnistLab.astro';

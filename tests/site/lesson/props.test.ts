@@ -19,6 +19,7 @@ import { backpropStepperProps } from '../../../site/lesson/backprop-stepper/prop
 import { PRESET_IDS } from '../../../site/lesson/backprop-stepper/presets.ts';
 import { optimizerRaceProps } from '../../../site/lesson/optimizer-race/props.ts';
 import { PRESET_IDS as RACE_PRESET_IDS } from '../../../site/lesson/optimizer-race/presets.ts';
+import { mnistLabProps } from '../../../site/lesson/mnist-lab/props.ts';
 
 // No such file: the messages name it without a line (a lesson that exists adds the line; see the last tests).
 const LESSON = 'lessons/09-example.mdx';
@@ -140,6 +141,17 @@ describe('<OptimizerRace>', () => {
     expect(problem(optimizerRaceProps, 'OptimizerRace', {})).toMatch(/preset must be one of race, lr-too-large/);
     expect(problem(optimizerRaceProps, 'OptimizerRace', { preset: 'race', id: 'Race 2' })).toMatch(/id must be lowercase letters/);
     expect(problem(optimizerRaceProps, 'OptimizerRace', { preset: 'race', id: 'race-2' })).toBeUndefined();
+  });
+});
+
+describe('<MnistLab>', () => {
+  test('takes no prop but an optional id, which is checked; anything else is named', () => {
+    expect(problem(mnistLabProps, 'MnistLab', {})).toBeUndefined();
+    expect(problem(mnistLabProps, 'MnistLab', { id: 'mnist-2' })).toBeUndefined();
+    expect(problem(mnistLabProps, 'MnistLab', { id: 'MNIST lab' })).toBe(
+      `${LESSON}: <MnistLab id="MNIST lab">: id must be lowercase letters, digits and hyphens, starting with a letter`,
+    );
+    expect(problem(mnistLabProps, 'MnistLab', { epochs: 3 })).toMatch(/unknown prop epochs; the props are id/);
   });
 });
 
