@@ -248,7 +248,7 @@ class MnistLabElement extends HTMLElement {
   }
 
   private renderWrong(wrong: WrongImage[], count: number, total: number): void {
-    this.wrongTitle = `${count} of ${total} test images are misread`;
+    this.wrongTitle = `${count.toLocaleString('en')} of ${total.toLocaleString('en')} test images are misread`;
     this.querySelector('[data-wrong-summary]')!.textContent = `${this.wrongTitle}${wrong.length < count ? `; the first ${wrong.length} are shown` : ''}. Choose one to load it into the canvas.`;
     const items = wrong.map((image) => {
       const item = document.createElement('li');
@@ -266,7 +266,7 @@ class MnistLabElement extends HTMLElement {
       putPixels(canvas, (i) => image.pixels[i] / 255);
       const caption = document.createElement('span');
       caption.className = 'mnist-wrong-caption';
-      caption.innerHTML = `guess <strong>${image.guess}</strong> · true ${image.label}`;
+      caption.innerHTML = `<span>guess <strong>${image.guess}</strong></span><span>true ${image.label}</span>`;
       caption.setAttribute('aria-hidden', 'true');
       button.append(canvas, caption);
       button.addEventListener('click', () => this.requestImage(image.index));
