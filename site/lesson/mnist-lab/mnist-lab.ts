@@ -27,7 +27,6 @@ class MnistLabElement extends HTMLElement {
   private context!: CanvasRenderingContext2D;
   private seen!: HTMLCanvasElement;
   private batchesPerEpoch = 1;
-  private wrongTitle = '';
 
   connectedCallback(): void {
     if (this.dataset.mounted !== undefined) return;
@@ -248,8 +247,8 @@ class MnistLabElement extends HTMLElement {
   }
 
   private renderWrong(wrong: WrongImage[], count: number, total: number): void {
-    this.wrongTitle = `${count.toLocaleString('en')} of ${total.toLocaleString('en')} test images are misread`;
-    this.querySelector('[data-wrong-summary]')!.textContent = `${this.wrongTitle}${wrong.length < count ? `; the first ${wrong.length} are shown` : ''}. Choose one to load it into the canvas.`;
+    const title = `${count.toLocaleString('en')} of ${total.toLocaleString('en')} test images are misread`;
+    this.querySelector('[data-wrong-summary]')!.textContent = `${title}${wrong.length < count ? `; the first ${wrong.length} are shown` : ''}. Choose one to load it into the canvas.`;
     const items = wrong.map((image) => {
       const item = document.createElement('li');
       const button = document.createElement('button');
