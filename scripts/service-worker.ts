@@ -6,7 +6,7 @@
 // the dev server's modules are never cached.
 //
 // What is precached: every file of the build a browser may ask for, pages by their address with the
-// trailing slash. What is not: /data/ (the 5.5 MB MNIST subset is cached the first time a lesson
+// trailing slash. What is not: /data/ (the 0.7 MB MNIST subset is cached the first time a lesson
 // uses it), the .ttf and .woff copies of the KaTeX fonts (every browser with service workers takes
 // the .woff2; the others are cached if ever asked for), Astro's content-layer leftovers (.mjs, the
 // collection schemas), source maps, and sw.js itself.

@@ -12,6 +12,8 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
 /** How to tell that each widget has drawn itself, once it has been scrolled into view. */
 const widgetsDrawn: Record<string, (widget: Locator) => Promise<void>> = {
+  // Mounted (training, which takes epochs, is checked with axe in widgets-mnist-lab.spec.ts).
+  'mnist-lab': (widget) => expect(widget).toHaveAttribute('data-mounted', '', { timeout: 20_000 }),
   'perceptron-lab': (widget) => expect(widget.locator('[data-plot] svg')).toBeVisible({ timeout: 20_000 }),
   'activation-explorer': (widget) => expect(widget.locator('[data-plot="derivative"] svg')).toBeVisible({ timeout: 20_000 }),
   'universal-approximator': (widget) => expect(widget.getByRole('button', { name: 'Train' })).toBeEnabled({ timeout: 20_000 }),

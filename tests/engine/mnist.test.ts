@@ -7,10 +7,23 @@ import { MLP } from '../../engine/nn/mlp.ts';
 import { batchIndices } from '../../engine/data/batches.ts';
 import { accuracy } from '../../engine/data/accuracy.ts';
 import { predictedClasses } from '../../engine/data/tensors.ts';
-import { encodeMnistSubset, mnistPixels, parseMnistSubset, type MnistSplit } from '../../engine/data/mnist.ts';
-import { MNIST_SEED, MNIST_TEST_COUNT, MNIST_TRAIN_COUNT, loadMnistSubset, readMnistPackage } from '../../scripts/mnist-subset.ts';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import {
+  MNIST_GREY_LEVELS,
+  MNIST_HEADER_BYTES,
+  encodeMnistSubset,
+  greyByte,
+  greyLevel,
+  mnistPixels,
+  parseMnistSubset,
+  quantiseMnistSubset,
+  readMnistHeader,
+  type MnistSplit,
+} from '../../engine/data/mnist.ts';
+import { MNIST_SEED, MNIST_SUBSET_PATH, MNIST_TEST_COUNT, MNIST_TRAIN_COUNT, buildMnistSubset, loadMnistSubset, readMnistPackage } from '../../scripts/mnist-subset.ts';
 
-const mnist = loadMnistSubset();
+const mnist = await loadMnistSubset();
 const AREA = 28 * 28;
 
 /** Rows `indices` of a split as a [batch, 784] tensor of pixels in [0, 1] and their labels. */
@@ -42,8 +55,9 @@ describe('MNIST subset', () => {
     }
   });
 
-  test('every image is one of the package\'s, with its label, and no image is in both splits', () => {
-    const source = readMnistPackage();
+  test('every image is one of the package\'s at sixteen grey levels, with its label, and no image is in both splits', () => {
+    const raw = readMnistPackage();
+    const source = { labels: raw.labels, pixels: raw.pixels.map((v) => greyByte(greyLevel(v, MNIST_GREY_LEVELS), MNIST_GREY_LEVELS)) };
     const key = (pixels: Uint8Array, i: number): string => Buffer.from(pixels.subarray(i * AREA, (i + 1) * AREA)).toString('base64');
     const sourceLabels = new Map<string, Set<number>>();
     for (let i = 0; i < source.labels.length; i++) {
@@ -70,17 +84,68 @@ describe('MNIST subset', () => {
     for (let k = 0; k <= 255; k++) expect(Math.round(Number((k / 255).toFixed(3)) * 255)).toBe(k);
   });
 
-  test('encoding and parsing round-trip, and a damaged file is explained', () => {
-    const bytes = encodeMnistSubset(mnist);
-    const again = parseMnistSubset(bytes.buffer as ArrayBuffer);
+  test('the file is the package\'s subset at sixteen grey levels, deflated: under 0.8 MB, and the same bytes every time', async () => {
+    expect(statSync(MNIST_SUBSET_PATH).size).toBeLessThan(800_000);
+    const header = readMnistHeader(readFileSync(MNIST_SUBSET_PATH));
+    expect(header).toMatchObject({ rows: 28, cols: 28, trainCount: 6000, testCount: 1000, seed: MNIST_SEED, greyLevels: 16 });
+    const expected = quantiseMnistSubset(buildMnistSubset(), MNIST_GREY_LEVELS);
     for (const name of ['train', 'test'] as const) {
-      expect(sameBytes(again[name].labels, mnist[name].labels)).toBe(true);
-      expect(sameBytes(again[name].pixels, mnist[name].pixels)).toBe(true);
+      expect(sameBytes(mnist[name].labels, expected[name].labels)).toBe(true);
+      expect(sameBytes(mnist[name].pixels, expected[name].pixels)).toBe(true);
     }
-    expect(() => parseMnistSubset(bytes.slice(0, bytes.length - 1))).toThrow(/the header promises 6000 \+ 1000 images/);
-    const wrong = bytes.slice();
-    wrong[0] = 'X'.charCodeAt(0);
-    expect(() => parseMnistSubset(wrong)).toThrow(/not 'MNSB'/);
+    const hash = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+    expect(hash(await encodeMnistSubset(buildMnistSubset()))).toBe(hash(readFileSync(MNIST_SUBSET_PATH)));
+  });
+
+  test('sixteen grey levels keep black and white exact and move no byte by more than 8', () => {
+    expect(greyByte(greyLevel(0, 16), 16)).toBe(0);
+    expect(greyByte(greyLevel(255, 16), 16)).toBe(255);
+    for (let v = 0; v <= 255; v++) {
+      const level = greyLevel(v, 16);
+      expect(level).toBeGreaterThanOrEqual(0);
+      expect(level).toBeLessThan(16);
+      expect(Math.abs(greyByte(level, 16) - v)).toBeLessThanOrEqual(8);
+      // At 256 levels nothing changes.
+      expect(greyByte(greyLevel(v, 256), 256)).toBe(v);
+    }
+  });
+
+  test('encoding and parsing round-trip at 256 and at 16 grey levels', async () => {
+    for (const levels of [256, 16]) {
+      const again = await parseMnistSubset(await encodeMnistSubset(mnist, levels));
+      const expected = quantiseMnistSubset(mnist, levels);
+      expect([again.rows, again.cols, again.seed]).toEqual([28, 28, MNIST_SEED]);
+      for (const name of ['train', 'test'] as const) {
+        expect(sameBytes(again[name].labels, expected[name].labels)).toBe(true);
+        expect(sameBytes(again[name].pixels, expected[name].pixels)).toBe(true);
+      }
+    }
+    await expect(encodeMnistSubset(mnist, 1)).rejects.toThrow(/greyLevels must be a whole number from 2 to 256/);
+  });
+
+  test('a damaged, truncated or foreign file is refused with a sentence saying what is wrong', async () => {
+    const bytes = new Uint8Array(readFileSync(MNIST_SUBSET_PATH));
+    await expect(parseMnistSubset(bytes.slice(0, 10))).rejects.toThrow(/10 bytes is too short for the 28-byte header/);
+    await expect(parseMnistSubset(bytes.slice(0, bytes.length - 1))).rejects.toThrow(/promises \d+ compressed bytes after its 28, but the file has \d+; it was cut short/);
+    await expect(parseMnistSubset(new Uint8Array([...bytes, 0]))).rejects.toThrow(/something follows it/);
+    const foreign = bytes.slice();
+    foreign[0] = 'X'.charCodeAt(0);
+    await expect(parseMnistSubset(foreign)).rejects.toThrow(/not 'MNSB'/);
+    const old = bytes.slice();
+    old[4] = 1;
+    await expect(parseMnistSubset(old)).rejects.toThrow(/format version 1, but this reader knows version 2; rebuild it with npm run data/);
+    // A flipped byte in the middle of the deflated body: the inflater or zlib's Adler-32 checksum catches it.
+    const damaged = bytes.slice();
+    const middle = MNIST_HEADER_BYTES + (damaged.length - MNIST_HEADER_BYTES) / 2;
+    damaged[Math.floor(middle)] ^= 0xff;
+    await expect(parseMnistSubset(damaged)).rejects.toThrow(/the compressed images are damaged and cannot be inflated/);
+    // A header that promises more images than the body holds.
+    const more = bytes.slice();
+    new DataView(more.buffer).setUint32(8, 6001, true);
+    await expect(parseMnistSubset(more)).rejects.toThrow(/promises 6001 \+ 1000 images of 28×28 \(5495785 bytes inflated\), but the body inflates to 5495000/);
+    const fewer = bytes.slice();
+    new DataView(fewer.buffer).setUint32(8, 5999, true);
+    await expect(parseMnistSubset(fewer)).rejects.toThrow(/promises 5999 \+ 1000 images .* but the body inflates to more/);
   });
 
   test('mnistPixels scales a range of images to [0, 1]', () => {

@@ -20,6 +20,7 @@ import { PRESET_IDS } from '../../../site/lesson/backprop-stepper/presets.ts';
 import { optimizerRaceProps } from '../../../site/lesson/optimizer-race/props.ts';
 import { PRESET_IDS as RACE_PRESET_IDS } from '../../../site/lesson/optimizer-race/presets.ts';
 import { positionToColourProps } from '../../../site/lesson/position-to-colour/props.ts';
+import { mnistLabProps } from '../../../site/lesson/mnist-lab/props.ts';
 
 // No such file: the messages name it without a line (a lesson that exists adds the line; see the last tests).
 const LESSON = 'lessons/09-example.mdx';
@@ -156,6 +157,14 @@ describe('<PositionToColour>', () => {
     expect(problem(positionToColourProps, 'PositionToColour', { encodng: true })).toMatch(/unknown prop encodng; the props are encoding, compare, id/);
     expect(parseProps(positionToColourProps, inLesson({}), 'PositionToColour')).toEqual({ encoding: false, compare: false });
     expect(parseProps(positionToColourProps, inLesson({ encoding: true, id: 'with-encoding' }), 'PositionToColour')).toEqual({ encoding: true, compare: false, id: 'with-encoding' });
+describe('<MnistLab>', () => {
+  test('takes no prop but an optional id, which is checked; anything else is named', () => {
+    expect(problem(mnistLabProps, 'MnistLab', {})).toBeUndefined();
+    expect(problem(mnistLabProps, 'MnistLab', { id: 'mnist-2' })).toBeUndefined();
+    expect(problem(mnistLabProps, 'MnistLab', { id: 'MNIST lab' })).toBe(
+      `${LESSON}: <MnistLab id="MNIST lab">: id must be lowercase letters, digits and hyphens, starting with a letter`,
+    );
+    expect(problem(mnistLabProps, 'MnistLab', { epochs: 3 })).toMatch(/unknown prop epochs; the props are id/);
   });
 });
 
