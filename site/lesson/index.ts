@@ -30,5 +30,6 @@ export { default as OptimizerRace } from './optimizer-race/OptimizerRace.astro';
 
 /** An MLP learning a picture from each pixel's (x, y), with a toggle for the positional encoding and both side by side, trained live: `<PositionToColour encoding={true} />`. */
 export { default as PositionToColour } from './position-to-colour/PositionToColour.astro';
+
 /** The MNIST lab: the lectures' 784-256-10 network trained on the MNIST subset in a worker, with accuracies, a confusion matrix, its mistakes and a canvas to draw a digit on: `<MnistLab />`. */
 export { default as MnistLab } from './mnist-lab/MnistLab.astro';

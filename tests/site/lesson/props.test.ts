@@ -157,6 +157,9 @@ describe('<PositionToColour>', () => {
     expect(problem(positionToColourProps, 'PositionToColour', { encodng: true })).toMatch(/unknown prop encodng; the props are encoding, compare, id/);
     expect(parseProps(positionToColourProps, inLesson({}), 'PositionToColour')).toEqual({ encoding: false, compare: false });
     expect(parseProps(positionToColourProps, inLesson({ encoding: true, id: 'with-encoding' }), 'PositionToColour')).toEqual({ encoding: true, compare: false, id: 'with-encoding' });
+  });
+});
+
 describe('<MnistLab>', () => {
   test('takes no prop but an optional id, which is checked; anything else is named', () => {
     expect(problem(mnistLabProps, 'MnistLab', {})).toBeUndefined();
