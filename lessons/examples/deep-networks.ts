@@ -52,6 +52,11 @@ function normalBatch(n: number, d: number, seed: number): Tensor {
 /** Integer ticks from `low` to `high` every `step`. */
 const ticks = (low: number, high: number, step: number) => Array.from({ length: Math.floor((high - low) / step) + 1 }, (_, i) => low + i * step);
 
+/** A positive size as the tables print it: three significant digits between 0.01 and 1,000, else "a × 10ⁿ". */
+export function showSize(value: number): string {
+  return value >= 0.01 && value < 1000 ? show(Number(value.toPrecision(3)), 4) : showScientific(value);
+}
+
 /** The lectures' "small random numbers": weights drawn from N(0, 0.05²) (seed 000's perceptron initialisation). */
 export const SMALL_STD = 0.05;
 
@@ -166,15 +171,17 @@ export const gradientFlow = (() => {
       dashed: r.dashed,
     })),
     x: { label: 'layer (1 = next to the input)', domain: [1, depth], ticks: [1, 5, 10, 15, 20] },
+    legend: 'bottom-right',
     y: { label: 'log₁₀ ‖∂L/∂W‖', domain: [low, high], ticks: ticks(low, high, FLOW_TICK) },
   });
 
   const row = (key: string, label: string) => {
     const n = norms(key);
-    return { label, first: showScientific(n[0]), last: showScientific(n[n.length - 1]), ratio: showScientific(n[n.length - 1] / n[0]) };
+    return { label, first: showSize(n[0]), last: showSize(n[n.length - 1]), ratio: showSize(n[n.length - 1] / n[0]) };
   };
   return {
     depth: String(depth),
+    hidden: String(FLOW.hidden),
     width: String(FLOW.width),
     batch: String(FLOW.batch),
     inputs: String(FLOW.inputs),
@@ -270,6 +277,7 @@ export const initialisation = (() => {
       `Tanh with N(0, ${SMALL_STD}²) falls to ${showScientific(last('tanhSmall'))}; tanh with Xavier decays slowly, to ${show(last('tanhXavier'), 3)}.`,
     series: runs.map((r): ChartSeries => ({ label: r.label, points: r.moments.map((m, i) => [i + 1, Math.log10(m)] as const), color: r.color, dashed: r.dashed })),
     x: { label: 'layer', domain: [1, INIT.depth], ticks: [1, 5, 10, 15] },
+    legend: 'bottom-left',
     y: { label: 'log₁₀ E[h²]', domain: [low, 1], ticks: ticks(low, 1, 1).filter((t) => (t - 1) % 2 === 0) },
   });
 
@@ -280,8 +288,8 @@ export const initialisation = (() => {
     chart,
     table: [
       { name: 'Gaussian', rule: `fixed σ = ${show(SMALL_STD, 3)}`, std: show(scales.gaussian, 4), relu: show(reluFactor(scales.gaussian), 3), tanh: show(tanhFactor(scales.gaussian), 3) },
-      { name: 'Xavier / Glorot', rule: 'Var w = 2 / (n_in + n_out)', std: show(scales.xavier, 4), relu: show(reluFactor(scales.xavier), 3), tanh: show(tanhFactor(scales.xavier), 3) },
-      { name: 'He / Kaiming', rule: 'Var w = 2 / n_in', std: show(scales.he, 4), relu: show(reluFactor(scales.he), 3), tanh: show(tanhFactor(scales.he), 3) },
+      { name: 'Xavier / Glorot', rule: 'Var w = 2 / (nᵢₙ + nₒᵤₜ)', std: show(scales.xavier, 4), relu: show(reluFactor(scales.xavier), 3), tanh: show(tanhFactor(scales.xavier), 3) },
+      { name: 'He / Kaiming', rule: 'Var w = 2 / nᵢₙ', std: show(scales.he, 4), relu: show(reluFactor(scales.he), 3), tanh: show(tanhFactor(scales.he), 3) },
     ],
     heUniformBound: show(scales.heUniform, 4),
     // The width at which the fixed Gaussian keeps a tanh layer's signal near 0: n·σ² = 1.

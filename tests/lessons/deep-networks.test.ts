@@ -90,6 +90,8 @@ describe('lesson 8: gradient flow through 20 layers', () => {
   test('the figure is a labelled log-scale chart with one curve per setting', () => {
     expect(gradientFlow.chart).toMatch(/^<svg class="line-chart"[^>]*role="img"/);
     expect(gradientFlow.chart).toContain('log₁₀ ‖∂L/∂W‖');
+    // The legend sits in the empty lower right, off the curves (the chart is 300 high: its middle is 150).
+    expect(Number(/<rect x="[\d.]+" y="([\d.]+)"/.exec(gradientFlow.chart)?.[1])).toBeGreaterThan(150);
     expect(gradientFlow.rows.map((r) => r.label)).toEqual([`sigmoid, N(0, ${SMALL_STD}²)`, 'tanh, N(0, 1)', 'tanh, Xavier', 'ReLU, He']);
   });
 });
