@@ -287,9 +287,9 @@ export const initialisation = (() => {
     batch: String(INIT.batch),
     chart,
     table: [
-      { name: 'Gaussian', rule: `fixed σ = ${show(SMALL_STD, 3)}`, std: show(scales.gaussian, 4), relu: show(reluFactor(scales.gaussian), 3), tanh: show(tanhFactor(scales.gaussian), 3) },
-      { name: 'Xavier / Glorot', rule: 'Var w = 2 / (nᵢₙ + nₒᵤₜ)', std: show(scales.xavier, 4), relu: show(reluFactor(scales.xavier), 3), tanh: show(tanhFactor(scales.xavier), 3) },
-      { name: 'He / Kaiming', rule: 'Var w = 2 / nᵢₙ', std: show(scales.he, 4), relu: show(reluFactor(scales.he), 3), tanh: show(tanhFactor(scales.he), 3) },
+      { name: 'Gaussian, fixed σ', std: show(scales.gaussian, 4), relu: show(reluFactor(scales.gaussian), 3), tanh: show(tanhFactor(scales.gaussian), 3) },
+      { name: 'Xavier / Glorot', std: show(scales.xavier, 4), relu: show(reluFactor(scales.xavier), 3), tanh: show(tanhFactor(scales.xavier), 3) },
+      { name: 'He / Kaiming', std: show(scales.he, 4), relu: show(reluFactor(scales.he), 3), tanh: show(tanhFactor(scales.he), 3) },
     ],
     heUniformBound: show(scales.heUniform, 4),
     // The width at which the fixed Gaussian keeps a tanh layer's signal near 0: n·σ² = 1.
