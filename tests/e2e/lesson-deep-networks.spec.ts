@@ -41,15 +41,17 @@ test.describe('the deep-networks lesson', () => {
     await expect(cell('dead-relus').locator('.cell-stream')).toContainText('loss 0.6931 (ln 2 = 0.6931)');
   });
 
-  test('the chapter holds the exercises it teaches, and the practice page no longer lists them', async ({ page }) => {
+  test('the chapter holds the exercises it teaches, and the exercises page links to them here', async ({ page }) => {
     const chapter = ['sigmoid-shrinkage', 'he-init-variance'];
     await page.goto('/lessons/deep-networks/');
     for (const id of chapter) {
       await expect(page.locator(`course-exercise[data-exercise-id="${id}"]`)).toHaveCount(1);
     }
     await page.goto('/practice/');
+    await expect(page.locator('[data-practice-exercise]').first()).toBeAttached();
     for (const id of chapter) {
       await expect(page.locator(`course-exercise[data-exercise-id="${id}"]`)).toHaveCount(0);
+      await expect(page.locator(`[data-practice-exercise="${id}"] a`)).toHaveAttribute('href', `/lessons/deep-networks/#exercise-${id}-title`);
     }
   });
 });
