@@ -42,6 +42,8 @@ export interface LineChartSpec {
   y: ChartAxis;
   /** Horizontal reference lines (y values), drawn thin. */
   rules?: readonly number[];
+  /** The corner of the plot the legend sits in, where the curves leave room: top right unless given. */
+  legend?: 'top-right' | 'bottom-right' | 'bottom-left';
 }
 
 const WIDTH = 460;
@@ -89,12 +91,15 @@ export function lineChart(spec: LineChartSpec): string {
     const dash = series.dashed ? '; stroke-dasharray: 7 4' : '';
     parts.push(`<path d="${d}" style="fill: none; stroke: var(--${series.color}); stroke-width: 2.5${dash}" />`);
   }
-  // The legend, top right inside the plot, its width estimated from the longest label.
+  // The legend, in a corner inside the plot (top right by default), its width estimated from the longest label.
+  const corner = spec.legend ?? 'top-right';
   const legendWidth = Math.min(plotWidth - 12, 40 + 6.8 * Math.max(...spec.series.map((series) => series.label.length)));
-  const legendX = WIDTH - MARGIN.right - legendWidth - 4;
-  parts.push(`<rect x="${at(legendX)}" y="${MARGIN.top + 1}" width="${at(legendWidth)}" height="${spec.series.length * 20 + 4}" style="fill: var(--bg); opacity: 0.85" />`);
+  const legendHeight = spec.series.length * 20 + 4;
+  const legendX = corner === 'bottom-left' ? MARGIN.left + 4 : WIDTH - MARGIN.right - legendWidth - 4;
+  const legendY = corner === 'top-right' ? MARGIN.top + 1 : HEIGHT - MARGIN.bottom - legendHeight - 1;
+  parts.push(`<rect x="${at(legendX)}" y="${legendY}" width="${at(legendWidth)}" height="${legendHeight}" style="fill: var(--bg); opacity: 0.85" />`);
   spec.series.forEach((series, i) => {
-    const y = MARGIN.top + 12 + i * 20;
+    const y = legendY + 11 + i * 20;
     const dash = series.dashed ? '; stroke-dasharray: 7 4' : '';
     parts.push(`<line x1="${at(legendX + 4)}" x2="${at(legendX + 28)}" y1="${y}" y2="${y}" style="stroke: var(--${series.color}); stroke-width: 2.5${dash}" />`);
     parts.push(`<text x="${at(legendX + 34)}" y="${y}" dy="0.32em" style="fill: var(--text)">${escapeSvgText(series.label)}</text>`);
