@@ -27,3 +27,6 @@ export { default as BackpropStepper } from './backprop-stepper/BackpropStepper.a
 
 /** An optimizer race: the engine's optimizers side by side on a loss surface, with contours, losses and each step's update written out: `<OptimizerRace preset="race" />`. */
 export { default as OptimizerRace } from './optimizer-race/OptimizerRace.astro';
+
+/** Gradient flow: a deep MLP trained live, one bar per layer for its gradient norm (log scale), dead and saturated units, and a diagnosis in words: `<GradientFlow preset="vanishing-sigmoid" />`. */
+export { default as GradientFlow } from './gradient-flow/GradientFlow.astro';
