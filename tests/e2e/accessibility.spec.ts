@@ -29,6 +29,8 @@ const widgetsDrawn: Record<string, (widget: Locator) => Promise<void>> = {
     await widget.getByRole('button', { name: 'Step →' }).click();
     await expect(widget.locator('[data-lines] li').first()).toBeVisible();
   },
+  // Measured, so that its bars, their numbers and the diagnosis are on the page.
+  'gradient-flow': (widget) => expect(widget).toHaveAttribute('data-ready', '', { timeout: 30_000 }),
 };
 
 /** Runs every cell, draws every widget, checks an exercise and focuses its editor: the page as a reader leaves it. */

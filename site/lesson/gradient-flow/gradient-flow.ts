@@ -9,7 +9,7 @@ import { watchVisibility } from '../shared/mount-when-visible.ts';
 import { prefersReducedMotion } from '../shared/reduced-motion.ts';
 import { barPercent, logScale, tickExponents } from './bars.ts';
 import { formatNorm, percent, spokenNorm } from './format.ts';
-import type { FrameMessage, FromWorker, ToWorker } from './protocol.ts';
+import { isCommand, type FrameMessage, type FromWorker, type ToWorker } from './protocol.ts';
 import { decodeState, encodeState, parameterName, validValue, withState, type GradientFlowState } from './state.ts';
 
 /** Steps the Train button takes. */
@@ -32,6 +32,8 @@ export class GradientFlowElement extends HTMLElement {
   private state!: GradientFlowState;
   private playing = false;
   private frameRequested = false;
+  // Commands sent to the worker: a frame that has followed fewer answers an older one, and says nothing.
+  private commandsSent = 0;
   private announce: string | null = 'Measured before any training.';
   private stops: (() => void)[] = [];
 
@@ -74,7 +76,9 @@ export class GradientFlowElement extends HTMLElement {
   }
 
   private send(message: ToWorker): void {
-    this.worker?.postMessage(message);
+    if (this.worker === null) return;
+    if (isCommand(message)) this.commandsSent++;
+    this.worker.postMessage(message);
   }
 
   private say(message: string): void {
@@ -142,6 +146,7 @@ export class GradientFlowElement extends HTMLElement {
           this.announce = `Reduced motion: trained ${REDUCED_MOTION_STEPS.toLocaleString('en-US')} steps at once.`;
           this.send({ type: 'train', steps: REDUCED_MOTION_STEPS });
         } else {
+          this.announce = 'Training…';
           this.setPlaying(true);
         }
         break;
@@ -180,7 +185,9 @@ export class GradientFlowElement extends HTMLElement {
       return;
     }
     this.frameRequested = false;
-    if (this.playing && !message.playing) this.setPlaying(false, false);
+    // The worker stops playing by itself only when training diverges (a frame sent before a Play was heard says
+    // playing: false too, and must not undo it).
+    if (this.playing && message.diverged) this.setPlaying(false, false);
     this.draw(message);
     this.requestFrame();
   }
@@ -203,12 +210,20 @@ export class GradientFlowElement extends HTMLElement {
     this.dataset.step = String(measurement.step);
     this.dataset.verdict = diagnosis.verdict;
     this.dataset.depth = String(state.depth);
-    if (!frame.playing) {
+    // The status speaks when a frame answers what the reader did last (an older frame is drawn but says nothing), not
+    // at every frame while training.
+    const current = frame.commands >= this.commandsSent;
+    if (current && !frame.playing) {
+      // Seen, the diagnosis is just above; heard, the status carries its first sentence too.
       const lead = frame.diverged ? 'Training diverged and stopped.' : this.announce ?? '';
-      this.say(`${lead} Step ${measurement.step.toLocaleString('en-US')}: ${diagnosis.sentences[0]}`.trim());
+      const status = this.query('[data-status]');
+      const heard = document.createElement('span');
+      heard.className = 'visually-hidden';
+      heard.textContent = ` ${diagnosis.sentences[0]}`;
+      status.replaceChildren(`${lead} Now at step ${measurement.step.toLocaleString('en-US')}.`.trim(), heard);
       this.announce = null;
-    } else if (this.announce !== null) {
-      this.say('Training…');
+    } else if (current && this.announce !== null) {
+      this.say(this.announce);
       this.announce = null;
     }
     this.dataset.ready = '';
@@ -225,7 +240,7 @@ export class GradientFlowElement extends HTMLElement {
     layers.forEach((layer, i) => {
       const row = list.children[i] as HTMLElement;
       const last = i === layers.length - 1;
-      row.querySelector('.gf-name')!.textContent = last ? `Layer ${layer.layer} (output)` : `Layer ${layer.layer}`;
+      row.querySelector('.gf-name')!.textContent = `Layer ${layer.layer}`;
       const bar = row.querySelector<HTMLElement>('.gf-bar')!;
       bar.style.width = `${barPercent(layer.gradientNorm, scale)}%`;
       const norm = row.querySelector<HTMLElement>('[data-norm]')!;
@@ -234,7 +249,7 @@ export class GradientFlowElement extends HTMLElement {
       const shares: string[] = [];
       if (layer.dead !== null && (layer.dead > 0 || layer.saturated === null)) shares.push(`${percent(layer.dead)} dead`);
       if (layer.saturated !== null) shares.push(`${percent(layer.saturated)} sat.`);
-      row.querySelector('[data-units]')!.textContent = shares.join(' · ');
+      row.querySelector('[data-units]')!.textContent = last ? 'output layer' : shares.join(' · ');
       row.dataset.dead = String(layer.dead ?? '');
       row.dataset.saturated = String(layer.saturated ?? '');
       const spoken = [`Layer ${layer.layer}${last ? ', the output layer' : ''}: gradient norm ${spokenNorm(layer.gradientNorm)}`];

@@ -24,6 +24,8 @@ export type ToWorker =
 /** One picture of the run. */
 export interface FrameMessage {
   type: 'frame';
+  /** How many commands (every message but `frame` and `suspend`) the worker has followed: the page knows which of its own this frame answers. */
+  commands: number;
   /** Whether the worker is training continuously. */
   playing: boolean;
   /** Whether training has diverged (the loss is not finite); the worker stops playing then. */
@@ -38,6 +40,11 @@ export interface FrameMessage {
 
 /** What the worker tells the page. */
 export type FromWorker = FrameMessage | { type: 'error'; message: string };
+
+/** Whether a message is a command (counted in a frame's `commands`), as opposed to pacing (`frame`, `suspend`). */
+export function isCommand(message: ToWorker): boolean {
+  return message.type !== 'frame' && message.type !== 'suspend';
+}
 
 /** The most steps one `train` request may ask for. */
 export const MAX_STEPS_PER_REQUEST = 10_000;

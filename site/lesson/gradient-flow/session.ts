@@ -4,7 +4,7 @@
 // so frames never queue up. worker.ts wires it to postMessage and a timer; the unit tests drive it directly.
 
 import { diagnose } from './diagnosis.ts';
-import { MAX_STEPS_PER_REQUEST, type FromWorker, type ToWorker } from './protocol.ts';
+import { MAX_STEPS_PER_REQUEST, isCommand, type FromWorker, type ToWorker } from './protocol.ts';
 import { GradientFlowRun } from './run.ts';
 import { validValue, type GradientFlowState } from './state.ts';
 
@@ -21,6 +21,7 @@ export class FlowSession {
   private frameWanted = false;
   private changed = false;
   private nextFrameAt = 0;
+  private commands = 0;
 
   /** A session that sends its replies with `post` and reads the time from `now` (milliseconds). */
   constructor(
@@ -30,6 +31,7 @@ export class FlowSession {
 
   /** Takes one message from the page; a message that cannot be followed is answered with an error. */
   handle(message: ToWorker): void {
+    if (isCommand(message)) this.commands++;
     try {
       this.follow(message);
     } catch (error) {
@@ -113,6 +115,7 @@ export class FlowSession {
     this.nextFrameAt = this.playing ? this.now() + FRAME_INTERVAL_MS : 0;
     this.post({
       type: 'frame',
+      commands: this.commands,
       playing: this.playing,
       diverged,
       state: run.state,

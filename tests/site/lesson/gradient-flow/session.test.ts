@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { FRAME_INTERVAL_MS, FlowSession, sameNetwork } from '../../../../site/lesson/gradient-flow/session.ts';
-import { MAX_STEPS_PER_REQUEST, type FrameMessage, type FromWorker, type ToWorker } from '../../../../site/lesson/gradient-flow/protocol.ts';
+import { MAX_STEPS_PER_REQUEST, isCommand, type FrameMessage, type FromWorker, type ToWorker } from '../../../../site/lesson/gradient-flow/protocol.ts';
 import type { GradientFlowState } from '../../../../site/lesson/gradient-flow/state.ts';
 
 const state: GradientFlowState = { depth: 4, width: 8, activation: 'relu', init: 'he', lr: 0.03, seed: 1 };
@@ -106,6 +106,16 @@ describe('the worker’s protocol', () => {
     expect(frames()[4].measurement.layers).toHaveLength(6);
     expect(sameNetwork(state, { ...state, lr: 1 })).toBe(true);
     expect(sameNetwork(state, { ...state, seed: 2 })).toBe(false);
+  });
+
+  test('each frame counts the commands followed (not frame requests or suspends), so the page knows what it answers', () => {
+    const { frames, send } = session();
+    send({ type: 'configure', state }, { type: 'frame' });
+    send({ type: 'suspend', suspended: false }, { type: 'train', steps: 3 }, { type: 'pause' }, { type: 'frame' });
+    expect(frames().map((f) => f.commands)).toEqual([1, 3]);
+    expect(isCommand({ type: 'reset' })).toBe(true);
+    expect(isCommand({ type: 'frame' })).toBe(false);
+    expect(isCommand({ type: 'suspend', suspended: true })).toBe(false);
   });
 
   test('settings the widget does not offer are refused with an error naming the field, and the run is kept', () => {
