@@ -3,7 +3,7 @@
 // one file at a time (as a server would send them). Serves a built site itself, so it needs only a
 // build folder.
 //
-//   npx tsx scripts/measure-page-js.ts [--dist dist] [--port 4420] [PAGE...]   (default: /practice/ /lessons/perceptron/)
+//   npx tsx scripts/measure-page-js.ts [--dist dist] [--port 4420] [PAGE...]   (default: /lessons/perceptron/ /lessons/optimization/)
 //
 // Prints one line per page with the total and a line per file, largest first; `--json` prints them as JSON.
 
@@ -108,7 +108,7 @@ async function main(): Promise<void> {
   const server = await serve(dist, port);
   try {
     const results: PageJavaScript[] = [];
-    for (const page of pages.length > 0 ? pages : ['/practice/', '/lessons/perceptron/']) results.push(await measure(`http://127.0.0.1:${port}`, dist, page));
+    for (const page of pages.length > 0 ? pages : ['/lessons/perceptron/', '/lessons/optimization/']) results.push(await measure(`http://127.0.0.1:${port}`, dist, page));
     if (json) {
       console.log(JSON.stringify(results, null, 2));
       return;

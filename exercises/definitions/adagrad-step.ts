@@ -1,9 +1,6 @@
-import { Adagrad, tensor } from '../../engine/index.ts';
+import { Adagrad } from '../../engine/index.ts';
 import { defineExercise } from '../define-exercise.ts';
-import { distinctSizes, vector } from '../cases.ts';
-import { leaf } from '../engine-oracle.ts';
-
-const STEPS = 4;
+import { OPTIMIZER_STEPS as STEPS, chainSteps, engineStep, optimizerStepCase } from '../optimizer-step.ts';
 
 interface AdagradState {
   G: number[];
@@ -48,12 +45,8 @@ it goes shows).`,
   returns: 'object',
   parts: [{ name: 'param', weight: 2 }, { name: 'G' }, { name: 't' }],
   steps: STEPS,
-  chain(exerciseCase, args, reference, step) {
-    // The next call starts from the reference's state, so a slip in one step is not carried into the next.
-    const r = reference as { param: number[] } & AdagradState;
-    const grads = (exerciseCase.meta as { grads: number[][] }).grads;
-    return [r.param, grads[step + 1] ?? grads[grads.length - 1], { G: r.G, t: r.t }, args[3]];
-  },
+  chain: chainSteps<{ param: number[] } & AdagradState>((r) => ({ G: r.G, t: r.t })),
+
   hints: [
     'Add this step\'s squared gradient to $G$ first, so even the first step divides by something: $G \\leftarrow G + g^2$.',
     'Then divide each coordinate\'s gradient by $\\sqrt{G} + \\varepsilon$: `Math.sqrt(G[i]) + eps`, with $\\varepsilon$ added after the root.',
@@ -67,24 +60,22 @@ ones; RMSProp replaces the sum by a running average that forgets. $\\varepsilon$
 $\\sqrt{G} + \\varepsilon$ never falls below $\\varepsilon$, so a coordinate whose gradients have all been zero stays put
 instead of dividing $0$ by $0$.`,
   generate(rng) {
-    const [n] = distinctSizes(rng, 1, 3, 7);
-    const grads = Array.from({ length: STEPS }, () => vector(rng, n, -1, 1, [0], 0.05));
-    // eps large enough that where it goes differs measurably.
-    const hp = { lr: Math.round(rng.uniform(0.05, 0.5) * 100) / 100, eps: Math.round(rng.uniform(1, 9)) * 1e-3 };
-    return { args: [vector(rng, n, -1, 1), grads[0], { G: new Array<number>(n).fill(0), t: 0 }, hp], meta: { grads } };
+    return optimizerStepCase(
+      rng,
+      // eps large enough that where it goes differs measurably.
+      (r) => ({ lr: Math.round(r.uniform(0.05, 0.5) * 100) / 100, eps: Math.round(r.uniform(1, 9)) * 1e-3 }),
+      (n) => ({ G: new Array<number>(n).fill(0), t: 0 }),
+    );
   },
+
   detectors: [],
   oracle([param, grad, state, hp]) {
     const { G, t } = state as AdagradState;
     const { lr, eps } = hp as { lr: number; eps: number };
-    const theta = leaf(param as number[]);
-    const optimizer = new Adagrad([theta], { lr, eps });
-    optimizer.loadStateDict({ step: t, lr, buffers: [{ sum: G }] });
-    theta.grad = tensor(grad as number[]);
-    optimizer.step();
-    const after = optimizer.stateDict();
-    return { param: Array.from(theta.data), G: after.buffers[0].sum, t: after.step };
+    const after = engineStep((theta) => new Adagrad([theta], { lr, eps }), param as number[], grad as number[], { step: t, lr, buffers: [{ sum: G }] });
+    return { param: after.param, G: after.state.buffers[0].sum, t: after.state.step };
   },
+
   misconceptions: [
     {
       id: 'eps-inside-sqrt',

@@ -1,9 +1,6 @@
-import { Adam, tensor } from '../../engine/index.ts';
+import { Adam } from '../../engine/index.ts';
 import { defineExercise } from '../define-exercise.ts';
-import { distinctSizes, vector } from '../cases.ts';
-import { leaf } from '../engine-oracle.ts';
-
-const STEPS = 4;
+import { OPTIMIZER_STEPS as STEPS, chainSteps, engineStep, optimizerStepCase } from '../optimizer-step.ts';
 
 interface AdamState {
   m: number[];
@@ -52,12 +49,8 @@ Return the new \`{ param, m, v, t }\`. You are graded over ${STEPS} consecutive 
   returns: 'object',
   parts: [{ name: 'param', weight: 2 }, { name: 'm' }, { name: 'v' }, { name: 't' }],
   steps: STEPS,
-  chain(exerciseCase, args, reference, step) {
-    // The next call starts from the reference's state, so a slip in one step is not carried into the next.
-    const r = reference as { param: number[] } & AdamState;
-    const grads = (exerciseCase.meta as { grads: number[][] }).grads;
-    return [r.param, grads[step + 1] ?? grads[grads.length - 1], { m: r.m, v: r.v, t: r.t }, args[3]];
-  },
+  chain: chainSteps<{ param: number[] } & AdamState>((r) => ({ m: r.m, v: r.v, t: r.t })),
+
   hints: [
     'Increment $t$ first: the first step uses $t = 1$, so the corrections divide by $1 - \\beta^1$.',
     'Update $m$ and $v$ from the old state and this gradient, then correct both for their start at zero.',
@@ -69,30 +62,28 @@ has a size near $\\eta$ per coordinate, whatever the gradient's scale. The lectu
 the variance of the gradient: $v$ is its uncentred second moment, the mean of $g^2$ (a variance would subtract the squared
 mean first), which is why $\\sqrt{\\hat v}$ is a root mean square.`,
   generate(rng) {
-    const [n] = distinctSizes(rng, 1, 3, 7);
-    const grads = Array.from({ length: STEPS }, () => vector(rng, n, -1, 1, [0], 0.05));
-    // eps large enough that inside or outside the square root differs measurably.
-    const hp = {
-      lr: Math.round(rng.uniform(0.01, 0.1) * 1000) / 1000,
-      beta1: Math.round(rng.uniform(0.8, 0.95) * 100) / 100,
-      beta2: Math.round(rng.uniform(0.99, 0.999) * 1000) / 1000,
-      eps: Math.round(rng.uniform(1, 9)) * 1e-3,
-    };
-    const zero = new Array<number>(n).fill(0);
-    return { args: [vector(rng, n, -1, 1), grads[0], { m: zero, v: zero, t: 0 }, hp], meta: { grads } };
+    return optimizerStepCase(
+      rng,
+      // eps large enough that inside or outside the square root differs measurably.
+      (r) => ({
+        lr: Math.round(r.uniform(0.01, 0.1) * 1000) / 1000,
+        beta1: Math.round(r.uniform(0.8, 0.95) * 100) / 100,
+        beta2: Math.round(r.uniform(0.99, 0.999) * 1000) / 1000,
+        eps: Math.round(r.uniform(1, 9)) * 1e-3,
+      }),
+      (n) => ({ m: new Array<number>(n).fill(0), v: new Array<number>(n).fill(0), t: 0 }),
+    );
   },
+
   detectors: [],
   oracle([param, grad, state, hp]) {
-    const { m, v, t } = state as { m: number[]; v: number[]; t: number };
+    const { m, v, t } = state as AdamState;
     const { lr, beta1, beta2, eps } = hp as { lr: number; beta1: number; beta2: number; eps: number };
-    const theta = leaf(param as number[]);
-    const optimizer = new Adam([theta], { lr, betas: [beta1, beta2], eps });
-    optimizer.loadStateDict({ step: t, lr, buffers: [{ expAverage: m, expAverageSquare: v }] });
-    theta.grad = tensor(grad as number[]);
-    optimizer.step();
-    const after = optimizer.stateDict();
-    return { param: Array.from(theta.data), m: after.buffers[0].expAverage, v: after.buffers[0].expAverageSquare, t: after.step };
+    const saved = { step: t, lr, buffers: [{ expAverage: m, expAverageSquare: v }] };
+    const after = engineStep((theta) => new Adam([theta], { lr, betas: [beta1, beta2], eps }), param as number[], grad as number[], saved);
+    return { param: after.param, m: after.state.buffers[0].expAverage, v: after.state.buffers[0].expAverageSquare, t: after.state.step };
   },
+
   misconceptions: [
     {
       id: 'no-bias-correction',

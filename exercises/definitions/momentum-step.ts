@@ -1,9 +1,6 @@
-import { SGD, tensor } from '../../engine/index.ts';
+import { SGD } from '../../engine/index.ts';
 import { defineExercise } from '../define-exercise.ts';
-import { distinctSizes, vector } from '../cases.ts';
-import { leaf } from '../engine-oracle.ts';
-
-const STEPS = 4;
+import { OPTIMIZER_STEPS as STEPS, chainSteps, engineStep, momentumHyper, optimizerStepCase } from '../optimizer-step.ts';
 
 /** One step of SGD with momentum, as torch.optim.SGD, graded over several consecutive steps. */
 export default defineExercise({
@@ -25,11 +22,7 @@ $\\theta \\leftarrow \\theta - \\eta b$. Return \`{ param, buffer }\`. You are g
   returns: 'object',
   parts: [{ name: 'param' }, { name: 'buffer' }],
   steps: STEPS,
-  chain(exerciseCase, args, reference, step) {
-    const r = reference as { param: number[]; buffer: number[] };
-    const grads = (exerciseCase.meta as { grads: number[][] }).grads;
-    return [r.param, grads[step + 1] ?? grads[grads.length - 1], r.buffer, args[3]];
-  },
+  chain: chainSteps<{ param: number[]; buffer: number[] }>((r) => r.buffer),
   hints: [
     'On the first step there is no buffer yet: it starts as the gradient itself.',
     'Update the buffer first, then step the parameters with the new buffer.',
@@ -42,20 +35,14 @@ velocity is $v = \\eta b$. Many texts flip its sign, $v \\leftarrow \\mu v - \\e
 $-\\eta b$, the notes' $v$ negated, and the trajectory is the same. PyTorch's buffer leaves $\\eta$ out, so a change of
 learning rate (a schedule) acts on the very next step instead of through the velocity.`,
   generate(rng) {
-    const [n] = distinctSizes(rng, 1, 3, 7);
-    const grads = Array.from({ length: STEPS }, () => vector(rng, n, -1, 1, [0], 0.05));
-    const hp = { lr: Math.round(rng.uniform(0.05, 0.3) * 100) / 100, momentum: Math.round(rng.uniform(0.6, 0.95) * 100) / 100 };
-    return { args: [vector(rng, n, -1, 1), grads[0], null, hp], meta: { grads } };
+    return optimizerStepCase(rng, momentumHyper, () => null);
   },
   detectors: [],
   oracle([param, grad, buffer, hp]) {
     const { lr, momentum } = hp as { lr: number; momentum: number };
-    const theta = leaf(param as number[]);
-    const optimizer = new SGD([theta], { lr, momentum });
-    if (buffer !== null) optimizer.loadStateDict({ step: 1, lr, buffers: [{ momentum: buffer as number[] }] });
-    theta.grad = tensor(grad as number[]);
-    optimizer.step();
-    return { param: Array.from(theta.data), buffer: optimizer.stateDict().buffers[0].momentum };
+    const saved = buffer === null ? undefined : { step: 1, lr, buffers: [{ momentum: buffer as number[] }] };
+    const after = engineStep((theta) => new SGD([theta], { lr, momentum }), param as number[], grad as number[], saved);
+    return { param: after.param, buffer: after.state.buffers[0].momentum };
   },
   misconceptions: [
     {

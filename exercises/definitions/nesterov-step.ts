@@ -1,9 +1,6 @@
-import { SGD, tensor } from '../../engine/index.ts';
+import { SGD } from '../../engine/index.ts';
 import { defineExercise } from '../define-exercise.ts';
-import { distinctSizes, vector } from '../cases.ts';
-import { leaf } from '../engine-oracle.ts';
-
-const STEPS = 4;
+import { OPTIMIZER_STEPS as STEPS, chainSteps, engineStep, momentumHyper, optimizerStepCase } from '../optimizer-step.ts';
 
 /** One step of SGD with Nesterov momentum, as torch.optim.SGD(nesterov=True), graded over several consecutive steps. */
 export default defineExercise({
@@ -42,12 +39,7 @@ $\\eta$ out: the two describe the same steps, but the buffer you return is PyTor
   returns: 'object',
   parts: [{ name: 'param' }, { name: 'buffer' }],
   steps: STEPS,
-  chain(exerciseCase, args, reference, step) {
-    // The next call starts from the reference's parameters and buffer, so a slip in one step is not carried into the next.
-    const r = reference as { param: number[]; buffer: number[] };
-    const grads = (exerciseCase.meta as { grads: number[][] }).grads;
-    return [r.param, grads[step + 1] ?? grads[grads.length - 1], r.buffer, args[3]];
-  },
+  chain: chainSteps<{ param: number[]; buffer: number[] }>((r) => r.buffer),
   hints: [
     'The buffer is updated exactly as for plain momentum: $b \\leftarrow g$ on the first step, $b \\leftarrow \\mu b + g$ after.',
     'Only the step differs: plain momentum steps $\\theta - \\eta b$; Nesterov steps $\\theta - \\eta\\,(g + \\mu b)$, the gradient plus the momentum it is about to add once more.',
@@ -62,20 +54,14 @@ parameters (the gradient is simply taken at the parameters, as for every other o
 Compared with plain momentum, the extra $\\mu\\,(b_t - b_{t-1})$ in each step reacts to a change in the gradient one step
 early, which damps the overshoot in a ravine.`,
   generate(rng) {
-    const [n] = distinctSizes(rng, 1, 3, 7);
-    const grads = Array.from({ length: STEPS }, () => vector(rng, n, -1, 1, [0], 0.05));
-    const hp = { lr: Math.round(rng.uniform(0.05, 0.3) * 100) / 100, momentum: Math.round(rng.uniform(0.6, 0.95) * 100) / 100 };
-    return { args: [vector(rng, n, -1, 1), grads[0], null, hp], meta: { grads } };
+    return optimizerStepCase(rng, momentumHyper, () => null);
   },
   detectors: [],
   oracle([param, grad, buffer, hp]) {
     const { lr, momentum } = hp as { lr: number; momentum: number };
-    const theta = leaf(param as number[]);
-    const optimizer = new SGD([theta], { lr, momentum, nesterov: true });
-    if (buffer !== null) optimizer.loadStateDict({ step: 1, lr, buffers: [{ momentum: buffer as number[] }] });
-    theta.grad = tensor(grad as number[]);
-    optimizer.step();
-    return { param: Array.from(theta.data), buffer: optimizer.stateDict().buffers[0].momentum };
+    const saved = buffer === null ? undefined : { step: 1, lr, buffers: [{ momentum: buffer as number[] }] };
+    const after = engineStep((theta) => new SGD([theta], { lr, momentum, nesterov: true }), param as number[], grad as number[], saved);
+    return { param: after.param, buffer: after.state.buffers[0].momentum };
   },
   misconceptions: [
     {

@@ -1,9 +1,6 @@
-import { RMSprop, tensor } from '../../engine/index.ts';
+import { RMSprop } from '../../engine/index.ts';
 import { defineExercise } from '../define-exercise.ts';
-import { distinctSizes, vector } from '../cases.ts';
-import { leaf } from '../engine-oracle.ts';
-
-const STEPS = 4;
+import { OPTIMIZER_STEPS as STEPS, chainSteps, engineStep, optimizerStepCase } from '../optimizer-step.ts';
 
 interface RMSpropState {
   v: number[];
@@ -48,12 +45,8 @@ own) and leave $\\varepsilon$ out; PyTorch adds it (default $10^{-8}$; larger he
   returns: 'object',
   parts: [{ name: 'param', weight: 2 }, { name: 'v' }, { name: 't' }],
   steps: STEPS,
-  chain(exerciseCase, args, reference, step) {
-    // The next call starts from the reference's state, so a slip in one step is not carried into the next.
-    const r = reference as { param: number[] } & RMSpropState;
-    const grads = (exerciseCase.meta as { grads: number[][] }).grads;
-    return [r.param, grads[step + 1] ?? grads[grads.length - 1], { v: r.v, t: r.t }, args[3]];
-  },
+  chain: chainSteps<{ param: number[] } & RMSpropState>((r) => ({ v: r.v, t: r.t })),
+
   hints: [
     'Update $v$ first, from the old $v$ and the square of this gradient: $\\alpha$ weighs the past, $1 - \\alpha$ the new $g^2$.',
     'Then divide each coordinate\'s gradient by $\\sqrt{v} + \\varepsilon$: `Math.sqrt(v[i]) + eps`, with $\\varepsilon$ added after the root.',
@@ -68,28 +61,26 @@ $\\eta/\\sqrt{1 - \\alpha}$, ten times $\\eta$ for $\\alpha = 0.99$. And $\\vare
 $\\sqrt{v} + \\varepsilon$ never falls below $\\varepsilon$, so a coordinate whose gradients have all been zero stays put
 instead of dividing $0$ by $0$.`,
   generate(rng) {
-    const [n] = distinctSizes(rng, 1, 3, 7);
-    const grads = Array.from({ length: STEPS }, () => vector(rng, n, -1, 1, [0], 0.05));
-    // alpha away from 1/2 (where α and 1 − α agree) and eps large enough that where it goes differs measurably.
-    const hp = {
-      lr: Math.round(rng.uniform(0.005, 0.05) * 1000) / 1000,
-      alpha: Math.round(rng.uniform(0.8, 0.99) * 100) / 100,
-      eps: Math.round(rng.uniform(1, 9)) * 1e-3,
-    };
-    return { args: [vector(rng, n, -1, 1), grads[0], { v: new Array<number>(n).fill(0), t: 0 }, hp], meta: { grads } };
+    return optimizerStepCase(
+      rng,
+      // alpha away from 1/2 (where α and 1 − α agree) and eps large enough that where it goes differs measurably.
+      (r) => ({
+        lr: Math.round(r.uniform(0.005, 0.05) * 1000) / 1000,
+        alpha: Math.round(r.uniform(0.8, 0.99) * 100) / 100,
+        eps: Math.round(r.uniform(1, 9)) * 1e-3,
+      }),
+      (n) => ({ v: new Array<number>(n).fill(0), t: 0 }),
+    );
   },
+
   detectors: [],
   oracle([param, grad, state, hp]) {
     const { v, t } = state as RMSpropState;
     const { lr, alpha, eps } = hp as { lr: number; alpha: number; eps: number };
-    const theta = leaf(param as number[]);
-    const optimizer = new RMSprop([theta], { lr, alpha, eps });
-    optimizer.loadStateDict({ step: t, lr, buffers: [{ squareAverage: v }] });
-    theta.grad = tensor(grad as number[]);
-    optimizer.step();
-    const after = optimizer.stateDict();
-    return { param: Array.from(theta.data), v: after.buffers[0].squareAverage, t: after.step };
+    const after = engineStep((theta) => new RMSprop([theta], { lr, alpha, eps }), param as number[], grad as number[], { step: t, lr, buffers: [{ squareAverage: v }] });
+    return { param: after.param, v: after.state.buffers[0].squareAverage, t: after.state.step };
   },
+
   misconceptions: [
     {
       id: 'eps-inside-sqrt',

@@ -52,6 +52,14 @@ test.describe('exercises', () => {
     await expect(chapter(page, 'perceptron')).toHaveText('1 of 2 exercises solved');
     await page.reload();
     await expect(chapter(page, 'perceptron')).toHaveText('1 of 2 exercises solved');
+    // The exercises page marks it solved in its chapter, and its link opens it in the lesson.
+    await page.goto('/practice/');
+    const entry = page.locator('[data-practice-exercise="perceptron-update"]');
+    await expect(entry.locator('[data-exercise-solved]')).toHaveText('Solved');
+    await expect(page.locator('[data-practice-exercise="perceptron-separable"] [data-exercise-solved]')).toHaveText('Not solved yet');
+    await entry.getByRole('link').click();
+    await expect(page).toHaveURL(/\/lessons\/perceptron\/#exercise-perceptron-update-title$/);
+    await expect(page.locator('#exercise-perceptron-update-title')).toBeInViewport();
     // The saved code comes back in the editor.
     const again = await openExercise(page, 'perceptron-update');
     await expect(again.locator('.cm-content')).toContainText('lr * y');

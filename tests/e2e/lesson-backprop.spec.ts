@@ -46,11 +46,12 @@ test.describe('the backpropagation lesson', () => {
     }
   });
 
-  test('the practice page no longer lists the exercises placed here', async ({ page }) => {
+  test('the exercises page links to them here instead of holding them', async ({ page }) => {
     await page.goto('/practice/');
-    await expect(page.locator('course-exercise').first()).toBeAttached();
+    await expect(page.locator('[data-practice-exercise]').first()).toBeAttached();
     for (const id of ['sigmoid-backward', 'small-network-gradient', 'mlp-backward']) {
       await expect(page.locator(`course-exercise[data-exercise-id="${id}"]`)).toHaveCount(0);
+      await expect(page.locator(`[data-practice-exercise="${id}"] a`)).toHaveAttribute('href', `/lessons/backprop/#exercise-${id}-title`);
     }
   });
 });

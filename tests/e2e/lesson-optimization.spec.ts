@@ -51,16 +51,17 @@ test.describe('the optimization lesson', () => {
     await expect(cell('optimizer-race').locator('.v-plot svg').first()).toBeVisible();
   });
 
-  test('the chapter holds the exercises it teaches, and the practice page no longer lists them', async ({ page }) => {
+  test('the chapter holds the exercises it teaches, and the exercises page links to them here', async ({ page }) => {
     const chapter = ['critical-learning-rate', 'momentum-step', 'nesterov-step', 'adagrad-step', 'rmsprop-step', 'adam-step'];
     await page.goto('/lessons/optimization/');
     for (const id of chapter) {
       await expect(page.locator(`course-exercise[data-exercise-id="${id}"]`)).toHaveCount(1);
     }
     await page.goto('/practice/');
-    await expect(page.locator('course-exercise').first()).toBeAttached();
+    await expect(page.locator('[data-practice-exercise]').first()).toBeAttached();
     for (const id of chapter) {
       await expect(page.locator(`course-exercise[data-exercise-id="${id}"]`)).toHaveCount(0);
+      await expect(page.locator(`[data-practice-exercise="${id}"] a`)).toHaveAttribute('href', `/lessons/optimization/#exercise-${id}-title`);
     }
   });
 

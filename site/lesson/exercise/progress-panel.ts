@@ -1,4 +1,4 @@
-// The progress panel's script: fills in the total and every per-lesson count on the page, shows
+// The progress panel's script: fills in the total, every per-lesson count and every exercise's solved mark on the page, shows
 // the notice about saved entries that could not be read, and exports and imports progress.
 // Small and loaded up front, since it is what the home page shows.
 
@@ -28,6 +28,11 @@ if (panel) {
       const count = solvedCount(progress, lessonIds);
       element.textContent = solvedSentence(count.solved, count.total);
       element.dataset.solved = String(count.solved);
+    }
+    for (const element of document.querySelectorAll<HTMLElement>('[data-exercise-solved]')) {
+      const solved = solvedCount(progress, [element.dataset.exerciseSolved ?? '']).solved === 1;
+      element.textContent = solved ? 'Solved' : 'Not solved yet';
+      element.dataset.solved = String(solved);
     }
     renderProgressNotice(panel.querySelector<HTMLElement>('[data-progress-notice]')!, store);
   };

@@ -3,11 +3,10 @@ import { SGD, matmul, tensor, transpose, type Tensor } from '../../../engine/ind
 import { symmetricEigenvalues2 } from '../../../engine/index.ts';
 import { getExercise, grade } from '../../../exercises/index.ts';
 import type { NumericExercise } from '../../../exercises/index.ts';
-import { placeholderNames, variantNumbers } from '../../../exercises/variant.ts';
+import { variantNumbers } from '../../../exercises/variant.ts';
+import { LEARNERS, expectEachSlipRecognised, expectTypedDigitsPass, seededVariantTests } from './seeded-checks.ts';
 
 const exercise = getExercise('critical-learning-rate') as NumericExercise;
-// Learner seeds as the page draws them: the ends of the range and a spread between.
-const LEARNERS = [0, 1, 2, 0xffffffff, ...Array.from({ length: 40 }, (_, i) => (2654435761 * (i + 1)) >>> 0)];
 
 /** L(θ) = ½ θᵀAθ − bᵀθ for a column θ (2×1), from engine ops. */
 function quadratic(n: Record<string, number>): (theta: Tensor) => Tensor {
@@ -78,23 +77,11 @@ describe("on every learner's numbers", () => {
   });
 
   test('recognises each of its misconceptions as itself, and the right answer passes', () => {
-    for (const learnerSeed of LEARNERS) {
-      const numbers = variantNumbers(exercise, learnerSeed);
-      expect(grade(exercise, exercise.answer(numbers), { learnerSeed }).status).toBe('passed');
-      for (const m of exercise.misconceptions) {
-        const result = grade(exercise, m.answer(numbers), { learnerSeed });
-        expect(result.status, `${m.id}, learner ${learnerSeed}`).toBe('failed');
-        expect(result.misconceptions[0]?.id, `${m.id}, learner ${learnerSeed}`).toBe(m.id);
-      }
-    }
+    expectEachSlipRecognised(exercise);
   });
 
   test('an answer typed to four significant digits passes', () => {
-    for (const learnerSeed of LEARNERS) {
-      const numbers = variantNumbers(exercise, learnerSeed);
-      const typed = Object.fromEntries(Object.entries(exercise.answer(numbers)).map(([part, value]) => [part, Number((value as number).toPrecision(4))]));
-      expect(grade(exercise, typed, { learnerSeed }).passed, `learner ${learnerSeed}`).toBe(true);
-    }
+    expectTypedDigitsPass(exercise);
   });
 });
 
@@ -113,18 +100,4 @@ test('2/trace A is the best rate, not the critical one: the feedback says so, an
   expect(trace.feedback).toContain('converges fastest');
 });
 
-test('the prompt shows every number the variant draws, and names no other', () => {
-  expect(placeholderNames(exercise.prompt).sort()).toEqual(Object.keys(variantNumbers(exercise, 0)).sort());
-});
-
-test('two learners see different numbers, and one learner always the same', () => {
-  expect(variantNumbers(exercise, 1)).toEqual(variantNumbers(exercise, 1));
-  const distinct = new Set(LEARNERS.map((seed) => JSON.stringify(variantNumbers(exercise, seed))));
-  expect(distinct.size).toBeGreaterThan(LEARNERS.length * 0.9);
-});
-
-test('without a learner seed the answer is not graded, and the reason is said', () => {
-  const result = grade(exercise, exercise.answer(variantNumbers(exercise, 3)));
-  expect(result.status).toBe('invalid');
-  expect(() => exercise.answer()).toThrow(/needs the numbers of a variant/);
-});
+seededVariantTests(exercise);

@@ -1,12 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { gaussian, heNormal, heUniform, Linear, noGrad, Random, relu, tensor, xavierNormal, type Initializer, type Tensor } from '../../../engine/index.ts';
-import { getExercise, grade, type NumericExercise } from '../../../exercises/index.ts';
+import { getExercise, type NumericExercise } from '../../../exercises/index.ts';
 import { scaleOf } from '../../../exercises/definitions/he-init-variance.ts';
-import { placeholderNames, variantNumbers } from '../../../exercises/variant.ts';
+import { variantNumbers } from '../../../exercises/variant.ts';
+import { LEARNERS, expectEachSlipRecognised, expectTypedDigitsPass, seededVariantTests } from './seeded-checks.ts';
 
 const exercise = getExercise('he-init-variance') as NumericExercise;
-// Learner seeds as the page draws them: the ends of the range and a spread between.
-const LEARNERS = [0, 1, 2, 0xffffffff, ...Array.from({ length: 40 }, (_, i) => (2654435761 * (i + 1)) >>> 0)];
 
 /** The sample variance (about the sample mean) of many weights an initialiser draws for a layer. */
 function sampleVariance(init: Initializer, fanIn: number, fanOut: number, count = 200_000): number {
@@ -48,24 +47,11 @@ describe("on every learner's numbers", () => {
   });
 
   test('recognises each of its misconceptions as itself, and the right answer passes', () => {
-    for (const learnerSeed of LEARNERS) {
-      const numbers = variantNumbers(exercise, learnerSeed);
-      expect(grade(exercise, exercise.answer(numbers), { learnerSeed }).status).toBe('passed');
-      for (const m of exercise.misconceptions) {
-        const result = grade(exercise, m.answer(numbers), { learnerSeed });
-        expect(result.status, `${m.id}, learner ${learnerSeed}`).toBe('failed');
-        expect(result.misconceptions[0]?.id, `${m.id}, learner ${learnerSeed}`).toBe(m.id);
-        expect(result.misconceptions[0]?.message).toBe(m.feedback);
-      }
-    }
+    expectEachSlipRecognised(exercise);
   });
 
   test('an answer typed to four significant digits passes', () => {
-    for (const learnerSeed of LEARNERS) {
-      const numbers = variantNumbers(exercise, learnerSeed);
-      const typed = Object.fromEntries(Object.entries(exercise.answer(numbers)).map(([part, value]) => [part, Number((value as number).toPrecision(4))]));
-      expect(grade(exercise, typed, { learnerSeed }).passed, `learner ${learnerSeed}`).toBe(true);
-    }
+    expectTypedDigitsPass(exercise);
   });
 });
 
@@ -99,18 +85,4 @@ test('the slips the issue names are among its misconceptions', () => {
   expect(byId['uniform-bound-root-three'].heUniformBound).toBeCloseTo(Math.sqrt(3 / numbers.nIn), 15);
 });
 
-test('the prompt shows every number the variant draws, and names no other', () => {
-  expect(placeholderNames(exercise.prompt).sort()).toEqual(Object.keys(variantNumbers(exercise, 0)).sort());
-});
-
-test('two learners see different numbers, and one learner always the same', () => {
-  expect(variantNumbers(exercise, 1)).toEqual(variantNumbers(exercise, 1));
-  const distinct = new Set(LEARNERS.map((seed) => JSON.stringify(variantNumbers(exercise, seed))));
-  expect(distinct.size).toBeGreaterThan(LEARNERS.length * 0.9);
-});
-
-test('without a learner seed the answer is not graded, and the reason is said', () => {
-  const result = grade(exercise, exercise.answer(variantNumbers(exercise, 3)));
-  expect(result.status).toBe('invalid');
-  expect(() => exercise.answer()).toThrow(/needs the numbers of a variant/);
-});
+seededVariantTests(exercise);

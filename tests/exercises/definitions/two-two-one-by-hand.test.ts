@@ -2,11 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { mseLoss, relu, tensor, type Tensor } from '../../../engine/index.ts';
 import { getExercise, grade } from '../../../exercises/index.ts';
 import type { NumericExercise } from '../../../exercises/index.ts';
-import { placeholderNames, variantNumbers } from '../../../exercises/variant.ts';
+import { variantNumbers } from '../../../exercises/variant.ts';
+import { LEARNERS, expectEachSlipRecognised, seededVariantTests } from './seeded-checks.ts';
 
 const exercise = getExercise('two-two-one-by-hand') as NumericExercise;
-// Learner seeds as the page draws them: the ends of the range and a spread between.
-const LEARNERS = [0, 1, 2, 0xffffffff, ...Array.from({ length: 40 }, (_, i) => (2654435761 * (i + 1)) >>> 0)];
 
 /** The six gradients by the engine's autograd: the network built from tensors, E = (ŷ − y)², backward. */
 function engineGradients(n: Record<string, number>): Record<string, number> {
@@ -40,15 +39,7 @@ describe('every variant', () => {
   });
 
   test('recognises each of its misconceptions as itself, and the right answer passes', () => {
-    for (const learnerSeed of LEARNERS) {
-      const numbers = variantNumbers(exercise, learnerSeed);
-      expect(grade(exercise, exercise.answer(numbers), { learnerSeed }).status).toBe('passed');
-      for (const m of exercise.misconceptions) {
-        const result = grade(exercise, m.answer(numbers), { learnerSeed });
-        expect(result.status, `${m.id}, learner ${learnerSeed}`).toBe('failed');
-        expect(result.misconceptions[0]?.id, `${m.id}, learner ${learnerSeed}`).toBe(m.id);
-      }
-    }
+    expectEachSlipRecognised(exercise);
   });
 
   test('shows numbers of one decimal, so a student can work them by hand', () => {
@@ -62,10 +53,6 @@ test('the four slips the issue names are among its misconceptions', () => {
   expect(exercise.misconceptions.map((m) => m.id)).toEqual(expect.arrayContaining(['dropped-factor-two', 'flipped-sign', 'skipped-output-weight', 'other-input']));
 });
 
-test('the prompt shows every number the variant draws, and names no other', () => {
-  expect(placeholderNames(exercise.prompt).sort()).toEqual(Object.keys(variantNumbers(exercise, 0)).sort());
-});
-
 test('the ReLU acts on the weighted sum (not on the inputs, as the lecture notes have it), and that slip is recognised', () => {
   expect(exercise.prompt).toContain('\\operatorname{relu}(w_{13}x_1 + w_{23}x_2)');
   const numbers = variantNumbers(exercise, 7);
@@ -73,23 +60,9 @@ test('the ReLU acts on the weighted sum (not on the inputs, as the lecture notes
   expect(grade(exercise, onInputs.answer(numbers), { learnerSeed: 7 }).misconceptions[0].id).toBe('relu-on-inputs');
 });
 
-test('two learners see different numbers, and one learner always the same', () => {
-  expect(variantNumbers(exercise, 1)).toEqual(variantNumbers(exercise, 1));
-  expect(variantNumbers(exercise, 1)).not.toEqual(variantNumbers(exercise, 2));
+test('every learner of the sample sees numbers of their own', () => {
   const distinct = new Set(LEARNERS.map((seed) => JSON.stringify(variantNumbers(exercise, seed))));
   expect(distinct.size).toBe(LEARNERS.length);
 });
 
-test("an answer is graded on its learner's numbers: right for one learner, wrong for another", () => {
-  const mine = exercise.answer(variantNumbers(exercise, 11));
-  expect(grade(exercise, mine, { learnerSeed: 11 }).passed).toBe(true);
-  expect(grade(exercise, mine, { learnerSeed: 12 }).passed).toBe(false);
-});
-
-test('without a learner seed the answer is not graded, and the reason is said', () => {
-  const result = grade(exercise, exercise.answer(variantNumbers(exercise, 3)));
-  expect(result.status).toBe('invalid');
-  expect(result.countsAsAttempt).toBe(false);
-  expect(result.problems[0]).toMatch(/variant seed .* missing or unreadable/);
-  expect(() => exercise.answer()).toThrow(/needs the numbers of a variant/);
-});
+seededVariantTests(exercise);
