@@ -136,6 +136,15 @@ test('keyboard and URL: the controls change the network, the link keeps it, a ho
   await expect(again.locator('[data-field="depth"]')).toHaveValue('18');
   await expect(again.locator('[data-field="activation"]')).toHaveValue('tanh');
   await expect(again.locator('[data-bars] li')).toHaveCount(18);
+  // The preset is a click away, and the link forgets the changes.
+  const restore = again.getByRole('button', { name: 'Restore the preset' });
+  await restore.focus();
+  await page.keyboard.press('Enter');
+  await expect(again.locator('[data-bars] li')).toHaveCount(20);
+  await expect(again.locator('[data-field="activation"]')).toHaveValue('relu');
+  await expect(restore).toBeHidden();
+  await expect(again.locator('[data-field="depth"]')).toBeFocused();
+  expect(new URL(page.url()).searchParams.has('gf-relu-he')).toBe(false);
 
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

@@ -90,6 +90,8 @@ export class GradientFlowElement extends HTMLElement {
     const s = this.state;
     for (const name of ['depth', 'width', 'activation', 'init', 'lr', 'seed'] as const) this.field(name).value = String(s[name]);
     this.query<HTMLOutputElement>('output[data-for="depth"]').value = String(s.depth);
+    // The title and sentence above describe the preset: a way back to it appears once the settings differ.
+    this.query('[data-action="preset"]').hidden = encodeState(this.base, s) === '';
   }
 
   /** The state the controls describe now; a value the widget does not offer keeps the current one. */
@@ -154,6 +156,15 @@ export class GradientFlowElement extends HTMLElement {
         this.setPlaying(false);
         this.announce = `Trained ${TRAIN_STEPS} steps.`;
         this.send({ type: 'train', steps: TRAIN_STEPS });
+        break;
+      case 'preset':
+        this.setPlaying(false);
+        this.commit({ ...this.base });
+        // A fresh network even when only the learning rate differed.
+        this.send({ type: 'reset' });
+        this.announce = 'Back to the preset, measured before any training.';
+        // The button hides itself; focus goes to the first setting rather than to the page.
+        this.field('depth').focus();
         break;
       case 'reset':
         this.setPlaying(false);
