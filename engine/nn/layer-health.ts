@@ -81,3 +81,27 @@ export function layerHealth(model: MLP, inputs: Tensor, loss: (output: Tensor) =
     return { layer: index + 1, gradientNorm: Math.sqrt(squares), dead, saturated };
   });
 }
+
+/** How the weight-gradient norm changes from the first layer to the last. */
+export interface GradientTrend {
+  /** ‖∂L/∂W‖ of the last layer over that of the first: above 1 when the gradients shrink towards the input. */
+  lastOverFirst: number;
+  /**
+   * The geometric mean of the change per layer, (last / first)^(1 / (layers − 1)): the factor by which the norm
+   * shrinks from one layer to the one before it (above 1), or grows (below 1), on the way back to the input.
+   */
+  perLayer: number;
+}
+
+/**
+ * The trend of the weight-gradient norms of `health` (as `layerHealth` returns them) from the first layer to the
+ * last; null when there are fewer than two layers, or the first or last norm is zero or not finite (no ratio then).
+ */
+export function gradientTrend(health: readonly LayerHealth[]): GradientTrend | null {
+  if (health.length < 2) return null;
+  const first = health[0].gradientNorm;
+  const last = health[health.length - 1].gradientNorm;
+  if (!(first > 0 && last > 0 && Number.isFinite(first) && Number.isFinite(last))) return null;
+  const lastOverFirst = last / first;
+  return { lastOverFirst, perLayer: Math.exp(Math.log(lastOverFirst) / (health.length - 1)) };
+}

@@ -39,8 +39,8 @@ export type { Reduction } from '../../engine/index.ts';
 // Modules that own their parameters, as torch.nn, and the ways to draw first weights.
 export { Module, Linear, Sequential, MLP, Activation, PReLU, Dropout, activations, Perceptron, signedLabels } from '../../engine/index.ts';
 export { FastMLP, FAST_MLP_ACTIVATIONS } from '../../engine/index.ts';
-export { torchDefault, gaussian, xavierUniform, xavierNormal, heUniform, heNormal, layerHealth, SATURATION_THRESHOLD } from '../../engine/index.ts';
-export type { ModuleState, LinearOptions, MLPOptions, ActivationName, Initializer, WeightScale, LayerHealth, PerceptronResult, PerceptronFitOptions } from '../../engine/index.ts';
+export { torchDefault, gaussian, xavierUniform, xavierNormal, heUniform, heNormal, layerHealth, gradientTrend, SATURATION_THRESHOLD } from '../../engine/index.ts';
+export type { ModuleState, LinearOptions, MLPOptions, ActivationName, Initializer, WeightScale, LayerHealth, GradientTrend, PerceptronResult, PerceptronFitOptions } from '../../engine/index.ts';
 
 // ## Optimizers and schedules
 // torch.optim's names, defaults and update rules; `OPTIMIZERS` lists them all, `createOptimizer` makes one by name.

@@ -37,6 +37,8 @@ const widgetsDrawn: Record<string, (widget: Locator) => Promise<void>> = {
     await widget.getByRole('button', { name: 'One epoch' }).click();
     await expect(widget).toHaveAttribute('data-epoch', '1', { timeout: 30_000 });
   },
+  // Measured, so that its bars, their numbers and the diagnosis are on the page.
+  'gradient-flow': (widget) => expect(widget).toHaveAttribute('data-ready', '', { timeout: 30_000 }),
 };
 
 /** Runs every cell, draws every widget, checks an exercise and focuses its editor: the page as a reader leaves it. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { MLP, Random, crossEntropy, gaussian, heNormal, layerHealth, mseLoss, tensor, type Tensor } from '../../../engine/index.ts';
+import { MLP, Random, crossEntropy, gaussian, gradientTrend, heNormal, layerHealth, mseLoss, tensor, type Tensor } from '../../../engine/index.ts';
 
 /** A seeded batch of `n` examples with `d` features, standard normal. */
 function batch(n: number, d: number, seed = 1): Tensor {
@@ -49,5 +49,39 @@ describe('layer health', () => {
     const [squashed] = layerHealth(sigmoid, batch(16, 2), (out) => out.sum());
     expect(squashed.saturated).toBeGreaterThan(0.8);
     expect(squashed.dead).toBe(0);
+  });
+});
+
+describe('gradient trend', () => {
+  /** Layer health with these norms, nothing dead or saturated. */
+  const withNorms = (norms: number[]) => norms.map((gradientNorm, i) => ({ layer: i + 1, gradientNorm, dead: null, saturated: null }));
+
+  test('norms that shrink by 4× per layer towards the input: the last over the first is 4³ and the factor per layer 4', () => {
+    const trend = gradientTrend(withNorms([1 / 64, 1 / 16, 1 / 4, 1]));
+    expect(trend!.lastOverFirst).toBeCloseTo(64, 12);
+    expect(trend!.perLayer).toBeCloseTo(4, 12);
+  });
+
+  test('the factor per layer is the geometric mean of the layer-to-layer ratios, whatever the layers between do', () => {
+    const norms = [0.002, 0.5, 0.01, 0.3, 0.07];
+    const ratios = norms.slice(1).map((n, i) => n / norms[i]);
+    const mean = ratios.reduce((p, r) => p * r, 1) ** (1 / ratios.length);
+    expect(gradientTrend(withNorms(norms))!.perLayer).toBeCloseTo(mean, 12);
+  });
+
+  test('growing norms give a factor below 1; one layer, a zero or an infinite norm give no trend', () => {
+    expect(gradientTrend(withNorms([100, 10, 1]))!.perLayer).toBeCloseTo(0.1, 12);
+    expect(gradientTrend(withNorms([1]))).toBeNull();
+    expect(gradientTrend(withNorms([0, 1]))).toBeNull();
+    expect(gradientTrend(withNorms([1, Infinity]))).toBeNull();
+    expect(gradientTrend(withNorms([NaN, 1]))).toBeNull();
+  });
+
+  test('on a measured 20-layer sigmoid network it agrees with layerHealth’s own first and last norms', () => {
+    const model = new MLP([10, ...Array(19).fill(32), 1], { activation: 'sigmoid', init: gaussian(1), seed: 3 });
+    const health = layerHealth(model, batch(64, 10), (out) => mseLoss(out, tensor(Array.from({ length: 64 }, (_, i) => [i % 2]))));
+    const trend = gradientTrend(health)!;
+    expect(trend.lastOverFirst).toBe(health[19].gradientNorm / health[0].gradientNorm);
+    expect(trend.perLayer ** 19).toBeCloseTo(trend.lastOverFirst, 6);
   });
 });

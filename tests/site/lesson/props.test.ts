@@ -21,6 +21,8 @@ import { optimizerRaceProps } from '../../../site/lesson/optimizer-race/props.ts
 import { PRESET_IDS as RACE_PRESET_IDS } from '../../../site/lesson/optimizer-race/presets.ts';
 import { positionToColourProps } from '../../../site/lesson/position-to-colour/props.ts';
 import { mnistLabProps } from '../../../site/lesson/mnist-lab/props.ts';
+import { gradientFlowProps } from '../../../site/lesson/gradient-flow/props.ts';
+import { PRESET_IDS as FLOW_PRESET_IDS } from '../../../site/lesson/gradient-flow/presets.ts';
 
 // No such file: the messages name it without a line (a lesson that exists adds the line; see the last tests).
 const LESSON = 'lessons/09-example.mdx';
@@ -168,6 +170,16 @@ describe('<MnistLab>', () => {
       `${LESSON}: <MnistLab id="MNIST lab">: id must be lowercase letters, digits and hyphens, starting with a letter`,
     );
     expect(problem(mnistLabProps, 'MnistLab', { epochs: 3 })).toMatch(/unknown prop epochs; the props are id/);
+describe('<GradientFlow>', () => {
+  test('an unknown preset lists the presets; the preset is required; an id is checked', () => {
+    expect(problem(gradientFlowProps, 'GradientFlow', { preset: 'vanishing' })).toBe(
+      `${LESSON}: <GradientFlow preset="vanishing">: preset must be one of ${FLOW_PRESET_IDS.join(', ')}`,
+    );
+    expect(problem(gradientFlowProps, 'GradientFlow', {})).toMatch(/preset must be one of vanishing-sigmoid, tanh-xavier, relu-he, exploding, dead-relu$/);
+    expect(problem(gradientFlowProps, 'GradientFlow', { preset: 'relu-he', id: 'Flow 2' })).toMatch(/id must be lowercase letters/);
+    expect(problem(gradientFlowProps, 'GradientFlow', { preset: 'relu-he', depth: 12 })).toMatch(/unknown prop depth; the props are preset, id/);
+    for (const preset of FLOW_PRESET_IDS) expect(problem(gradientFlowProps, 'GradientFlow', { preset })).toBeUndefined();
+    expect(problem(gradientFlowProps, 'GradientFlow', { preset: 'relu-he', id: 'relu-he-2' })).toBeUndefined();
   });
 });
 
