@@ -33,5 +33,6 @@ export { default as PositionToColour } from './position-to-colour/PositionToColo
 
 /** The MNIST lab: the lectures' 784-256-10 network trained on the MNIST subset in a worker, with accuracies, a confusion matrix, its mistakes and a canvas to draw a digit on: `<MnistLab />`. */
 export { default as MnistLab } from './mnist-lab/MnistLab.astro';
+
 /** Gradient flow: a deep MLP trained live, one bar per layer for its gradient norm (log scale), dead and saturated units, and a diagnosis in words: `<GradientFlow preset="vanishing-sigmoid" />`. */
 export { default as GradientFlow } from './gradient-flow/GradientFlow.astro';

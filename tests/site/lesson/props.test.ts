@@ -170,6 +170,9 @@ describe('<MnistLab>', () => {
       `${LESSON}: <MnistLab id="MNIST lab">: id must be lowercase letters, digits and hyphens, starting with a letter`,
     );
     expect(problem(mnistLabProps, 'MnistLab', { epochs: 3 })).toMatch(/unknown prop epochs; the props are id/);
+  });
+});
+
 describe('<GradientFlow>', () => {
   test('an unknown preset lists the presets; the preset is required; an id is checked', () => {
     expect(problem(gradientFlowProps, 'GradientFlow', { preset: 'vanishing' })).toBe(
