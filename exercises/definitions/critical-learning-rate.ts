@@ -2,6 +2,7 @@ import type { Random } from '../../engine/random.ts';
 // By path, not the engine's index: the page loads this definition, and needs only the eigenvalues.
 import { symmetricEigenvalues2 } from '../../engine/linalg.ts';
 import { defineExercise, type Numbers, type VariantNumbers } from '../define-exercise.ts';
+import { slipsDistinguishable } from '../distinguishable.ts';
 
 /** The four answers, from the eigenvalues λmin ≤ λmax of A as the engine computes them. */
 function answers(n: VariantNumbers): Record<string, number> {
@@ -83,20 +84,9 @@ const TRIPLES: readonly (readonly [number, number, number])[] = [
   [5, 12, 13],
 ];
 
-/** Whether two numbers differ by more than 2% of the larger (an answer typed to a few digits is then told apart). */
-const apart = (a: number, b: number) => Math.abs(a - b) > 0.02 * Math.max(Math.abs(a), Math.abs(b), 1e-9);
-
 /** Whether every misconception's wrong parts are told from the right answer and from every other misconception's values. */
 function distinguishable(numbers: VariantNumbers): boolean {
-  const right = answers(numbers);
-  const wrong = SLIPS.map((s) => s.answer(numbers));
-  const same = (a: number, b: number) => Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b));
-  return wrong.every((answer, m) =>
-    Object.keys(right).every((part) => {
-      if (same(answer[part], right[part])) return true;
-      return apart(answer[part], right[part]) && wrong.every((other, k) => k === m || apart(answer[part], other[part]));
-    }),
-  );
+  return slipsDistinguishable(answers(numbers), SLIPS.map((s) => s.answer(numbers)));
 }
 
 /** The critical and the best learning rate of gradient descent on a quadratic, with a matrix drawn for each learner. */

@@ -2,6 +2,7 @@ import type { Random } from '../../engine/random.ts';
 // By path, not the engine's index: the page loads this definition, and needs only the initialisers' scales.
 import { heNormal, heUniform, xavierNormal, type Initializer } from '../../engine/nn/init.ts';
 import { defineExercise, type Numbers, type VariantNumbers } from '../define-exercise.ts';
+import { slipsDistinguishable } from '../distinguishable.ts';
 
 /** The scale (std of a normal, bound of a uniform) an engine initialiser uses for a layer with these fans. */
 export function scaleOf(init: Initializer, fanIn: number, fanOut: number): number {
@@ -50,20 +51,9 @@ $a^2/3$; for He's $2/n_{\\text{in}}$, $a^2/3 = 2/n_{\\text{in}}$ gives $a = \\sq
   },
 ];
 
-/** Whether two numbers differ by more than 2% of the larger (an answer typed to a few digits is then told apart). */
-const apart = (a: number, b: number) => Math.abs(a - b) > 0.02 * Math.max(Math.abs(a), Math.abs(b), 1e-12);
-
 /** Whether every misconception's wrong parts are told from the right answer and from every other misconception's values. */
 function distinguishable(numbers: VariantNumbers): boolean {
-  const right = answers(numbers);
-  const wrong = SLIPS.map((s) => s.answer(numbers));
-  const same = (a: number, b: number) => Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b));
-  return wrong.every((answer, m) =>
-    Object.keys(right).every((part) => {
-      if (same(answer[part], right[part])) return true;
-      return apart(answer[part], right[part]) && wrong.every((other, k) => k === m || apart(answer[part], other[part]));
-    }),
-  );
+  return slipsDistinguishable(answers(numbers), SLIPS.map((s) => s.answer(numbers)), { apartFloor: 1e-12 });
 }
 
 /** The variance of He initialisation for a ReLU layer, with Xavier's and the He-uniform bound beside it, for each learner's layer. */

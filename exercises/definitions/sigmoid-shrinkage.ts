@@ -2,6 +2,7 @@ import type { Random } from '../../engine/random.ts';
 // By path, not the engine's index: the page loads this definition, and needs only the sigmoid's entry in the registry.
 import { SIGMOID } from '../../engine/formulas/activations.ts';
 import { defineExercise, type Numbers, type VariantNumbers } from '../define-exercise.ts';
+import { slipsDistinguishable } from '../distinguishable.ts';
 
 /** σ(z), from the engine's registry of activations. */
 const sigma = (z: number): number => SIGMOID.f(z, {});
@@ -54,20 +55,9 @@ sigmoid's output, which is why it can be computed from the forward pass's $h = \
   },
 ];
 
-/** Whether two numbers differ by more than 2% of the larger (an answer typed to a few digits is then told apart). */
-const apart = (a: number, b: number) => Math.abs(a - b) > 0.02 * Math.max(Math.abs(a), Math.abs(b), 1e-300);
-
-/** Whether every misconception's wrong parts are told from the right answer and from every other misconception's values. */
+/** Whether every misconception's wrong parts are told from the right answer and from every other misconception's values (the numbers are tiny: no floor). */
 function distinguishable(numbers: VariantNumbers): boolean {
-  const right = answers(numbers);
-  const wrong = SLIPS.map((s) => s.answer(numbers));
-  const same = (a: number, b: number) => Math.abs(a - b) <= 1e-12 * Math.max(1e-300, Math.abs(b));
-  return wrong.every((answer, m) =>
-    Object.keys(right).every((part) => {
-      if (same(answer[part], right[part])) return true;
-      return apart(answer[part], right[part]) && wrong.every((other, k) => k === m || apart(answer[part], other[part]));
-    }),
-  );
+  return slipsDistinguishable(answers(numbers), SLIPS.map((s) => s.answer(numbers)), { apartFloor: 1e-300, sameFloor: 1e-300 });
 }
 
 /** How fast a gradient shrinks through a stack of sigmoids: the (1/4)ⁿ bound and an exact product, for each learner's numbers. */

@@ -1,5 +1,6 @@
 import type { Random } from '../../engine/random.ts';
 import { defineExercise, type Numbers, type VariantNumbers } from '../define-exercise.ts';
+import { slipsDistinguishable } from '../distinguishable.ts';
 
 /** The slips a hand computation of this network makes, each a switch of `gradients`. */
 interface Slip {
@@ -84,24 +85,12 @@ function tenths(rng: Random, low: number, high: number, avoid: readonly number[]
   }
 }
 
-/** Whether two numbers differ by more than 2% of the larger (hand computation keeps a few digits). */
-const apart = (a: number, b: number) => Math.abs(a - b) > 0.02 * Math.max(Math.abs(a), Math.abs(b), 1e-9);
-
 /**
  * Whether every misconception can be told from the right answer and from every other, on every part where it is wrong:
  * each wrong answer is then recognised as itself (and a part that is wrong is at least 2% off).
  */
 function distinguishable(numbers: VariantNumbers): boolean {
-  const right = gradients(numbers);
-  const wrong = SLIPS.map((s) => gradients(numbers, s.slip));
-  const same = (a: number, b: number) => Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b));
-  return wrong.every((answer, m) =>
-    Object.keys(right).every((part) => {
-      const value = answer[part] as number;
-      if (same(value, right[part] as number)) return true;
-      return apart(value, right[part] as number) && wrong.every((other, k) => k === m || apart(value, other[part] as number));
-    }),
-  );
+  return slipsDistinguishable(gradients(numbers) as Record<string, number>, SLIPS.map((s) => gradients(numbers, s.slip) as Record<string, number>));
 }
 
 /**
