@@ -27,3 +27,6 @@ export { default as BackpropStepper } from './backprop-stepper/BackpropStepper.a
 
 /** An optimizer race: the engine's optimizers side by side on a loss surface, with contours, losses and each step's update written out: `<OptimizerRace preset="race" />`. */
 export { default as OptimizerRace } from './optimizer-race/OptimizerRace.astro';
+
+/** A small network overfitting a small noisy data set, with L2, dropout and early stopping as controls, the losses, the boundary and the dropout mask: `<RegularizationLab preset="overfit" />`. */
+export { default as RegularizationLab } from './regularization-lab/RegularizationLab.astro';

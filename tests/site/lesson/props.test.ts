@@ -19,6 +19,8 @@ import { backpropStepperProps } from '../../../site/lesson/backprop-stepper/prop
 import { PRESET_IDS } from '../../../site/lesson/backprop-stepper/presets.ts';
 import { optimizerRaceProps } from '../../../site/lesson/optimizer-race/props.ts';
 import { PRESET_IDS as RACE_PRESET_IDS } from '../../../site/lesson/optimizer-race/presets.ts';
+import { regularizationLabProps } from '../../../site/lesson/regularization-lab/props.ts';
+import { PRESET_IDS as LAB_PRESET_IDS } from '../../../site/lesson/regularization-lab/presets.ts';
 
 // No such file: the messages name it without a line (a lesson that exists adds the line; see the last tests).
 const LESSON = 'lessons/09-example.mdx';
@@ -140,6 +142,17 @@ describe('<OptimizerRace>', () => {
     expect(problem(optimizerRaceProps, 'OptimizerRace', {})).toMatch(/preset must be one of race, lr-too-large/);
     expect(problem(optimizerRaceProps, 'OptimizerRace', { preset: 'race', id: 'Race 2' })).toMatch(/id must be lowercase letters/);
     expect(problem(optimizerRaceProps, 'OptimizerRace', { preset: 'race', id: 'race-2' })).toBeUndefined();
+  });
+});
+
+describe('<RegularizationLab>', () => {
+  test('an unknown preset lists the presets; the preset is required; an id is checked', () => {
+    expect(problem(regularizationLabProps, 'RegularizationLab', { preset: 'weight-decay' })).toBe(
+      `${LESSON}: <RegularizationLab preset="weight-decay">: preset must be one of ${LAB_PRESET_IDS.join(', ')}`,
+    );
+    expect(problem(regularizationLabProps, 'RegularizationLab', {})).toMatch(/preset must be one of overfit, l2, dropout, early-stopping/);
+    expect(problem(regularizationLabProps, 'RegularizationLab', { preset: 'l2', id: 'L2 lab' })).toMatch(/id must be lowercase letters/);
+    expect(problem(regularizationLabProps, 'RegularizationLab', { preset: 'l2', id: 'l2-again' })).toBeUndefined();
   });
 });
 
