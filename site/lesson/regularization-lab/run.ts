@@ -27,7 +27,7 @@ export const LAB = {
   /** Training points. */
   trainCount: 30,
   /** Validation points, from the same distribution. */
-  validationCount: 300,
+  validationCount: 200,
   /** Gaussian jitter of the moons. */
   noise: 0.25,
   /** Fraction of labels flipped in both sets: the noise a network can memorise. */
@@ -46,8 +46,14 @@ export interface LabPoints {
   y: Float64Array;
 }
 
-/** The data of a seed: training and validation points of the same noisy moons, some labels flipped. */
-export function labData(seed: number): { train: LabPoints; validation: LabPoints } {
+/** Training and validation points. */
+export interface LabData {
+  train: LabPoints;
+  validation: LabPoints;
+}
+
+/** The data of a seed: training and validation points of the same noisy moons, some labels flipped (30 training points unless asked). */
+export function labData(seed: number, trainCount: number = LAB.trainCount): LabData {
   const rng = new Random(seed);
   const draw = (n: number): LabPoints => {
     const data = moons({ n, noise: LAB.noise, rng: rng.fork() });
@@ -55,7 +61,9 @@ export function labData(seed: number): { train: LabPoints; validation: LabPoints
     const y = Float64Array.from(data.y, (label) => (flips.next() < LAB.labelNoise ? 1 - label : label));
     return { x: Float64Array.from(data.x.flat()), y };
   };
-  return { train: draw(LAB.trainCount), validation: draw(LAB.validationCount) };
+    // The validation points come first, so a larger training set keeps the same validation set.
+  const validation = draw(LAB.validationCount);
+  return { train: draw(trainCount), validation };
 }
 
 /** The network of a seed: 2-H-H-1 tanh, its first weights drawn from the seed, dropout p after each hidden layer. */
@@ -96,15 +104,17 @@ export const SHOWN_POINT = 0;
  * `patience` > 0, the engine's EarlyStopping on the validation loss (its epoch 0 is the first trained epoch), which
  * stops the run and puts the best weights back.
  */
-export function trainLab(settings: LabSettings): LabRun {
-  const { train, validation } = labData(settings.seed);
+export function trainLab(settings: LabSettings, data: LabData = labData(settings.seed)): LabRun {
+  const { train, validation } = data;
+  const n = train.y.length;
+  const m = validation.y.length;
   const model = labModel(settings.seed, settings.dropout);
-  const fast = new FastMLP(model, { loss: 'binaryCrossEntropyWithLogits', maxBatch: Math.max(LAB.trainCount, 256) });
+  const fast = new FastMLP(model, { loss: 'binaryCrossEntropyWithLogits', maxBatch: Math.max(n, 256) });
   const optimizer = createOptimizer('adam', model.parameters(), { lr: LAB.lr, weightDecay: settings.l2 });
   const stopper = settings.patience > 0 ? new EarlyStopping(model, { patience: settings.patience }) : null;
-  const rows = Array.from({ length: LAB.trainCount }, (_, i) => i);
-  const trainLoss = [fast.meanLoss(train.x, train.y, LAB.trainCount)];
-  const validationLoss = [fast.meanLoss(validation.x, validation.y, LAB.validationCount)];
+  const rows = Array.from({ length: n }, (_, i) => i);
+  const trainLoss = [fast.meanLoss(train.x, train.y, n)];
+  const validationLoss = [fast.meanLoss(validation.x, validation.y, m)];
   const states: ModuleState[] = [model.toJSON()];
   const weights: Float64Array[] = [weightsOf(model)];
   const masks: Uint8Array[][] = [[]];
@@ -114,8 +124,8 @@ export function trainLab(settings: LabSettings): LabRun {
     fast.trainBatch(train.x, train.y, rows);
     masks.push(shownMask(fast));
     optimizer.step();
-    trainLoss.push(fast.meanLoss(train.x, train.y, LAB.trainCount));
-    validationLoss.push(fast.meanLoss(validation.x, validation.y, LAB.validationCount));
+    trainLoss.push(fast.meanLoss(train.x, train.y, n));
+    validationLoss.push(fast.meanLoss(validation.x, validation.y, m));
     states.push(model.toJSON());
     weights.push(weightsOf(model));
     if (stopper !== null && stopper.step(validationLoss[epoch])) {
