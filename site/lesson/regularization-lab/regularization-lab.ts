@@ -8,7 +8,7 @@ import { watchVisibility } from '../shared/mount-when-visible.ts';
 import { prefersReducedMotion } from '../shared/reduced-motion.ts';
 import { onThemeChange } from '../shared/plot-theme.ts';
 import { formatNumber } from '../shared/graph/number-format.ts';
-import { readColors } from '../playground/colors.ts';
+import { css, readColors } from '../playground/colors.ts';
 import { Picture } from '../playground/picture.ts';
 import type { DataMessage } from '../playground/protocol.ts';
 import { lossChartSvg, networkSvg } from './drawings.ts';
@@ -34,12 +34,12 @@ class RegularizationLabElement extends HTMLElement {
   private gridWanted = false;
   private grid: Float32Array | null = null;
   private picture!: Picture;
+  private colors!: ReturnType<typeof readColors>;
   private playing = false;
   private frame = 0;
   private lastTime = 0;
   private carry = 0;
   private visible = true;
-  /** Whether the run's end was announced already (so a replay announces it once). */
   private readonly cleanups: (() => void)[] = [];
 
   connectedCallback(): void {
@@ -48,7 +48,8 @@ class RegularizationLabElement extends HTMLElement {
     this.key = this.dataset.key ?? this.preset.id;
     this.view = decodeView(this.preset, new URLSearchParams(window.location.search).get(parameterName(this.key)));
     this.picture = new Picture(this.querySelector<HTMLCanvasElement>('[data-boundary]')!);
-    this.picture.setColors(readColors(this));
+    this.colors = readColors(this);
+    this.picture.setColors(this.colors);
     this.syncControls();
     this.addEventListener('click', (event) => this.onClick(event));
     this.addEventListener('keydown', (event) => this.onKey(event));
@@ -62,7 +63,8 @@ class RegularizationLabElement extends HTMLElement {
         if (!visible) this.pause();
       }),
       onThemeChange(() => {
-        this.picture.setColors(readColors(this));
+        this.colors = readColors(this);
+        this.picture.setColors(this.colors);
         this.drawBoundary();
       }),
     );
@@ -100,7 +102,7 @@ class RegularizationLabElement extends HTMLElement {
     this.grid = null;
     this.gridPending = null;
     this.view.epoch = epoch;
-    this.dataset.ready = 'false';
+    this.removeAttribute('data-ready');
     this.say('Training…');
     this.send({ type: 'run', id: this.runId, settings: { ...this.view.settings } });
   }
@@ -122,7 +124,7 @@ class RegularizationLabElement extends HTMLElement {
         testY: reply.validationY,
         domain: [...LAB.domain],
       };
-      this.dataset.ready = 'true';
+      this.setAttribute('data-ready', '');
       this.go(this.view.epoch);
       return;
     }
@@ -162,22 +164,35 @@ class RegularizationLabElement extends HTMLElement {
     this.markShownPoint();
   }
 
-  /** Rings the training point whose dropout mask the network drawing shows. */
+  /**
+   * Draws the training points again, larger and outlined in the text colour, so the 30 stand out from the validation
+   * rings, and a diamond around the one whose dropout mask the network drawing shows.
+   */
   private markShownPoint(): void {
     const canvas = this.picture.canvas;
     const context = canvas.getContext('2d')!;
     const [x0, x1, y0, y1] = LAB.domain;
     const side = canvas.width;
-    const px = ((this.data!.trainX[0] - x0) / (x1 - x0)) * side;
-    const py = ((y1 - this.data!.trainX[1]) / (y1 - y0)) * side;
-    const r = Math.max(7, side / 40);
-    context.strokeStyle = getComputedStyle(this).color;
-    context.lineWidth = Math.max(1.5, side / 250);
+    const { trainX, trainY } = this.data!;
+    const colors = this.colors;
+    const px = (i: number) => ((trainX[2 * i] - x0) / (x1 - x0)) * side;
+    const py = (i: number) => ((y1 - trainX[2 * i + 1]) / (y1 - y0)) * side;
+    const radius = Math.max(4, side / 70);
+    context.lineWidth = Math.max(1.5, side / 300);
+    context.strokeStyle = css(colors.text);
+    for (let i = 0; i < trainY.length; i++) {
+      context.fillStyle = css(trainY[i] >= 0.5 ? colors.class1 : colors.class0);
+      context.beginPath();
+      context.arc(px(i), py(i), radius, 0, 2 * Math.PI);
+      context.fill();
+      context.stroke();
+    }
+    const r = 2.2 * radius;
     context.beginPath();
-    context.moveTo(px, py - r);
-    context.lineTo(px + r, py);
-    context.lineTo(px, py + r);
-    context.lineTo(px - r, py);
+    context.moveTo(px(0), py(0) - r);
+    context.lineTo(px(0) + r, py(0));
+    context.lineTo(px(0), py(0) + r);
+    context.lineTo(px(0) - r, py(0));
     context.closePath();
     context.stroke();
   }
@@ -199,6 +214,10 @@ class RegularizationLabElement extends HTMLElement {
       restoredEpoch: early && atEnd ? run.restoredEpoch : null,
       stoppedEpoch: run.stopped ? run.trained : null,
     });
+    this.querySelector('[data-loss]')!.setAttribute(
+      'aria-label',
+      `Training loss (dashed) and validation loss (solid) by epoch, up to epoch ${e}: the lowest validation loss so far, ${show(run.validationLoss[this.bestEpoch(e)])}, was at epoch ${this.bestEpoch(e)}.`,
+    );
     this.drawNetwork();
     this.querySelector('[data-train-loss]')!.textContent = show(run.trainLoss[shown]);
     this.querySelector('[data-validation-loss]')!.textContent = show(run.validationLoss[shown]);
