@@ -26,7 +26,7 @@ describe('the lab’s data and network', () => {
     // labels are the only class-0 ones, about 15% of them.
     const low = Array.from({ length: LAB.validationCount }, (_, i) => i).filter((i) => a.validation.x[2 * i + 1] < -0.3);
     const flipped = low.filter((i) => a.validation.y[i] === 0).length / low.length;
-    expect(low.length).toBeGreaterThan(30);
+    expect(low.length).toBeGreaterThan(20);
     expect(flipped).toBeGreaterThan(0.05);
     expect(flipped).toBeLessThan(0.3);
   });
