@@ -165,8 +165,8 @@ class RegularizationLabElement extends HTMLElement {
   }
 
   /**
-   * Draws the training points again, larger and outlined in the text colour, so the 30 stand out from the validation
-   * rings, and a diamond around the one whose dropout mask the network drawing shows.
+   * Draws the training points again, larger, outlined in the text colour and shaped by class (circle 0, square 1), so
+   * the 30 stand out from the validation rings, and a diamond around the one whose dropout mask the network shows.
    */
   private markShownPoint(): void {
     const canvas = this.picture.canvas;
@@ -180,10 +180,13 @@ class RegularizationLabElement extends HTMLElement {
     const radius = Math.max(4, side / 70);
     context.lineWidth = Math.max(1.5, side / 300);
     context.strokeStyle = css(colors.text);
+    // Class 0 as circles, class 1 as squares, so the classes differ by shape as well as colour.
     for (let i = 0; i < trainY.length; i++) {
-      context.fillStyle = css(trainY[i] >= 0.5 ? colors.class1 : colors.class0);
+      const one = trainY[i] >= 0.5;
+      context.fillStyle = css(one ? colors.class1 : colors.class0);
       context.beginPath();
-      context.arc(px(i), py(i), radius, 0, 2 * Math.PI);
+      if (one) context.rect(px(i) - radius, py(i) - radius, 2 * radius, 2 * radius);
+      else context.arc(px(i), py(i), radius, 0, 2 * Math.PI);
       context.fill();
       context.stroke();
     }
