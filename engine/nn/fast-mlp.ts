@@ -321,6 +321,17 @@ export class FastMLP {
     return loss;
   }
 
+  /**
+   * The inverted-dropout mask the last training pass drew after hidden layer `layer` (1 is the first) for its
+   * `row`-th row: 1/(1 − p) where a unit was kept, 0 where it was dropped; null when that pass dropped nothing there.
+   */
+  dropoutMask(layer: number, row: number): Float64Array | null {
+    if (!(Number.isInteger(layer) && layer >= 1 && layer < this.sizes.length - 1)) throw new RangeError(`FastMLP: layer ${layer} is not a hidden layer (1 to ${this.sizes.length - 2})`);
+    if (!this.dropped[layer]) return null;
+    const units = this.sizes[layer];
+    return this.masks[layer].slice(row * units, (row + 1) * units);
+  }
+
   /** The mean loss over the first `n` rows of (x, y), without dropout and without touching the gradients. */
   meanLoss(x: ArrayLike<number>, y: ArrayLike<number>, n: number): number {
     let total = 0;

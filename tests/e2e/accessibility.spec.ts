@@ -39,6 +39,12 @@ const widgetsDrawn: Record<string, (widget: Locator) => Promise<void>> = {
   },
   // Measured, so that its bars, their numbers and the diagnosis are on the page.
   'gradient-flow': (widget) => expect(widget).toHaveAttribute('data-ready', '', { timeout: 30_000 }),
+  // Stepped, so that its network drawing shows a dropout mask where the lab has one.
+  'regularization-lab': async (widget) => {
+    await expect(widget).toHaveAttribute('data-ready', '', { timeout: 30_000 });
+    await widget.getByRole('button', { name: 'Step →' }).click();
+    await expect(widget.locator('[data-network] svg')).toBeVisible();
+  },
 };
 
 /** Runs every cell, draws every widget, checks an exercise and focuses its editor: the page as a reader leaves it. */

@@ -11,6 +11,7 @@ import { xavierNormal } from '../../engine/nn/init.ts';
 import { LOSS_FUNCTIONS, type LossFunctionName } from '../../engine/formulas/losses.ts';
 import { parameterValues, type ActivationName } from '../../engine/formulas/activations.ts';
 import { applyClassLoss, applyPairLoss } from '../../engine/ops/losses.ts';
+import { dropoutMask } from '../../engine/ops/dropout.ts';
 import { Adagrad, Adam, AdamW, RMSprop, SGD, type Optimizer } from '../../engine/optim/index.ts';
 
 const LOSSES = Object.keys(LOSS_FUNCTIONS) as LossFunctionName[];
@@ -234,6 +235,26 @@ describe('the fast MLP kernel', () => {
     expect(Math.abs(kernel.trainBatch(x, y, rows) - expected.item())).toBeLessThan(1e-12);
     expect(maxDifference(reference, fast, 'grad')).toBeLessThan(1e-12);
     expect(reference.blocks[0].dropout!.rng.next()).toBe(fast.blocks[0].dropout!.rng.next());
+  });
+
+  test('reports the dropout mask of its last training pass, row by row, as the engine drew it', () => {
+    const [reference, fast] = twins([2, 6, 5, 1], 'tanh', 'identity', 0.4, 7);
+    const kernel = new FastMLP(fast, { loss: 'mseLoss', maxBatch: 4 });
+    const { x, y } = batch('mseLoss', 4, 2, 1, 7);
+    kernel.trainBatch(x, y, [0, 1, 2, 3]);
+    // The engine draws layer 1's mask for all rows, then layer 2's, each from its own Dropout's generator.
+    const first = new Float64Array(4 * 6);
+    const second = new Float64Array(4 * 5);
+    dropoutMask(first, first.length, 0.4, reference.blocks[0].dropout!.rng);
+    dropoutMask(second, second.length, 0.4, reference.blocks[1].dropout!.rng);
+    for (let row = 0; row < 4; row++) {
+      expect(Array.from(kernel.dropoutMask(1, row)!)).toEqual(Array.from(first.slice(row * 6, row * 6 + 6)));
+      expect(Array.from(kernel.dropoutMask(2, row)!)).toEqual(Array.from(second.slice(row * 5, row * 5 + 5)));
+    }
+    expect(() => kernel.dropoutMask(3, 0)).toThrow(/layer 3 is not a hidden layer/);
+    fast.eval();
+    kernel.trainBatch(x, y, [0, 1, 2, 3]);
+    expect(kernel.dropoutMask(1, 0)).toBeNull();
   });
 
   test('refuses what it cannot run with a message naming it', () => {

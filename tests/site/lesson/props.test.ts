@@ -23,6 +23,8 @@ import { positionToColourProps } from '../../../site/lesson/position-to-colour/p
 import { mnistLabProps } from '../../../site/lesson/mnist-lab/props.ts';
 import { gradientFlowProps } from '../../../site/lesson/gradient-flow/props.ts';
 import { PRESET_IDS as FLOW_PRESET_IDS } from '../../../site/lesson/gradient-flow/presets.ts';
+import { regularizationLabProps } from '../../../site/lesson/regularization-lab/props.ts';
+import { PRESET_IDS as LAB_PRESET_IDS } from '../../../site/lesson/regularization-lab/presets.ts';
 
 // No such file: the messages name it without a line (a lesson that exists adds the line; see the last tests).
 const LESSON = 'lessons/09-example.mdx';
@@ -183,6 +185,14 @@ describe('<GradientFlow>', () => {
     expect(problem(gradientFlowProps, 'GradientFlow', { preset: 'relu-he', depth: 12 })).toMatch(/unknown prop depth; the props are preset, id/);
     for (const preset of FLOW_PRESET_IDS) expect(problem(gradientFlowProps, 'GradientFlow', { preset })).toBeUndefined();
     expect(problem(gradientFlowProps, 'GradientFlow', { preset: 'relu-he', id: 'relu-he-2' })).toBeUndefined();
+describe('<RegularizationLab>', () => {
+  test('an unknown preset lists the presets; the preset is required; an id is checked', () => {
+    expect(problem(regularizationLabProps, 'RegularizationLab', { preset: 'weight-decay' })).toBe(
+      `${LESSON}: <RegularizationLab preset="weight-decay">: preset must be one of ${LAB_PRESET_IDS.join(', ')}`,
+    );
+    expect(problem(regularizationLabProps, 'RegularizationLab', {})).toMatch(/preset must be one of overfit, l2, dropout, early-stopping/);
+    expect(problem(regularizationLabProps, 'RegularizationLab', { preset: 'l2', id: 'L2 lab' })).toMatch(/id must be lowercase letters/);
+    expect(problem(regularizationLabProps, 'RegularizationLab', { preset: 'l2', id: 'l2-again' })).toBeUndefined();
   });
 });
 
