@@ -36,5 +36,6 @@ export { default as MnistLab } from './mnist-lab/MnistLab.astro';
 
 /** Gradient flow: a deep MLP trained live, one bar per layer for its gradient norm (log scale), dead and saturated units, and a diagnosis in words: `<GradientFlow preset="vanishing-sigmoid" />`. */
 export { default as GradientFlow } from './gradient-flow/GradientFlow.astro';
+
 /** A small network overfitting a small noisy data set, with L2, dropout and early stopping as controls, the losses, the boundary and the dropout mask: `<RegularizationLab preset="overfit" />`. */
 export { default as RegularizationLab } from './regularization-lab/RegularizationLab.astro';

@@ -185,6 +185,9 @@ describe('<GradientFlow>', () => {
     expect(problem(gradientFlowProps, 'GradientFlow', { preset: 'relu-he', depth: 12 })).toMatch(/unknown prop depth; the props are preset, id/);
     for (const preset of FLOW_PRESET_IDS) expect(problem(gradientFlowProps, 'GradientFlow', { preset })).toBeUndefined();
     expect(problem(gradientFlowProps, 'GradientFlow', { preset: 'relu-he', id: 'relu-he-2' })).toBeUndefined();
+  });
+});
+
 describe('<RegularizationLab>', () => {
   test('an unknown preset lists the presets; the preset is required; an id is checked', () => {
     expect(problem(regularizationLabProps, 'RegularizationLab', { preset: 'weight-decay' })).toBe(
