@@ -31,9 +31,12 @@ export function barPercent(norm: number, scale: LogScale): number {
   return Math.min(100, Math.max(0.5, 100 * fraction));
 }
 
-/** The exponents to label on the axis: every decade, or every k-th from the low end so at most MAX_TICKS remain. */
-export function tickExponents(scale: LogScale): number[] {
-  const every = Math.ceil((scale.high - scale.low + 1) / MAX_TICKS);
+/**
+ * The exponents to label on the axis: every decade, or every k-th from the low end so at most `maxTicks` remain
+ * (MAX_TICKS, or fewer on a narrow axis).
+ */
+export function tickExponents(scale: LogScale, maxTicks = MAX_TICKS): number[] {
+  const every = Math.ceil((scale.high - scale.low + 1) / Math.max(2, maxTicks));
   const ticks: number[] = [];
   for (let e = scale.low; e <= scale.high; e += every) ticks.push(e);
   return ticks;

@@ -7,7 +7,7 @@
 
 import { watchVisibility } from '../shared/mount-when-visible.ts';
 import { prefersReducedMotion } from '../shared/reduced-motion.ts';
-import { barPercent, logScale, tickExponents } from './bars.ts';
+import { MAX_TICKS, barPercent, logScale, tickExponents } from './bars.ts';
 import { formatNorm, percent, spokenNorm } from './format.ts';
 import { isCommand, type FrameMessage, type FromWorker, type ToWorker } from './protocol.ts';
 import { decodeState, encodeState, parameterName, validValue, withState, type GradientFlowState } from './state.ts';
@@ -269,8 +269,10 @@ export class GradientFlowElement extends HTMLElement {
       row.setAttribute('aria-label', spoken.join('; '));
     });
     const axis = this.query('[data-axis]');
+    // A label such as 10⁻¹² is about 36 px wide: a narrow axis (a phone) labels fewer decades so none overlap.
+    const fit = axis.clientWidth > 0 ? Math.floor(axis.clientWidth / 44) : MAX_TICKS;
     axis.replaceChildren(
-      ...tickExponents(scale).map((exponent) => {
+      ...tickExponents(scale, Math.min(MAX_TICKS, fit)).map((exponent) => {
         const tick = document.createElement('span');
         tick.className = 'gf-tick';
         tick.style.left = `${(100 * (exponent - scale.low)) / (scale.high - scale.low)}%`;

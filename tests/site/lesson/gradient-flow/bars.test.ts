@@ -31,6 +31,10 @@ describe('the bars’ log scale', () => {
 
   test('at most six labelled decades, starting at the low end', () => {
     expect(tickExponents({ low: -3, high: 0 })).toEqual([-3, -2, -1, 0]);
+    // A narrow axis asks for fewer: every second decade, then every fourth; never fewer than two labels.
+    expect(tickExponents({ low: -3, high: 4 }, 4)).toEqual([-3, -1, 1, 3]);
+    expect(tickExponents({ low: -3, high: 4 }, 2)).toEqual([-3, 1]);
+    expect(tickExponents({ low: -3, high: 4 }, 0)).toEqual([-3, 1]);
     const wide = tickExponents({ low: -15, high: 0 });
     expect(wide.length).toBeLessThanOrEqual(MAX_TICKS);
     expect(wide[0]).toBe(-15);
