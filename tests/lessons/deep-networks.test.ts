@@ -165,19 +165,23 @@ describe('lesson 8: MNIST and TD-Gammon', () => {
 });
 
 describe('lesson 8: the page', () => {
-  test('places its two exercises, its widgets (as placements for the lead), and types no computed number', () => {
+  test('places its two exercises and its widgets, imported from the barrel, and types no computed number', () => {
     expect(lesson).toContain('<Exercise id="sigmoid-shrinkage" />');
     expect(lesson).toContain('<Exercise id="he-init-variance" />');
+    expect(lesson).toContain("import { Aside, Cell, Exercise, GradientFlow, MnistLab, PositionToColour } from '../site/lesson/index.ts';");
     for (const placement of [
-      '{/* PLACE-IMPORT: GradientFlow, MnistLab, PositionToColour */}',
-      '{/* PLACE: <GradientFlow preset="vanishing-sigmoid" /> */}',
-      '{/* PLACE: <GradientFlow preset="relu-he" /> */}',
-      '{/* PLACE: <MnistLab /> */}',
-      '{/* PLACE: <PositionToColour id="position-plain" encoding={false} /> */}',
-      '{/* PLACE: <PositionToColour id="position-encoded" encoding={true} /> */}',
+      '<GradientFlow preset="vanishing-sigmoid" />',
+      '<GradientFlow preset="exploding" />',
+      '<GradientFlow preset="relu-he" />',
+      '<GradientFlow preset="tanh-xavier" />',
+      '<GradientFlow preset="dead-relu" />',
+      '<MnistLab />',
+      '<PositionToColour id="position-plain" encoding={false} />',
+      '<PositionToColour id="position-encoded" encoding={true} compare={true} />',
     ]) {
       expect(lesson).toContain(placement);
     }
+    expect(lesson).not.toContain('PLACE');
     expect(lesson).not.toContain('203,530');
     expect(lesson).not.toContain('203530');
   });
