@@ -11,11 +11,10 @@ import type { ColourReply, ColourRequest } from './protocol.ts';
 import { onThemeChange, plotStyle, themeVar } from '../shared/plot-theme.ts';
 import { labelChart } from '../shared/plot-accessibility.ts';
 import { watchVisibility } from '../shared/mount-when-visible.ts';
+import { WorkerRequests, type WithoutId } from '../shared/worker-requests.ts';
 
 /** Epochs one press of Start runs before pausing by itself, so a forgotten tab does not train forever. */
 const EPOCHS_PER_RUN = 100;
-
-type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 /** One point of a loss curve. */
 interface LossPoint {
@@ -32,8 +31,7 @@ function show(value: number): string {
 /** The position-to-colour widget: settings, Start/Pause, One epoch, Reset, the pictures and the loss curves. */
 class PositionToColourElement extends HTMLElement {
   private worker: Worker | null = null;
-  private nextId = 1;
-  private readonly waiting = new Map<number, (reply: ColourReply) => void>();
+  private requests: WorkerRequests<ColourRequest, ColourReply> | null = null;
   private key = '';
   private start: ColourView = startView({ encoding: false, compare: false });
   private view: ColourView = this.start;
@@ -61,11 +59,7 @@ class PositionToColourElement extends HTMLElement {
     this.syncControls();
     this.paintTarget();
     this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-    this.worker.addEventListener('message', (event: MessageEvent<ColourReply>) => {
-      const resolve = this.waiting.get(event.data.id);
-      this.waiting.delete(event.data.id);
-      resolve?.(event.data);
-    });
+    this.requests = new WorkerRequests<ColourRequest, ColourReply>(this.worker);
     this.control<HTMLInputElement>('encoding').addEventListener('change', (event) => {
       this.view = { ...this.view, encoding: (event.target as HTMLInputElement).checked };
       void this.reset();
@@ -106,12 +100,9 @@ class PositionToColourElement extends HTMLElement {
     for (const cleanup of this.cleanups.splice(0)) cleanup();
   }
 
-  private request(message: Distribute<ColourRequest>): Promise<ColourReply> {
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.waiting.set(id, resolve);
-      this.worker?.postMessage({ ...message, id });
-    });
+  /** Sends `message` to the worker; resolves with its reply (never, once the widget has left the page). */
+  private request(message: WithoutId<ColourRequest>): Promise<ColourReply> {
+    return this.requests!.request(message);
   }
 
   /** Puts the view's settings in the controls, the URL and the summary of the network(s). */

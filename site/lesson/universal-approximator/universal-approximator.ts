@@ -10,6 +10,7 @@ import { onThemeChange, plotStyle, themeVar } from '../shared/plot-theme.ts';
 import { labelChart } from '../shared/plot-accessibility.ts';
 import { watchVisibility } from '../shared/mount-when-visible.ts';
 import { prefersReducedMotion } from '../shared/reduced-motion.ts';
+import { WorkerRequests, type WithoutId } from '../shared/worker-requests.ts';
 
 /** Adam steps per request while training continuously: small enough to keep the picture moving. */
 const STEPS_PER_FRAME = 20;
@@ -20,13 +21,10 @@ const STEPS_WITHOUT_MOTION = 1000;
 /** How close (in pixels) a press must be to a point to drag it. */
 const GRAB_RADIUS = 16;
 
-type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
-
 /** The approximator: target, units, activation and seed controls, the fit, the pieces, and point editing. */
 class UniversalApproximatorElement extends HTMLElement {
   private worker: Worker | null = null;
-  private nextId = 1;
-  private waiting = new Map<number, (reply: ApproximatorReply) => void>();
+  private requests: WorkerRequests<ApproximatorRequest, ApproximatorReply> | null = null;
   private points = startingPoints();
   private weights: NetworkWeights | null = null;
   private steps = 0;
@@ -47,11 +45,7 @@ class UniversalApproximatorElement extends HTMLElement {
 
   connectedCallback(): void {
     this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-    this.worker.addEventListener('message', (event: MessageEvent<ApproximatorReply>) => {
-      const resolve = this.waiting.get(event.data.id);
-      this.waiting.delete(event.data.id);
-      resolve?.(event.data);
-    });
+    this.requests = new WorkerRequests<ApproximatorRequest, ApproximatorReply>(this.worker);
     const units = this.control<HTMLInputElement>('units');
     units.addEventListener('input', () => (this.querySelector('[data-units-value]')!.textContent = units.value));
     for (const name of ['units', 'activation', 'seed']) this.control(name).addEventListener('change', () => void this.reset());
@@ -101,12 +95,9 @@ class UniversalApproximatorElement extends HTMLElement {
     for (const cleanup of this.cleanups.splice(0)) cleanup();
   }
 
-  private request(message: Distribute<ApproximatorRequest>): Promise<ApproximatorReply> {
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.waiting.set(id, resolve);
-      this.worker?.postMessage({ ...message, id });
-    });
+  /** Sends `message` to the worker; resolves with its reply (never, once the widget has left the page). */
+  private request(message: WithoutId<ApproximatorRequest>): Promise<ApproximatorReply> {
+    return this.requests!.request(message);
   }
 
   private get target(): TargetName {
