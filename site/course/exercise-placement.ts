@@ -59,7 +59,9 @@ export function placementsIn(lesson: LessonSource): ExercisePlacement[] {
 export function placeExercises(lessons: readonly LessonSource[]): Map<string, ExercisePlacement> {
   const placed = new Map<string, ExercisePlacement>();
   const problems: string[] = [];
-  for (const placement of lessons.flatMap(placementsIn)) {
+  // In file order (01-…, 02-…), whatever order the lessons were loaded in, so a message names the earlier file first.
+  const inFileOrder = [...lessons].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  for (const placement of inFileOrder.flatMap(placementsIn)) {
     const first = placed.get(placement.exercise);
     if (first === undefined) placed.set(placement.exercise, placement);
     else {

@@ -16,9 +16,12 @@ test('an exercise is in the chapter whose lesson places it, and one placed nowhe
   expect(exercisesOfChapter(PRACTICE, ['e', 'a', 'd'], placements)).toEqual(['e', 'd']);
 });
 
-test('an exercise placed twice fails with both files and lines named', () => {
-  const twice = () => placeExercises([lesson('perceptron', 'x\n<Exercise id="a" />'), lesson('mlp', '\n\n<Exercise id="a" />')]);
-  expect(twice).toThrow('<Exercise id="a"> is placed twice, in lessons/perceptron.mdx:2 and in lessons/mlp.mdx:3');
+test('an exercise placed twice fails with both files and lines named, the earlier file first whatever the load order', () => {
+  const here = { id: 'perceptron', file: 'lessons/01-perceptron.mdx', source: 'x\n<Exercise id="a" />' };
+  const again = { id: 'mlp', file: 'lessons/03-mlp.mdx', source: '\n\n<Exercise id="a" />' };
+  const message = '<Exercise id="a"> is placed twice, in lessons/01-perceptron.mdx:2 and in lessons/03-mlp.mdx:3';
+  expect(() => placeExercises([here, again])).toThrow(message);
+  expect(() => placeExercises([again, here])).toThrow(message);
 });
 
 test('a tag inside a fenced code block is an example, not a placement', () => {
