@@ -22,6 +22,8 @@ export type { SplitOptions } from './split.ts';
 export { batchIndices, miniBatches } from './batches.ts';
 export { oneHot } from './one-hot.ts';
 export { accuracy } from './accuracy.ts';
+export { PLANE_FEATURES, PLANE_FEATURE_INFO, orderPlaneFeatures, planeFeatures } from './plane-features.ts';
+export type { PlaneFeature, PlaneFeatureInfo } from './plane-features.ts';
 export { datasetTensors, predictedClasses } from './tensors.ts';
 export type { DatasetTensors } from './tensors.ts';
 // The MNIST loader; its binary codec (encode, parse, the header constants) is imported from ./mnist.ts by the tools that write the file.

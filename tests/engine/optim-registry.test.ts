@@ -34,7 +34,7 @@ describe('the optimizer registry', () => {
     expect(CHOICES.optimizer).toEqual(OPTIMIZERS.map((entry) => ({ value: entry.name, label: entry.label })));
     // ...and builds each of them as the registry does.
     for (const entry of OPTIMIZERS) {
-      const model = makeModel({ ...DEFAULT_STATE, optimizer: entry.name }, 2, new Random(1));
+      const model = makeModel({ ...DEFAULT_STATE, optimizer: entry.name }, new Random(1));
       const built = makeOptimizer(entry.name, model, 0.01, 0.001);
       expect(built).toBeInstanceOf(entry.optimizer);
       expect([built.lr, built.weightDecay]).toEqual([0.01, 0.001]);

@@ -2,27 +2,37 @@
 // generators, split into training and test points, with the square of the
 // plane (or the interval, for regression) that the picture shows.
 
-import { Random, blobs, checkerboard, circles, logicGate, moons, regression, spirals, trainValidationSplit, type Dataset } from '../../../engine/index.ts';
-import { POINT_COUNT, type DatasetName } from './state.ts';
+import { Random, blobs, checkerboard, circles, logicGate, moons, planeFeatures, regression, spirals, trainValidationSplit, type Dataset } from '../../../engine/index.ts';
+import { POINT_COUNT, classCount, type DatasetName, type InputName, type PlaygroundState } from './state.ts';
 
-/** A dataset ready to train on: flat row-major features and targets for each split, and the region to draw. */
+/** A dataset ready to train on: flat row-major points and targets for each split, the network's inputs, and the region to draw. */
 export interface PlaygroundData {
-  /** Features per point: 2 for the plane datasets, 1 for regression. */
+  /** Coordinates per point: 2 for the plane datasets, 1 for regression. */
   features: number;
-  /** Training features, `features` numbers per point. */
+  /** Training points, `features` numbers per point (the raw coordinates, as drawn). */
   trainX: Float64Array;
-  /** Training targets: class 0 or 1, or a real value for regression. */
+  /** Training targets: a class 0, 1, ..., classes − 1, or a real value for regression. */
   trainY: Float64Array;
-  /** Test features. */
+  /** Test points. */
   testX: Float64Array;
   /** Test targets. */
   testY: Float64Array;
+  /** The number of classes (1 for regression). */
+  classes: number;
+  /** The features the network reads per point: the chosen plane features, or the coordinate for regression. */
+  inputNames: InputName[] | ['x'];
+  /** The width of a network input row: inputNames.length. */
+  inputs: number;
+  /** The network's input rows for the training points, `inputs` numbers per point. */
+  trainInputs: Float64Array;
+  /** The network's input rows for the test points. */
+  testInputs: Float64Array;
   /** The drawn region [xMin, xMax, yMin, yMax]; a square for the plane datasets. */
   domain: [number, number, number, number];
 }
 
 /** The raw points of a named dataset: 500 of them, with noise of the given standard deviation, from `rng`. */
-export function generate(name: DatasetName, noise: number, rng: Random): Dataset {
+export function generate(name: DatasetName, noise: number, rng: Random, classes = 2): Dataset {
   const n = POINT_COUNT;
   switch (name) {
     case 'circles':
@@ -33,9 +43,9 @@ export function generate(name: DatasetName, noise: number, rng: Random): Dataset
       return { x: data.x.map(([a, b]) => [2 * a - 1, 2 * b - 1]), y: data.y };
     }
     case 'gaussian':
-      return blobs({ n, noise: 0.3 + 2 * noise, classes: 2, rng });
+      return blobs({ n, noise: 0.3 + 2 * noise, classes, rng });
     case 'spiral':
-      return spirals({ n, noise, classes: 2, turns: 1.25, rng });
+      return spirals({ n, noise, classes, turns: classes > 2 ? 1 : 1.25, rng });
     case 'moons':
       return moons({ n, noise, rng });
     case 'checkerboard':
@@ -73,18 +83,35 @@ function domainOf(data: Dataset, features: number): [number, number, number, num
   return [cx - half, cx + half, cy - half, cy + half];
 }
 
-/** The named dataset drawn with the given noise and seed, split with `split` percent of the points for training. */
-export function playgroundData(name: DatasetName, noise: number, split: number, seed: number): PlaygroundData {
+/** The network's input rows for `points`: the chosen plane features, or the points themselves for 1-D regression. */
+export function networkInputs(features: number, inputNames: PlaygroundData['inputNames'], points: Float64Array): Float64Array {
+  return features === 1 ? points : planeFeatures(inputNames as InputName[], points);
+}
+
+/** The data a state describes: its dataset drawn with its noise, classes and seed, split with `split` percent for training. */
+export function playgroundData(
+  state: Pick<PlaygroundState, 'data' | 'noise' | 'split' | 'classes' | 'inputs'>,
+  seed: number,
+): PlaygroundData {
   const rng = new Random(seed);
-  const data = generate(name, noise, rng.fork());
-  const { train, validation } = trainValidationSplit(data, { validationFraction: 1 - split / 100, rng: rng.fork() });
+  const classes = classCount(state);
+  const data = generate(state.data, state.noise, rng.fork(), classes);
+  const { train, validation } = trainValidationSplit(data, { validationFraction: 1 - state.split / 100, rng: rng.fork() });
   const features = data.x[0].length;
+  const inputNames: PlaygroundData['inputNames'] = features === 1 ? ['x'] : [...state.inputs];
+  const trainX = flatten(train.x);
+  const testX = flatten(validation.x);
   return {
     features,
-    trainX: flatten(train.x),
+    trainX,
     trainY: Float64Array.from(train.y),
-    testX: flatten(validation.x),
+    testX,
     testY: Float64Array.from(validation.y),
+    classes,
+    inputNames,
+    inputs: inputNames.length,
+    trainInputs: networkInputs(features, inputNames, trainX),
+    testInputs: networkInputs(features, inputNames, testX),
     domain: domainOf(data, features),
   };
 }

@@ -3,7 +3,7 @@
 
 import { z } from 'astro/zod';
 import { numberWhere, oneOf, stringMatching, wholeNumber } from '../shared/props.ts';
-import { ACTIVATIONS, DATASETS, INITIALIZERS, LIMITS, LOSSES, OPTIMIZERS, SPEEDS, type PlaygroundState } from './state.ts';
+import { ACTIVATIONS, DATASETS, INITIALIZERS, INPUTS, LIMITS, LOSSES, OPTIMIZERS, SPEEDS, type PlaygroundState } from './state.ts';
 
 /** A number from the limit's min to its max, inclusive. */
 const within = ({ min, max }: { min: number; max: number }) => numberWhere(`a number from ${min} to ${max}`, (v) => v >= min && v <= max);
@@ -13,6 +13,10 @@ export const presetSchema = z
   .object({
     /** Which dataset to learn. */
     data: oneOf(DATASETS),
+    /** The number of classes of the spiral and Gaussian datasets (2 to 5). */
+    classes: wholeNumber(LIMITS.classes.min, LIMITS.classes.max),
+    /** The features of each point the network reads (at least one): x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2. */
+    inputs: z.array(oneOf(INPUTS)).min(1, 'must list at least one input'),
     /** Standard deviation of the Gaussian noise added to the data. */
     noise: within(LIMITS.noise),
     /** Percentage of the points used for training. */

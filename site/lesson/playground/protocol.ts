@@ -20,7 +20,7 @@ export type ToWorker =
   | { type: 'suspend'; suspended: boolean };
 
 /** The points of a fresh run, sent once so the page can draw them under the heat map. */
-export interface DataMessage extends PlaygroundData {
+export interface DataMessage extends Pick<PlaygroundData, 'features' | 'trainX' | 'trainY' | 'testX' | 'testY' | 'domain' | 'classes'> {
   type: 'data';
 }
 

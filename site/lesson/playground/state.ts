@@ -7,7 +7,16 @@
 
 import { TRAINABLE_ELEMENTWISE, type ElementwiseActivationName } from '../../../engine/formulas/activations.ts';
 // The registry by its own path: this module runs on the page, which needs the names, not the engine.
+import { PLANE_FEATURES, type PlaneFeature } from '../../../engine/data/plane-features.ts';
 import { OPTIMIZERS as OPTIMIZER_REGISTRY, type OptimizerName as RegisteredOptimizerName } from '../../../engine/optim/registry.ts';
+
+/** The inputs a plane dataset can be fed to the network as: x₁, x₂, their squares, product and sines (the engine's). */
+export const INPUTS: readonly PlaneFeature[] = PLANE_FEATURES;
+/** An input feature's name. */
+export type InputName = PlaneFeature;
+
+/** The datasets whose number of classes is a setting (the others have two classes, regression none). */
+export const MULTICLASS_DATASETS = ['spiral', 'gaussian'] as const;
 
 /** The datasets the playground offers: six plane classification tasks and one 1-D regression. */
 export const DATASETS = ['circles', 'xor', 'gaussian', 'spiral', 'moons', 'checkerboard', 'regression'] as const;
@@ -52,6 +61,10 @@ export const WEIGHT_DECAYS = [0, 0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1,
 export interface PlaygroundState {
   /** Which dataset to learn. */
   data: DatasetName;
+  /** The number of classes of the spiral and Gaussian datasets, 2 to 5 (the others have two; regression none). */
+  classes: number;
+  /** The features of each point the network reads, in PLANE_FEATURES order, at least one (ignored for regression). */
+  inputs: InputName[];
   /** Standard deviation of the Gaussian noise added to the data, 0 to 0.5. */
   noise: number;
   /** Percentage of the points used for training (the rest is the test set), 10 to 90. */
@@ -86,6 +99,8 @@ export const POINT_COUNT = 500;
 /** The setting a playground starts from: a 2-4-4-1 tanh network learning circles with Adam. */
 export const DEFAULT_STATE: Readonly<PlaygroundState> = Object.freeze({
   data: 'circles',
+  classes: 2,
+  inputs: ['x1', 'x2'],
   noise: 0.1,
   split: 50,
   batch: 10,
@@ -103,6 +118,7 @@ export const DEFAULT_STATE: Readonly<PlaygroundState> = Object.freeze({
 
 /** The limits of the numeric settings, shared by the controls and the URL parser. */
 export const LIMITS = {
+  classes: { min: 2, max: 5 },
   noise: { min: 0, max: 0.5, step: 0.01 },
   split: { min: 10, max: 90, step: 5 },
   batch: { min: 1, max: 100, step: 1 },
@@ -116,15 +132,35 @@ export const LIMITS = {
 
 /** The short keys of the URL form, by field. */
 const KEYS: Record<keyof PlaygroundState, string> = {
-  data: 'data', noise: 'noise', split: 'split', batch: 'batch', layers: 'layers', activation: 'act', loss: 'loss',
+  data: 'data', classes: 'classes', inputs: 'in', noise: 'noise', split: 'split', batch: 'batch', layers: 'layers', activation: 'act', loss: 'loss',
   optimizer: 'opt', lr: 'lr', l2: 'l2', dropout: 'drop', init: 'init', seed: 'seed', speed: 'speed',
 };
 
 const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
 
-/** The loss actually used: regression has one real-valued output, so it is always trained with mean squared error. */
+/** The number of classes of the state's data: its `classes` for spiral and Gaussian, 2 for the other plane datasets, 1 for regression. */
+export function classCount(state: Pick<PlaygroundState, 'data' | 'classes'>): number {
+  if (state.data === 'regression') return 1;
+  return (MULTICLASS_DATASETS as readonly string[]).includes(state.data) ? state.classes : 2;
+}
+
+/**
+ * The loss actually used: regression has one real-valued output, so it is always trained with mean squared error;
+ * more than two classes need softmax cross-entropy.
+ */
 export function effectiveLoss(state: PlaygroundState): LossName {
-  return state.data === 'regression' ? 'mse' : state.loss;
+  if (state.data === 'regression') return 'mse';
+  return classCount(state) > 2 ? 'cross-entropy' : state.loss;
+}
+
+/** The network's outputs: one per class for softmax cross-entropy, else one (a logit, or the regression value). */
+export function outputCount(state: PlaygroundState): number {
+  return effectiveLoss(state) === 'cross-entropy' ? classCount(state) : 1;
+}
+
+/** The features the network reads: the chosen inputs for plane data, the one coordinate for regression. */
+export function inputCount(state: PlaygroundState): number {
+  return state.data === 'regression' ? 1 : state.inputs.length;
 }
 
 /** A copy of a state with every field brought within its limits (unknown names fall back to the defaults). */
@@ -136,6 +172,11 @@ export function normalizeState(partial: Partial<PlaygroundState>): PlaygroundSta
     Number.isFinite(value) ? clamp(value, min, max) : fallback;
   return {
     data: pick(DATASETS, s.data, DEFAULT_STATE.data),
+    classes: Math.round(number(s.classes, DEFAULT_STATE.classes, LIMITS.classes.min, LIMITS.classes.max)),
+    inputs: (() => {
+      const chosen = Array.isArray(s.inputs) ? INPUTS.filter((name) => (s.inputs as string[]).includes(name)) : [];
+      return chosen.length > 0 ? chosen : [...DEFAULT_STATE.inputs];
+    })(),
     noise: number(s.noise, DEFAULT_STATE.noise, LIMITS.noise.min, LIMITS.noise.max),
     split: Math.round(number(s.split, DEFAULT_STATE.split, LIMITS.split.min, LIMITS.split.max)),
     batch: Math.round(number(s.batch, DEFAULT_STATE.batch, LIMITS.batch.min, LIMITS.batch.max)),
@@ -178,6 +219,7 @@ export function decodeState(text: string): PlaygroundState {
     const value = pair.slice(colon + 1);
     if (field === undefined) continue;
     if (field === 'layers') partial.layers = value === '' ? [] : value.split('-').map(Number);
+    else if (field === 'inputs') partial.inputs = value.split('-');
     else if (typeof DEFAULT_STATE[field] === 'number') partial[field] = value === '' ? NaN : Number(value);
     else partial[field] = value;
   }

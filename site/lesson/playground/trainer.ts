@@ -20,8 +20,9 @@ import {
   type LossFunctionName,
   type Optimizer,
 } from '../../../engine/index.ts';
-import { playgroundData, type PlaygroundData } from './datasets.ts';
-import { effectiveLoss, type InitializerName, type LossName, type OptimizerName, type PlaygroundState } from './state.ts';
+import { softmaxLine } from '../../../engine/formulas/activations.ts';
+import { networkInputs, playgroundData, type PlaygroundData } from './datasets.ts';
+import { effectiveLoss, inputCount, outputCount, type InitializerName, type LossName, type OptimizerName, type PlaygroundState } from './state.ts';
 
 /** The engine loss for each playground name: binary cross-entropy takes the single output as a logit. */
 export const ENGINE_LOSS: Record<LossName, LossFunctionName> = {
@@ -44,10 +45,9 @@ export function makeOptimizer(name: OptimizerName, model: MLP, lr: number, weigh
   return createOptimizer(name, model.parameters(), { lr, weightDecay });
 }
 
-/** The engine MLP a state describes: inputs, the hidden layers, and one output (two for cross-entropy). */
-export function makeModel(state: PlaygroundState, features: number, rng: Random): MLP {
-  const outputs = effectiveLoss(state) === 'cross-entropy' ? 2 : 1;
-  return new MLP([features, ...state.layers, outputs], {
+/** The engine MLP a state describes: its inputs, the hidden layers, and one output (one per class for cross-entropy). */
+export function makeModel(state: PlaygroundState, rng: Random): MLP {
+  return new MLP([inputCount(state), ...state.layers, outputCount(state)], {
     activation: state.activation,
     init: INITIALIZER[state.init](),
     rng,
@@ -77,12 +77,14 @@ export class Trainer {
   private readonly gridX: Float64Array;
   // The network's raw outputs for the picture or the test set, before they become probabilities.
   private readonly outputs: Float64Array;
+  // Softmax of `outputs`, for more than two classes.
+  private readonly probabilities: Float64Array;
 
   /** A fresh run of `state`: the seed draws the data, the split, the first weights, the shuffles and the dropout masks. */
   constructor(readonly state: PlaygroundState) {
     const rng = new Random(state.seed);
-    this.data = playgroundData(state.data, state.noise, state.split, rng.nextUint32());
-    this.model = makeModel(state, this.data.features, rng.fork());
+    this.data = playgroundData(state, rng.nextUint32());
+    this.model = makeModel(state, rng.fork());
     this.shuffle = rng.fork();
     this.optimizer = makeOptimizer(state.optimizer, this.model, state.lr, state.l2);
     this.batchSize = state.batch;
@@ -90,6 +92,7 @@ export class Trainer {
     this.kernel = new FastMLP(this.model, { loss: ENGINE_LOSS[this.loss], maxBatch: Math.max(256, state.batch) });
     this.gridX = this.gridInputs();
     this.outputs = new Float64Array(Math.max(this.predictionCount, this.data.testY.length) * this.kernel.outputs);
+    this.probabilities = new Float64Array(this.outputs.length);
   }
 
   /** Applies the settings that take effect without a restart: learning rate, weight decay and batch size. */
@@ -101,9 +104,9 @@ export class Trainer {
 
   /** Trains one epoch: the training points shuffled and cut into mini-batches, one optimizer step per batch. */
   trainEpoch(): void {
-    const { trainX, trainY } = this.data;
+    const { trainInputs, trainY } = this.data;
     for (const rows of batchIndices(trainY.length, this.batchSize, this.shuffle)) {
-      this.kernel.trainBatch(trainX, trainY, rows);
+      this.kernel.trainBatch(trainInputs, trainY, rows);
       this.optimizer.step();
     }
     this.epoch++;
@@ -111,44 +114,67 @@ export class Trainer {
 
   /** The mean loss on the training points, without dropout. */
   trainLoss(): number {
-    return this.kernel.meanLoss(this.data.trainX, this.data.trainY, this.data.trainY.length);
+    return this.kernel.meanLoss(this.data.trainInputs, this.data.trainY, this.data.trainY.length);
   }
 
   /** The mean loss on the test points, without dropout. */
   testLoss(): number {
-    return this.kernel.meanLoss(this.data.testX, this.data.testY, this.data.testY.length);
+    return this.kernel.meanLoss(this.data.testInputs, this.data.testY, this.data.testY.length);
   }
 
-  /** The fraction of test points on the right side of the 0.5 boundary, or NaN for regression. */
+  /** The fraction of test points classified correctly (the most probable class; 0.5 for two), or NaN for regression. */
   testAccuracy(): number {
-    const { testX, testY, features } = this.data;
+    const { testInputs, testY, features } = this.data;
     if (features === 1 || testY.length === 0) return NaN;
-    const out = new Float32Array(testY.length);
-    this.predict(testX, testY.length, out);
-    return accuracy(Array.from(out, (p) => (p >= 0.5 ? 1 : 0)), testY);
+    const per = this.valuesPerPoint;
+    const out = new Float32Array(testY.length * per);
+    this.predict(testInputs, testY.length, out);
+    const predicted = Array.from({ length: testY.length }, (_, r) => {
+      if (per === 1) return out[r] >= 0.5 ? 1 : 0;
+      let best = 0;
+      for (let k = 1; k < per; k++) if (out[r * per + k] > out[r * per + best]) best = k;
+      return best;
+    });
+    return accuracy(predicted, testY);
   }
 
-  /** The number of values `predictions` fills: a 100 × 100 grid (row 0 at the top), or 200 curve points for regression. */
+  /**
+   * Values per point of `predictions`: 1 for regression and two classes (the output, or the probability of class 1),
+   * else one probability per class.
+   */
+  get valuesPerPoint(): number {
+    return this.data.classes > 2 ? this.data.classes : 1;
+  }
+
+  /** The number of points `predictions` covers: a 100 × 100 grid (row 0 at the top), or 200 curve points for regression. */
   get predictionCount(): number {
     return this.data.features === 1 ? CURVE_SIZE : GRID_SIZE * GRID_SIZE;
   }
 
-  /** The network's output over the whole picture in one batched pass, into `out` (a fresh array unless given). */
-  predictions(out = new Float32Array(this.predictionCount)): Float32Array {
+  /** The network's output over the whole picture in one batched pass, into `out` (a fresh array unless given), `valuesPerPoint` per point. */
+  predictions(out = new Float32Array(this.predictionCount * this.valuesPerPoint)): Float32Array {
     this.predict(this.gridX, this.predictionCount, out);
     return out;
   }
 
   /**
-   * What the network says at each of the first `n` rows of x, into `out`: the probability of class 1 for the
-   * cross-entropy losses (σ(z) of the one logit, or softmax's second entry, σ(z₁ − z₀)), the raw output for squared error.
+   * What the network says at each of the first `n` input rows of x, into `out`: for two classes the probability of
+   * class 1 (σ(z) of the one logit, or softmax's second entry, σ(z₁ − z₀)); for more, each class's softmax
+   * probability; the raw output for squared error.
    */
   private predict(x: Float64Array, n: number, out: Float32Array): void {
     const z = this.outputs;
     this.kernel.predict(x, n, z);
+    const k = this.kernel.outputs;
     if (this.loss === 'bce') for (let r = 0; r < n; r++) out[r] = logistic(z[r]);
-    else if (this.loss === 'cross-entropy') for (let r = 0; r < n; r++) out[r] = logistic(z[2 * r + 1] - z[2 * r]);
-    else for (let r = 0; r < n; r++) out[r] = z[r];
+    else if (this.loss === 'cross-entropy' && k === 2) for (let r = 0; r < n; r++) out[r] = logistic(z[2 * r + 1] - z[2 * r]);
+    else if (this.loss === 'cross-entropy') {
+      const p = this.probabilities;
+      for (let r = 0; r < n; r++) {
+        softmaxLine(z, p, r * k, (r + 1) * k, 1);
+        for (let j = 0; j < k; j++) out[r * k + j] = p[r * k + j];
+      }
+    } else for (let r = 0; r < n; r++) out[r] = z[r];
   }
 
   /** The inputs of the picture: cell centres of the grid, top row first, or evenly spaced x for the curve. */
@@ -165,6 +191,6 @@ export class Trainer {
         inputs[2 * k + 1] = y1 - ((y1 - y0) * (row + 0.5)) / GRID_SIZE;
       }
     }
-    return inputs;
+    return networkInputs(this.data.features, this.data.inputNames, inputs);
   }
 }

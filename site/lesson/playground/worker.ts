@@ -47,8 +47,8 @@ function restart(next: PlaygroundState): void {
   trainer = new Trainer(next);
   history = new LossHistory();
   history.record(0, trainer.trainLoss(), trainer.testLoss());
-  const { features, trainX, trainY, testX, testY, domain } = trainer.data;
-  self.postMessage({ type: 'data', features, trainX, trainY, testX, testY, domain });
+  const { features, trainX, trainY, testX, testY, domain, classes } = trainer.data;
+  self.postMessage({ type: 'data', features, trainX, trainY, testX, testY, domain, classes });
   resetPace();
   changedSinceFrame = true;
 }

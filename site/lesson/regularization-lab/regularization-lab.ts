@@ -123,6 +123,7 @@ class RegularizationLabElement extends HTMLElement {
         testX: reply.validationX,
         testY: reply.validationY,
         domain: [...LAB.domain],
+        classes: 2,
       };
       this.setAttribute('data-ready', '');
       this.go(this.view.epoch);
