@@ -16,3 +16,4 @@ export { AdamW } from './adamw.ts';
 export type { AdamWOptions } from './adamw.ts';
 export * from './schedules.ts';
 export * from './early-stopping.ts';
+export { addL1Gradient, l1PenaltyValue } from './l1-penalty.ts';
