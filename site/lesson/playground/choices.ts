@@ -14,6 +14,7 @@ import {
   OPTIMIZERS,
   SPEEDS,
   WEIGHT_DECAYS,
+  L1_PENALTIES,
   type DatasetName,
   type InitializerName,
   type LossName,
@@ -67,5 +68,6 @@ export const CHOICES = {
   optimizer: named(OPTIMIZERS, OPTIMIZER_LABELS),
   lr: numeric(LEARNING_RATES),
   l2: numeric(WEIGHT_DECAYS),
+  l1: numeric(L1_PENALTIES),
   speed: named(SPEEDS, SPEED_LABELS),
 } as const satisfies Record<string, readonly Choice[]>;

@@ -143,6 +143,7 @@ export class PlaygroundElement extends HTMLElement {
     set('optimizer', s.optimizer);
     set('lr', s.lr);
     set('l2', s.l2);
+    set('l1', s.l1);
     set('dropout', s.dropout);
     set('init', s.init);
     set('seed', s.seed);
@@ -184,6 +185,7 @@ export class PlaygroundElement extends HTMLElement {
       optimizer: value('optimizer') as PlaygroundState['optimizer'],
       lr: Number(value('lr')),
       l2: Number(value('l2')),
+      l1: Number(value('l1')),
       dropout: Number(value('dropout')),
       init: value('init') as PlaygroundState['init'],
       seed: Number(value('seed')),

@@ -37,6 +37,8 @@ export const presetSchema = z
     lr: within(LIMITS.lr),
     /** The L2 weight-decay coefficient λ. */
     l2: within(LIMITS.l2),
+    /** The L1 penalty's coefficient λ₁ on the weights. */
+    l1: within(LIMITS.l1),
     /** The dropout probability after each hidden layer. */
     dropout: within(LIMITS.dropout),
     /** How the first weights are drawn. */

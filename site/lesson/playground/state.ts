@@ -54,6 +54,9 @@ export type Speed = (typeof SPEEDS)[number];
 /** The learning rates offered in the control (a URL may give any other value within the limits). */
 export const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10] as const;
 
+/** The L1 coefficients offered in the control. */
+export const L1_PENALTIES = [0, 0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1] as const;
+
 /** The weight-decay coefficients offered in the control. */
 export const WEIGHT_DECAYS = [0, 0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1] as const;
 
@@ -83,6 +86,8 @@ export interface PlaygroundState {
   lr: number;
   /** The L2 weight-decay coefficient λ, 0 to 1. */
   l2: number;
+  /** The L1 penalty's coefficient λ₁ on the weights (λ₁ Σ|w| added to the loss), 0 to 1. */
+  l1: number;
   /** The dropout probability after each hidden layer, 0 to 0.9. */
   dropout: number;
   /** How the first weights are drawn. */
@@ -110,6 +115,7 @@ export const DEFAULT_STATE: Readonly<PlaygroundState> = Object.freeze({
   optimizer: 'adam',
   lr: 0.01,
   l2: 0,
+  l1: 0,
   dropout: 0,
   init: 'xavier-uniform',
   seed: 1,
@@ -126,6 +132,7 @@ export const LIMITS = {
   units: { min: 1, max: 16 },
   lr: { min: 0.00001, max: 10 },
   l2: { min: 0, max: 1 },
+  l1: { min: 0, max: 1 },
   dropout: { min: 0, max: 0.9, step: 0.05 },
   seed: { min: 0, max: 2 ** 31 - 1 },
 } as const;
@@ -133,7 +140,7 @@ export const LIMITS = {
 /** The short keys of the URL form, by field. */
 const KEYS: Record<keyof PlaygroundState, string> = {
   data: 'data', classes: 'classes', inputs: 'in', noise: 'noise', split: 'split', batch: 'batch', layers: 'layers', activation: 'act', loss: 'loss',
-  optimizer: 'opt', lr: 'lr', l2: 'l2', dropout: 'drop', init: 'init', seed: 'seed', speed: 'speed',
+  optimizer: 'opt', lr: 'lr', l2: 'l2', l1: 'l1', dropout: 'drop', init: 'init', seed: 'seed', speed: 'speed',
 };
 
 const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
@@ -188,6 +195,7 @@ export function normalizeState(partial: Partial<PlaygroundState>): PlaygroundSta
     optimizer: pick(OPTIMIZERS, s.optimizer, DEFAULT_STATE.optimizer),
     lr: number(s.lr, DEFAULT_STATE.lr, LIMITS.lr.min, LIMITS.lr.max),
     l2: number(s.l2, DEFAULT_STATE.l2, LIMITS.l2.min, LIMITS.l2.max),
+    l1: number(s.l1, DEFAULT_STATE.l1, LIMITS.l1.min, LIMITS.l1.max),
     dropout: number(s.dropout, DEFAULT_STATE.dropout, LIMITS.dropout.min, LIMITS.dropout.max),
     init: pick(INITIALIZERS, s.init, DEFAULT_STATE.init),
     seed: Math.round(number(s.seed, DEFAULT_STATE.seed, LIMITS.seed.min, LIMITS.seed.max)),
@@ -226,9 +234,9 @@ export function decodeState(text: string): PlaygroundState {
   return normalizeState(partial as Partial<PlaygroundState>);
 }
 
-/** Whether changing from one state to another needs a fresh network (anything but the learning rate, weight decay, batch size and speed). */
+/** Whether changing from one state to another needs a fresh network (anything but the learning rate, the penalties, batch size and speed). */
 export function needsRestart(before: PlaygroundState, after: PlaygroundState): boolean {
-  const live = new Set<keyof PlaygroundState>(['lr', 'l2', 'batch', 'speed']);
+  const live = new Set<keyof PlaygroundState>(['lr', 'l2', 'l1', 'batch', 'speed']);
   return (Object.keys(KEYS) as (keyof PlaygroundState)[]).some(
     (field) => !live.has(field) && String(before[field]) !== String(after[field]),
   );

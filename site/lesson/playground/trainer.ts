@@ -19,8 +19,10 @@ import {
   type Initializer,
   type LossFunctionName,
   type Optimizer,
+  type Tensor,
 } from '../../../engine/index.ts';
 import { softmaxLine } from '../../../engine/formulas/activations.ts';
+import { addL1Gradient } from '../../../engine/optim/l1-penalty.ts';
 import { networkInputs, playgroundData, type PlaygroundData } from './datasets.ts';
 import { effectiveLoss, inputCount, outputCount, type InitializerName, type LossName, type OptimizerName, type PlaygroundState } from './state.ts';
 
@@ -74,6 +76,9 @@ export class Trainer {
   private readonly loss: LossName;
   private readonly shuffle: Random;
   private batchSize: number;
+  // The L1 penalty's λ₁ and the tensors it applies to: the weights, not the biases (as TensorFlow Playground).
+  private l1: number;
+  private readonly weights: Tensor[];
   private readonly gridX: Float64Array;
   // The network's raw outputs for the picture or the test set, before they become probabilities.
   private readonly outputs: Float64Array;
@@ -88,6 +93,8 @@ export class Trainer {
     this.shuffle = rng.fork();
     this.optimizer = makeOptimizer(state.optimizer, this.model, state.lr, state.l2);
     this.batchSize = state.batch;
+    this.l1 = state.l1;
+    this.weights = this.model.blocks.map((block) => block.linear.weight);
     this.loss = effectiveLoss(state);
     this.kernel = new FastMLP(this.model, { loss: ENGINE_LOSS[this.loss], maxBatch: Math.max(256, state.batch) });
     this.gridX = this.gridInputs();
@@ -99,6 +106,7 @@ export class Trainer {
   update(state: PlaygroundState): void {
     this.optimizer.lr = state.lr;
     this.optimizer.weightDecay = state.l2;
+    this.l1 = state.l1;
     this.batchSize = Math.min(state.batch, 256);
   }
 
@@ -107,6 +115,7 @@ export class Trainer {
     const { trainInputs, trainY } = this.data;
     for (const rows of batchIndices(trainY.length, this.batchSize, this.shuffle)) {
       this.kernel.trainBatch(trainInputs, trainY, rows);
+      if (this.l1 > 0) addL1Gradient(this.weights, this.l1);
       this.optimizer.step();
     }
     this.epoch++;

@@ -3,7 +3,7 @@
 
 import { describe, expect, test } from 'vitest';
 import { CHOICES } from '../../../../site/lesson/playground/choices.ts';
-import { ACTIVATIONS, DATASETS, INITIALIZERS, LEARNING_RATES, LOSSES, OPTIMIZERS, SPEEDS, WEIGHT_DECAYS } from '../../../../site/lesson/playground/state.ts';
+import { ACTIVATIONS, DATASETS, INITIALIZERS, L1_PENALTIES, LEARNING_RATES, LOSSES, OPTIMIZERS, SPEEDS, WEIGHT_DECAYS } from '../../../../site/lesson/playground/state.ts';
 
 describe('the playground option labels', () => {
   test('every learning-rate option reads as the number it sets', () => {
@@ -17,6 +17,14 @@ describe('the playground option labels', () => {
   test('every L2 option reads as the number it sets', () => {
     expect(CHOICES.l2.map((choice) => choice.value)).toEqual(WEIGHT_DECAYS.map(String));
     for (const choice of CHOICES.l2) {
+      expect(choice.label).toMatch(/^\d+(\.\d+)?$/);
+      expect(Number(choice.label)).toBe(Number(choice.value));
+    }
+  });
+
+  test('every L1 option reads as the number it sets', () => {
+    expect(CHOICES.l1.map((choice) => choice.value)).toEqual(L1_PENALTIES.map(String));
+    for (const choice of CHOICES.l1) {
       expect(choice.label).toMatch(/^\d+(\.\d+)?$/);
       expect(Number(choice.label)).toBe(Number(choice.value));
     }

@@ -9,6 +9,7 @@ import {
   encodeState,
   inputCount,
   normalizeState,
+  needsRestart,
   outputCount,
 } from '../../../../site/lesson/playground/state.ts';
 
@@ -51,5 +52,14 @@ describe('the playground state', () => {
   test('the network reads one column per chosen input, or the one coordinate of regression', () => {
     expect(inputCount(normalizeState({ inputs: ['x1sq', 'x2sq', 'x1x2'] }))).toBe(3);
     expect(inputCount(normalizeState({ data: 'regression', inputs: ['x1sq', 'x2sq', 'x1x2'] }))).toBe(1);
+  });
+
+  test('the L1 penalty travels in the URL, is clamped, and changes live without a restart', () => {
+    const state = normalizeState({ l1: 0.003 });
+    expect(encodeState(state)).toBe('l1:0.003');
+    expect(decodeState('l1:0.003')).toEqual(state);
+    expect(decodeState('l1:7').l1).toBe(1);
+    expect(decodeState('l1:-1').l1).toBe(0);
+    expect(needsRestart(normalizeState({}), state)).toBe(false);
   });
 });

@@ -52,4 +52,14 @@ describe('the playground trainer', () => {
       expect(Number.isFinite(trainer.trainLoss()), activation).toBe(true);
     }
   });
+
+  test('the L1 penalty drives weights to zero: a sparser network than without it', () => {
+    const small = (l1: number) => {
+      const trainer = new Trainer(normalizeState({ data: 'circles', layers: [8, 8], l1, lr: 0.01, seed: 5 }));
+      for (let epoch = 0; epoch < 40; epoch++) trainer.trainEpoch();
+      const weights = trainer.model.blocks.flatMap((block) => Array.from(block.linear.weight.data));
+      return weights.filter((w) => Math.abs(w) < 0.01).length / weights.length;
+    };
+    expect(small(0.01)).toBeGreaterThan(small(0) + 0.2);
+  });
 });
