@@ -23,6 +23,7 @@ import {
 import { softmaxLine } from '../../../engine/formulas/activations.ts';
 import { networkInputs, playgroundData, type PlaygroundData } from './datasets.ts';
 import type { NetworkSnapshot } from './protocol.ts';
+import { WEIGHT_LIMIT } from './neuron-formula.ts';
 import { effectiveLoss, inputCount, outputCount, type InitializerName, type LossName, type OptimizerName, type PlaygroundState } from './state.ts';
 
 /** The engine loss for each playground name: binary cross-entropy takes the single output as a logit. */
@@ -65,8 +66,8 @@ export const CURVE_SIZE = 200;
 export const MAP_SIZE = 24;
 /** The points along x of each neuron's curve in the network diagram, for regression. */
 export const MAP_CURVE_SIZE = 48;
-/** The largest |value| a weight or a bias may be set to by hand. */
-export const WEIGHT_LIMIT = 1000;
+/** The largest |value| a weight or a bias may be set to by hand (neuron-formula.ts, which the page's check reads too). */
+export { WEIGHT_LIMIT };
 
 /** A training run of the playground: data, model and optimizer from one state, trained an epoch at a time. */
 export class Trainer {
