@@ -91,15 +91,17 @@ export function mapChecksum(values: ArrayLike<number>, offset: number, count: nu
 /** The neuron an arrow key moves to from (layer, neuron): up and down in the column, left and right to the next column's nearest row. */
 export function moveFocus(sizes: readonly number[], layer: number, neuron: number, key: string): { layer: number; neuron: number } | null {
   const clampRow = (l: number, row: number) => Math.min(sizes[l] - 1, Math.max(0, row));
+  // The same height in the next column: a lone neuron counts as the middle of its column.
+  const across = (l: number) => clampRow(l, Math.round((sizes[layer] === 1 ? 0.5 : neuron / (sizes[layer] - 1)) * (sizes[l] - 1)));
   switch (key) {
     case 'ArrowUp':
       return { layer, neuron: clampRow(layer, neuron - 1) };
     case 'ArrowDown':
       return { layer, neuron: clampRow(layer, neuron + 1) };
     case 'ArrowLeft':
-      return layer > 0 ? { layer: layer - 1, neuron: clampRow(layer - 1, Math.round((neuron * (sizes[layer - 1] - 1)) / Math.max(1, sizes[layer] - 1))) } : { layer, neuron };
+      return layer > 0 ? { layer: layer - 1, neuron: across(layer - 1) } : { layer, neuron };
     case 'ArrowRight':
-      return layer < sizes.length - 1 ? { layer: layer + 1, neuron: clampRow(layer + 1, Math.round((neuron * (sizes[layer + 1] - 1)) / Math.max(1, sizes[layer] - 1))) } : { layer, neuron };
+      return layer < sizes.length - 1 ? { layer: layer + 1, neuron: across(layer + 1) } : { layer, neuron };
     case 'Home':
       return { layer, neuron: 0 };
     case 'End':

@@ -49,6 +49,8 @@ describe("the network diagram's layout", () => {
     expect(moveFocus(sizes, 1, 3, 'ArrowRight')).toEqual({ layer: 2, neuron: 0 });
     expect(moveFocus(sizes, 1, 3, 'ArrowLeft')).toEqual({ layer: 0, neuron: 1 });
     expect(moveFocus(sizes, 0, 1, 'ArrowLeft')).toEqual({ layer: 0, neuron: 1 });
+    expect(moveFocus(sizes, 2, 0, 'ArrowLeft')).toEqual({ layer: 1, neuron: 2 });
+    expect(moveFocus([2, 3, 1], 2, 0, 'ArrowLeft')).toEqual({ layer: 1, neuron: 1 });
     expect(moveFocus(sizes, 2, 0, 'ArrowRight')).toEqual({ layer: 2, neuron: 0 });
     expect(moveFocus(sizes, 1, 1, 'End')).toEqual({ layer: 1, neuron: 3 });
     expect(moveFocus(sizes, 1, 2, 'Home')).toEqual({ layer: 1, neuron: 0 });
