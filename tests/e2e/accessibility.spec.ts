@@ -148,7 +148,7 @@ async function mountEverything(page: Page): Promise<void> {
   }
 }
 
-for (const path of lessonPaths) {
+for (const path of [...lessonPaths, '/playground/']) {
   test(`every control on ${path} is reached by Tab and shows a visible focus indicator`, async ({ page }) => {
     test.setTimeout(120_000);
     await page.emulateMedia({ reducedMotion: 'reduce' });
