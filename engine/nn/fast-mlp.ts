@@ -344,6 +344,32 @@ export class FastMLP {
   }
 
   /**
+   * Every neuron's value for the first `n` rows of x, without dropout, layer by layer: `out[k]` receives, row by
+   * row, layer k's `sizes[k]` values — the input row for k = 0, the hidden activation f(z) for a hidden layer, the
+   * output (after the output activation) for the last. What a network diagram draws under each neuron; it reads the
+   * model's parameters as they are now, so an edited weight shows at once.
+   */
+  neuronValues(x: ArrayLike<number>, n: number, out: readonly (Float64Array | Float32Array)[]): void {
+    const last = this.sizes.length - 1;
+    if (out.length !== this.sizes.length) throw new RangeError(`FastMLP: neuronValues needs one array per layer (${this.sizes.length}), got ${out.length}`);
+    for (let k = 0; k <= last; k++) {
+      if (out[k].length < n * this.sizes[k]) throw new RangeError(`FastMLP: neuronValues' array for layer ${k} holds ${out[k].length} values, fewer than ${n} rows × ${this.sizes[k]}`);
+    }
+    for (let start = 0; start < n; start += this.maxBatch) {
+      const count = Math.min(this.maxBatch, n - start);
+      const output = this.forward(x, null, start, count, false);
+      for (let k = 0; k <= last; k++) {
+        // Without dropout the hidden layers' outputs are their activations a[k]; the input is in h[0].
+        const values = k === 0 ? this.h[0] : k === last ? output : this.a[k];
+        const width = this.sizes[k];
+        const target = out[k];
+        const offset = start * width;
+        for (let e = 0, m = count * width; e < m; e++) target[offset + e] = values[e];
+      }
+    }
+  }
+
+  /**
    * The network's outputs (after the output activation, without dropout) for the first `n` rows of x, written into
    * `out` row by row, `outputs` values per row.
    */

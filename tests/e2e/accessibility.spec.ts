@@ -86,8 +86,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join('; ')})`);
 }
 
-test('the accessibility check visits the home page, the practice page, the 404 page and every lesson', () => {
-  expect(pagePaths).toEqual(expect.arrayContaining(['/', '/practice/', '/404.html', ...lessonPaths]));
+test('the accessibility check visits the home page, the practice page, the Playground page, the 404 page and every lesson', () => {
+  expect(pagePaths).toEqual(expect.arrayContaining(['/', '/practice/', '/playground/', '/404.html', ...lessonPaths]));
   expect(lessonPaths.length).toBeGreaterThan(0);
 });
 
@@ -148,7 +148,7 @@ async function mountEverything(page: Page): Promise<void> {
   }
 }
 
-for (const path of lessonPaths) {
+for (const path of [...lessonPaths, '/playground/']) {
   test(`every control on ${path} is reached by Tab and shows a visible focus indicator`, async ({ page }) => {
     test.setTimeout(120_000);
     await page.emulateMedia({ reducedMotion: 'reduce' });

@@ -2,7 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { builtLessonPaths } from './pages.ts';
 
 const lessonPaths = builtLessonPaths();
-const allPaths = ['/', ...lessonPaths, '/reference/cell/', '/404.html'];
+const allPaths = ['/', ...lessonPaths, '/playground/', '/reference/cell/', '/404.html'];
 
 /** Collects console errors, uncaught exceptions and failed or 4xx/5xx requests while a page is used. */
 function watchForProblems(page: Page): string[] {

@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { Random } from '../../engine/random.ts';
 import { Tensor } from '../../engine/tensor.ts';
 import { MLP } from '../../engine/nn/mlp.ts';
+import { Activation } from '../../engine/nn/activation.ts';
 import { FastMLP, FAST_MLP_ACTIVATIONS } from '../../engine/nn/fast-mlp.ts';
 import { xavierNormal } from '../../engine/nn/init.ts';
 import { LOSS_FUNCTIONS, type LossFunctionName } from '../../engine/formulas/losses.ts';
@@ -255,6 +256,46 @@ describe('the fast MLP kernel', () => {
     fast.eval();
     kernel.trainBatch(x, y, [0, 1, 2, 3]);
     expect(kernel.dropoutMask(1, 0)).toBeNull();
+  });
+
+  test("gives every neuron's value, layer by layer, as the engine's forward pass computes them", () => {
+    for (const [sizes, activation, outputActivation] of [
+      [[3, 5, 4, 2], 'tanh', 'identity'],
+      [[2, 6, 1], 'relu', 'sigmoid'],
+    ] as const) {
+      const [model] = twins([...sizes], activation, outputActivation, 0.3, 4);
+      model.eval();
+      const kernel = new FastMLP(model, { loss: outputActivation === 'sigmoid' ? 'binaryCrossEntropy' : 'mseLoss', maxBatch: 8 });
+      const n = 19;
+      const { x } = batch('mseLoss', n, sizes[0], 1, 5);
+      const out = sizes.map((width) => new Float64Array(n * width));
+      kernel.neuronValues(x, n, out);
+      // The engine, block by block: Linear, then the block's activation (none for the identity).
+      let h = Tensor.fromData(x, [n, sizes[0]]);
+      expect(Array.from(out[0])).toEqual(Array.from(x));
+      model.blocks.forEach((block, k) => {
+        h = block.linear.forward(h);
+        if (block.activation !== 'identity') h = new Activation(block.activation).forward(h);
+        h.data.forEach((v, e) => expect(Math.abs(out[k + 1][e] - v)).toBeLessThan(1e-12));
+      });
+    }
+    const kernel = new FastMLP(new MLP([2, 3, 1]), { loss: 'mseLoss' });
+    expect(() => kernel.neuronValues(new Float64Array(4), 2, [new Float64Array(4)])).toThrow(/one array per layer \(3\)/);
+    expect(() => kernel.neuronValues(new Float64Array(4), 2, [new Float64Array(4), new Float64Array(5), new Float64Array(2)])).toThrow(/layer 1 holds 5 values/);
+  });
+
+  test("reads the model's parameters live: a weight set on the model changes the kernel's next outputs and loss", () => {
+    const [model] = twins([2, 4, 1], 'tanh', 'identity', 0, 6);
+    const kernel = new FastMLP(model, { loss: 'mseLoss', maxBatch: 8 });
+    const { x, y } = batch('mseLoss', 8, 2, 1, 6);
+    const before = kernel.meanLoss(x, y, 8);
+    const weight = model.blocks[1].linear.weight;
+    weight.data[2] += 1.5;
+    model.blocks[0].linear.bias!.data[1] = -0.75;
+    const expected = engineLoss(model, 'mseLoss', x, y, [0, 1, 2, 3, 4, 5, 6, 7]).item();
+    const after = kernel.meanLoss(x, y, 8);
+    expect(after).not.toBe(before);
+    expect(Math.abs(after - expected)).toBeLessThan(1e-12);
   });
 
   test('refuses what it cannot run with a message naming it', () => {

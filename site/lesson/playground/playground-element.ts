@@ -11,6 +11,7 @@ import { onThemeChange } from '../shared/plot-theme.ts';
 import { watchVisibility } from '../shared/mount-when-visible.ts';
 import { readColors } from './colors.ts';
 import { LossChart } from './loss-chart.ts';
+import { NetworkDiagram, type WeightEdit } from './network-diagram.ts';
 import { Picture } from './picture.ts';
 import type { DataMessage, FrameMessage, FromWorker, ToWorker } from './protocol.ts';
 import { LIMITS, decodeState, effectiveLoss, encodeState, normalizeState, type PlaygroundState } from './state.ts';
@@ -55,6 +56,7 @@ export class PlaygroundElement extends HTMLElement {
   private readonly frameRate = new RateMeter();
   private readonly epochRate = new RateMeter();
   private stops: (() => void)[] = [];
+  private network: NetworkDiagram | null = null;
 
   connectedCallback(): void {
     if (this.worker !== null) return;
@@ -63,6 +65,7 @@ export class PlaygroundElement extends HTMLElement {
     this.state = fromUrl !== null ? decodeState(fromUrl) : normalizeState(preset);
     this.picture = new Picture(this.query<HTMLCanvasElement>('.pg-picture'));
     this.chart = new LossChart(this.query<HTMLCanvasElement>('.pg-loss'));
+    this.networkMount();
     this.applyColors();
     this.writeControls();
     this.addEventListener('input', (event) => this.changed(event));
@@ -120,6 +123,7 @@ export class PlaygroundElement extends HTMLElement {
     const colors = readColors(this);
     this.picture.setColors(colors);
     this.chart.setColors(colors);
+    this.network?.setColors(colors);
   }
 
   /** Puts the state into the controls (options missing from a select, such as a learning rate from a URL, are added). */
@@ -216,6 +220,7 @@ export class PlaygroundElement extends HTMLElement {
     history.replaceState(history.state, '', url);
     this.send({ type: 'configure', state: next });
     this.requestFrame();
+    this.networkFullLink();
   }
 
   private clicked(event: Event): void {
@@ -286,6 +291,7 @@ export class PlaygroundElement extends HTMLElement {
     if (this.data === null) return;
     this.picture.draw(this.data, frame.predictions, this.field('show-test').checked);
     this.chart.draw(frame.history);
+    if (frame.network !== undefined) this.network?.draw(frame.network);
     const now = performance.now();
     this.framesDrawn++;
     this.query('.pg-epoch').textContent = String(frame.epoch);
@@ -302,6 +308,33 @@ export class PlaygroundElement extends HTMLElement {
     } else {
       this.describe(frame);
     }
+  }
+
+  /** The network diagram, when the markup has one, and the link to the full Playground carrying this state. */
+  private networkMount(): void {
+    const section = this.querySelector<HTMLElement>('.pg-network');
+    if (section !== null) {
+      this.network = new NetworkDiagram(section, {
+        editStart: () => this.setPlaying(false),
+        edit: (edit) => this.networkEdit(edit),
+      });
+    }
+    this.networkFullLink();
+  }
+
+  /** A weight typed in the diagram: training stays paused, the worker sets the engine parameter and sends a fresh frame. */
+  private networkEdit(edit: WeightEdit): void {
+    this.setPlaying(false);
+    this.send({ type: 'set-weight', layer: edit.layer, to: edit.to, from: edit.from, value: edit.value });
+    this.requestFrame();
+  }
+
+  /** Points "Open in the full Playground" at /playground/ with the current settings. */
+  private networkFullLink(): void {
+    const link = this.querySelector<HTMLAnchorElement>('a.pg-open-full');
+    if (link === null) return;
+    const encoded = encodeState(this.state);
+    link.href = encoded === '' ? '/playground/' : `/playground/?playground=${encodeURIComponent(encoded)}`;
   }
 
   /** The picture's text alternative, updated when training is not running (a live one would chatter). */

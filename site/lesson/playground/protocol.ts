@@ -17,7 +17,12 @@ export type ToWorker =
   /** The page has drawn the last frame and can take the next one. */
   | { type: 'frame' }
   /** Stop all work while the widget is off-screen or the tab hidden, or carry on. */
-  | { type: 'suspend'; suspended: boolean };
+  | { type: 'suspend'; suspended: boolean }
+  /**
+   * Set one parameter of the network (training pauses): the weight from neuron `from` of layer − 1 to neuron `to` of
+   * `layer` (1 is the first hidden layer), or that neuron's bias when `from` is null.
+   */
+  | { type: 'set-weight'; layer: number; to: number; from: number | null; value: number };
 
 /** The points of a fresh run, sent once so the page can draw them under the heat map. */
 export interface DataMessage extends Pick<PlaygroundData, 'features' | 'trainX' | 'trainY' | 'testX' | 'testY' | 'domain' | 'classes'> {
@@ -40,6 +45,33 @@ export interface FrameMessage {
   predictions: Float32Array;
   /** The loss curves so far. */
   history: { epochs: Float64Array; train: Float64Array; test: Float64Array };
+  /** The network drawn: weights, biases and every neuron's map (at most about 20 times a second while training). */
+  network?: NetworkSnapshot;
+}
+
+/**
+ * The network as a diagram draws it: its sizes, weights and biases now, and every neuron's value over a coarse grid
+ * of the picture (its map), computed by the engine's forward pass.
+ */
+export interface NetworkSnapshot {
+  /** Layer sizes, the inputs first, the outputs last. */
+  sizes: number[];
+  /** The inputs' names: plane features (x1, x1sq, ...) or 'x' for regression. */
+  inputNames: string[];
+  /** The hidden activation's engine name (tanh, relu, ...). */
+  activation: string;
+  /** The playground loss the outputs feed: 'bce' (one logit), 'cross-entropy' (one logit per class) or 'mse'. */
+  loss: string;
+  /** Per layer k = 1, 2, ...: weights[k − 1] of shape (sizes[k], sizes[k − 1]), row-major, as the engine's Linear. */
+  weights: Float64Array[];
+  /** Per layer k = 1, 2, ...: biases[k − 1] with sizes[k] entries. */
+  biases: Float64Array[];
+  /** Points per map: a side × side grid over the picture (row 0 at the top), or `side` points along x for regression. */
+  side: number;
+  /** Whether the maps are curves over x (regression) rather than grids over the plane. */
+  curve: boolean;
+  /** Per layer (inputs first): maps[k][i · points + p] is neuron i's value at point p (the input, f(z), or the output). */
+  maps: Float32Array[];
 }
 
 /** What the worker tells the page. */

@@ -24,6 +24,8 @@ import {
 import { softmaxLine } from '../../../engine/formulas/activations.ts';
 import { addL1Gradient } from '../../../engine/optim/l1-penalty.ts';
 import { networkInputs, playgroundData, type PlaygroundData } from './datasets.ts';
+import type { NetworkSnapshot } from './protocol.ts';
+import { WEIGHT_LIMIT } from './neuron-formula.ts';
 import { effectiveLoss, inputCount, outputCount, type InitializerName, type LossName, type OptimizerName, type PlaygroundState } from './state.ts';
 
 /** The engine loss for each playground name: binary cross-entropy takes the single output as a logit. */
@@ -62,6 +64,13 @@ export const GRID_SIZE = 100;
 /** The number of points on the regression curve. */
 export const CURVE_SIZE = 200;
 
+/** The side of each neuron's map in the network diagram: 24 × 24 points over the picture. */
+export const MAP_SIZE = 24;
+/** The points along x of each neuron's curve in the network diagram, for regression. */
+export const MAP_CURVE_SIZE = 48;
+/** The largest |value| a weight or a bias may be set to by hand (neuron-formula.ts, which the page's check reads too). */
+export { WEIGHT_LIMIT };
+
 /** A training run of the playground: data, model and optimizer from one state, trained an epoch at a time. */
 export class Trainer {
   /** The data being learned. */
@@ -84,6 +93,9 @@ export class Trainer {
   private readonly outputs: Float64Array;
   // Softmax of `outputs`, for more than two classes.
   private readonly probabilities: Float64Array;
+  // The network diagram's map points and the kernel's values there, made on first use.
+  private networkMapX: Float64Array | null = null;
+  private networkMapValues: Float64Array[] | null = null;
 
   /** A fresh run of `state`: the seed draws the data, the split, the first weights, the shuffles and the dropout masks. */
   constructor(readonly state: PlaygroundState) {
@@ -184,6 +196,89 @@ export class Trainer {
         for (let j = 0; j < k; j++) out[r * k + j] = p[r * k + j];
       }
     } else for (let r = 0; r < n; r++) out[r] = z[r];
+  }
+
+  /**
+   * Every neuron's map: its value at each point of a coarse grid over the picture (MAP_SIZE², row 0 at the top), or
+   * along MAP_CURVE_SIZE points of x for regression, by the engine's forward pass without dropout. Per layer, inputs
+   * first: maps[k][i · points + p] is neuron i of layer k at point p (the input feature, the hidden activation, the output).
+   */
+  neuronMaps(): Float32Array[] {
+    const curve = this.data.features === 1;
+    const points = curve ? MAP_CURVE_SIZE : MAP_SIZE * MAP_SIZE;
+    const sizes = this.model.sizes;
+    this.networkMapX ??= this.networkMapInputs();
+    this.networkMapValues ??= sizes.map((width) => new Float64Array(points * width));
+    const values = this.networkMapValues;
+    this.kernel.neuronValues(this.networkMapX, points, values);
+    return sizes.map((width, k) => {
+      // Point-major from the kernel, neuron-major for the diagram (each neuron's map contiguous).
+      const map = new Float32Array(points * width);
+      const layer = values[k];
+      for (let p = 0; p < points; p++) for (let i = 0; i < width; i++) map[i * points + p] = layer[p * width + i];
+      return map;
+    });
+  }
+
+  /** The network as the diagram draws it: sizes, weights, biases (copies) and every neuron's map. */
+  networkSnapshot(): NetworkSnapshot {
+    const curve = this.data.features === 1;
+    const linears = this.model.linearLayers();
+    return {
+      sizes: [...this.model.sizes],
+      inputNames: [...this.data.inputNames],
+      activation: this.model.activation,
+      loss: this.loss,
+      weights: linears.map((layer) => layer.weight.data.slice()),
+      biases: linears.map((layer) => layer.bias!.data.slice()),
+      side: curve ? MAP_CURVE_SIZE : MAP_SIZE,
+      curve,
+      maps: this.neuronMaps(),
+    };
+  }
+
+  /**
+   * Sets one weight of the engine's model by hand: from neuron `from` of layer − 1 to neuron `to` of `layer` (1 is
+   * the first hidden layer; neurons count from 0). The fast path reads the model's parameters, so the next pass uses it.
+   */
+  setWeight(layer: number, to: number, from: number, value: number): void {
+    const linear = this.editableLayer(layer, to, value);
+    const fanIn = linear.weight.shape[1];
+    if (!(Number.isInteger(from) && from >= 0 && from < fanIn)) throw new RangeError(`setWeight: layer ${layer - 1} has no neuron ${from} (it has ${fanIn})`);
+    linear.weight.data[to * fanIn + from] = value;
+  }
+
+  /** Sets the bias of neuron `to` of `layer` (1 is the first hidden layer) by hand. */
+  setBias(layer: number, to: number, value: number): void {
+    this.editableLayer(layer, to, value).bias!.data[to] = value;
+  }
+
+  /** The Linear layer feeding `layer`, after checking the layer, the neuron and the value. */
+  private editableLayer(layer: number, to: number, value: number): ReturnType<MLP['linearLayers']>[number] {
+    const linears = this.model.linearLayers();
+    if (!(Number.isInteger(layer) && layer >= 1 && layer <= linears.length)) throw new RangeError(`setWeight: there is no layer ${layer} (layers 1 to ${linears.length} have weights)`);
+    const linear = linears[layer - 1];
+    const fanOut = linear.weight.shape[0];
+    if (!(Number.isInteger(to) && to >= 0 && to < fanOut)) throw new RangeError(`setWeight: layer ${layer} has no neuron ${to} (it has ${fanOut})`);
+    if (!(Number.isFinite(value) && Math.abs(value) <= WEIGHT_LIMIT)) throw new RangeError(`setWeight: ${value} is not a number from −${WEIGHT_LIMIT} to ${WEIGHT_LIMIT}`);
+    return linear;
+  }
+
+  /** The network inputs of the maps' points: cell centres of the coarse grid, top row first, or evenly spaced x. */
+  private networkMapInputs(): Float64Array {
+    const [x0, x1, y0, y1] = this.data.domain;
+    if (this.data.features === 1) {
+      return Float64Array.from({ length: MAP_CURVE_SIZE }, (_, i) => x0 + ((x1 - x0) * i) / (MAP_CURVE_SIZE - 1));
+    }
+    const points = new Float64Array(MAP_SIZE * MAP_SIZE * 2);
+    for (let row = 0; row < MAP_SIZE; row++) {
+      for (let col = 0; col < MAP_SIZE; col++) {
+        const k = row * MAP_SIZE + col;
+        points[2 * k] = x0 + ((x1 - x0) * (col + 0.5)) / MAP_SIZE;
+        points[2 * k + 1] = y1 - ((y1 - y0) * (row + 0.5)) / MAP_SIZE;
+      }
+    }
+    return networkInputs(this.data.features, this.data.inputNames, points);
   }
 
   /** The inputs of the picture: cell centres of the grid, top row first, or evenly spaced x for the curve. */

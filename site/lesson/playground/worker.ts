@@ -17,6 +17,8 @@ declare const self: DedicatedWorkerGlobalScope;
 const SLICE_MS = 8;
 /** The shortest time between two frames: at most 60 frames a second, the rate of most screens. */
 const FRAME_INTERVAL_MS = 1000 / 60;
+/** The shortest time between two network snapshots (the diagram's maps) while training: at most 20 a second. */
+const NETWORK_INTERVAL_MS = 50;
 
 let state: PlaygroundState | null = null;
 let trainer: Trainer | null = null;
@@ -30,6 +32,8 @@ let nextFrameAt = 0;
 // Pacing for the limited speeds: epochs trained since `paceStart`.
 let paceStart = 0;
 let pacedEpochs = 0;
+// When the last network snapshot went out, and whether the network changed since (a fresh one is due at once when paused).
+let networkSentAt = -Infinity;
 
 // A message to ourselves runs the next slice as soon as the queue is free, without setTimeout's 4 ms clamp.
 const channel = new MessageChannel();
@@ -80,10 +84,16 @@ function sendFrame(): void {
     predictions,
     history: snapshot,
   };
+  const transfer: Transferable[] = [predictions.buffer, snapshot.epochs.buffer, snapshot.train.buffer, snapshot.test.buffer];
+  if (!playing || performance.now() - networkSentAt >= NETWORK_INTERVAL_MS) {
+    frame.network = run.networkSnapshot();
+    networkSentAt = performance.now();
+    for (const array of [...frame.network.weights, ...frame.network.biases, ...frame.network.maps]) transfer.push(array.buffer);
+  }
   frameWanted = false;
   changedSinceFrame = false;
   nextFrameAt = performance.now() + FRAME_INTERVAL_MS;
-  self.postMessage(frame, [predictions.buffer, snapshot.epochs.buffer, snapshot.train.buffer, snapshot.test.buffer]);
+  self.postMessage(frame, transfer);
 }
 
 function loop(): void {
@@ -142,8 +152,20 @@ function handle(message: ToWorker): void {
       // Time spent away does not count as epochs owed.
       if (!suspended) resetPace();
       break;
+    case 'set-weight':
+      networkSetWeight(message);
+      break;
   }
   schedule(0);
+}
+
+/** A weight or bias set by hand: training pauses, the engine parameter changes, and a fresh frame shows it. */
+function networkSetWeight(message: Extract<ToWorker, { type: 'set-weight' }>): void {
+  playing = false;
+  if (trainer === null) return;
+  if (message.from === null) trainer.setBias(message.layer, message.to, message.value);
+  else trainer.setWeight(message.layer, message.to, message.from, message.value);
+  changedSinceFrame = true;
 }
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
