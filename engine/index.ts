@@ -64,3 +64,5 @@ export * from './optim/schedules.ts';
 export * from './optim/early-stopping.ts';
 export { SURFACES, createSurface, symmetricEigenvalues2, noisyGradient, optimizerPath } from './surfaces.ts';
 export type { Surface, SurfaceName, SurfaceOptions, CriticalPoint, OptimizerPath, Point } from './surfaces.ts';
+export { pytorchScript, parseScriptLosses, pythonNumber } from './export/pytorch.ts';
+export type { RunRecord, RunEvent, ExportLoss, ScriptLosses } from './export/pytorch.ts';

@@ -19,9 +19,11 @@ import {
   type Initializer,
   type LossFunctionName,
   type Optimizer,
+  type RunRecord,
 } from '../../../engine/index.ts';
 import { softmaxLine } from '../../../engine/formulas/activations.ts';
 import { networkInputs, playgroundData, type PlaygroundData } from './datasets.ts';
+import { recordSettings, recordSoFar, recordWeight, startRunRecord } from './run-record.ts';
 import { effectiveLoss, inputCount, outputCount, type InitializerName, type LossName, type OptimizerName, type PlaygroundState } from './state.ts';
 
 /** The engine loss for each playground name: binary cross-entropy takes the single output as a logit. */
@@ -79,6 +81,8 @@ export class Trainer {
   private readonly outputs: Float64Array;
   // Softmax of `outputs`, for more than two classes.
   private readonly probabilities: Float64Array;
+  // What the PyTorch export replays: the run as it started and the changes made since.
+  private readonly runRecord: RunRecord;
 
   /** A fresh run of `state`: the seed draws the data, the split, the first weights, the shuffles and the dropout masks. */
   constructor(readonly state: PlaygroundState) {
@@ -93,10 +97,12 @@ export class Trainer {
     this.gridX = this.gridInputs();
     this.outputs = new Float64Array(Math.max(this.predictionCount, this.data.testY.length) * this.kernel.outputs);
     this.probabilities = new Float64Array(this.outputs.length);
+    this.runRecord = startRunRecord(state, this.model, this.shuffle, this.data, ENGINE_LOSS[this.loss], { lr: state.lr, weightDecay: state.l2, batchSize: this.batchSize });
   }
 
   /** Applies the settings that take effect without a restart: learning rate, weight decay and batch size. */
   update(state: PlaygroundState): void {
+    recordSettings(this.runRecord, this.epoch, { lr: this.optimizer.lr, weightDecay: this.optimizer.weightDecay, batchSize: this.batchSize }, { lr: state.lr, weightDecay: state.l2, batchSize: Math.min(state.batch, 256) });
     this.optimizer.lr = state.lr;
     this.optimizer.weightDecay = state.l2;
     this.batchSize = Math.min(state.batch, 256);
@@ -110,6 +116,16 @@ export class Trainer {
       this.optimizer.step();
     }
     this.epoch++;
+  }
+
+  /** The run so far as the PyTorch export replays it: how it started, the epochs trained and the changes made. */
+  runSoFar(): RunRecord {
+    return recordSoFar(this.runRecord, this.epoch);
+  }
+
+  /** Notes for the export a weight (column null: a bias) of Linear layer `layer` set by hand to `value`; call it from any weight edit. */
+  recordWeightEdit(layer: number, row: number, column: number | null, value: number): void {
+    recordWeight(this.runRecord, this.epoch, layer, row, column, value);
   }
 
   /** The mean loss on the training points, without dropout. */
