@@ -17,7 +17,9 @@ export type ToWorker =
   /** The page has drawn the last frame and can take the next one. */
   | { type: 'frame' }
   /** Stop all work while the widget is off-screen or the tab hidden, or carry on. */
-  | { type: 'suspend'; suspended: boolean };
+  | { type: 'suspend'; suspended: boolean }
+  /** Write the run so far (the epochs trained, the changes made) as a PyTorch script. */
+  | { type: 'export' };
 
 /** The points of a fresh run, sent once so the page can draw them under the heat map. */
 export interface DataMessage extends Pick<PlaygroundData, 'features' | 'trainX' | 'trainY' | 'testX' | 'testY' | 'domain' | 'classes'> {
@@ -43,4 +45,7 @@ export interface FrameMessage {
 }
 
 /** What the worker tells the page. */
-export type FromWorker = DataMessage | FrameMessage | { type: 'error'; message: string };
+export type FromWorker = DataMessage | FrameMessage | { type: 'error'; message: string } | ExportMessage;
+
+/** The run so far as a PyTorch script that reproduces it (engine/export/pytorch.ts), or why there is none. */
+export type ExportMessage = { type: 'export'; epochs: number; script: string } | { type: 'export'; epochs: number; error: string };
