@@ -12,11 +12,11 @@ test('Export to PyTorch gives a script that, run under PyTorch, ends at the page
   const widget = page.locator('nn-playground');
   await widget.scrollIntoViewIfNeeded();
   await expect(widget).toHaveAttribute('data-frames', /\d+/, { timeout: 30_000 });
-  await widget.getByRole('button', { name: 'Play' }).click();
+  await widget.getByRole('button', { name: 'Play', exact: true }).click();
   await expect.poll(async () => Number(await widget.getAttribute('data-epoch')), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
-  await widget.getByRole('button', { name: 'Pause' }).click();
+  await widget.getByRole('button', { name: 'Pause', exact: true }).click();
   // The pause has reached the worker once two frames in a row show the same epoch.
-  await expect(widget.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(widget.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   await page.waitForTimeout(500);
   const epoch = await widget.getAttribute('data-epoch');
   const trainLoss = Number(await widget.getAttribute('data-train-loss'));
@@ -63,12 +63,12 @@ test('Export while training pauses first, and the script covers exactly the epoc
   const widget = page.locator('nn-playground');
   await widget.scrollIntoViewIfNeeded();
   await expect(widget).toHaveAttribute('data-frames', /\d+/, { timeout: 30_000 });
-  await widget.getByRole('button', { name: 'Play' }).click();
+  await widget.getByRole('button', { name: 'Play', exact: true }).click();
   await expect.poll(async () => Number(await widget.getAttribute('data-epoch')), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
   await widget.getByRole('button', { name: 'Export to PyTorch' }).click();
   const dialog = page.getByRole('dialog', { name: 'The run as a PyTorch script' });
   await expect(dialog.locator('.pg-export-code')).toContainText('import torch', { timeout: 30_000 });
-  await expect(widget.getByRole('button', { name: 'Play' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(widget.getByRole('button', { name: 'Play', exact: true })).toHaveAttribute('aria-pressed', 'false');
   const code = (await dialog.locator('.pg-export-code').textContent()) ?? '';
   const epochs = /^EPOCHS = (\d+)$/m.exec(code);
   expect(epochs).not.toBeNull();
