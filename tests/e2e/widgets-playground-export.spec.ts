@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { HOW_TO_GET_TORCH, findPythonTorch } from '../../scripts/python-torch.ts';
 
 const LESSON = '/lessons/mlp/';
@@ -77,3 +78,20 @@ test('Export while training pauses first, and the script covers exactly the epoc
   // Paused: the page settles on the epoch the script was written at.
   await expect(widget).toHaveAttribute('data-epoch', epochs![1]);
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe finds no violation in the open export dialog (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(LESSON);
+    const widget = page.locator('nn-playground');
+    await widget.scrollIntoViewIfNeeded();
+    await expect(widget).toHaveAttribute('data-frames', /\d+/, { timeout: 30_000 });
+    await widget.getByRole('button', { name: 'Step', exact: true }).click();
+    await expect(widget).toHaveAttribute('data-epoch', '1');
+    await widget.getByRole('button', { name: 'Export to PyTorch' }).click();
+    const dialog = page.getByRole('dialog', { name: 'The run as a PyTorch script' });
+    await expect(dialog.locator('.pg-export-code')).toContainText('import torch', { timeout: 30_000 });
+    const results = await new AxeBuilder({ page }).include('.pg-export').analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}

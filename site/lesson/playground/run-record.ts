@@ -20,7 +20,7 @@ export interface LiveSettings {
 export function startRunRecord(state: PlaygroundState, model: MLP, shuffle: Random, data: PlaygroundData, loss: LossFunctionName, settings: LiveSettings): RunRecord {
   if (!EXPORT_LOSSES.includes(loss)) throw new RangeError(`the PyTorch export has no loss '${loss}'`);
   return {
-    source: `the Playground's setting ?playground=${encodeState(state)}`,
+    source: encodeState(state) === '' ? "the Playground's default setting" : `the Playground's setting ?playground=${encodeState(state)}`,
     sizes: [...model.sizes],
     activation: state.activation,
     dropout: model.blocks.some((block) => block.dropout !== null) ? state.dropout : 0,
