@@ -22,7 +22,7 @@ import { ACTIVATION_FUNCTIONS, isLearnable, type ActivationFunction } from '../e
 import { LOSS_FUNCTIONS, type LossFunction } from '../engine/formulas/losses.ts';
 import { linear } from '../engine/ops/linear.ts';
 import type { Optimizer, OptimizerClass } from '../engine/optim/optimizer.ts';
-import { OPTIMIZERS as REGISTRY } from '../engine/optim/registry.ts';
+import { TORCH_OPTIMIZERS, torchName } from '../engine/optim/registry.ts';
 
 /** A tensor as stored in a case: shape, row-major data, and `dtype: "int"` for class indices. */
 export interface CaseTensor {
@@ -406,21 +406,15 @@ function runGradientCase(c: GradientCase, compare: Comparison): void {
   }
 }
 
-/** PyTorch's spelling of an option name: `weightDecay` is `weight_decay`, `lrDecay` is `lr_decay`. */
-export function torchName(option: string): string {
-  return option.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
-}
+/** PyTorch's spelling of an option name (the registry's map): `weightDecay` is `weight_decay`. */
+export { torchName };
 
 /**
  * The optimizers of the case format, read from the engine's registry: each torch.optim class (an entry
- * without a preset) by its name, with PyTorch's hyperparameter names mapped to its options.
+ * without a preset) by its name, with PyTorch's hyperparameter names mapped to its options (the registry's
+ * map, which the PyTorch export uses too).
  */
-export const OPTIMIZERS: Record<string, { optimizer: OptimizerClass; hyper: Record<string, string> }> = Object.fromEntries(
-  REGISTRY.filter((entry) => !('preset' in entry)).map((entry) => [
-    entry.name,
-    { optimizer: entry.optimizer, hyper: Object.fromEntries(Object.keys(entry.optimizer.hyperparameters).map((option) => [torchName(option), option])) },
-  ]),
-);
+export const OPTIMIZERS: Record<string, { optimizer: OptimizerClass; hyper: Record<string, string> }> = TORCH_OPTIMIZERS;
 
 /** PyTorch flags that choose an implementation (loops, fused kernels, graph capture) without changing the numbers. */
 const IMPLEMENTATION_FLAGS = new Set(['foreach', 'fused', 'capturable', 'differentiable']);

@@ -122,6 +122,25 @@ export class Random {
     return items[this.int(items.length)];
   }
 
+  /**
+   * The uniform stream's state: sfc32's four 32-bit words, as unsigned integers. `Random.fromState` of it draws the
+   * same numbers from here on (`next`, `int`, `shuffle`, `choice`); a pending spare of `normal`, which draws its
+   * normals in pairs, is not part of it. The PyTorch export starts its port of this generator from these words.
+   */
+  state(): [number, number, number, number] {
+    return [this.a >>> 0, this.b >>> 0, this.c >>> 0, this.d >>> 0];
+  }
+
+  /** A generator that continues a stream from its `state()`: four unsigned 32-bit integers (its `seed` reads 0). */
+  static fromState(words: readonly number[]): Random {
+    if (words.length !== 4 || !words.every((w) => Number.isInteger(w) && w >= 0 && w <= 0xffffffff)) {
+      throw new RangeError(`Random.fromState: the state is four unsigned 32-bit integers, got [${words.join(', ')}]`);
+    }
+    const random = new Random(0);
+    [random.a, random.b, random.c, random.d] = words.map((w) => w | 0);
+    return random;
+  }
+
   /** A fresh generator whose stream depends on this one, for handing to a sub-task. */
   fork(): Random {
     return new Random(this.nextUint32());

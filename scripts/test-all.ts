@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ensureChromium } from './chromium.ts';
+import { ensurePythonTorch } from './python-torch.ts';
 
 const resultsDir = join(process.cwd(), '.test-results');
 rmSync(resultsDir, { recursive: true, force: true });
@@ -45,6 +46,16 @@ try {
 } catch (error) {
   console.error(`\n${(error as Error).message}\n`);
   results.push({ name: 'find or install Chromium', passed: 0, failed: 1, seconds: 0 });
+}
+
+// The PyTorch export's proof runs its scripts under PyTorch; without it that test fails saying how to install it.
+try {
+  const python = ensurePythonTorch();
+  console.log(`Python with torch: ${python}`);
+  process.env.PYTHON_TORCH = python;
+} catch (error) {
+  console.error(`\n${(error as Error).message}\n`);
+  results.push({ name: 'find or install PyTorch (python3-torch)', passed: 0, failed: 1, seconds: 0 });
 }
 
 step('types and content (npm run check)', 'npm', ['run', '--silent', 'check']);

@@ -2,7 +2,7 @@
 
 export { Optimizer } from './optimizer.ts';
 export type { OptimizerState, OptimizerOptions, OptimizerClass, HyperParameter, HyperParameters } from './optimizer.ts';
-export { OPTIMIZERS, optimizerEntry, optimizerHyperparameters, createOptimizer } from './registry.ts';
+export { OPTIMIZERS, optimizerEntry, optimizerHyperparameters, createOptimizer, TORCH_OPTIMIZERS, torchName, torchOptimizer } from './registry.ts';
 export type { OptimizerEntry, OptimizerName } from './registry.ts';
 export { SGD } from './sgd.ts';
 export type { SGDOptions } from './sgd.ts';

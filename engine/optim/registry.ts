@@ -26,17 +26,19 @@ export interface OptimizerEntry {
   readonly preset?: Readonly<Record<string, unknown>>;
   /** One line on what it does. */
   readonly description: string;
+  /** torch.optim's class name, for an entry that is that class (no preset): 'SGD', 'Adam', ... */
+  readonly torch?: string;
 }
 
 /** Every optimizer the course offers, in the order controls list them. */
 export const OPTIMIZERS = [
-  { name: 'sgd', label: 'SGD', optimizer: SGD, description: 'Steps against the gradient: θ ← θ - η g.' },
+  { name: 'sgd', label: 'SGD', optimizer: SGD, torch: 'SGD', description: 'Steps against the gradient: θ ← θ - η g.' },
   { name: 'momentum', label: 'Momentum', optimizer: SGD, preset: { momentum: 0.9 }, description: 'SGD whose steps keep 0.9 of the previous step: a ball rolling downhill.' },
   { name: 'nesterov', label: 'Nesterov', optimizer: SGD, preset: { momentum: 0.9, nesterov: true }, description: 'Momentum that looks ahead: the gradient is taken where the momentum is heading.' },
-  { name: 'adagrad', label: 'AdaGrad', optimizer: Adagrad, description: 'Divides each weight’s step by the root of its summed squared gradients.' },
-  { name: 'rmsprop', label: 'RMSProp', optimizer: RMSprop, description: 'Divides each weight’s step by a running root mean square of its gradients.' },
-  { name: 'adam', label: 'Adam', optimizer: Adam, description: 'Momentum divided by a running root mean square, both corrected for starting at zero.' },
-  { name: 'adamw', label: 'AdamW', optimizer: AdamW, description: 'Adam whose weight decay shrinks the weights directly instead of entering the gradient.' },
+  { name: 'adagrad', label: 'AdaGrad', optimizer: Adagrad, torch: 'Adagrad', description: 'Divides each weight’s step by the root of its summed squared gradients.' },
+  { name: 'rmsprop', label: 'RMSProp', optimizer: RMSprop, torch: 'RMSprop', description: 'Divides each weight’s step by a running root mean square of its gradients.' },
+  { name: 'adam', label: 'Adam', optimizer: Adam, torch: 'Adam', description: 'Momentum divided by a running root mean square, both corrected for starting at zero.' },
+  { name: 'adamw', label: 'AdamW', optimizer: AdamW, torch: 'AdamW', description: 'Adam whose weight decay shrinks the weights directly instead of entering the gradient.' },
 ] as const satisfies readonly OptimizerEntry[];
 
 /** An optimizer's name in the registry. */
@@ -61,4 +63,51 @@ export function optimizerHyperparameters(name: string): HyperParameters {
 export function createOptimizer(name: string, params: Iterable<Tensor>, options: OptimizerOptions & Record<string, unknown> = {}): Optimizer {
   const { optimizer, preset } = optimizerEntry(name);
   return new optimizer(params, { ...preset, ...options });
+}
+
+/** PyTorch's spelling of an option name: `weightDecay` is `weight_decay`, `lrDecay` is `lr_decay`. */
+export function torchName(option: string): string {
+  return option.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}
+
+/** The torch.optim class name of an entry that is one; an entry of its own class without one is a registry error. */
+function torchClass(entry: OptimizerEntry): string {
+  if (entry.torch === undefined) throw new Error(`the registry's optimizer '${entry.name}' names no torch.optim class`);
+  return entry.torch;
+}
+
+/**
+ * The map of the registry to torch.optim, used by the conformance runner and the PyTorch export: each torch.optim
+ * class (an entry without a preset) by its registry name, with its class name in torch.optim and PyTorch's
+ * hyperparameter names mapped to the engine's options.
+ */
+export const TORCH_OPTIMIZERS: Readonly<Record<string, { optimizer: OptimizerClass; torch: string; hyper: Record<string, string> }>> = Object.fromEntries(
+  OPTIMIZERS.filter((entry) => !('preset' in entry)).map((entry) => [
+    entry.name,
+    {
+      optimizer: entry.optimizer,
+      torch: torchClass(entry),
+      hyper: Object.fromEntries(Object.keys(entry.optimizer.hyperparameters).map((option) => [torchName(option), option])),
+    },
+  ]),
+);
+
+/**
+ * The torch.optim call of a registry optimizer: its class and its options in PyTorch's names (the preset's, then
+ * `options` on top), e.g. nesterov with lr 0.1 is SGD with { lr: 0.1, momentum: 0.9, nesterov: true }.
+ */
+export function torchOptimizer(name: string, options: Record<string, unknown> = {}): { torch: string; options: Record<string, unknown> } {
+  const entry: OptimizerEntry = optimizerEntry(name);
+  const base = Object.entries(TORCH_OPTIMIZERS).find(([, spec]) => spec.optimizer === entry.optimizer);
+  if (base === undefined) throw new RangeError(`optimizer '${name}' has no torch.optim class in the registry`);
+  const [, spec] = base;
+  const torchOf = new Map(Object.entries(spec.hyper).map(([torch, option]) => [option, torch]));
+  const merged: Record<string, unknown> = { ...(entry.preset ?? {}), ...options };
+  const out: Record<string, unknown> = {};
+  for (const [option, value] of Object.entries(merged)) {
+    const torch = torchOf.get(option);
+    if (torch === undefined) throw new RangeError(`optimizer '${name}': '${option}' is not one of its options`);
+    out[torch] = value;
+  }
+  return { torch: spec.torch, options: out };
 }

@@ -169,3 +169,21 @@ describe('a new optimizer', () => {
     expect(() => new Bare([tensor([1], { requiresGrad: true })])).toThrow(/Bare: an optimizer class needs a static `hyperparameters` table/);
   });
 });
+
+describe("the registry's map to torch.optim (the conformance runner's and the PyTorch export's)", () => {
+  test('every entry maps to its torch.optim class, presets to their class with the preset in torch names', async () => {
+    const { TORCH_OPTIMIZERS, torchOptimizer } = await import('../../engine/index.ts');
+    expect(CONFORMANCE_OPTIMIZERS).toBe(TORCH_OPTIMIZERS);
+    expect(Object.fromEntries(Object.entries(TORCH_OPTIMIZERS).map(([name, spec]) => [name, spec.torch]))).toEqual({
+      sgd: 'SGD', adagrad: 'Adagrad', rmsprop: 'RMSprop', adam: 'Adam', adamw: 'AdamW',
+    });
+    expect(torchOptimizer('nesterov', { lr: 0.1, weightDecay: 0.01 })).toEqual({
+      torch: 'SGD', options: { momentum: 0.9, nesterov: true, lr: 0.1, weight_decay: 0.01 },
+    });
+    expect(torchOptimizer('momentum', { lr: 0.1 })).toEqual({ torch: 'SGD', options: { momentum: 0.9, lr: 0.1 } });
+    expect(torchOptimizer('adam', { lr: 0.01, weightDecay: 0 })).toEqual({ torch: 'Adam', options: { lr: 0.01, weight_decay: 0 } });
+    for (const name of names) expect(() => torchOptimizer(name, { lr: 0.1 })).not.toThrow();
+    expect(() => torchOptimizer('adam', { dampening: 0.5 })).toThrow(/not one of its options/);
+    expect(() => torchOptimizer('lbfgs')).toThrow(/unknown optimizer/);
+  });
+});

@@ -13,6 +13,7 @@ import { readColors } from './colors.ts';
 import { LossChart } from './loss-chart.ts';
 import { NetworkDiagram, type WeightEdit } from './network-diagram.ts';
 import { Picture } from './picture.ts';
+import { ExportDialog } from './export-dialog.ts';
 import type { DataMessage, FrameMessage, FromWorker, ToWorker } from './protocol.ts';
 import { LIMITS, decodeState, effectiveLoss, encodeState, normalizeState, type PlaygroundState } from './state.ts';
 
@@ -57,6 +58,7 @@ export class PlaygroundElement extends HTMLElement {
   private readonly epochRate = new RateMeter();
   private stops: (() => void)[] = [];
   private network: NetworkDiagram | null = null;
+  private exportDialog: ExportDialog | null = null;
 
   connectedCallback(): void {
     if (this.worker !== null) return;
@@ -71,6 +73,7 @@ export class PlaygroundElement extends HTMLElement {
     this.addEventListener('input', (event) => this.changed(event));
     this.addEventListener('change', (event) => this.changed(event));
     this.addEventListener('click', (event) => this.clicked(event));
+    this.exportDialog = new ExportDialog(this.query<HTMLDialogElement>('.pg-export'), this.query<HTMLButtonElement>('[data-action="export"]'));
     this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'playground' });
     this.worker.onmessage = (event: MessageEvent<FromWorker>) => this.received(event.data);
     this.worker.onerror = () => this.say('The training worker stopped with an error; reload the page to start again.');
@@ -239,12 +242,22 @@ export class PlaygroundElement extends HTMLElement {
         this.epochRate.clear();
         this.say('Started again from the first weights of this seed.');
         break;
+      case 'export':
+        this.exportRun();
+        break;
       case 'next-seed':
         this.commit({ ...this.state, seed: (this.state.seed + 1) % (LIMITS.seed.max + 1) });
         this.say(`Seed ${this.state.seed}: new data, split, weights and shuffles.`);
         break;
     }
     this.requestFrame();
+  }
+
+  /** Pauses training and asks the worker for the run so far as a PyTorch script, shown in the export dialog. */
+  private exportRun(): void {
+    if (this.playing) this.setPlaying(false);
+    this.exportDialog?.open();
+    this.send({ type: 'export' });
   }
 
   private setPlaying(playing: boolean): void {
@@ -269,6 +282,11 @@ export class PlaygroundElement extends HTMLElement {
   }
 
   private received(message: FromWorker): void {
+    if (message.type === 'export') {
+      if ('script' in message) this.exportDialog?.show(message.script, message.epochs);
+      else this.exportDialog?.failed(message.error);
+      return;
+    }
     if (message.type === 'error') {
       this.say(`Training stopped: ${message.message}`);
       return;

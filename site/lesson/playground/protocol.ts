@@ -22,7 +22,9 @@ export type ToWorker =
    * Set one parameter of the network (training pauses): the weight from neuron `from` of layer − 1 to neuron `to` of
    * `layer` (1 is the first hidden layer), or that neuron's bias when `from` is null.
    */
-  | { type: 'set-weight'; layer: number; to: number; from: number | null; value: number };
+  | { type: 'set-weight'; layer: number; to: number; from: number | null; value: number }
+  /** Write the run so far (the epochs trained, the changes made) as a PyTorch script. */
+  | { type: 'export' };
 
 /** The points of a fresh run, sent once so the page can draw them under the heat map. */
 export interface DataMessage extends Pick<PlaygroundData, 'features' | 'trainX' | 'trainY' | 'testX' | 'testY' | 'domain' | 'classes'> {
@@ -75,4 +77,7 @@ export interface NetworkSnapshot {
 }
 
 /** What the worker tells the page. */
-export type FromWorker = DataMessage | FrameMessage | { type: 'error'; message: string };
+export type FromWorker = DataMessage | FrameMessage | { type: 'error'; message: string } | ExportMessage;
+
+/** The run so far as a PyTorch script that reproduces it (engine/export/pytorch.ts), or why there is none. */
+export type ExportMessage = { type: 'export'; epochs: number; script: string } | { type: 'export'; epochs: number; error: string };

@@ -20,12 +20,14 @@ import {
   type LossFunctionName,
   type Optimizer,
   type Tensor,
+  type RunRecord,
 } from '../../../engine/index.ts';
 import { softmaxLine } from '../../../engine/formulas/activations.ts';
 import { addL1Gradient } from '../../../engine/optim/l1-penalty.ts';
 import { networkInputs, playgroundData, type PlaygroundData } from './datasets.ts';
 import type { NetworkSnapshot } from './protocol.ts';
 import { WEIGHT_LIMIT } from './neuron-formula.ts';
+import { recordSettings, recordSoFar, recordWeight, startRunRecord } from './run-record.ts';
 import { effectiveLoss, inputCount, outputCount, type InitializerName, type LossName, type OptimizerName, type PlaygroundState } from './state.ts';
 
 /** The engine loss for each playground name: binary cross-entropy takes the single output as a logit. */
@@ -96,6 +98,8 @@ export class Trainer {
   // The network diagram's map points and the kernel's values there, made on first use.
   private networkMapX: Float64Array | null = null;
   private networkMapValues: Float64Array[] | null = null;
+  // What the PyTorch export replays: the run as it started and the changes made since.
+  private readonly runRecord: RunRecord;
 
   /** A fresh run of `state`: the seed draws the data, the split, the first weights, the shuffles and the dropout masks. */
   constructor(readonly state: PlaygroundState) {
@@ -112,10 +116,12 @@ export class Trainer {
     this.gridX = this.gridInputs();
     this.outputs = new Float64Array(Math.max(this.predictionCount, this.data.testY.length) * this.kernel.outputs);
     this.probabilities = new Float64Array(this.outputs.length);
+    this.runRecord = startRunRecord(state, this.model, this.shuffle, this.data, ENGINE_LOSS[this.loss], { lr: state.lr, weightDecay: state.l2, l1: state.l1, batchSize: this.batchSize });
   }
 
   /** Applies the settings that take effect without a restart: learning rate, weight decay and batch size. */
   update(state: PlaygroundState): void {
+    recordSettings(this.runRecord, this.epoch, { lr: this.optimizer.lr, weightDecay: this.optimizer.weightDecay, l1: this.l1, batchSize: this.batchSize }, { lr: state.lr, weightDecay: state.l2, l1: state.l1, batchSize: Math.min(state.batch, 256) });
     this.optimizer.lr = state.lr;
     this.optimizer.weightDecay = state.l2;
     this.l1 = state.l1;
@@ -131,6 +137,16 @@ export class Trainer {
       this.optimizer.step();
     }
     this.epoch++;
+  }
+
+  /** The run so far as the PyTorch export replays it: how it started, the epochs trained and the changes made. */
+  runSoFar(): RunRecord {
+    return recordSoFar(this.runRecord, this.epoch);
+  }
+
+  /** Notes for the export a weight (column null: a bias) of Linear layer `layer` set by hand to `value`; call it from any weight edit. */
+  recordWeightEdit(layer: number, row: number, column: number | null, value: number): void {
+    recordWeight(this.runRecord, this.epoch, layer, row, column, value);
   }
 
   /** The mean loss on the training points, without dropout. */
@@ -246,11 +262,13 @@ export class Trainer {
     const fanIn = linear.weight.shape[1];
     if (!(Number.isInteger(from) && from >= 0 && from < fanIn)) throw new RangeError(`setWeight: layer ${layer - 1} has no neuron ${from} (it has ${fanIn})`);
     linear.weight.data[to * fanIn + from] = value;
+    this.recordWeightEdit(layer - 1, to, from, value);
   }
 
   /** Sets the bias of neuron `to` of `layer` (1 is the first hidden layer) by hand. */
   setBias(layer: number, to: number, value: number): void {
     this.editableLayer(layer, to, value).bias!.data[to] = value;
+    this.recordWeightEdit(layer - 1, to, null, value);
   }
 
   /** The Linear layer feeding `layer`, after checking the layer, the neuron and the value. */

@@ -6,6 +6,7 @@
 
 /// <reference lib="webworker" />
 
+import { pytorchScript } from '../../../engine/export/pytorch.ts';
 import { LossHistory } from './loss-history.ts';
 import type { FrameMessage, ToWorker } from './protocol.ts';
 import { needsRestart, type PlaygroundState } from './state.ts';
@@ -115,6 +116,17 @@ function loop(): void {
   else if (frameDue && frameWanted) schedule(Math.max(0, Math.ceil(nextFrameAt - performance.now())));
 }
 
+/** Sends the page the run so far as a PyTorch script, or why it cannot be written; training is not touched. */
+function exportRun(): void {
+  if (trainer === null) return;
+  const epochs = trainer.epoch;
+  try {
+    self.postMessage({ type: 'export', epochs, script: pytorchScript(trainer.runSoFar()) });
+  } catch (error) {
+    self.postMessage({ type: 'export', epochs, error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
 function handle(message: ToWorker): void {
   switch (message.type) {
     case 'configure': {
@@ -154,6 +166,9 @@ function handle(message: ToWorker): void {
       break;
     case 'set-weight':
       networkSetWeight(message);
+      break;
+    case 'export':
+      exportRun();
       break;
   }
   schedule(0);
