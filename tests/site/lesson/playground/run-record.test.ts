@@ -43,10 +43,23 @@ describe('the record of a Playground run for the PyTorch export', () => {
     trainer.trainEpoch();
     trainer.update({ ...state, lr: 0.1, l2: 0.01, batch: 20 });
     trainer.recordWeightEdit(0, 1, null, 0.5);
+    trainer.update({ ...state, lr: 0.1, l2: 0.01, batch: 20, l1: 0.003 });
     expect(trainer.runSoFar().events).toEqual([
       { epoch: 1, kind: 'settings', lr: 0.1 },
       { epoch: 2, kind: 'settings', weightDecay: 0.01, batchSize: 20 },
       { epoch: 2, kind: 'weight', layer: 0, row: 1, column: null, value: 0.5 },
+      { epoch: 2, kind: 'settings', l1: 0.003 },
+    ]);
+  });
+
+  test("the diagram's weight and bias edits (setWeight, setBias: layer 1 is the first hidden layer) reach the record", () => {
+    const trainer = new Trainer(normalizeState({ layers: [3] }));
+    trainer.trainEpoch();
+    trainer.setWeight(1, 2, 1, 0.75);
+    trainer.setBias(2, 0, -0.5);
+    expect(trainer.runSoFar().events).toEqual([
+      { epoch: 1, kind: 'weight', layer: 0, row: 2, column: 1, value: 0.75 },
+      { epoch: 1, kind: 'weight', layer: 1, row: 0, column: null, value: -0.5 },
     ]);
   });
 
@@ -54,7 +67,7 @@ describe('the record of a Playground run for the PyTorch export', () => {
     const trainer = new Trainer(normalizeState({}));
     const before = trainer.runSoFar();
     const record = recordSoFar(before, 3);
-    recordSettings(before, 3, { lr: 1, weightDecay: 0, batchSize: 10 }, { lr: 2, weightDecay: 0, batchSize: 10 });
+    recordSettings(before, 3, { lr: 1, weightDecay: 0, l1: 0, batchSize: 10 }, { lr: 2, weightDecay: 0, l1: 0, batchSize: 10 });
     recordWeight(before, 3, 0, 0, 0, 1);
     expect(record.events).toEqual([]);
     expect(record.epochs).toBe(3);
