@@ -15,11 +15,11 @@ export const INPUTS: readonly PlaneFeature[] = PLANE_FEATURES;
 /** An input feature's name. */
 export type InputName = PlaneFeature;
 
-/** The datasets whose number of classes is a setting (the others have two classes, regression none). */
-export const MULTICLASS_DATASETS = ['spiral', 'gaussian'] as const;
+/** The datasets whose number of classes is a setting (the others have two classes, regression none); custom data needs at least its largest label + 1. */
+export const MULTICLASS_DATASETS = ['spiral', 'gaussian', 'custom'] as const;
 
-/** The datasets the playground offers: six plane classification tasks and one 1-D regression. */
-export const DATASETS = ['circles', 'xor', 'gaussian', 'spiral', 'moons', 'checkerboard', 'regression'] as const;
+/** The datasets the playground offers: six plane classification tasks, one 1-D regression, and the student's own points. */
+export const DATASETS = ['circles', 'xor', 'gaussian', 'spiral', 'moons', 'checkerboard', 'regression', 'custom'] as const;
 /** A dataset's name. */
 export type DatasetName = (typeof DATASETS)[number];
 

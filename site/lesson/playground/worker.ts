@@ -10,6 +10,7 @@ import { LossHistory } from './loss-history.ts';
 import type { FrameMessage, ToWorker } from './protocol.ts';
 import { needsRestart, type PlaygroundState } from './state.ts';
 import { Trainer } from './trainer.ts';
+import { samePoints, type CustomPoint } from './custom-data.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -20,6 +21,8 @@ const FRAME_INTERVAL_MS = 1000 / 60;
 
 let state: PlaygroundState | null = null;
 let trainer: Trainer | null = null;
+// The student's points of the run, for custom data.
+let points: readonly CustomPoint[] = [];
 let history = new LossHistory();
 let playing = false;
 let suspended = false;
@@ -44,7 +47,7 @@ function schedule(delay: number): void {
 
 function restart(next: PlaygroundState): void {
   state = next;
-  trainer = new Trainer(next);
+  trainer = new Trainer(next, points);
   history = new LossHistory();
   history.record(0, trainer.trainLoss(), trainer.testLoss());
   const { features, trainX, trainY, testX, testY, domain, classes } = trainer.data;
@@ -109,7 +112,10 @@ function handle(message: ToWorker): void {
   switch (message.type) {
     case 'configure': {
       const next = message.state;
-      if (state === null || trainer === null || needsRestart(state, next)) restart(next);
+      const nextPoints = message.points ?? [];
+      const pointsChanged = next.data === 'custom' && !samePoints(points, nextPoints);
+      points = nextPoints;
+      if (state === null || trainer === null || needsRestart(state, next) || pointsChanged) restart(next);
       else {
         if (next.speed !== state.speed) resetPace();
         state = next;
