@@ -26,10 +26,15 @@ function quadrantPoints(n: number, seed: number): CustomPoint[] {
 }
 
 describe('more than two classes', () => {
-  test('a 3-class spiral reaches at least 90% test accuracy with two tanh layers of 12 and Adam', () => {
-    // The settings the e2e test and a student would use: noise 0.05, layers 12-12, tanh, Adam at 0.03, batch 10.
-    const trainer = train({ data: 'spiral', classes: 3, noise: 0.05, layers: [12, 12], activation: 'tanh', optimizer: 'adam', lr: 0.03 }, 150);
+  test('a 3-class spiral reaches at least 90% test accuracy with two tanh layers of 16 and Adam, and stays there', () => {
+    // The settings the e2e test and a student would use: the defaults (tanh, Adam at 0.01, batch 10) with noise 0.05
+    // and layers 16-16. (Noise 0.1 mixes the arms of three spirals: about 80% is then the best on test points.)
+    const trainer = train({ data: 'spiral', classes: 3, noise: 0.05, layers: [16, 16] }, 100);
     expect(trainer.data.classes).toBe(3);
+    expect(trainer.state.activation).toBe('tanh');
+    expect(trainer.state.optimizer).toBe('adam');
+    expect(trainer.testAccuracy()).toBeGreaterThanOrEqual(0.9);
+    for (let epoch = 0; epoch < 100; epoch++) trainer.trainEpoch();
     expect(trainer.testAccuracy()).toBeGreaterThanOrEqual(0.9);
   });
 
@@ -82,7 +87,7 @@ describe('features as inputs', () => {
 describe("the student's own points", () => {
   test('are split train/test with the split percentage, seeded, and learned', () => {
     const points = quadrantPoints(200, 1);
-    const state = { data: 'custom', split: 70, layers: [6], activation: 'tanh', lr: 0.03 } as const;
+    const state: Partial<PlaygroundState> = { data: 'custom', split: 70, layers: [6], activation: 'tanh', lr: 0.03 };
     const trainer = train(state, 60, points);
     expect(trainer.data.trainY.length).toBe(140);
     expect(trainer.data.testY.length).toBe(60);
