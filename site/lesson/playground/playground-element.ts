@@ -405,6 +405,8 @@ export class PlaygroundElement extends HTMLElement {
     if (classes > 2) this.field('loss').disabled = true;
     const custom = s.data === 'custom';
     this.query('.pg-custom').hidden = !custom;
+    // Noise is drawn into the generated datasets; the student's points are as given.
+    this.field('noise').closest<HTMLElement>('.widget-field')!.hidden = custom;
     this.query('.pg-picture').classList.toggle('pg-drawable', custom);
     const n = this.points.length;
     this.query('.pg-custom-count').textContent = `${n.toLocaleString('en')} ${n === 1 ? 'point' : 'points'}`;
