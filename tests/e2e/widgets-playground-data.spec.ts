@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 // The Playground's data beyond two classes (issue 14): a 3-class spiral, features as inputs, and the student's own
 // points, clicked or loaded from a CSV with clear errors and nothing lost.
@@ -132,4 +133,19 @@ test('a damaged points link is ignored with a message, and the widget still trai
   const widget = await openPlayground(page, 'data:custom&playground-points=garbage!!');
   await expect(widget.locator('.pg-status')).toContainText('damaged');
   await expect(widget.locator('.pg-custom-count')).toHaveText('0 points');
+});
+
+test('axe finds no violation in the playground with five classes, the custom-data panel and a CSV report, light and dark', async ({ page }) => {
+  test.setTimeout(90_000);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const widget = await openPlayground(page, 'data:custom,speed:max&playground-points=00.0_13e8.3e8_2-3e8.3e8_33e8.-3e8_4-3e8.-3e8');
+    await expect(widget.locator('.pg-custom-count')).toHaveText('5 points');
+    await expect(widget.locator('.pg-class-key:visible')).toHaveCount(5);
+    await widget.getByLabel(/Points as CSV/).fill('x,y,label\n1,abc,0\n');
+    await widget.getByRole('button', { name: 'Load CSV' }).click();
+    await expect(widget.locator('.pg-csv-report')).toContainText("line 2: 'abc' is not a number");
+    const results = await new AxeBuilder({ page }).setLegacyMode().include('nn-playground').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    expect(results.violations.map((violation) => `${colorScheme} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  }
 });
