@@ -10,7 +10,7 @@ import { LossHistory } from './loss-history.ts';
 import type { FrameMessage, ToWorker } from './protocol.ts';
 import { needsRestart, type PlaygroundState } from './state.ts';
 import { Trainer } from './trainer.ts';
-import { samePoints, type CustomPoint } from './custom-data.ts';
+import type { CustomPoint } from './custom-data.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -112,10 +112,9 @@ function handle(message: ToWorker): void {
   switch (message.type) {
     case 'configure': {
       const next = message.state;
-      const nextPoints = message.points ?? [];
-      const pointsChanged = next.data === 'custom' && !samePoints(points, nextPoints);
-      points = nextPoints;
-      if (state === null || trainer === null || needsRestart(state, next) || pointsChanged) restart(next);
+      const before = points;
+      points = message.points ?? [];
+      if (state === null || trainer === null || needsRestart(state, next, before, points)) restart(next);
       else {
         if (next.speed !== state.speed) resetPace();
         state = next;

@@ -29,6 +29,7 @@ import {
   type PointStorage,
 } from '../../../../site/lesson/playground/custom-data.ts';
 import { Random } from '../../../../engine/index.ts';
+import { needsRestart, normalizeState } from '../../../../site/lesson/playground/state.ts';
 
 /** A Map-backed storage, optionally one that refuses every call as a browser with storage turned off does. */
 function memoryStorage(refuse = false): PointStorage & { map: Map<string, string> } {
@@ -215,5 +216,20 @@ describe('custom data helpers', () => {
     expect(nearestPoint(points, 0.9, 0.8, 0.5)).toBe(1);
     expect(nearestPoint(points, 3, 3, 0.5)).toBe(-1);
     expect(customDataset(points)).toEqual({ x: [[0, 0], [1, 1]], y: [0, 1] });
+  });
+});
+
+describe('a change of points restarts the run', () => {
+  test('needsRestart: changed points restart custom data, and only custom data', () => {
+    const custom = normalizeState({ data: 'custom' });
+    const a = [{ x: 0, y: 0, label: 0 }, { x: 1, y: 1, label: 1 }];
+    const b = [...a, { x: 2, y: 2, label: 2 }];
+    expect(needsRestart(custom, custom, a, a.map((p) => ({ ...p })))).toBe(false);
+    expect(needsRestart(custom, custom, a, b)).toBe(true);
+    expect(needsRestart(custom, { ...custom, lr: 0.1 }, a, a)).toBe(false);
+    expect(needsRestart(custom, { ...custom, lr: 0.1 })).toBe(false);
+    const circles = normalizeState({ data: 'circles' });
+    expect(needsRestart(circles, circles, a, b)).toBe(false);
+    expect(needsRestart(circles, custom, a, a)).toBe(true);
   });
 });
