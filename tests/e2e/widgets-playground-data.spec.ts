@@ -149,3 +149,28 @@ test('axe finds no violation in the playground with five classes, the custom-dat
     expect(results.violations.map((violation) => `${colorScheme} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
   }
 });
+
+test('points too many for the link are kept in this browser and come back after a reload', async ({ page }) => {
+  const widget = await openPlayground(page, 'data:custom');
+  const rows = Array.from({ length: 400 }, (_, i) => `${((i * 37) % 500) / 100 - 2.5},${((i * 91) % 500) / 100 - 2.5},${i % 3}`);
+  await widget.getByLabel(/Points as CSV/).fill(rows.join('\n'));
+  await widget.getByRole('button', { name: 'Load CSV' }).click();
+  await expect(widget.locator('.pg-custom-count')).toHaveText('400 points');
+  await expect(page).toHaveURL(/playground-points=stored/);
+  await page.reload();
+  const again = page.locator('nn-playground');
+  await again.scrollIntoViewIfNeeded();
+  await expect(again).toHaveAttribute('data-frames', /\d+/, { timeout: 30_000 });
+  await expect(again.locator('.pg-custom-count')).toHaveText('400 points');
+  await expect(again.locator('.pg-architecture')).toHaveText('2-4-4-3');
+  // Stored points that are damaged are ignored with a message, and nothing breaks.
+  await page.evaluate(() => {
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i)!;
+      if (key.startsWith('nn-playground-points:')) localStorage.setItem(key, '\u0000not points');
+    }
+  });
+  await page.reload();
+  await expect(page.locator('nn-playground .pg-status')).toContainText('damaged', { timeout: 30_000 });
+  await expect(page.locator('nn-playground .pg-custom-count')).toHaveText('0 points');
+});
