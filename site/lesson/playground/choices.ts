@@ -41,7 +41,7 @@ const numeric = (values: readonly number[]): Choice[] => values.map((value) => (
 
 const DATASET_LABELS: Record<DatasetName, string> = {
   circles: 'Circles', xor: 'XOR', gaussian: 'Gaussian', spiral: 'Spiral', moons: 'Moons', checkerboard: 'Checkerboard',
-  regression: 'Regression (1-D)',
+  regression: 'Regression (1-D)', custom: 'Your own points',
 };
 
 // Each activation reads as its title in the engine's registry.

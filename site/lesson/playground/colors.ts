@@ -6,6 +6,10 @@
 export interface PlaygroundColors {
   class0: [number, number, number];
   class1: [number, number, number];
+  /** Classes 2 to 4, for spirals, blobs and the student's own points of more than two classes. */
+  class2: [number, number, number];
+  class3: [number, number, number];
+  class4: [number, number, number];
   background: [number, number, number];
   text: [number, number, number];
   muted: [number, number, number];
@@ -31,6 +35,9 @@ export function readColors(element: Element): PlaygroundColors {
   const colors: PlaygroundColors = {
     class0: read('--pg-class0'),
     class1: read('--pg-class1'),
+    class2: read('--pg-class2'),
+    class3: read('--pg-class3'),
+    class4: read('--pg-class4'),
     background: read('--bg-raised'),
     text: read('--text'),
     muted: read('--text-muted'),
@@ -56,4 +63,9 @@ export function heatRamp(colors: PlaygroundColors): Uint8ClampedArray {
     ramp[4 * i + 3] = 255;
   }
   return ramp;
+}
+
+/** The five class colours in order, class 0 first. */
+export function classPalette(colors: PlaygroundColors): [number, number, number][] {
+  return [colors.class0, colors.class1, colors.class2, colors.class3, colors.class4];
 }

@@ -3,6 +3,7 @@
 // plane (or the interval, for regression) that the picture shows.
 
 import { Random, blobs, checkerboard, circles, logicGate, moons, planeFeatures, regression, spirals, trainValidationSplit, type Dataset } from '../../../engine/index.ts';
+import { customDataset, customDomain, type CustomPoint } from './custom-data.ts';
 import { POINT_COUNT, classCount, type DatasetName, type InputName, type PlaygroundState } from './state.ts';
 
 /** A dataset ready to train on: flat row-major points and targets for each split, the network's inputs, and the region to draw. */
@@ -52,6 +53,9 @@ export function generate(name: DatasetName, noise: number, rng: Random, classes 
       return checkerboard({ n, noise, cells: 4, rng });
     case 'regression':
       return regression('sin', { n, noise, sampling: 'uniform', rng });
+    case 'custom':
+      // The student's points are not drawn: playgroundData takes them as they are.
+      return { x: [], y: [] };
   }
 }
 
@@ -88,16 +92,24 @@ export function networkInputs(features: number, inputNames: PlaygroundData['inpu
   return features === 1 ? points : planeFeatures(inputNames as InputName[], points);
 }
 
-/** The data a state describes: its dataset drawn with its noise, classes and seed, split with `split` percent for training. */
+/**
+ * The data a state describes: its dataset drawn with its noise, classes and seed (or, for custom data, the student's
+ * `points`), split with `split` percent for training.
+ */
 export function playgroundData(
   state: Pick<PlaygroundState, 'data' | 'noise' | 'split' | 'classes' | 'inputs'>,
   seed: number,
+  points: readonly CustomPoint[] = [],
 ): PlaygroundData {
   const rng = new Random(seed);
   const classes = classCount(state);
-  const data = generate(state.data, state.noise, rng.fork(), classes);
-  const { train, validation } = trainValidationSplit(data, { validationFraction: 1 - state.split / 100, rng: rng.fork() });
-  const features = data.x[0].length;
+  const custom = state.data === 'custom';
+  const data = custom ? customDataset(points) : generate(state.data, state.noise, rng.fork(), classes);
+  // Custom data is split like the rest; under two points there is nothing to split, and all of it trains.
+  const splitRng = rng.fork();
+  const { train, validation } =
+    data.y.length < 2 ? { train: data, validation: { x: [], y: [] } } : trainValidationSplit(data, { validationFraction: 1 - state.split / 100, rng: splitRng });
+  const features = custom ? 2 : data.x[0].length;
   const inputNames: PlaygroundData['inputNames'] = features === 1 ? ['x'] : [...state.inputs];
   const trainX = flatten(train.x);
   const testX = flatten(validation.x);
@@ -112,6 +124,6 @@ export function playgroundData(
     inputs: inputNames.length,
     trainInputs: networkInputs(features, inputNames, trainX),
     testInputs: networkInputs(features, inputNames, testX),
-    domain: domainOf(data, features),
+    domain: custom ? customDomain(points) : domainOf(data, features),
   };
 }

@@ -1,8 +1,11 @@
 // The playground's main picture on a <canvas>: the network's output as a heat
 // map (a 100 × 100 ImageData, scaled up smoothly) with the training and test
-// points on top, or for regression the fitted curve through the points.
+// points on top, or for regression the fitted curve through the points. Each
+// class has its colour and its mark (circle, square, triangle, diamond, plus);
+// above two classes each cell shows its most probable class, faded by doubt.
 
-import { css, heatRamp, type PlaygroundColors } from './colors.ts';
+import { addMark, classHeat, shapeOf } from './class-marks.ts';
+import { classPalette, css, heatRamp, type PlaygroundColors } from './colors.ts';
 import type { DataMessage } from './protocol.ts';
 
 /** Draws frames of the picture on a canvas, keeping the 100 × 100 image and the colour ramp between frames. */
@@ -47,39 +50,44 @@ export class Picture {
     const px = (x: number) => ((x - x0) / (x1 - x0)) * side;
     const py = (y: number) => ((y1 - y) / (y1 - y0)) * side;
     ctx.clearRect(0, 0, side, side);
-    if (data.features === 2) this.drawHeat(predictions, side);
+    const plane = data.features === 2;
+    const classes = plane ? Math.max(2, data.classes) : 1;
+    if (plane) this.drawHeat(predictions, side, classes);
     else this.drawAxis(side, py);
     const radius = Math.max(2.5, side / 110);
-    // One path per colour and kind, so 500 points cost four fills or strokes rather than a thousand.
-    const paths = [new Path2D(), new Path2D(), new Path2D(), new Path2D()];
+    // One path per class and kind, so 500 points cost a few fills or strokes rather than a thousand.
+    const filled = Array.from({ length: classes }, () => new Path2D());
+    const hollow = Array.from({ length: classes }, () => new Path2D());
     const add = (x: Float64Array, y: Float64Array, test: boolean) => {
       for (let i = 0; i < y.length; i++) {
-        const cx = data.features === 2 ? px(x[2 * i]) : px(x[i]);
-        const cy = data.features === 2 ? py(x[2 * i + 1]) : py(y[i]);
-        const path = paths[(test ? 2 : 0) + (data.features === 2 && y[i] >= 0.5 ? 1 : 0)];
-        path.moveTo(cx + radius, cy);
-        path.arc(cx, cy, radius, 0, 2 * Math.PI);
+        const cx = plane ? px(x[2 * i]) : px(x[i]);
+        const cy = plane ? py(x[2 * i + 1]) : py(y[i]);
+        const k = plane ? Math.min(classes - 1, Math.max(0, Math.round(y[i]))) : 0;
+        addMark(test ? hollow[k] : filled[k], plane ? shapeOf(k) : 'circle', cx, cy, radius);
       }
     };
     add(data.trainX, data.trainY, false);
     if (showTest) add(data.testX, data.testY, true);
-    const fills = data.features === 2 ? [colors.class0, colors.class1] : [colors.muted, colors.muted];
-    for (let k = 0; k < 2; k++) {
+    const fills = plane ? classPalette(colors).slice(0, classes) : [colors.muted];
+    for (let k = 0; k < classes; k++) {
       ctx.fillStyle = css(fills[k]);
-      ctx.fill(paths[k]);
+      ctx.fill(filled[k]);
       ctx.lineWidth = 1;
       ctx.strokeStyle = css(colors.background);
-      ctx.stroke(paths[k]);
-      // Test points are rings: the same colour, hollow, so the two sets tell apart without colour alone.
+      ctx.stroke(filled[k]);
+      // Test points are hollow marks: the same colour and shape, so the two sets tell apart without colour alone.
       ctx.lineWidth = Math.max(1.5, radius / 2);
       ctx.strokeStyle = css(fills[k]);
-      ctx.stroke(paths[2 + k]);
+      ctx.stroke(hollow[k]);
     }
     if (data.features === 1) this.drawCurve(predictions, side, py);
   }
 
-  private drawHeat(predictions: Float32Array, side: number): void {
-    const size = Math.round(Math.sqrt(predictions.length));
+  private drawHeat(predictions: Float32Array, side: number, classes = 2): void {
+    const cells = classes > 2 ? predictions.length / classes : predictions.length;
+    const size = Math.round(Math.sqrt(cells));
+    // A frame of the run before a change of classes: nothing to show until the new run's first frame.
+    if (size * size !== cells || size === 0) return;
     if (this.image === null || this.image.width !== size) {
       this.grid.width = size;
       this.grid.height = size;
@@ -87,7 +95,8 @@ export class Picture {
     }
     const pixels = this.image.data;
     const ramp = this.ramp!;
-    for (let i = 0; i < predictions.length; i++) {
+    if (classes > 2) classHeat(predictions, classes, classPalette(this.colors!), this.colors!.background, pixels);
+    else for (let i = 0; i < predictions.length; i++) {
       const p = predictions[i];
       // NaN (a diverged network) shows as the boundary colour rather than as garbage.
       const k = p >= 0 ? (p <= 1 ? Math.round(p * 255) : 255) : p < 0 ? 0 : 128;

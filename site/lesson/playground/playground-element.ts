@@ -16,6 +16,27 @@ import { Picture } from './picture.ts';
 import { ExportDialog } from './export-dialog.ts';
 import type { DataMessage, FrameMessage, FromWorker, ToWorker } from './protocol.ts';
 import { LIMITS, decodeState, effectiveLoss, encodeState, normalizeState, type PlaygroundState } from './state.ts';
+import { MULTICLASS_DATASETS, classCount, inputCount, outputCount, type InputName } from './state.ts';
+import {
+  MAX_CSV_CHARS,
+  MAX_POINTS,
+  customClasses,
+  customDomain,
+  loadPoints,
+  nearestPoint,
+  parseCsv,
+  pointsParam,
+  pointsUrlValue,
+  roundCoordinate,
+  storageKey,
+  storePoints,
+  summarizeErrors,
+  toCsv,
+  validRowsLoadable,
+  type CsvParse,
+  type CustomPoint,
+  type PointStorage,
+} from './custom-data.ts';
 
 /** Rates over the last second, from (time, count) samples. */
 class RateMeter {
@@ -59,12 +80,16 @@ export class PlaygroundElement extends HTMLElement {
   private stops: (() => void)[] = [];
   private network: NetworkDiagram | null = null;
   private exportDialog: ExportDialog | null = null;
+  // The student's own points (custom data), and the last CSV read with errors, whose valid rows may still be loaded.
+  private points: CustomPoint[] = [];
+  private csvRead: CsvParse | null = null;
 
   connectedCallback(): void {
     if (this.worker !== null) return;
     const preset = this.dataset.preset ? (JSON.parse(this.dataset.preset) as Partial<PlaygroundState>) : {};
     const fromUrl = new URLSearchParams(location.search).get(this.param);
     this.state = fromUrl !== null ? decodeState(fromUrl) : normalizeState(preset);
+    this.customConnect();
     this.picture = new Picture(this.query<HTMLCanvasElement>('.pg-picture'));
     this.chart = new LossChart(this.query<HTMLCanvasElement>('.pg-loss'));
     this.networkMount();
@@ -77,7 +102,7 @@ export class PlaygroundElement extends HTMLElement {
     this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'playground' });
     this.worker.onmessage = (event: MessageEvent<FromWorker>) => this.received(event.data);
     this.worker.onerror = () => this.say('The training worker stopped with an error; reload the page to start again.');
-    this.send({ type: 'configure', state: this.state });
+    this.send({ type: 'configure', state: this.state, points: this.points });
     this.requestFrame();
     this.stops.push(
       onThemeChange(() => {
@@ -163,7 +188,8 @@ export class PlaygroundElement extends HTMLElement {
       input.closest<HTMLElement>('.pg-units')!.hidden = i >= s.layers.length;
     });
     this.showOutputs();
-    this.query('.pg-architecture').textContent = [s.data === 'regression' ? 1 : 2, ...s.layers, effectiveLoss(s) === 'cross-entropy' ? 2 : 1].join('-');
+    this.query('.pg-architecture').textContent = [inputCount(s), ...s.layers, outputCount(s)].join('-');
+    this.customWriteControls();
   }
 
   /** The value shown next to each slider. */
@@ -197,12 +223,15 @@ export class PlaygroundElement extends HTMLElement {
       init: value('init') as PlaygroundState['init'],
       seed: Number(value('seed')),
       speed: value('speed') as PlaygroundState['speed'],
+      classes: Number(value('classes')),
+      inputs: [...this.querySelectorAll<HTMLInputElement>('[data-field="inputs"]')].filter((box) => box.checked).map((box) => box.value as InputName),
     });
   }
 
   private changed(event: Event): void {
     const target = event.target as HTMLElement;
     if (!target.matches('[data-field]')) return;
+    if (target.dataset.field === 'inputs' && !this.customKeepInput(target as HTMLInputElement)) return;
     if (target.dataset.field === 'show-test') {
       if (event.type === 'change') this.redraw();
       return;
@@ -214,14 +243,16 @@ export class PlaygroundElement extends HTMLElement {
 
   /** Adopts a new state: the controls, the URL and the worker follow. */
   private commit(next: PlaygroundState): void {
+    next = this.customFit(next);
     this.state = next;
     this.writeControls();
     const url = new URL(location.href);
     const encoded = encodeState(next);
     if (encoded === '') url.searchParams.delete(this.param);
     else url.searchParams.set(this.param, encoded);
+    this.customWriteUrl(url);
     history.replaceState(history.state, '', url);
-    this.send({ type: 'configure', state: next });
+    this.send({ type: 'configure', state: next, points: this.points });
     this.requestFrame();
     this.networkFullLink();
   }
@@ -362,6 +393,201 @@ export class PlaygroundElement extends HTMLElement {
       'aria-label',
       `The network's output over the plane after ${frame.epoch} epochs: test loss ${format(frame.testLoss)}${accuracy}.`,
     );
+  }
+  // ---- More than two classes, features as inputs, and the student's own points (custom data). ----
+
+  /** Where this playground's points are stored: localStorage, or null where the browser refuses it. */
+  private get customStorage(): PointStorage | null {
+    try {
+      return window.localStorage;
+    } catch {
+      return null;
+    }
+  }
+
+  private get customKey(): string {
+    return storageKey(location.pathname, this.param);
+  }
+
+  /** Reads the points from the link or this browser's storage, and listens to the picture and the CSV file box. */
+  private customConnect(): void {
+    const urlValue = new URLSearchParams(location.search).get(pointsParam(this.param));
+    const { points, message } = loadPoints(urlValue, this.customStorage, this.customKey);
+    this.points = points;
+    this.state = this.customFit(this.state);
+    if (message !== null && (this.state.data === 'custom' || urlValue !== null)) this.say(message);
+    this.query('.pg-picture').addEventListener('click', (event) => this.customPictureClicked(event as MouseEvent));
+    this.query<HTMLInputElement>('[data-custom="file"]').addEventListener('change', () => void this.customFileChosen());
+    this.addEventListener('click', (event) => {
+      const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-action^="custom-"]');
+      if (button !== null) this.customAction(button.dataset.action!);
+    });
+  }
+
+  /** For custom data, at least as many classes as the points' labels need (a lower choice is raised, and said so). */
+  private customFit(next: PlaygroundState): PlaygroundState {
+    if (next.data !== 'custom') return next;
+    const need = customClasses(this.points);
+    if (next.classes >= need) return next;
+    if (this.state !== undefined && this.state.data === 'custom' && next.classes < this.state.classes) {
+      this.say(`Your points use classes 0 to ${need - 1}, so the network keeps ${need} outputs; clear those points to use fewer.`);
+    }
+    return { ...next, classes: need };
+  }
+
+  /** Refuses to uncheck the last feature: the network needs at least one input. */
+  private customKeepInput(box: HTMLInputElement): boolean {
+    const checked = this.querySelectorAll<HTMLInputElement>('[data-field="inputs"]:checked').length;
+    if (checked > 0) return true;
+    box.checked = true;
+    this.say('The network needs at least one input: check another feature before unchecking this one.');
+    return false;
+  }
+
+  /** The controls of this part: classes, features, the legend and the custom-data panel, shown where they apply. */
+  private customWriteControls(): void {
+    const s = this.state;
+    const classes = classCount(s);
+    const classesField = this.field('classes');
+    classesField.value = String(s.classes);
+    classesField.closest<HTMLElement>('.pg-classes')!.hidden = !(MULTICLASS_DATASETS as readonly string[]).includes(s.data);
+    for (const box of this.querySelectorAll<HTMLInputElement>('[data-field="inputs"]')) box.checked = s.inputs.includes(box.value as InputName);
+    this.query('.pg-features').hidden = s.data === 'regression';
+    for (const key of this.querySelectorAll<HTMLElement>('.pg-class-key')) key.hidden = s.data === 'regression' || Number(key.dataset.class) >= classes;
+    // Above two classes the loss is softmax cross-entropy, whatever was chosen; the choice is kept for later.
+    if (classes > 2) this.field('loss').disabled = true;
+    const custom = s.data === 'custom';
+    this.query('.pg-custom').hidden = !custom;
+    // Noise is drawn into the generated datasets; the student's points are as given.
+    this.field('noise').closest<HTMLElement>('.widget-field')!.hidden = custom;
+    this.query('.pg-picture').classList.toggle('pg-drawable', custom);
+    const n = this.points.length;
+    this.query('.pg-custom-count').textContent = `${n.toLocaleString('en')} ${n === 1 ? 'point' : 'points'}`;
+  }
+
+  /** Writes the points into the link (or the marker that they are stored here), for custom data only. */
+  private customWriteUrl(url: URL): void {
+    const value = this.state.data === 'custom' ? pointsUrlValue(this.points) : null;
+    if (value === null) url.searchParams.delete(pointsParam(this.param));
+    else url.searchParams.set(pointsParam(this.param), value);
+  }
+
+  /** Adopts new points: stored in this browser, in the link, and a fresh run in the worker. */
+  private customSetPoints(points: CustomPoint[], message: string): void {
+    this.points = points;
+    const refused = storePoints(this.customStorage, this.customKey, points);
+    this.commit(this.state);
+    this.say(refused ?? message);
+  }
+
+  /** A click on the picture adds a point of the chosen class where it landed; Shift-click (or the remove choice) removes the nearest. */
+  private customPictureClicked(event: MouseEvent): void {
+    if (this.state.data !== 'custom') return;
+    const canvas = event.currentTarget as HTMLCanvasElement;
+    const box = canvas.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) return;
+    const [x0, x1, y0, y1] = customDomain(this.points);
+    const x = roundCoordinate(x0 + ((event.clientX - box.left) / box.width) * (x1 - x0));
+    const y = roundCoordinate(y1 - ((event.clientY - box.top) / box.height) * (y1 - y0));
+    const choice = this.query<HTMLSelectElement>('[data-custom="class"]').value;
+    if (event.shiftKey || choice === 'remove') {
+      const nearest = nearestPoint(this.points, x, y, (14 / box.width) * (x1 - x0));
+      if (nearest < 0) {
+        this.say('No point there to remove.');
+        return;
+      }
+      const removed = this.points[nearest];
+      this.customSetPoints(this.points.filter((_, i) => i !== nearest), `Removed a class ${removed.label} point; ${this.points.length - 1} left.`);
+      return;
+    }
+    if (this.points.length >= MAX_POINTS) {
+      this.say(`You have ${MAX_POINTS.toLocaleString('en')} points, the most a dataset holds; remove some to add others.`);
+      return;
+    }
+    const label = Number(choice);
+    this.customSetPoints([...this.points, { x, y, label }], `Added a class ${label} point at (${x.toFixed(2)}, ${y.toFixed(2)}); ${this.points.length + 1} points.`);
+  }
+
+  private customAction(action: string): void {
+    const box = this.query<HTMLTextAreaElement>('[data-custom="csv"]');
+    switch (action) {
+      case 'custom-clear':
+        this.customReport(null);
+        this.customSetPoints([], 'Cleared every point. Click the picture to add new ones.');
+        break;
+      case 'custom-load':
+        this.customLoadCsv(box.value);
+        break;
+      case 'custom-load-valid':
+        if (this.csvRead !== null && validRowsLoadable(this.csvRead)) {
+          const { points, badLines } = this.csvRead;
+          this.customReport(null);
+          this.customSetPoints(points, `Loaded the ${points.length} valid rows; left out ${badLines} bad ${badLines === 1 ? 'line' : 'lines'}.`);
+        }
+        break;
+      case 'custom-show':
+        box.value = toCsv(this.points);
+        this.say(`The ${this.points.length} points are in the CSV box: edit them and press Load CSV, or copy them to keep.`);
+        break;
+    }
+  }
+
+  /** Reads CSV text: loads every point if every line reads, else loads nothing, keeps the text and the points, and lists the bad lines. */
+  private customLoadCsv(text: string): void {
+    const read = parseCsv(text);
+    if (read.errors.length === 0) {
+      this.customReport(null);
+      this.customSetPoints(read.points, `Loaded ${read.points.length} points of ${customClasses(read.points)} classes.`);
+      return;
+    }
+    this.customReport(read);
+    this.say(`Nothing was loaded: ${read.errors.length === 1 ? 'one problem' : `${read.errors.length} problems`} in the CSV (listed under it). Your points are unchanged.`);
+  }
+
+  /** Shows the problems of a CSV (the first few, then "and N more"), with a button to load its valid rows when that makes sense; null clears. */
+  private customReport(read: CsvParse | null): void {
+    this.csvRead = read;
+    const report = this.query('.pg-csv-report');
+    const loadValid = this.query<HTMLButtonElement>('[data-action="custom-load-valid"]');
+    report.replaceChildren();
+    delete report.dataset.bad;
+    loadValid.hidden = true;
+    if (read === null) return;
+    report.dataset.bad = 'true';
+    const title = document.createElement('p');
+    title.textContent = read.badLines > 0 ? `${read.badLines} bad ${read.badLines === 1 ? 'line' : 'lines'}; nothing loaded:` : 'Nothing loaded:';
+    const list = document.createElement('ul');
+    for (const error of summarizeErrors(read.errors)) {
+      const item = document.createElement('li');
+      item.textContent = error;
+      list.append(item);
+    }
+    report.append(title, list);
+    if (validRowsLoadable(read)) {
+      loadValid.hidden = false;
+      loadValid.textContent = `Load only the ${read.points.length} valid rows`;
+    }
+  }
+
+  /** A chosen CSV file: read if it is not too large, put in the box, and loaded as if typed there. */
+  private async customFileChosen(): Promise<void> {
+    const input = this.query<HTMLInputElement>('[data-custom="file"]');
+    const file = input.files?.[0];
+    if (file === undefined) return;
+    input.value = '';
+    // A UTF-8 character takes up to 4 bytes; anything larger cannot be a CSV this box would take.
+    if (file.size > MAX_CSV_CHARS * 4) {
+      this.customReport({ points: [], errors: [`the file is too large: ${file.size.toLocaleString('en')} bytes (at most about ${MAX_POINTS.toLocaleString('en')} points)`], badLines: 0 });
+      this.say(`Nothing was loaded from ${file.name}: it is too large. Your points are unchanged.`);
+      return;
+    }
+    try {
+      const text = await file.text();
+      if (text.length <= MAX_CSV_CHARS) this.query<HTMLTextAreaElement>('[data-custom="csv"]').value = text;
+      this.customLoadCsv(text);
+    } catch {
+      this.customReport({ points: [], errors: [`${file.name} could not be read`], badLines: 0 });
+    }
   }
 }
 

@@ -2,11 +2,12 @@
 
 import type { PlaygroundState } from './state.ts';
 import type { PlaygroundData } from './datasets.ts';
+import type { CustomPoint } from './custom-data.ts';
 
 /** What the page tells the worker. */
 export type ToWorker =
-  /** Use these settings: a fresh run if anything but the live settings changed. */
-  | { type: 'configure'; state: PlaygroundState }
+  /** Use these settings (and, for custom data, these points): a fresh run if anything but the live settings changed. */
+  | { type: 'configure'; state: PlaygroundState; points?: readonly CustomPoint[] }
   /** Start again from the first weights of the current settings. */
   | { type: 'reset' }
   /** Train continuously, or stop. */

@@ -8,6 +8,7 @@
 import { TRAINABLE_ELEMENTWISE, type ElementwiseActivationName } from '../../../engine/formulas/activations.ts';
 // The registry by its own path: this module runs on the page, which needs the names, not the engine.
 import { PLANE_FEATURES, type PlaneFeature } from '../../../engine/data/plane-features.ts';
+import { samePoints, type CustomPoint } from './custom-data.ts';
 import { OPTIMIZERS as OPTIMIZER_REGISTRY, type OptimizerName as RegisteredOptimizerName } from '../../../engine/optim/registry.ts';
 
 /** The inputs a plane dataset can be fed to the network as: x₁, x₂, their squares, product and sines (the engine's). */
@@ -15,11 +16,11 @@ export const INPUTS: readonly PlaneFeature[] = PLANE_FEATURES;
 /** An input feature's name. */
 export type InputName = PlaneFeature;
 
-/** The datasets whose number of classes is a setting (the others have two classes, regression none). */
-export const MULTICLASS_DATASETS = ['spiral', 'gaussian'] as const;
+/** The datasets whose number of classes is a setting (the others have two classes, regression none); custom data needs at least its largest label + 1. */
+export const MULTICLASS_DATASETS = ['spiral', 'gaussian', 'custom'] as const;
 
-/** The datasets the playground offers: six plane classification tasks and one 1-D regression. */
-export const DATASETS = ['circles', 'xor', 'gaussian', 'spiral', 'moons', 'checkerboard', 'regression'] as const;
+/** The datasets the playground offers: six plane classification tasks, one 1-D regression, and the student's own points. */
+export const DATASETS = ['circles', 'xor', 'gaussian', 'spiral', 'moons', 'checkerboard', 'regression', 'custom'] as const;
 /** A dataset's name. */
 export type DatasetName = (typeof DATASETS)[number];
 
@@ -234,10 +235,19 @@ export function decodeState(text: string): PlaygroundState {
   return normalizeState(partial as Partial<PlaygroundState>);
 }
 
-/** Whether changing from one state to another needs a fresh network (anything but the learning rate, the penalties, batch size and speed). */
-export function needsRestart(before: PlaygroundState, after: PlaygroundState): boolean {
+/**
+ * Whether changing from one state to another needs a fresh network (anything but the learning rate, the penalties,
+ * batch size and speed), or, for custom data, a change of the student's points.
+ */
+export function needsRestart(
+  before: PlaygroundState,
+  after: PlaygroundState,
+  pointsBefore: readonly CustomPoint[] = [],
+  pointsAfter: readonly CustomPoint[] = pointsBefore,
+): boolean {
   const live = new Set<keyof PlaygroundState>(['lr', 'l2', 'l1', 'batch', 'speed']);
-  return (Object.keys(KEYS) as (keyof PlaygroundState)[]).some(
-    (field) => !live.has(field) && String(before[field]) !== String(after[field]),
+  return (
+    (Object.keys(KEYS) as (keyof PlaygroundState)[]).some((field) => !live.has(field) && String(before[field]) !== String(after[field])) ||
+    (after.data === 'custom' && !samePoints(pointsBefore, pointsAfter))
   );
 }

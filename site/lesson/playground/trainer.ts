@@ -28,6 +28,7 @@ import { networkInputs, playgroundData, type PlaygroundData } from './datasets.t
 import type { NetworkSnapshot } from './protocol.ts';
 import { WEIGHT_LIMIT } from './neuron-formula.ts';
 import { recordSettings, recordSoFar, recordWeight, startRunRecord } from './run-record.ts';
+import { customClasses, validPoints, type CustomPoint } from './custom-data.ts';
 import { effectiveLoss, inputCount, outputCount, type InitializerName, type LossName, type OptimizerName, type PlaygroundState } from './state.ts';
 
 /** The engine loss for each playground name: binary cross-entropy takes the single output as a logit. */
@@ -101,10 +102,21 @@ export class Trainer {
   // What the PyTorch export replays: the run as it started and the changes made since.
   private readonly runRecord: RunRecord;
 
-  /** A fresh run of `state`: the seed draws the data, the split, the first weights, the shuffles and the dropout masks. */
-  constructor(readonly state: PlaygroundState) {
+  /** The settings of the run (for custom data, with at least as many classes as the points' labels need). */
+  readonly state: PlaygroundState;
+
+  /**
+   * A fresh run of `state`: the seed draws the data, the split, the first weights, the shuffles and the dropout masks.
+   * For custom data the points are the student's `points` (ignored for the other datasets).
+   */
+  constructor(state: PlaygroundState, points: readonly CustomPoint[] = []) {
+    if (state.data === 'custom') {
+      if (!validPoints(points)) throw new RangeError('Trainer: custom points must be at most 2,000 points with coordinates within ±100 and labels 0-4');
+      state = { ...state, classes: Math.max(state.classes, customClasses(points)) };
+    }
+    this.state = state;
     const rng = new Random(state.seed);
-    this.data = playgroundData(state, rng.nextUint32());
+    this.data = playgroundData(state, rng.nextUint32(), points);
     this.model = makeModel(state, rng.fork());
     this.shuffle = rng.fork();
     this.optimizer = makeOptimizer(state.optimizer, this.model, state.lr, state.l2);

@@ -11,6 +11,7 @@ import { LossHistory } from './loss-history.ts';
 import type { FrameMessage, ToWorker } from './protocol.ts';
 import { needsRestart, type PlaygroundState } from './state.ts';
 import { Trainer } from './trainer.ts';
+import type { CustomPoint } from './custom-data.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -23,6 +24,8 @@ const NETWORK_INTERVAL_MS = 50;
 
 let state: PlaygroundState | null = null;
 let trainer: Trainer | null = null;
+// The student's points of the run, for custom data.
+let points: readonly CustomPoint[] = [];
 let history = new LossHistory();
 let playing = false;
 let suspended = false;
@@ -49,7 +52,7 @@ function schedule(delay: number): void {
 
 function restart(next: PlaygroundState): void {
   state = next;
-  trainer = new Trainer(next);
+  trainer = new Trainer(next, points);
   history = new LossHistory();
   history.record(0, trainer.trainLoss(), trainer.testLoss());
   const { features, trainX, trainY, testX, testY, domain, classes } = trainer.data;
@@ -131,7 +134,9 @@ function handle(message: ToWorker): void {
   switch (message.type) {
     case 'configure': {
       const next = message.state;
-      if (state === null || trainer === null || needsRestart(state, next)) restart(next);
+      const before = points;
+      points = message.points ?? [];
+      if (state === null || trainer === null || needsRestart(state, next, before, points)) restart(next);
       else {
         if (next.speed !== state.speed) resetPace();
         state = next;
