@@ -69,6 +69,7 @@ export const HEAT_STRENGTH = 0.45;
  * Colours a heat map of `classes`-way probabilities (`classes` values per cell, as the trainer gives them) into RGBA
  * `pixels`: each cell in its most probable class's colour, blended toward `background` by confidence — none at a
  * uniform guess (1/classes), `HEAT_STRENGTH` at certainty. A cell holding NaN (a diverged network) shows the background.
+ * With `discrete`, every cell takes its class's full heat whatever the confidence: only the boundaries show.
  */
 export function classHeat(
   predictions: ArrayLike<number>,
@@ -76,6 +77,7 @@ export function classHeat(
   palette: readonly (readonly [number, number, number])[],
   background: readonly [number, number, number],
   pixels: Uint8ClampedArray,
+  discrete = false,
 ): void {
   const cells = Math.floor(predictions.length / classes);
   const floor = 1 / classes;
@@ -89,7 +91,7 @@ export function classHeat(
         best = k;
       }
     }
-    const confidence = Number.isFinite(top) ? Math.min(1, Math.max(0, (top - floor) / (1 - floor))) : 0;
+    const confidence = !Number.isFinite(top) ? 0 : discrete ? 1 : Math.min(1, Math.max(0, (top - floor) / (1 - floor)));
     const color = palette[best % palette.length];
     const strength = HEAT_STRENGTH * confidence;
     for (let c = 0; c < 3; c++) pixels[4 * i + c] = background[c] + (color[c] - background[c]) * strength;

@@ -40,8 +40,11 @@ export class Picture {
     return side;
   }
 
-  /** Draws the output `predictions` over the data, with the test points too when `showTest`. */
-  draw(data: DataMessage, predictions: Float32Array, showTest: boolean): void {
+  /**
+   * Draws the output `predictions` over the data, with the test points too when `showTest`; with `discrete`, each
+   * cell in its predicted class's full colour (the decision regions without their confidence).
+   */
+  draw(data: DataMessage, predictions: Float32Array, showTest: boolean, discrete = false): void {
     if (this.colors === null || this.ramp === null) return;
     const side = this.fit();
     const ctx = this.context;
@@ -52,7 +55,7 @@ export class Picture {
     ctx.clearRect(0, 0, side, side);
     const plane = data.features === 2;
     const classes = plane ? Math.max(2, data.classes) : 1;
-    if (plane) this.drawHeat(predictions, side, classes);
+    if (plane) this.drawHeat(predictions, side, classes, discrete);
     else this.drawAxis(side, py);
     const radius = Math.max(2.5, side / 110);
     // One path per class and kind, so 500 points cost a few fills or strokes rather than a thousand.
@@ -83,7 +86,7 @@ export class Picture {
     if (data.features === 1) this.drawCurve(predictions, side, py);
   }
 
-  private drawHeat(predictions: Float32Array, side: number, classes = 2): void {
+  private drawHeat(predictions: Float32Array, side: number, classes: number, discrete: boolean): void {
     const cells = classes > 2 ? predictions.length / classes : predictions.length;
     const size = Math.round(Math.sqrt(cells));
     // A frame of the run before a change of classes: nothing to show until the new run's first frame.
@@ -95,11 +98,11 @@ export class Picture {
     }
     const pixels = this.image.data;
     const ramp = this.ramp!;
-    if (classes > 2) classHeat(predictions, classes, classPalette(this.colors!), this.colors!.background, pixels);
+    if (classes > 2) classHeat(predictions, classes, classPalette(this.colors!), this.colors!.background, pixels, discrete);
     else for (let i = 0; i < predictions.length; i++) {
       const p = predictions[i];
       // NaN (a diverged network) shows as the boundary colour rather than as garbage.
-      const k = p >= 0 ? (p <= 1 ? Math.round(p * 255) : 255) : p < 0 ? 0 : 128;
+      const k = !(p === p) ? 128 : discrete ? (p >= 0.5 ? 255 : 0) : p >= 0 ? (p <= 1 ? Math.round(p * 255) : 255) : 0;
       pixels[4 * i] = ramp[4 * k];
       pixels[4 * i + 1] = ramp[4 * k + 1];
       pixels[4 * i + 2] = ramp[4 * k + 2];

@@ -232,7 +232,7 @@ export class PlaygroundElement extends HTMLElement {
     const target = event.target as HTMLElement;
     if (!target.matches('[data-field]')) return;
     if (target.dataset.field === 'inputs' && !this.customKeepInput(target as HTMLInputElement)) return;
-    if (target.dataset.field === 'show-test') {
+    if (target.dataset.field === 'show-test' || target.dataset.field === 'discretize') {
       if (event.type === 'change') this.redraw();
       return;
     }
@@ -338,7 +338,7 @@ export class PlaygroundElement extends HTMLElement {
 
   private draw(frame: FrameMessage): void {
     if (this.data === null) return;
-    this.picture.draw(this.data, frame.predictions, this.field('show-test').checked);
+    this.picture.draw(this.data, frame.predictions, this.field('show-test').checked, this.field('discretize').checked);
     this.chart.draw(frame.history);
     if (frame.network !== undefined) this.network?.draw(frame.network);
     const now = performance.now();

@@ -110,4 +110,15 @@ describe('the heat map of more than two classes', () => {
     const colours = new Set(Array.from({ length: 5 }, (_, i) => Array.from(pixels.slice(4 * i, 4 * i + 3)).join()));
     expect(colours.size).toBe(5);
   });
+
+  test('hard boundaries: every cell in its class colour at full heat, whatever the doubt (NaN still the background)', () => {
+    const predictions = Float32Array.of(0.2, 0.2, 0.6, 0.34, 0.33, 0.33, NaN, NaN, NaN);
+    const pixels = new Uint8ClampedArray(3 * 4);
+    classHeat(predictions, 3, palette, background, pixels, true);
+    const cell = (i: number) => Array.from(pixels.slice(4 * i, 4 * i + 4));
+    const full = (colour: number[]) => colour.map((c, j) => Math.round(background[j] + (c - background[j]) * HEAT_STRENGTH)).concat(255);
+    expect(cell(0)).toEqual(full(palette[2]));
+    expect(cell(1)).toEqual(full(palette[0]));
+    expect(cell(2)).toEqual([...background, 255]);
+  });
 });
