@@ -12,6 +12,8 @@ import { watchVisibility } from '../shared/mount-when-visible.ts';
 import { readColors } from './colors.ts';
 import { LossChart } from './loss-chart.ts';
 import { Picture } from './picture.ts';
+import { PlaygroundProbe } from './probe.ts';
+import { GoalPanel } from '../challenge/goal-panel.ts';
 import type { DataMessage, FrameMessage, FromWorker, ToWorker } from './protocol.ts';
 import { LIMITS, decodeState, effectiveLoss, encodeState, normalizeState, type PlaygroundState } from './state.ts';
 
@@ -55,6 +57,9 @@ export class PlaygroundElement extends HTMLElement {
   private readonly frameRate = new RateMeter();
   private readonly epochRate = new RateMeter();
   private stops: (() => void)[] = [];
+  // Values on hover (probe.ts) and a challenge's goal panel (challenge/goal-panel.ts).
+  private h4Probe: PlaygroundProbe | null = null;
+  private h4Goal: GoalPanel | null = null;
 
   connectedCallback(): void {
     if (this.worker !== null) return;
@@ -63,6 +68,8 @@ export class PlaygroundElement extends HTMLElement {
     this.state = fromUrl !== null ? decodeState(fromUrl) : normalizeState(preset);
     this.picture = new Picture(this.query<HTMLCanvasElement>('.pg-picture'));
     this.chart = new LossChart(this.query<HTMLCanvasElement>('.pg-loss'));
+    this.h4Probe = new PlaygroundProbe(this, this.query<HTMLCanvasElement>('.pg-picture'), this.query<HTMLCanvasElement>('.pg-loss'), this.chart, (message) => this.send(message));
+    this.h4Goal = GoalPanel.fromUrl(this, this.param);
     this.applyColors();
     this.writeControls();
     this.addEventListener('input', (event) => this.changed(event));
@@ -110,6 +117,7 @@ export class PlaygroundElement extends HTMLElement {
 
   private send(message: ToWorker): void {
     this.worker?.postMessage(message);
+    if (this.worker !== null) this.h4Goal?.sent(message);
   }
 
   private say(message: string): void {
@@ -266,8 +274,14 @@ export class PlaygroundElement extends HTMLElement {
       this.say(`Training stopped: ${message.message}`);
       return;
     }
+    if (message.type === 'probe') {
+      this.h4Probe?.received(message);
+      return;
+    }
     if (message.type === 'data') {
       this.data = message;
+      this.h4Probe?.dataArrived(message);
+      this.h4Goal?.dataArrived();
       return;
     }
     this.frameRequested = false;
@@ -300,6 +314,8 @@ export class PlaygroundElement extends HTMLElement {
     } else {
       this.describe(frame);
     }
+    this.h4Probe?.frame(frame);
+    this.h4Goal?.frame(frame);
   }
 
   /** The picture's text alternative, updated when training is not running (a live one would chatter). */

@@ -17,7 +17,9 @@ export type ToWorker =
   /** The page has drawn the last frame and can take the next one. */
   | { type: 'frame' }
   /** Stop all work while the widget is off-screen or the tab hidden, or carry on. */
-  | { type: 'suspend'; suspended: boolean };
+  | { type: 'suspend'; suspended: boolean }
+  /** The network's exact output at one point of the picture (x, y), or at x for regression: answered with a ProbeMessage. */
+  | { type: 'probe'; x: number; y: number };
 
 /** The points of a fresh run, sent once so the page can draw them under the heat map. */
 export interface DataMessage extends Pick<PlaygroundData, 'features' | 'trainX' | 'trainY' | 'testX' | 'testY' | 'domain' | 'classes'> {
@@ -42,5 +44,15 @@ export interface FrameMessage {
   history: { epochs: Float64Array; train: Float64Array; test: Float64Array };
 }
 
+/** The answer to a probe: the network's output at (x, y) after `epoch` epochs, as `Trainer.probe` gives it. */
+export interface ProbeMessage {
+  type: 'probe';
+  x: number;
+  y: number;
+  epoch: number;
+  /** P(class 1) for two classes, each class's probability for more, the value for regression. */
+  values: number[];
+}
+
 /** What the worker tells the page. */
-export type FromWorker = DataMessage | FrameMessage | { type: 'error'; message: string };
+export type FromWorker = DataMessage | FrameMessage | { type: 'error'; message: string } | ProbeMessage;
