@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 // Values on hover on the Playground's loss curves and picture, and a graded challenge: its card in lesson 3, its link
 // (to /playground/, whose Playground reads the same parameters as lesson 3's, used here), the goal panel, meeting it,
@@ -160,4 +161,28 @@ test('a corrupt saved challenge is set aside, and the cards still show', async (
   await card.scrollIntoViewIfNeeded();
   await expect(card.locator('[data-challenge-met]')).toHaveText('Not met yet');
   await expect(card.locator('[data-challenge-met]')).toHaveAttribute('data-met', 'false');
+});
+
+test('the goal panel, the readouts and a met challenge\'s card have no axe violation, in light and dark mode', async ({ page }) => {
+  test.setTimeout(120_000);
+  for (const theme of ['light', 'dark'] as const) {
+    await page.addInitScript((saved) => localStorage.setItem('theme', saved), theme);
+    const widget = await openPlayground(page, 'playground=data:xor,layers:,in:x1-x2-x1x2,speed:max&challenge=xor-linear&goal=acc:0.95,units:0,data:xor');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await widget.getByRole('button', { name: 'Play' }).click();
+    await expect(widget).toHaveAttribute('data-challenge-met', 'xor-linear', { timeout: 30_000 });
+    await widget.getByRole('button', { name: 'Pause' }).click();
+    await widget.locator('.pg-picture').hover();
+    await expect(widget).toHaveAttribute('data-map-probe', /P\(class 1\)/);
+    await widget.locator('.pg-loss').focus();
+    await page.keyboard.press('End');
+    const results = await new AxeBuilder({ page }).include('nn-playground').analyze();
+    expect(results.violations.map((violation) => `${theme} ${violation.id}: ${violation.nodes.map((node) => node.target).join(' ')}`)).toEqual([]);
+    await page.goto(LESSON);
+    const card = page.locator('nn-challenge#challenge-xor-linear');
+    await card.scrollIntoViewIfNeeded();
+    await expect(card.locator('[data-challenge-met]')).toHaveText('Met');
+    const cards = await new AxeBuilder({ page }).include('nn-challenge').analyze();
+    expect(cards.violations.map((violation) => `${theme} card ${violation.id}: ${violation.nodes.map((node) => node.target).join(' ')}`)).toEqual([]);
+  }
 });

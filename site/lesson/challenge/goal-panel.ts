@@ -4,12 +4,11 @@
 // it is recorded in the reader's progress alongside the exercises. A garbled link shows what is wrong and records
 // nothing; the playground itself works as usual.
 //
-// Each frame is judged against the settings of the run that drew it: the panel follows the messages the page
-// sends (a restart per new structure, or Reset) and the worker's answer to each (its data), so a frame still in
-// flight from the previous network is never credited to the new settings.
+// Each frame is judged against the settings of the run that drew it (run-tracker.ts), so a frame still in flight
+// from the previous network is never credited to the new settings.
 
 import type { FrameMessage, ToWorker } from '../playground/protocol.ts';
-import { needsRestart, type PlaygroundState } from '../playground/state.ts';
+import { RunTracker } from './run-tracker.ts';
 import { challengeMet, recordChallenge } from '../../../exercises/progress.ts';
 import { ProgressStore } from '../exercise/progress-store.ts';
 import {
@@ -46,9 +45,7 @@ export function readChallengeLink(search: string): ChallengeLink | null {
 export class GoalPanel {
   private readonly list: HTMLUListElement;
   private readonly result: HTMLElement;
-  private lastSent: PlaygroundState | null = null;
-  private readonly pending: PlaygroundState[] = [];
-  private runState: PlaygroundState | null = null;
+  private readonly run = new RunTracker();
   private met = false;
   private readonly store = new ProgressStore(undefined);
 
@@ -107,26 +104,19 @@ export class GoalPanel {
 
   /** The page sent the worker a message: a new structure or a reset means a new run, whose data is still to come. */
   sent(message: ToWorker): void {
-    if (message.type === 'configure') {
-      if (this.lastSent === null || needsRestart(this.lastSent, message.state)) this.pending.push(message.state);
-      else if (this.pending.length === 0) this.runState = message.state;
-      else this.pending[this.pending.length - 1] = message.state;
-      this.lastSent = message.state;
-    } else if (message.type === 'reset' && this.lastSent !== null) {
-      this.pending.push(this.lastSent);
-    }
+    this.run.sent(message);
   }
 
-  /** The worker started a run (its data arrived): the oldest pending setting is the one now training. */
+  /** The worker started a run (its data arrived). */
   dataArrived(): void {
-    this.runState = this.pending.shift() ?? this.runState;
+    this.run.dataArrived();
   }
 
   /** A frame was drawn: every condition checked, and the challenge recorded if all hold. */
   frame(frame: FrameMessage): void {
     if ('problems' in this.link) return;
-    const current = this.pending.length === 0 ? this.runState : null;
-    const shown = current ?? this.lastSent;
+    const current = this.run.current;
+    const shown = current ?? this.run.latest;
     if (shown === null) return;
     const results = evaluateGoal(this.link.goal, shown, current === null ? null : frame);
     this.render(results);
