@@ -130,22 +130,27 @@ export class PlaygroundProbe {
 
   private wire(): void {
     const { picture, chartCanvas } = this;
-    chartCanvas.addEventListener('pointermove', (event) => {
+    const epochAt = (event: PointerEvent) => {
       if (this.history === null) return;
       const n = this.history.epochs.length;
       this.chartEpoch = chartEpochAt(event.offsetX, chartCanvas.clientWidth, n > 0 ? this.history.epochs[n - 1] : 1);
       this.showChart(false);
-    });
+    };
+    chartCanvas.addEventListener('pointermove', epochAt);
+    chartCanvas.addEventListener('pointerdown', epochAt);
     chartCanvas.addEventListener('pointerleave', () => {
       if (document.activeElement !== chartCanvas) this.hideChart();
     });
     chartCanvas.addEventListener('blur', () => this.hideChart());
     chartCanvas.addEventListener('keydown', (event) => this.chartKey(event));
-    picture.addEventListener('pointermove', (event) => {
+    // pointerdown too: a tap on a touch screen reads the point it touched.
+    const at = (event: PointerEvent) => {
       const side = picture.clientWidth || 1;
       this.point = { fx: clamp01(event.offsetX / side), fy: clamp01(event.offsetY / (picture.clientHeight || side)) };
       this.probe(false);
-    });
+    };
+    picture.addEventListener('pointermove', at);
+    picture.addEventListener('pointerdown', at);
     picture.addEventListener('pointerleave', () => {
       if (document.activeElement !== picture) this.hidePoint();
     });
