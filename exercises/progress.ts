@@ -33,6 +33,21 @@ export interface ExerciseProgress {
   updatedAt: string;
 }
 
+/** One Playground challenge's saved progress: met once and for good, with the goal it met (its URL form). */
+export interface ChallengeProgress {
+  /** Always true: a challenge is recorded when it is met. */
+  met: true;
+  /** The goal as it was met, in its compact URL form (`loss:0.1,units:12`). */
+  goal: string;
+  /** The epoch of the frame on which every condition held. */
+  epoch: number;
+  /** When it was first met (ISO 8601). */
+  metAt: string;
+}
+
+/** The prefix of a challenge's key in `rejected`: `@challenge:xor-linear` can never be an exercise's id. */
+export const CHALLENGE_KEY_PREFIX = '@challenge:';
+
 /** An entry that failed validation, kept as it was so it can be reported, exported and repaired. */
 export interface RejectedEntry {
   /** The entry exactly as loaded. */
@@ -53,6 +68,8 @@ export interface Progress {
   rejected: Record<string, RejectedEntry>;
   /** The learner's variant seed, which picks the numbers of every exercise seeded per learner; absent until one is needed. */
   variantSeed?: number;
+  /** The Playground challenges met, by challenge id; absent until the first one is met. */
+  challenges?: Record<string, ChallengeProgress>;
 }
 
 /** A problem found while loading, for the page to show and the CLI to print. */
@@ -81,6 +98,18 @@ export function entryProblem(entry: unknown): string | null {
   if (typeof e.solved !== 'boolean') return 'solved must be true or false';
   if (e.solved && e.bestScore !== e.maxScore) return 'solved, but bestScore is below maxScore';
   if (typeof e.updatedAt !== 'string' || Number.isNaN(Date.parse(e.updatedAt))) return 'updatedAt must be a date';
+  return null;
+}
+
+/** Why a challenge's entry is not valid progress, or null when it is. */
+export function challengeProblem(id: string, entry: unknown): string | null {
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) return 'a challenge id must be kebab-case';
+  if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return 'the entry is not an object';
+  const e = entry as Record<string, unknown>;
+  if (e.met !== true) return 'met must be true';
+  if (typeof e.goal !== 'string') return 'goal must be text';
+  if (!Number.isInteger(e.epoch) || (e.epoch as number) < 0) return 'epoch must be a whole number ≥ 0';
+  if (typeof e.metAt !== 'string' || Number.isNaN(Date.parse(e.metAt))) return 'metAt must be a date';
   return null;
 }
 
@@ -141,6 +170,18 @@ export function loadProgress(input: unknown, knownIds?: readonly string[]): { pr
     else if (knownIds !== undefined && !knownIds.includes(id)) reject(id, entry, `there is no exercise ${JSON.stringify(id)} in this course`);
     else progress.exercises[id] = { ...(entry as ExerciseProgress) };
   }
+  // Challenges are optional; a corrupt one is set aside like an exercise, under `@challenge:<id>`.
+  if (doc.challenges !== undefined) {
+    if (doc.challenges === null || typeof doc.challenges !== 'object' || Array.isArray(doc.challenges)) {
+      reject(`${CHALLENGE_KEY_PREFIX}*`, doc.challenges, 'challenges must be an object of challenge entries');
+    } else {
+      for (const [id, entry] of Object.entries(doc.challenges as Record<string, unknown>)) {
+        const problem = challengeProblem(id, entry);
+        if (problem !== null) reject(`${CHALLENGE_KEY_PREFIX}${id}`, entry, problem);
+        else (progress.challenges ??= {})[id] = { ...(entry as ChallengeProgress) };
+      }
+    }
+  }
   return { progress, problems };
 }
 
@@ -195,7 +236,30 @@ export function mergeProgress(current: Progress, imported: Progress): Progress {
   }
   // The learner keeps the seed they have: their saved numbers stay theirs. A browser without one adopts the imported one.
   const variantSeed = current.variantSeed ?? imported.variantSeed;
-  return { ...current, exercises, rejected: { ...imported.rejected, ...current.rejected }, ...(variantSeed === undefined ? {} : { variantSeed }) };
+  // A challenge met in either is met; the earlier meeting is kept.
+  const challenges = { ...imported.challenges, ...current.challenges };
+  for (const [id, theirs] of Object.entries(imported.challenges ?? {})) {
+    const ours = current.challenges?.[id];
+    if (ours !== undefined && Date.parse(theirs.metAt) < Date.parse(ours.metAt)) challenges[id] = theirs;
+  }
+  return {
+    ...current,
+    exercises,
+    rejected: { ...imported.rejected, ...current.rejected },
+    ...(variantSeed === undefined ? {} : { variantSeed }),
+    ...(Object.keys(challenges).length === 0 ? {} : { challenges }),
+  };
+}
+
+/** Progress after a challenge is met on a frame at `epoch` with `goal`; a challenge met before keeps its first meeting. */
+export function recordChallenge(progress: Progress, id: string, goal: string, epoch: number, now: Date = new Date()): Progress {
+  if (progress.challenges?.[id] !== undefined) return progress;
+  return { ...progress, challenges: { ...progress.challenges, [id]: { met: true, goal, epoch, metAt: now.toISOString() } } };
+}
+
+/** Whether the challenge `id` is met in this progress. */
+export function challengeMet(progress: Progress, id: string): boolean {
+  return progress.challenges?.[id]?.met === true;
 }
 
 function rank(entry: ExerciseProgress): number {

@@ -10,6 +10,9 @@ export { default as Cell } from './cell/Cell.astro';
 /** Rosenblatt's rule, live: step or run the perceptron's updates on AND, OR, XOR, blobs or the reader's own points. */
 export { default as PerceptronLab } from './perceptron-lab/PerceptronLab.astro';
 
+/** A graded Playground challenge: the goal in words and a link opening the Playground with its settings and goal, met and saved like an exercise: `<Challenge id="xor-linear" title="…" preset={{ data: 'xor', layers: [] }} goal={{ testAccuracy: { atLeast: 0.95 } }}>`. */
+export { default as Challenge } from './challenge/Challenge.astro';
+
 /** A neural-network playground: data, architecture, loss, optimizer and regularisation, trained live with a heat map and loss curves. */
 export { default as Playground } from './playground/Playground.astro';
 

@@ -85,3 +85,32 @@ test('checks keep the seed, and importing keeps the seed a browser has (or adopt
   expect(mergeProgress(emptyProgress(), { ...emptyProgress(), variantSeed: 9 }).variantSeed).toBe(9);
   expect('variantSeed' in mergeProgress(emptyProgress(), emptyProgress())).toBe(false);
 });
+
+test('a met Playground challenge is recorded once, exported, read back and merged; a corrupt one is set aside and kept', async () => {
+  const { recordChallenge, challengeMet, CHALLENGE_KEY_PREFIX } = await import('../../exercises/progress.ts');
+  const first = recordChallenge(emptyProgress(), 'xor-linear', 'acc:0.95,units:0', 40, new Date('2026-01-02T00:00:00Z'));
+  expect(challengeMet(first, 'xor-linear')).toBe(true);
+  expect(challengeMet(first, 'spiral-small')).toBe(false);
+  // Meeting it again keeps the first meeting.
+  expect(recordChallenge(first, 'xor-linear', 'acc:0.95,units:0', 90)).toBe(first);
+  const loaded = loadProgress(serialiseProgress(first));
+  expect(loaded.problems).toEqual([]);
+  expect(loaded.progress.challenges).toEqual({ 'xor-linear': { met: true, goal: 'acc:0.95,units:0', epoch: 40, metAt: '2026-01-02T00:00:00.000Z' } });
+  // Progress saved before challenges existed has none, and loads as before.
+  expect(loadProgress(doc({ 'mlp-backward': good })).progress.challenges).toBeUndefined();
+  // Corrupt entries, or a corrupt whole, are reported and set aside; the good ones load.
+  const corrupt = loadProgress({ ...doc({}), challenges: { 'xor-linear': { met: 'yes' }, 'Bad Id': { met: true, goal: '', epoch: 1, metAt: '2026-01-01' }, 'spiral-small': first.challenges!['xor-linear'] } });
+  expect(corrupt.problems.map((p) => p.id).sort()).toEqual([`${CHALLENGE_KEY_PREFIX}Bad Id`, `${CHALLENGE_KEY_PREFIX}xor-linear`]);
+  expect(Object.keys(corrupt.progress.challenges!)).toEqual(['spiral-small']);
+  expect(corrupt.progress.rejected[`${CHALLENGE_KEY_PREFIX}xor-linear`].raw).toEqual({ met: 'yes' });
+  const notObject = loadProgress({ ...doc({ 'mlp-backward': good }), challenges: [1, 2] });
+  expect(notObject.problems).toEqual([{ id: `${CHALLENGE_KEY_PREFIX}*`, reason: 'challenges must be an object of challenge entries' }]);
+  expect(notObject.progress.exercises['mlp-backward']).toEqual(good);
+  // Merging: met in either is met, the earlier meeting kept.
+  const later = recordChallenge(emptyProgress(), 'xor-linear', 'acc:0.95,units:0', 70, new Date('2026-02-01T00:00:00Z'));
+  const other = recordChallenge(later, 'spiral-small', 'loss:0.1', 300, new Date('2026-02-01T00:00:00Z'));
+  const merged = mergeProgress(other, first);
+  expect(merged.challenges!['xor-linear'].epoch).toBe(40);
+  expect(Object.keys(merged.challenges!).sort()).toEqual(['spiral-small', 'xor-linear']);
+  expect(mergeProgress(emptyProgress(), emptyProgress()).challenges).toBeUndefined();
+});

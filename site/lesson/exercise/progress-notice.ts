@@ -2,7 +2,7 @@
 // why, with a way to download them and a way to forget them. Shown once per page, above the first
 // exercise or in the progress panel, in a live region so a screen reader hears it too.
 
-import { VARIANT_SEED_KEY, type RejectedEntry } from '../../../exercises/progress.ts';
+import { CHALLENGE_KEY_PREFIX, VARIANT_SEED_KEY, type RejectedEntry } from '../../../exercises/progress.ts';
 import type { ProgressStore } from './progress-store.ts';
 import { downloadProgress } from './progress-file.ts';
 
@@ -42,6 +42,8 @@ export function noticeText(rejected: Readonly<Record<string, RejectedEntry>>): s
 export function entryName(id: string): string {
   if (id === '*') return 'the whole saved file';
   if (id === VARIANT_SEED_KEY) return 'the seed that picks your numbers (so exercises with numbers of your own show a new set)';
+  if (id === `${CHALLENGE_KEY_PREFIX}*`) return 'the record of the Playground challenges you met';
+  if (id.startsWith(CHALLENGE_KEY_PREFIX)) return `the Playground challenge "${id.slice(CHALLENGE_KEY_PREFIX.length)}"`;
   return id;
 }
 

@@ -5,6 +5,7 @@
 import { solvedCount } from '../../../exercises/progress.ts';
 import { downloadProgress, importProgressFile } from './progress-file.ts';
 import { renderProgressNotice } from './progress-notice.ts';
+import { markChallenges } from '../challenge/met-marks.ts';
 import { pageProgressStore, PROGRESS_CHANGE_EVENT, PROGRESS_KEY } from './progress-store.ts';
 
 /** "2 of 3 exercises solved". */
@@ -34,6 +35,8 @@ if (panel) {
       element.textContent = solved ? 'Solved' : 'Not solved yet';
       element.dataset.solved = String(solved);
     }
+    // The Playground challenges listed on the page (the exercises page's Challenges lists).
+    markChallenges(document, progress);
     renderProgressNotice(panel.querySelector<HTMLElement>('[data-progress-notice]')!, store);
   };
 

@@ -28,9 +28,12 @@ export class ProgressStore {
   /** Whether the browser refused to save (private mode, storage full), so progress lives only in this page. */
   unsaved = false;
 
-  /** Creates a store over `storage` that sets aside entries of exercises not in `knownIds`. */
+  /**
+   * Creates a store over `storage` that sets aside entries of exercises not in `knownIds`; without them (a page that
+   * does not load the exercise catalogue, such as the Playground recording a challenge) every valid entry is kept.
+   */
   constructor(
-    private readonly knownIds: readonly string[],
+    private readonly knownIds: readonly string[] | undefined,
     private readonly storage: StorageLike | undefined = defaultStorage(),
   ) {}
 

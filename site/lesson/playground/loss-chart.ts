@@ -8,6 +8,8 @@ import { css, type PlaygroundColors } from './colors.ts';
 export class LossChart {
   private readonly context: CanvasRenderingContext2D;
   private colors: PlaygroundColors | null = null;
+  /** The index of the history point the crosshair marks (values on hover, probe.ts), or null for none. */
+  marker: number | null = null;
 
   /** A chart on `canvas`. */
   constructor(readonly canvas: HTMLCanvasElement) {
@@ -66,6 +68,23 @@ export class LossChart {
     };
     curve(history.train, colors.muted, [5, 3]);
     curve(history.test, colors.accent, []);
+    if (this.marker !== null && this.marker >= 0 && this.marker < n) {
+      // The crosshair: a vertical line at the marked epoch, with a dot on each curve.
+      const mx = x(history.epochs[this.marker]);
+      ctx.strokeStyle = css(colors.text);
+      ctx.lineWidth = ratio;
+      ctx.beginPath();
+      ctx.moveTo(mx, pad);
+      ctx.lineTo(mx, height - pad);
+      ctx.stroke();
+      for (const [values, color] of [[history.train, colors.muted], [history.test, colors.accent]] as const) {
+        if (!Number.isFinite(values[this.marker])) continue;
+        ctx.fillStyle = css(color);
+        ctx.beginPath();
+        ctx.arc(mx, y(values[this.marker]), 3.5 * ratio, 0, 2 * Math.PI);
+        ctx.fill();
+      }
+    }
     ctx.fillStyle = css(colors.muted);
     ctx.font = `${11 * ratio}px system-ui, sans-serif`;
     ctx.textBaseline = 'top';

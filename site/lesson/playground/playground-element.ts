@@ -14,6 +14,8 @@ import { LossChart } from './loss-chart.ts';
 import { NetworkDiagram, type WeightEdit } from './network-diagram.ts';
 import { Picture } from './picture.ts';
 import { ExportDialog } from './export-dialog.ts';
+import { PlaygroundProbe } from './probe.ts';
+import { GoalPanel } from '../challenge/goal-panel.ts';
 import type { DataMessage, FrameMessage, FromWorker, ToWorker } from './protocol.ts';
 import { LIMITS, decodeState, effectiveLoss, encodeState, normalizeState, type PlaygroundState } from './state.ts';
 import { MULTICLASS_DATASETS, classCount, inputCount, outputCount, type InputName } from './state.ts';
@@ -83,6 +85,9 @@ export class PlaygroundElement extends HTMLElement {
   // The student's own points (custom data), and the last CSV read with errors, whose valid rows may still be loaded.
   private points: CustomPoint[] = [];
   private csvRead: CsvParse | null = null;
+  // Values on hover (probe.ts) and a challenge's goal panel (challenge/goal-panel.ts).
+  private h4Probe: PlaygroundProbe | null = null;
+  private h4Goal: GoalPanel | null = null;
 
   connectedCallback(): void {
     if (this.worker !== null) return;
@@ -93,6 +98,8 @@ export class PlaygroundElement extends HTMLElement {
     this.picture = new Picture(this.query<HTMLCanvasElement>('.pg-picture'));
     this.chart = new LossChart(this.query<HTMLCanvasElement>('.pg-loss'));
     this.networkMount();
+    this.h4Probe = new PlaygroundProbe(this, this.query<HTMLCanvasElement>('.pg-picture'), this.query<HTMLCanvasElement>('.pg-loss'), this.chart, (message) => this.send(message));
+    this.h4Goal = GoalPanel.fromUrl(this, this.param);
     this.applyColors();
     this.writeControls();
     this.addEventListener('input', (event) => this.changed(event));
@@ -141,6 +148,7 @@ export class PlaygroundElement extends HTMLElement {
 
   private send(message: ToWorker): void {
     this.worker?.postMessage(message);
+    if (this.worker !== null) this.h4Goal?.sent(message);
   }
 
   private say(message: string): void {
@@ -322,8 +330,14 @@ export class PlaygroundElement extends HTMLElement {
       this.say(`Training stopped: ${message.message}`);
       return;
     }
+    if (message.type === 'probe') {
+      this.h4Probe?.received(message);
+      return;
+    }
     if (message.type === 'data') {
       this.data = message;
+      this.h4Probe?.dataArrived(message);
+      this.h4Goal?.dataArrived();
       return;
     }
     this.frameRequested = false;
@@ -357,6 +371,8 @@ export class PlaygroundElement extends HTMLElement {
     } else {
       this.describe(frame);
     }
+    this.h4Probe?.frame(frame);
+    this.h4Goal?.frame(frame);
   }
 
   /** The network diagram, when the markup has one, and the link to the full Playground carrying this state. */

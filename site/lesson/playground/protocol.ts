@@ -25,7 +25,9 @@ export type ToWorker =
    */
   | { type: 'set-weight'; layer: number; to: number; from: number | null; value: number }
   /** Write the run so far (the epochs trained, the changes made) as a PyTorch script. */
-  | { type: 'export' };
+  | { type: 'export' }
+  /** The network's exact output at one point of the picture (x, y), or at x for regression: answered with a ProbeMessage. */
+  | { type: 'probe'; x: number; y: number };
 
 /** The points of a fresh run, sent once so the page can draw them under the heat map. */
 export interface DataMessage extends Pick<PlaygroundData, 'features' | 'trainX' | 'trainY' | 'testX' | 'testY' | 'domain' | 'classes'> {
@@ -77,8 +79,18 @@ export interface NetworkSnapshot {
   maps: Float32Array[];
 }
 
+/** The answer to a probe: the network's output at (x, y) after `epoch` epochs, as `Trainer.probe` gives it. */
+export interface ProbeMessage {
+  type: 'probe';
+  x: number;
+  y: number;
+  epoch: number;
+  /** P(class 1) for two classes, each class's probability for more, the value for regression. */
+  values: number[];
+}
+
 /** What the worker tells the page. */
-export type FromWorker = DataMessage | FrameMessage | { type: 'error'; message: string } | ExportMessage;
+export type FromWorker = DataMessage | FrameMessage | { type: 'error'; message: string } | ExportMessage | ProbeMessage;
 
 /** The run so far as a PyTorch script that reproduces it (engine/export/pytorch.ts), or why there is none. */
 export type ExportMessage = { type: 'export'; epochs: number; script: string } | { type: 'export'; epochs: number; error: string };

@@ -207,6 +207,27 @@ export class Trainer {
   }
 
   /**
+   * The network's output at one point, exactly (in float64, not read off the grid): at (x, y) of the plane, or at x
+   * for regression (y ignored). The same values as `predictions` gives per point: for two classes the probability of
+   * class 1, for more each class's probability, for regression the value.
+   */
+  probe(x: number, y: number): number[] {
+    const point = this.data.features === 1 ? Float64Array.of(x) : Float64Array.of(x, y);
+    const row = networkInputs(this.data.features, this.data.inputNames, point);
+    const k = this.kernel.outputs;
+    const z = new Float64Array(k);
+    this.kernel.predict(row, 1, z);
+    if (this.loss === 'bce') return [logistic(z[0])];
+    if (this.loss === 'cross-entropy' && k === 2) return [logistic(z[1] - z[0])];
+    if (this.loss === 'cross-entropy') {
+      const p = new Float64Array(k);
+      softmaxLine(z, p, 0, k, 1);
+      return Array.from(p);
+    }
+    return [z[0]];
+  }
+
+  /**
    * What the network says at each of the first `n` input rows of x, into `out`: for two classes the probability of
    * class 1 (σ(z) of the one logit, or softmax's second entry, σ(z₁ − z₀)); for more, each class's softmax
    * probability; the raw output for squared error.

@@ -175,6 +175,11 @@ function handle(message: ToWorker): void {
     case 'export':
       exportRun();
       break;
+    case 'probe':
+      if (trainer !== null && Number.isFinite(message.x) && Number.isFinite(message.y)) {
+        self.postMessage({ type: 'probe', x: message.x, y: message.y, epoch: trainer.epoch, values: trainer.probe(message.x, message.y) });
+      }
+      return;
   }
   schedule(0);
 }

@@ -13,6 +13,7 @@ import { exerciseProps } from '../../../site/lesson/exercise/props.ts';
 import { exerciseIds } from '../../../exercises/index.ts';
 import { perceptronLabProps } from '../../../site/lesson/perceptron-lab/props.ts';
 import { playgroundProps } from '../../../site/lesson/playground/props.ts';
+import { challengeProps } from '../../../site/lesson/challenge/props.ts';
 import { DATASETS, DEFAULT_STATE } from '../../../site/lesson/playground/state.ts';
 import { universalApproximatorProps } from '../../../site/lesson/universal-approximator/props.ts';
 import { backpropStepperProps } from '../../../site/lesson/backprop-stepper/props.ts';
@@ -196,6 +197,35 @@ describe('<RegularizationLab>', () => {
     expect(problem(regularizationLabProps, 'RegularizationLab', {})).toMatch(/preset must be one of overfit, l2, dropout, early-stopping/);
     expect(problem(regularizationLabProps, 'RegularizationLab', { preset: 'l2', id: 'L2 lab' })).toMatch(/id must be lowercase letters/);
     expect(problem(regularizationLabProps, 'RegularizationLab', { preset: 'l2', id: 'l2-again' })).toBeUndefined();
+  });
+});
+
+describe('Challenge: the goal is held to the Playground\'s limits at build time', () => {
+  const ok = { id: 'xor-linear', title: 'Solve XOR', preset: { data: 'xor', layers: [] }, goal: { testAccuracy: { atLeast: 0.95 }, hiddenUnits: { atMost: 0 } } };
+
+  test('a wrong id, an empty goal, an unknown condition or a value out of range names the prop and what it accepts', () => {
+    expect(problem(challengeProps, 'Challenge', { ...ok, id: 'XOR linear' })).toBe(
+      `${LESSON}: <Challenge id="XOR linear">: id must be a kebab-case id such as "xor-linear"`,
+    );
+    expect(problem(challengeProps, 'Challenge', { ...ok, goal: {} })).toBe(
+      `${LESSON}: <Challenge goal={{}}>: goal must set at least one condition, such as { testLoss: { below: 0.1 } }`,
+    );
+    expect(problem(challengeProps, 'Challenge', { ...ok, goal: { accuracy: 0.9 } })).toMatch(
+      /<Challenge goal=\{\{"accuracy":0.9\}\}>: unknown field of goal accuracy; its fields are testLoss, testAccuracy, hiddenUnits, hiddenLayers, epochs, data, classes, noise, inputs/,
+    );
+    expect(problem(challengeProps, 'Challenge', { ...ok, goal: { testAccuracy: { atLeast: 95 } } })).toMatch(
+      /goal.testAccuracy.atLeast must be a fraction above 0 and at most 1, such as 0.95/,
+    );
+    expect(problem(challengeProps, 'Challenge', { ...ok, goal: { hiddenUnits: { atMost: 2.5 } } })).toMatch(/goal.hiddenUnits.atMost must be a whole number from 0 to 96/);
+    expect(problem(challengeProps, 'Challenge', { ...ok, goal: { data: 'mnist' } })).toMatch(/goal.data must be one of circles, xor/);
+    expect(problem(challengeProps, 'Challenge', { ...ok, goal: { inputs: { only: ['x3'] } } })).toMatch(/goal.inputs.only.0 must be one of x1, x2/);
+    expect(problem(challengeProps, 'Challenge', { ...ok, preset: { data: 'xr' } })).toMatch(/preset.data must be one of circles/);
+    expect(problem(challengeProps, 'Challenge', { id: 'x', goal: ok.goal })).toMatch(/title/);
+  });
+
+  test('the lessons\' kind of challenge is accepted, its preset defaulting to the Playground\'s defaults', () => {
+    expect(parseProps(challengeProps, inLesson(ok), 'Challenge')).toEqual(ok);
+    expect(parseProps(challengeProps, inLesson({ id: 'a', title: 'A', goal: { testLoss: { below: 0.1 } } }), 'Challenge').preset).toEqual({});
   });
 });
 

@@ -138,4 +138,6 @@ test('an unreadable seed is set aside and kept (so an export still has it), and 
   expect(JSON.parse(store.exportText()).rejected[VARIANT_SEED_KEY].raw).toBe(-3);
   expect(noticeText(store.read().progress.rejected)).toMatch(/1 saved entry could not be read/);
   expect(entryName(VARIANT_SEED_KEY)).toMatch(/seed that picks your numbers/);
+  expect(entryName('@challenge:xor-linear')).toBe('the Playground challenge "xor-linear"');
+  expect(entryName('@challenge:*')).toBe('the record of the Playground challenges you met');
 });
