@@ -55,7 +55,7 @@ export { gradcheck } from './gradcheck.ts';
 export type { GradcheckOptions, GradcheckResult, GradcheckWorst } from './gradcheck.ts';
 export { trace } from './trace.ts';
 export type { Trace, TraceNode, TraceEdge, TraceValue } from './trace.ts';
-export { Optimizer, SGD, Adagrad, RMSprop, Adam, AdamW, OPTIMIZERS, optimizerEntry, optimizerHyperparameters, createOptimizer, TORCH_OPTIMIZERS, torchName, torchOptimizer } from './optim/index.ts';
+export { Optimizer, SGD, Adagrad, RMSprop, Adam, AdamW, OPTIMIZERS, optimizerEntry, optimizerHyperparameters, createOptimizer, TORCH_OPTIMIZERS, torchName, torchOptimizer, addL1Gradient, l1PenaltyValue } from './optim/index.ts';
 export type { OptimizerState, OptimizerOptions, OptimizerClass, OptimizerEntry, OptimizerName, HyperParameter, HyperParameters } from './optim/index.ts';
 export type { SGDOptions, AdagradOptions, RMSpropOptions, AdamOptions, AdamWOptions } from './optim/index.ts';
 export * from './nn/index.ts';

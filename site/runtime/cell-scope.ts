@@ -45,6 +45,8 @@ export type { ModuleState, LinearOptions, MLPOptions, ActivationName, Initialize
 // ## Optimizers and schedules
 // torch.optim's names, defaults and update rules; `OPTIMIZERS` lists them all, `createOptimizer` makes one by name.
 export { Optimizer, SGD, Adagrad, RMSprop, Adam, AdamW, OPTIMIZERS, createOptimizer } from '../../engine/index.ts';
+// The L1 penalty λ Σ|w|: its value, and its gradient λ sign(w) added to the weights' gradients after backward().
+export { addL1Gradient, l1PenaltyValue } from '../../engine/index.ts';
 export { constantSchedule, inverseTimeSchedule, stepSchedule, exponentialSchedule, cosineSchedule, warmupSchedule, LRScheduler, EarlyStopping } from '../../engine/index.ts';
 export type { OptimizerState, OptimizerName, SGDOptions, AdagradOptions, RMSpropOptions, AdamOptions, AdamWOptions, Schedule } from '../../engine/index.ts';
 
@@ -61,6 +63,9 @@ export { subset, trainValidationSplit, batchIndices, miniBatches, oneHot, accura
 export type { Dataset, Gate, DatasetTensors } from '../../engine/index.ts';
 // The positional encoding γ(p) of NeRF and Fourier features, for feeding a network sines and cosines of a position.
 export { positionalEncoding, encodePositions, encodedWidth } from '../../engine/index.ts';
+// The Playground's input features of a point (x₁, x₂, x₁², x₂², x₁x₂, sin x₁, sin x₂), by name.
+export { PLANE_FEATURES, PLANE_FEATURE_INFO, orderPlaneFeatures, planeFeatures } from '../../engine/index.ts';
+export type { PlaneFeature, PlaneFeatureInfo } from '../../engine/index.ts';
 export type { PositionalEncodingOptions } from '../../engine/index.ts';
 
 // ## Checking and seeing gradients

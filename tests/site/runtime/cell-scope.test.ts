@@ -17,6 +17,12 @@ const NOT_IN_CELLS: Record<string, string> = {
   optimizerHyperparameters: 'registry plumbing for widgets that draw an optimizer’s controls',
   fetchMnistSubset: 'the MNIST loader reads the site’s own file; a cell’s worker has no network',
   mnistPixels: 'goes with fetchMnistSubset',
+  TORCH_OPTIMIZERS: 'the map to torch.optim, for the PyTorch export and the conformance runner',
+  torchName: 'goes with TORCH_OPTIMIZERS',
+  torchOptimizer: 'goes with TORCH_OPTIMIZERS',
+  pytorchScript: 'the Playground’s export; it needs a run record a cell does not have',
+  parseScriptLosses: 'reads an exported script’s output, for the export’s tests',
+  pythonNumber: 'formats numbers for the exported script',
 };
 
 function sources(): SourceTexts {
