@@ -99,24 +99,31 @@ test('a challenge: its card links with the goal, the panel ticks the conditions,
   const href = (await link.getAttribute('href'))!;
   const url = new URL(href, 'http://x');
   expect(url.pathname).toBe('/playground/');
-  expect(Object.fromEntries(url.searchParams)).toEqual({ playground: 'data:xor,layers:', challenge: 'xor-linear', goal: 'acc:0.95,units:0,data:xor' });
+  expect(Object.fromEntries(url.searchParams)).toEqual({
+    playground: 'data:xor,layers:',
+    challenge: 'xor-linear',
+    goal: 'acc:0.95,units:0,data:xor',
+    'challenge-title': 'Solve XOR with a linear model',
+  });
   await expect(card.locator('[data-challenge-met]')).toHaveText('Not met yet');
 
   // The preset alone: a linear model on x₁ and x₂ cannot reach 95%; the panel says which conditions hold.
   const widget = await openPlayground(page, url.search.slice(1));
-  const panel = widget.getByRole('region', { name: 'Challenge: xor-linear' });
+  const panel = widget.getByRole('region', { name: 'Challenge: Solve XOR with a linear model' });
   await expect(panel).toBeVisible();
   await expect(panel.locator('li')).toHaveCount(3);
   await expect(panel.locator('li[data-key="testAccuracy"]')).toHaveAttribute('data-met', 'false');
   await expect(panel.locator('li[data-key="hiddenUnits"]')).toHaveAttribute('data-met', 'true');
   await expect(panel.locator('li[data-key="data"]')).toHaveAttribute('data-met', 'true');
 
-  // With the product feature x₁x₂ as an input (the settings in the link, as a student's features would put them there),
-  // training meets it.
-  const solved = new URLSearchParams(url.search);
-  solved.set('playground', 'data:xor,layers:,in:x1-x2-x1x2,speed:max');
-  const solving = await openPlayground(page, solved.toString());
-  await solving.getByRole('button', { name: 'Play' }).click();
+  // On the card's own page, /playground/, the student ticks the product feature x₁x₂ as an input, and training meets it.
+  await page.goto(href);
+  const solving = page.locator('nn-playground');
+  await expect(solving).toHaveAttribute('data-frames', /\d+/, { timeout: 30_000 });
+  await expect(solving.getByRole('region', { name: 'Challenge: Solve XOR with a linear model' })).toBeVisible();
+  await solving.getByRole('checkbox', { name: 'x₁x₂' }).check();
+  await solving.getByLabel('Speed').selectOption('max');
+  await solving.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(solving).toHaveAttribute('data-challenge-met', 'xor-linear', { timeout: 30_000 });
   await expect(solving.locator('.pg-goal-result')).toHaveText(/^Challenge met at epoch \d+: every condition held on the same frame\. It is saved with your exercise progress\.$/);
   await expect(solving.locator('.pg-goal li[data-met="true"]')).toHaveCount(3);

@@ -15,6 +15,8 @@ import {
   CHALLENGE_PARAM,
   CHALLENGE_PLAYGROUND_PARAM,
   GOAL_PARAM,
+  TITLE_PARAM,
+  cleanTitle,
   decodeGoal,
   encodeGoal,
   evaluateGoal,
@@ -25,7 +27,7 @@ import {
 } from './goal.ts';
 
 /** What a challenge link asks for: a readable goal with its id, or the reasons it is not readable. */
-export type ChallengeLink = { id: string; goal: Goal } | { problems: string[] };
+export type ChallengeLink = { id: string; goal: Goal; title: string | null } | { problems: string[] };
 
 /** Reads a challenge link's parameters; null when the URL has none. */
 export function readChallengeLink(search: string): ChallengeLink | null {
@@ -38,7 +40,7 @@ export function readChallengeLink(search: string): ChallengeLink | null {
   const decoded = decodeGoal(goalText ?? '');
   problems.push(...decoded.problems);
   if (problems.length > 0 || decoded.goal === null) return { problems };
-  return { id: id!, goal: decoded.goal };
+  return { id: id!, goal: decoded.goal, title: cleanTitle(params.get(TITLE_PARAM)) };
 }
 
 /** The panel in one playground. */
@@ -80,7 +82,7 @@ export class GoalPanel {
       sentence.textContent = `This link's challenge could not be read, so nothing will be recorded: ${link.problems.join('; ')}. The playground works as usual.`;
       section.dataset.state = 'unreadable';
     } else {
-      heading.textContent = `Challenge: ${link.id}`;
+      heading.textContent = `Challenge: ${link.title ?? link.id}`;
       sentence.textContent = `Goal: ${goalSentence(link.goal)} Every condition must hold on the same frame.`;
       this.met = this.alreadyMet(link.id);
       if (this.met) {

@@ -12,6 +12,18 @@ import { PLANE_FEATURE_INFO } from '../../../engine/data/plane-features.ts';
 /** The URL parameters of a challenge link: its id and its goal. */
 export const CHALLENGE_PARAM = 'challenge';
 export const GOAL_PARAM = 'goal';
+/** The challenge's title, for the panel's heading (plain text, shown as text; the id stands in when it is missing). */
+export const TITLE_PARAM = 'challenge-title';
+/** The longest title a link may carry. */
+export const MAX_TITLE_LENGTH = 120;
+
+/** A title from a link as plain text: control characters dropped, spaces collapsed, at most MAX_TITLE_LENGTH characters; null if empty. */
+export function cleanTitle(text: string | null): string | null {
+  if (text === null) return null;
+  const clean = text.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (clean === '') return null;
+  return clean.length > MAX_TITLE_LENGTH ? `${clean.slice(0, MAX_TITLE_LENGTH - 1)}…` : clean;
+}
 /** The playground a challenge link drives: the one reading the default `playground` parameter. */
 export const CHALLENGE_PLAYGROUND_PARAM = 'playground';
 

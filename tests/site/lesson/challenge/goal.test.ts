@@ -5,7 +5,8 @@
 import { describe, expect, test } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeGoal, encodeGoal, evaluateGoal, goalConditions, goalMet, goalSentence, isChallengeId, type Goal } from '../../../../site/lesson/challenge/goal.ts';
+import { MAX_TITLE_LENGTH, cleanTitle, decodeGoal, encodeGoal, evaluateGoal, goalConditions, goalMet, goalSentence, isChallengeId, type Goal } from '../../../../site/lesson/challenge/goal.ts';
+import { readChallengeLink } from '../../../../site/lesson/challenge/goal-panel.ts';
 import { challengesIn } from '../../../../site/lesson/challenge/placement.ts';
 import { challengeProps } from '../../../../site/lesson/challenge/props.ts';
 import { normalizeState, type PlaygroundState } from '../../../../site/lesson/playground/state.ts';
@@ -98,6 +99,16 @@ const SOLUTIONS: Record<string, Partial<PlaygroundState>> = {
 
 const lessons = readdirSync(join(process.cwd(), 'lessons')).filter((file) => file.endsWith('.mdx'));
 const placed = lessons.flatMap((file) => challengesIn(readFileSync(join(process.cwd(), 'lessons', file), 'utf8')).map((c) => ({ ...c, file })));
+
+describe("a challenge link's title", () => {
+  test('is read as plain text, cleaned and capped; the id stands in when it is missing', () => {
+    const link = readChallengeLink('?challenge=xor-linear&goal=acc:0.95&challenge-title=Solve%20XOR%0A%20%20with%20%3Cb%3Eone%3C/b%3E%20line');
+    expect(link).toMatchObject({ id: 'xor-linear', title: 'Solve XOR with <b>one</b> line' });
+    expect(readChallengeLink('?challenge=xor-linear&goal=acc:0.95')).toMatchObject({ title: null });
+    expect(cleanTitle('   ')).toBeNull();
+    expect(cleanTitle('x'.repeat(500))).toHaveLength(MAX_TITLE_LENGTH);
+  });
+});
 
 describe('the challenges the lessons place', () => {
   test('there are at least three, each with a solution here and with a unique id', () => {
