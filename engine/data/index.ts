@@ -16,6 +16,8 @@ export type { SpiralsOptions } from './spirals.ts';
 export { checkerboard } from './checkerboard.ts';
 export type { CheckerboardOptions } from './checkerboard.ts';
 export { regression, regressionTarget } from './regression.ts';
+export { planeRegression, planeRegressionTarget } from './plane-regression.ts';
+export type { PlaneRegressionShape } from './plane-regression.ts';
 export type { RegressionOptions, RegressionShape } from './regression.ts';
 export { trainValidationSplit } from './split.ts';
 export type { SplitOptions } from './split.ts';

@@ -58,7 +58,7 @@ export type { Surface, SurfaceName, SurfaceOptions, OptimizerPath } from '../../
 
 // ## Data and randomness
 // Seeded datasets, splits and mini-batches: the same seed gives the same numbers in every browser.
-export { Random, logicGate, andGate, orGate, xorGate, blobs, circles, moons, spirals, checkerboard, regression, regressionTarget, linspace } from '../../engine/index.ts';
+export { Random, logicGate, andGate, orGate, xorGate, blobs, circles, moons, spirals, checkerboard, regression, regressionTarget, planeRegression, planeRegressionTarget, linspace } from '../../engine/index.ts';
 export { subset, trainValidationSplit, batchIndices, miniBatches, oneHot, accuracy, datasetTensors, predictedClasses } from '../../engine/index.ts';
 export type { Dataset, Gate, DatasetTensors } from '../../engine/index.ts';
 // The positional encoding γ(p) of NeRF and Fourier features, for feeding a network sines and cosines of a position.

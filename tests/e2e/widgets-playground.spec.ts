@@ -81,3 +81,21 @@ test('the playground stops training while it is scrolled out of view', async ({ 
   // At 100 epochs a second, the 1.5 s away would have added about 150 epochs had it kept training.
   expect(await numberAttribute(widget, 'data-epoch')).toBeLessThan(away + 75);
 });
+
+test('a regression over the plane: the value scale replaces the classes, training fits the bumps, and the map reads out the output', async ({ page }) => {
+  const widget = await openPlayground(page, 'layers:8-8,lr:0.03,speed:max');
+  await widget.getByLabel('Dataset', { exact: true }).selectOption('bumps');
+  await expect(page).toHaveURL(/[?&]playground=[^&]*data(:|%3A)bumps/);
+  await expect(widget.locator('.pg-value-key')).toBeVisible();
+  await expect(widget.locator('.pg-class-key').first()).toBeHidden();
+  await expect(widget.getByLabel('Loss', { exact: true })).toBeDisabled();
+  await expect(widget.locator('.pg-architecture')).toHaveText('2-8-8-1');
+  const before = await numberAttribute(widget, 'data-test-loss');
+  await widget.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect.poll(() => numberAttribute(widget, 'data-epoch'), { timeout: 30_000 }).toBeGreaterThanOrEqual(150);
+  await widget.getByRole('button', { name: 'Pause', exact: true }).click();
+  expect(await numberAttribute(widget, 'data-test-loss')).toBeLessThan(before / 3);
+  const picture = widget.locator('.pg-picture');
+  await picture.hover({ position: { x: 40, y: 60 } });
+  await expect(widget.getByText(/^\(−?\d\.\d\d, −?\d\.\d\d\): output −?\d\.\d{3}$/)).toBeVisible({ timeout: 10_000 });
+});

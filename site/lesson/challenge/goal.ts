@@ -6,7 +6,7 @@
 //   ?playground=data:xor,layers:&challenge=xor-linear&goal=acc:0.95,units:0
 // A hostile or garbled goal is never half-read: any unreadable part makes the whole goal unreadable, with a message.
 
-import { DATASETS, INPUTS, LIMITS, type DatasetName, type InputName, type PlaygroundState } from '../playground/state.ts';
+import { DATASETS, INPUTS, LIMITS, classCount, isRegression, type DatasetName, type InputName, type PlaygroundState } from '../playground/state.ts';
 import { PLANE_FEATURE_INFO } from '../../../engine/data/plane-features.ts';
 
 /** The URL parameters of a challenge link: its id and its goal. */
@@ -88,7 +88,7 @@ export const MAX_EPOCHS = 1_000_000;
 
 const DATA_LABELS: Record<DatasetName, string> = {
   circles: 'circles', xor: 'XOR', gaussian: 'Gaussian blobs', spiral: 'spiral', moons: 'moons', checkerboard: 'checkerboard', regression: 'regression',
-  custom: 'your own points',
+  plane: 'the 2-D plane regression', bumps: 'the 2-D bumps regression', custom: 'your own points',
 };
 
 /** "x₁, x₂ and x₁x₂". */
@@ -166,7 +166,7 @@ export function evaluateGoal(goal: Goal, state: PlaygroundState, frame: GoalFram
         now = DATA_LABELS[state.data];
         break;
       case 'classes': {
-        const classes = state.data === 'spiral' || state.data === 'gaussian' ? state.classes : state.data === 'regression' ? 0 : 2;
+        const classes = isRegression(state) ? 0 : classCount(state);
         met = classes === goal.classes;
         now = `${classes}`;
         break;

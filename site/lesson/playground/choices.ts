@@ -41,7 +41,7 @@ const numeric = (values: readonly number[]): Choice[] => values.map((value) => (
 
 const DATASET_LABELS: Record<DatasetName, string> = {
   circles: 'Circles', xor: 'XOR', gaussian: 'Gaussian', spiral: 'Spiral', moons: 'Moons', checkerboard: 'Checkerboard',
-  regression: 'Regression (1-D)', custom: 'Your own points',
+  regression: 'Regression: a curve (1-D)', plane: 'Regression: a plane (2-D)', bumps: 'Regression: bumps (2-D)', custom: 'Your own points',
 };
 
 // Each activation reads as its title in the engine's registry.

@@ -2,7 +2,7 @@
 // generators, split into training and test points, with the square of the
 // plane (or the interval, for regression) that the picture shows.
 
-import { Random, blobs, checkerboard, circles, logicGate, moons, planeFeatures, regression, spirals, trainValidationSplit, type Dataset } from '../../../engine/index.ts';
+import { Random, planeRegression, blobs, checkerboard, circles, logicGate, moons, planeFeatures, regression, spirals, trainValidationSplit, type Dataset } from '../../../engine/index.ts';
 import { customDataset, customDomain, type CustomPoint } from './custom-data.ts';
 import { POINT_COUNT, classCount, type DatasetName, type InputName, type PlaygroundState } from './state.ts';
 
@@ -51,6 +51,9 @@ export function generate(name: DatasetName, noise: number, rng: Random, classes 
       return moons({ n, noise, rng });
     case 'checkerboard':
       return checkerboard({ n, noise, cells: 4, rng });
+    case 'plane':
+    case 'bumps':
+      return planeRegression(name, { n, noise, rng });
     case 'regression':
       return regression('sin', { n, noise, sampling: 'uniform', rng });
     case 'custom':

@@ -54,10 +54,16 @@ export class Picture {
     const py = (y: number) => ((y1 - y) / (y1 - y0)) * side;
     ctx.clearRect(0, 0, side, side);
     const plane = data.features === 2;
-    const classes = plane ? Math.max(2, data.classes) : 1;
-    if (plane) this.drawHeat(predictions, side, classes, discrete);
+    // Regression over the plane: a real value at each point, drawn on the two-colour scale from −1 to 1.
+    const valued = plane && data.classes < 2;
+    const classes = plane && !valued ? Math.max(2, data.classes) : 1;
+    if (plane) this.drawHeat(valued ? predictions.map((v) => (v + 1) / 2) : predictions, side, classes, discrete && !valued);
     else this.drawAxis(side, py);
     const radius = Math.max(2.5, side / 110);
+    if (valued) {
+      this.drawValuedPoints(data, showTest, px, py, radius);
+      return;
+    }
     // One path per class and kind, so 500 points cost a few fills or strokes rather than a thousand.
     const filled = Array.from({ length: classes }, () => new Path2D());
     const hollow = Array.from({ length: classes }, () => new Path2D());
@@ -112,6 +118,42 @@ export class Picture {
     this.context.imageSmoothingEnabled = true;
     this.context.imageSmoothingQuality = 'low';
     this.context.drawImage(this.grid, 0, 0, side, side);
+  }
+
+  /**
+   * The points of a regression over the plane, each coloured by its target on the heat map's scale at full strength
+   * (class 0's colour at −1, the background at 0, class 1's at +1), in eleven bands so they cost a few fills; test
+   * points hollow.
+   */
+  private drawValuedPoints(data: DataMessage, showTest: boolean, px: (x: number) => number, py: (y: number) => number, radius: number): void {
+    const ctx = this.context;
+    const colors = this.colors!;
+    const BANDS = 11;
+    const filled = Array.from({ length: BANDS }, () => new Path2D());
+    const hollow = Array.from({ length: BANDS }, () => new Path2D());
+    const band = (value: number) => (Number.isFinite(value) ? Math.min(BANDS - 1, Math.max(0, Math.round(((value + 1) / 2) * (BANDS - 1)))) : (BANDS - 1) / 2);
+    const add = (x: Float64Array, y: Float64Array, paths: Path2D[]) => {
+      for (let i = 0; i < y.length; i++) addMark(paths[band(y[i])], 'circle', px(x[2 * i]), py(x[2 * i + 1]), radius);
+    };
+    add(data.trainX, data.trainY, filled);
+    if (showTest) add(data.testX, data.testY, hollow);
+    for (let b = 0; b < BANDS; b++) {
+      const t = (2 * b) / (BANDS - 1) - 1;
+      const end = t < 0 ? colors.class0 : colors.class1;
+      const colour: [number, number, number] = [0, 1, 2].map((c) => colors.background[c] + (end[c] - colors.background[c]) * Math.abs(t)) as [number, number, number];
+      ctx.fillStyle = css(colour);
+      ctx.fill(filled[b]);
+      ctx.lineWidth = 1;
+      ctx.strokeStyle = css(colors.text);
+      ctx.stroke(filled[b]);
+      // A ring outlined in the text colour, so a target near 0 (near the background's colour) still shows.
+      ctx.lineWidth = Math.max(1.5, radius / 2) + 2;
+      ctx.strokeStyle = css(colors.text);
+      ctx.stroke(hollow[b]);
+      ctx.lineWidth = Math.max(1.5, radius / 2);
+      ctx.strokeStyle = css(colour);
+      ctx.stroke(hollow[b]);
+    }
   }
 
   private drawAxis(side: number, py: (y: number) => number): void {

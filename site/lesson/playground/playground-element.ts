@@ -18,7 +18,7 @@ import { PlaygroundProbe } from './probe.ts';
 import { GoalPanel } from '../challenge/goal-panel.ts';
 import type { DataMessage, FrameMessage, FromWorker, ToWorker } from './protocol.ts';
 import { LIMITS, decodeState, effectiveLoss, encodeState, normalizeState, type PlaygroundState } from './state.ts';
-import { MULTICLASS_DATASETS, classCount, inputCount, outputCount, type InputName } from './state.ts';
+import { MULTICLASS_DATASETS, classCount, inputCount, isRegression, outputCount, type InputName } from './state.ts';
 import {
   MAX_CSV_CHARS,
   MAX_POINTS,
@@ -188,9 +188,10 @@ export class PlaygroundElement extends HTMLElement {
     set('init', s.init);
     set('seed', s.seed);
     set('speed', s.speed);
-    this.field('loss').disabled = s.data === 'regression';
-    // Classes and accuracy mean nothing for regression.
-    for (const element of this.querySelectorAll<HTMLElement>('.pg-classification')) element.hidden = s.data === 'regression';
+    this.field('loss').disabled = isRegression(s);
+    // Classes and accuracy mean nothing for regression; a regression over the plane has its value scale instead.
+    for (const element of this.querySelectorAll<HTMLElement>('.pg-classification')) element.hidden = isRegression(s);
+    this.query('.pg-value-key').hidden = !isRegression(s) || s.data === 'regression';
     this.querySelectorAll<HTMLInputElement>('[data-field="units"]').forEach((input, i) => {
       if (i < s.layers.length) input.value = String(s.layers[i]);
       input.closest<HTMLElement>('.pg-units')!.hidden = i >= s.layers.length;
@@ -469,7 +470,7 @@ export class PlaygroundElement extends HTMLElement {
     classesField.closest<HTMLElement>('.pg-classes')!.hidden = !(MULTICLASS_DATASETS as readonly string[]).includes(s.data);
     for (const box of this.querySelectorAll<HTMLInputElement>('[data-field="inputs"]')) box.checked = s.inputs.includes(box.value as InputName);
     this.query('.pg-features').hidden = s.data === 'regression';
-    for (const key of this.querySelectorAll<HTMLElement>('.pg-class-key')) key.hidden = s.data === 'regression' || Number(key.dataset.class) >= classes;
+    for (const key of this.querySelectorAll<HTMLElement>('.pg-class-key')) key.hidden = isRegression(s) || Number(key.dataset.class) >= classes;
     // Above two classes the loss is softmax cross-entropy, whatever was chosen; the choice is kept for later.
     if (classes > 2) this.field('loss').disabled = true;
     const custom = s.data === 'custom';

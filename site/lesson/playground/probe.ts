@@ -55,11 +55,13 @@ const value3 = (value: number): string => (Number.isFinite(value) ? value.toFixe
 
 /**
  * What the network says at a point, in words: "(0.42, −1.30): P(class 1) = 0.873, P(class 0) = 0.127" for two
- * classes, every class's probability for more, "x = 0.42: output 0.913" for regression (`features` 1).
+ * classes, every class's probability for more, "x = 0.42: output 0.913" for regression (`features` 1), and
+ * "(0.42, −1.30): output 0.913" for regression over the plane (`classes` 1).
  */
 export function pointReadout(x: number, y: number, values: readonly number[], features: number, classes: number): string {
   if (features === 1) return `x = ${coordinate(x)}: output ${value3(values[0])}`;
   const where = `(${coordinate(x)}, ${coordinate(y)})`;
+  if (classes < 2) return `${where}: output ${value3(values[0])}`;
   if (classes <= 2) return `${where}: P(class 1) = ${value3(values[0])}, P(class 0) = ${value3(1 - values[0])}`;
   return `${where}: ${values.map((p, k) => `P(class ${k}) = ${value3(p)}`).join(', ')}`;
 }

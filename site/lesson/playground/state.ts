@@ -19,10 +19,21 @@ export type InputName = PlaneFeature;
 /** The datasets whose number of classes is a setting (the others have two classes, regression none); custom data needs at least its largest label + 1. */
 export const MULTICLASS_DATASETS = ['spiral', 'gaussian', 'custom'] as const;
 
-/** The datasets the playground offers: six plane classification tasks, one 1-D regression, and the student's own points. */
-export const DATASETS = ['circles', 'xor', 'gaussian', 'spiral', 'moons', 'checkerboard', 'regression', 'custom'] as const;
+/**
+ * The datasets the playground offers: six plane classification tasks, a 1-D regression (a curve over x), two
+ * regressions over the plane (as TensorFlow Playground's), and the student's own points.
+ */
+export const DATASETS = ['circles', 'xor', 'gaussian', 'spiral', 'moons', 'checkerboard', 'regression', 'plane', 'bumps', 'custom'] as const;
 /** A dataset's name. */
 export type DatasetName = (typeof DATASETS)[number];
+
+/** The regression datasets: a real-valued target, one output, mean squared error. `regression` is 1-D, the others 2-D. */
+export const REGRESSION_DATASETS = ['regression', 'plane', 'bumps'] as const;
+
+/** Whether the state's data is a regression (a real-valued target) rather than classes. */
+export function isRegression(state: Pick<PlaygroundState, 'data'>): boolean {
+  return (REGRESSION_DATASETS as readonly string[]).includes(state.data);
+}
 
 /**
  * The hidden-layer activations the playground offers, by the engine's names: every one of the engine's registry that
@@ -146,9 +157,9 @@ const KEYS: Record<keyof PlaygroundState, string> = {
 
 const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
 
-/** The number of classes of the state's data: its `classes` for spiral and Gaussian, 2 for the other plane datasets, 1 for regression. */
+/** The number of classes of the state's data: its `classes` for spiral, Gaussian and custom, 2 for the other plane datasets, 1 for regression. */
 export function classCount(state: Pick<PlaygroundState, 'data' | 'classes'>): number {
-  if (state.data === 'regression') return 1;
+  if (isRegression(state)) return 1;
   return (MULTICLASS_DATASETS as readonly string[]).includes(state.data) ? state.classes : 2;
 }
 
@@ -157,7 +168,7 @@ export function classCount(state: Pick<PlaygroundState, 'data' | 'classes'>): nu
  * more than two classes need softmax cross-entropy.
  */
 export function effectiveLoss(state: PlaygroundState): LossName {
-  if (state.data === 'regression') return 'mse';
+  if (isRegression(state)) return 'mse';
   return classCount(state) > 2 ? 'cross-entropy' : state.loss;
 }
 
@@ -166,7 +177,7 @@ export function outputCount(state: PlaygroundState): number {
   return effectiveLoss(state) === 'cross-entropy' ? classCount(state) : 1;
 }
 
-/** The features the network reads: the chosen inputs for plane data, the one coordinate for regression. */
+/** The features the network reads: the chosen inputs for plane data (regression over the plane too), the one coordinate for 1-D regression. */
 export function inputCount(state: PlaygroundState): number {
   return state.data === 'regression' ? 1 : state.inputs.length;
 }

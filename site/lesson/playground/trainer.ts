@@ -173,8 +173,8 @@ export class Trainer {
 
   /** The fraction of test points classified correctly (the most probable class; 0.5 for two), or NaN for regression. */
   testAccuracy(): number {
-    const { testInputs, testY, features } = this.data;
-    if (features === 1 || testY.length === 0) return NaN;
+    const { testInputs, testY, classes } = this.data;
+    if (classes < 2 || testY.length === 0) return NaN;
     const per = this.valuesPerPoint;
     const out = new Float32Array(testY.length * per);
     this.predict(testInputs, testY.length, out);

@@ -81,6 +81,8 @@ const CONFIGS: Config[] = [
     epochs: 6,
     changes: [{ epoch: 2, change: (t, s) => t.update({ ...s, l1: 0.01 }) }],
   },
+  { name: 'adam, regression over the plane (bumps), tanh, with x₁x₂', state: { ...small, data: 'bumps', optimizer: 'adam', activation: 'tanh', inputs: ['x1', 'x2', 'x1x2'], lr: 0.03 }, epochs: 6 },
+  { name: 'sgd, regression over the plane (plane), linear model', state: { data: 'plane', layers: [], optimizer: 'sgd', lr: 0.1 }, epochs: 5 },
   { name: 'sgd, moons, silu, sin features', state: { ...small, data: 'moons', optimizer: 'sgd', activation: 'silu', inputs: ['x1', 'x2', 'sinx1', 'sinx2'], lr: 0.3 }, epochs: 6 },
   { name: 'momentum, checkerboard, mish, dropout and L2', state: { ...small, data: 'checkerboard', optimizer: 'momentum', activation: 'mish', dropout: 0.1, l2: 0.001 }, epochs: 6 },
   { name: 'rmsprop, 5-class spiral, softplus', state: { ...small, data: 'spiral', classes: 5, optimizer: 'rmsprop', activation: 'softplus', lr: 0.01 }, epochs: 6 },

@@ -8,6 +8,7 @@ import {
   effectiveLoss,
   encodeState,
   inputCount,
+  isRegression,
   normalizeState,
   needsRestart,
   outputCount,
@@ -61,5 +62,18 @@ describe('the playground state', () => {
     expect(decodeState('l1:7').l1).toBe(1);
     expect(decodeState('l1:-1').l1).toBe(0);
     expect(needsRestart(normalizeState({}), state)).toBe(false);
+  });
+
+  test('the regressions over the plane: one output, squared error, the chosen features as inputs', () => {
+    for (const data of ['plane', 'bumps'] as const) {
+      const state = normalizeState({ data, loss: 'bce', inputs: ['x1', 'x2', 'x1x2'] });
+      expect(isRegression(state)).toBe(true);
+      expect(classCount(state)).toBe(1);
+      expect(effectiveLoss(state)).toBe('mse');
+      expect(outputCount(state)).toBe(1);
+      expect(inputCount(state)).toBe(3);
+    }
+    expect(isRegression(normalizeState({ data: 'regression' }))).toBe(true);
+    expect(isRegression(normalizeState({ data: 'circles' }))).toBe(false);
   });
 });

@@ -62,4 +62,26 @@ describe('the playground trainer', () => {
     };
     expect(small(0.01)).toBeGreaterThan(small(0) + 0.2);
   });
+
+  test('regression over the plane: a linear model fits the plane down to the noise, the bumps need hidden units', () => {
+    const fit = (state: Parameters<typeof normalizeState>[0]) => {
+      const trainer = new Trainer(normalizeState({ noise: 0.1, ...state }));
+      expect(trainer.data.classes).toBe(1);
+      for (let epoch = 0; epoch < 200; epoch++) trainer.trainEpoch();
+      expect(Number.isNaN(trainer.testAccuracy())).toBe(true);
+      return trainer;
+    };
+    // The noise's variance, 0.01, is the least mean squared error any model can reach.
+    expect(fit({ data: 'plane', layers: [] }).testLoss()).toBeLessThan(0.013);
+    const linearBumps = fit({ data: 'bumps', layers: [] }).testLoss();
+    const deepBumps = fit({ data: 'bumps', layers: [8, 8], lr: 0.03 });
+    expect(deepBumps.testLoss()).toBeLessThan(0.04);
+    expect(linearBumps).toBeGreaterThan(0.1);
+    // The picture is the raw output, one value per cell, the engine's forward pass at the cell's centre.
+    const picture = deepBumps.predictions();
+    expect(picture).toHaveLength(100 * 100);
+    const [x0, x1, y0, y1] = deepBumps.data.domain;
+    const cell = Tensor.fromData(Float64Array.of(x0 + ((x1 - x0) * 30.5) / 100, y1 - ((y1 - y0) * 60.5) / 100), [1, 2]);
+    expect(Math.abs(picture[60 * 100 + 30] - deepBumps.model.forward(cell).data[0])).toBeLessThan(1e-6);
+  });
 });
