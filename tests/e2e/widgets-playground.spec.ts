@@ -96,6 +96,7 @@ test('a regression over the plane: the value scale replaces the classes, trainin
   await widget.getByRole('button', { name: 'Pause', exact: true }).click();
   expect(await numberAttribute(widget, 'data-test-loss')).toBeLessThan(before / 3);
   const picture = widget.locator('.pg-picture');
+  const readout = widget.locator(`#${await picture.getAttribute('aria-describedby')}`);
   await picture.hover({ position: { x: 40, y: 60 } });
-  await expect(widget.getByText(/^\(−?\d\.\d\d, −?\d\.\d\d\): output −?\d\.\d{3}$/)).toBeVisible({ timeout: 10_000 });
+  await expect(readout).toHaveText(/^\(−?\d+\.\d\d, −?\d+\.\d\d\): output −?\d+\.\d{3}$/, { timeout: 10_000 });
 });
