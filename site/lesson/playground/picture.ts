@@ -143,12 +143,12 @@ export class Picture {
       const colour: [number, number, number] = [0, 1, 2].map((c) => colors.background[c] + (end[c] - colors.background[c]) * Math.abs(t)) as [number, number, number];
       ctx.fillStyle = css(colour);
       ctx.fill(filled[b]);
+      // Outlines in a faint text colour, so a target near 0 (near the background's colour) still shows.
       ctx.lineWidth = 1;
-      ctx.strokeStyle = css(colors.text);
+      ctx.strokeStyle = css(colors.text, 0.4);
       ctx.stroke(filled[b]);
-      // A ring outlined in the text colour, so a target near 0 (near the background's colour) still shows.
-      ctx.lineWidth = Math.max(1.5, radius / 2) + 2;
-      ctx.strokeStyle = css(colors.text);
+      ctx.lineWidth = Math.max(1.5, radius / 2) + 1.5;
+      ctx.strokeStyle = css(colors.text, 0.3);
       ctx.stroke(hollow[b]);
       ctx.lineWidth = Math.max(1.5, radius / 2);
       ctx.strokeStyle = css(colour);

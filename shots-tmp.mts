@@ -1,0 +1,18 @@
+import { chromium } from '@playwright/test';
+const [url, out, width = '1280', dark = ''] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: Number(width), height: 900 }, colorScheme: dark ? 'dark' : 'light' });
+await page.goto(url);
+const w = page.locator('nn-playground');
+await w.scrollIntoViewIfNeeded();
+await page.waitForSelector('nn-playground[data-frames]');
+await w.getByRole('button', { name: 'Play', exact: true }).click();
+await page.waitForFunction(() => Number(document.querySelector('nn-playground')!.getAttribute('data-epoch')) >= 300, null, { timeout: 60000 });
+await w.getByRole('button', { name: 'Pause', exact: true }).click();
+await page.waitForTimeout(500);
+const box = await w.locator('.pg-picture').boundingBox();
+await page.mouse.move(box!.x + 60, box!.y + 80);
+await page.waitForTimeout(500);
+await w.screenshot({ path: out });
+console.log('saved', out, await w.getAttribute('data-test-loss'));
+await browser.close();
