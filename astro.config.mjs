@@ -23,7 +23,7 @@ export default defineConfig({
     rehypePlugins: [
       [rehypeKatex, { strict: 'error' }],
       rehypeStrictMath,
-      [rehypeInternalLinks, { publicDir: fileURLToPath(new URL('./site/public', import.meta.url)) }],
+      [rehypeInternalLinks, { publicDir: fileURLToPath(new URL('./site/public', import.meta.url)), pagesDir: fileURLToPath(new URL('./site/pages', import.meta.url)) }],
     ],
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
   },

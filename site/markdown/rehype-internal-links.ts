@@ -11,17 +11,32 @@ interface HastNode {
   position?: { start: { line: number; column: number } };
 }
 
-/** The site-relative paths a lesson may link to, besides files in the public folder. */
-function knownPaths(lessonsDir: string): Set<string> {
+/**
+ * The site's own pages under `pagesDir` (site/pages), as paths: `index.astro` is `/`, `playground.astro` is
+ * `/playground/`, `reference/cell.astro` is `/reference/cell/`; dynamic routes ([slug]) and the 404 page are left out.
+ */
+export function pagePaths(pagesDir: string): string[] {
+  if (!existsSync(pagesDir)) return [];
+  return (readdirSync(pagesDir, { recursive: true }) as string[])
+    .map((name) => name.split('\\').join('/'))
+    .filter((name) => name.endsWith('.astro') && !name.includes('[') && name !== '404.astro')
+    .map((name) => {
+      const route = name.replace(/\.astro$/, '').replace(/(^|\/)index$/, '');
+      return route === '' ? '/' : `/${route}/`;
+    });
+}
+
+/** The site-relative paths a lesson may link to, besides files in the public folder: the lessons and the site's pages. */
+function knownPaths(lessonsDir: string, pagesDir: string | undefined): Set<string> {
   const lessons = readdirSync(lessonsDir).filter((name) => /^\d+-.+\.mdx$/.test(name));
-  return new Set(['/', ...lessons.map((name) => `/lessons/${lessonIdFromFile(name)}/`)]);
+  return new Set(['/', ...lessons.map((name) => `/lessons/${lessonIdFromFile(name)}/`), ...(pagesDir ? pagePaths(pagesDir) : [])]);
 }
 
 /** A rehype plugin that fails the build on a link to a page of this site that does not exist, naming the file and line. */
-export function rehypeInternalLinks(options: { publicDir: string }) {
+export function rehypeInternalLinks(options: { publicDir: string; pagesDir?: string }) {
   return (tree: HastNode, file: VFile) => {
     if (!file.path) return;
-    const known = knownPaths(dirname(file.path));
+    const known = knownPaths(dirname(file.path), options.pagesDir);
     const problems: string[] = [];
     const visit = (node: HastNode, line: number | undefined) => {
       const here = node.position?.start.line ?? line;
@@ -30,7 +45,7 @@ export function rehypeInternalLinks(options: { publicDir: string }) {
         const path = href.split(/[?#]/)[0];
         const withSlash = path.endsWith('/') || /\.[a-z0-9]+$/i.test(path) ? path : `${path}/`;
         if (!known.has(withSlash) && !existsSync(join(options.publicDir, path))) {
-          problems.push(`${file.path}:${here ?? '?'}: the link ${href} points to no page of the course (lessons: ${[...known].filter((p) => p !== '/').join(', ')})`);
+          problems.push(`${file.path}:${here ?? '?'}: the link ${href} points to no page of the course (its pages: ${[...known].filter((p) => p !== '/').join(', ')})`);
         }
       }
       for (const child of node.children ?? []) visit(child, here);
