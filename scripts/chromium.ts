@@ -1,6 +1,6 @@
 // Finds the Chromium the browser tests drive, installing Debian's package when it can.
 import { existsSync } from 'node:fs';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { installDebianPackage } from './debian-package.ts';
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
@@ -29,13 +29,7 @@ export function findChromium(): string | undefined {
 export function ensureChromium(log: (line: string) => void = console.log): string {
   const found = findChromium();
   if (found) return found;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
-  if (isRoot && hasApt) {
-    log('No Chromium found: installing Debian\'s chromium package (apt-get install chromium)...');
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env });
+  if (installDebianPackage('chromium', 'No Chromium found', log, true)) {
     const installed = findChromium();
     if (installed) return installed;
   }

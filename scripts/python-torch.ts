@@ -1,6 +1,7 @@
 // Finds the Python with PyTorch that the PyTorch export's proof runs (tests/engine/export/pytorch.test.ts), installing
 // Debian's python3-torch when it can, as scripts/chromium.ts does for the browser.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { installDebianPackage } from './debian-package.ts';
 
 /** Debian's Python, where python3-torch installs torch. */
 export const DEBIAN_PYTHON = '/usr/bin/python3';
@@ -32,13 +33,7 @@ export function findPythonTorch(): string | undefined {
 export function ensurePythonTorch(log: (line: string) => void = console.log): string {
   const found = findPythonTorch();
   if (found) return found;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
-  if (isRoot && hasApt) {
-    log("No Python with torch found: installing Debian's python3-torch package (apt-get install python3-torch)...");
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'python3-torch'], { stdio: 'inherit', env });
+  if (installDebianPackage('python3-torch', 'No Python with torch found', log)) {
     const installed = findPythonTorch();
     if (installed) return installed;
   }

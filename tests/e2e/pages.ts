@@ -103,3 +103,17 @@ export async function runAllCells(page: Page, path: string, cellTimeout = 40_000
 export function cellById(page: Page, id: string): Locator {
   return page.locator(`notebook-cell[data-cell-id="${id}"]`);
 }
+
+/** Opens lesson 3 with `query` (e.g. `playground=data:xor&challenge=...`, or none) and waits for its Playground's first frame. */
+export async function openPlaygroundAt(page: Page, query = ''): Promise<Locator> {
+  await page.goto(query === '' ? '/lessons/mlp/' : `/lessons/mlp/?${query}`);
+  const widget = page.locator('nn-playground');
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget).toHaveAttribute('data-frames', /\d+/, { timeout: 30_000 });
+  return widget;
+}
+
+/** Opens lesson 3's Playground with the given settings (the `playground` parameter's value), or its preset. */
+export function openPlayground(page: Page, settings?: string): Promise<Locator> {
+  return openPlaygroundAt(page, settings === undefined ? '' : `playground=${settings}`);
+}

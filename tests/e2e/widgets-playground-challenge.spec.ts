@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import { openPlaygroundAt } from './pages.ts';
 import AxeBuilder from '@axe-core/playwright';
 
 // Values on hover on the Playground's loss curves and picture, and a graded challenge: its card in lesson 3, its link
@@ -7,20 +8,11 @@ import AxeBuilder from '@axe-core/playwright';
 
 const LESSON = '/lessons/mlp/';
 
-/** Opens the lesson with this query and waits for the playground's first frame. */
-async function openPlayground(page: Page, query: string) {
-  await page.goto(`${LESSON}?${query}`);
-  const widget = page.locator('nn-playground');
-  await widget.scrollIntoViewIfNeeded();
-  await expect(widget).toHaveAttribute('data-frames', /\d+/, { timeout: 30_000 });
-  return widget;
-}
-
 const numberAttribute = async (widget: ReturnType<Page['locator']>, name: string) => Number(await widget.getAttribute(name));
 
 test('the loss curves read out the nearest epoch on hover and by keyboard', async ({ page }) => {
   // At 100 epochs a second the curves keep a point for every epoch, so End is the epoch training stopped at.
-  const widget = await openPlayground(page, 'playground=speed:100');
+  const widget = await openPlaygroundAt(page, 'playground=speed:100');
   await widget.getByRole('button', { name: 'Play' }).click();
   await expect.poll(() => numberAttribute(widget, 'data-epoch'), { timeout: 30_000 }).toBeGreaterThanOrEqual(60);
   await widget.getByRole('button', { name: 'Pause' }).click();
@@ -48,7 +40,7 @@ test('the loss curves read out the nearest epoch on hover and by keyboard', asyn
 });
 
 test('the picture reads out the network\'s output at a point on hover and by keyboard: two classes, three, regression', async ({ page }) => {
-  const widget = await openPlayground(page, 'playground=data:xor');
+  const widget = await openPlaygroundAt(page, 'playground=data:xor');
   const picture = widget.locator('.pg-picture');
   const readout = widget.locator(`#${await picture.getAttribute('aria-describedby')}`);
   const box = (await picture.boundingBox())!;
@@ -77,7 +69,7 @@ test('the picture reads out the network\'s output at a point on hover and by key
   await expect(widget).toHaveAttribute('data-epoch', '1');
   await expect(readout).not.toHaveText(before!);
 
-  const three = await openPlayground(page, 'playground=data:spiral,classes:3');
+  const three = await openPlaygroundAt(page, 'playground=data:spiral,classes:3');
   const spiralPicture = three.locator('.pg-picture');
   const spiralBox = (await spiralPicture.boundingBox())!;
   await page.mouse.move(spiralBox.x + spiralBox.width * 0.3, spiralBox.y + spiralBox.height * 0.6);
@@ -85,7 +77,7 @@ test('the picture reads out the network\'s output at a point on hover and by key
     /^\(−?\d\.\d\d, −?\d\.\d\d\): P\(class 0\) = 0\.\d{3}, P\(class 1\) = 0\.\d{3}, P\(class 2\) = 0\.\d{3}$/,
   );
 
-  const regression = await openPlayground(page, 'playground=data:regression');
+  const regression = await openPlaygroundAt(page, 'playground=data:regression');
   const curve = regression.locator('.pg-picture');
   const curveBox = (await curve.boundingBox())!;
   await page.mouse.move(curveBox.x + curveBox.width * 0.25, curveBox.y + curveBox.height * 0.5);
@@ -111,7 +103,7 @@ test('a challenge: its card links with the goal, the panel ticks the conditions,
   await expect(card.locator('[data-challenge-met]')).toHaveText('Not met yet');
 
   // The preset alone: a linear model on x₁ and x₂ cannot reach 95%; the panel says which conditions hold.
-  const widget = await openPlayground(page, url.search.slice(1));
+  const widget = await openPlaygroundAt(page, url.search.slice(1));
   const panel = widget.getByRole('region', { name: 'Challenge: Solve XOR with a linear model' });
   await expect(panel).toBeVisible();
   await expect(panel.locator('li')).toHaveCount(3);
@@ -152,7 +144,7 @@ test('a challenge: its card links with the goal, the panel ticks the conditions,
 });
 
 test('a garbled challenge link says what is wrong, records nothing, and the playground still trains', async ({ page }) => {
-  const widget = await openPlayground(page, 'playground=data:xor&challenge=xor-linear&goal=acc:2,units:many');
+  const widget = await openPlaygroundAt(page, 'playground=data:xor&challenge=xor-linear&goal=acc:2,units:many');
   const panel = widget.getByRole('region', { name: 'Challenge link not readable' });
   await expect(panel).toContainText('acc:2 must be a number from 0 to 1');
   await expect(panel).toContainText('units:many must be a whole number from 0 to 96');
@@ -177,7 +169,7 @@ test('the goal panel, the readouts and a met challenge\'s card have no axe viola
   test.setTimeout(120_000);
   for (const theme of ['light', 'dark'] as const) {
     await page.addInitScript((saved) => localStorage.setItem('theme', saved), theme);
-    const widget = await openPlayground(page, 'playground=data:xor,layers:,in:x1-x2-x1x2,speed:max&challenge=xor-linear&goal=acc:0.95,units:0,data:xor');
+    const widget = await openPlaygroundAt(page, 'playground=data:xor,layers:,in:x1-x2-x1x2,speed:max&challenge=xor-linear&goal=acc:0.95,units:0,data:xor');
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
     await widget.getByRole('button', { name: 'Play' }).click();
     await expect(widget).toHaveAttribute('data-challenge-met', 'xor-linear', { timeout: 30_000 });

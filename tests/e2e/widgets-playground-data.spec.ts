@@ -1,19 +1,10 @@
 import { test, expect, type Page } from '@playwright/test';
+import { openPlayground } from './pages.ts';
 import AxeBuilder from '@axe-core/playwright';
 
 // The Playground's data beyond two classes (issue 14): a 3-class spiral, features as inputs, and the student's own
 // points, clicked or loaded from a CSV with clear errors and nothing lost.
 
-const LESSON = '/lessons/mlp/';
-
-/** Opens the lesson (with the given playground settings in the URL) and waits for the widget's first frame. */
-async function openPlayground(page: Page, settings?: string) {
-  await page.goto(settings === undefined ? LESSON : `${LESSON}?playground=${settings}`);
-  const widget = page.locator('nn-playground');
-  await widget.scrollIntoViewIfNeeded();
-  await expect(widget).toHaveAttribute('data-frames', /\d+/, { timeout: 30_000 });
-  return widget;
-}
 
 const percent = async (widget: ReturnType<Page['locator']>) => Number((await widget.locator('.pg-accuracy').textContent())?.replace('%', '') || NaN);
 

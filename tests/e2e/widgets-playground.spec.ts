@@ -1,15 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
+import { openPlayground } from './pages.ts';
 
-const LESSON = '/lessons/mlp/';
-
-/** Opens the lesson (with the given playground settings in the URL) and waits for the widget's first frame. */
-async function openPlayground(page: Page, settings?: string) {
-  await page.goto(settings === undefined ? LESSON : `${LESSON}?playground=${settings}`);
-  const widget = page.locator('nn-playground');
-  await widget.scrollIntoViewIfNeeded();
-  await expect(widget).toHaveAttribute('data-frames', /\d+/, { timeout: 20_000 });
-  return widget;
-}
 
 const numberAttribute = async (widget: ReturnType<Page['locator']>, name: string) => Number(await widget.getAttribute(name));
 
