@@ -31,6 +31,32 @@ export interface ExerciseProgress {
   solved: boolean;
   /** When this entry last changed (ISO 8601). */
   updatedAt: string;
+  /**
+   * The last attempts (at most HISTORY_LIMIT, oldest first): when, the score, and the ids of the misconceptions the grader
+   * recognised — never the code. The class report counts them; absent in progress saved before it was kept.
+   */
+  history?: AttemptRecord[];
+}
+
+/** One counted attempt, as the class misconception report reads it. */
+export interface AttemptRecord {
+  /** When it was checked (ISO 8601). */
+  at: string;
+  /** The score it earned. */
+  score: number;
+  /** The ids of the misconceptions recognised in it (empty when none was, or when it passed). */
+  misconceptions: string[];
+}
+
+/** The most attempts an entry's history keeps: the oldest go first, so the export stays small. */
+export const HISTORY_LIMIT = 20;
+
+/** Who the learner is in a class: a course code and a student id, entered once, which also fix their variant seed (learner-seed.ts). */
+export interface StudentIdentity {
+  /** The course code the instructor gave (`nn-2027-spring`). */
+  course: string;
+  /** The student's id in that course, as the school's roster has it. */
+  id: string;
 }
 
 /** One Playground challenge's saved progress: met once and for good, with the goal it met (its URL form). */
@@ -70,7 +96,12 @@ export interface Progress {
   variantSeed?: number;
   /** The Playground challenges met, by challenge id; absent until the first one is met. */
   challenges?: Record<string, ChallengeProgress>;
+  /** The learner's course code and student id, when they entered them; absent for a learner on their own. */
+  student?: StudentIdentity;
 }
+
+/** The key in `rejected` of an unreadable student identity: not kebab-case, so never an exercise's id. */
+export const STUDENT_KEY = '@student';
 
 /** A problem found while loading, for the page to show and the CLI to print. */
 export interface ProgressProblem {
@@ -98,6 +129,44 @@ export function entryProblem(entry: unknown): string | null {
   if (typeof e.solved !== 'boolean') return 'solved must be true or false';
   if (e.solved && e.bestScore !== e.maxScore) return 'solved, but bestScore is below maxScore';
   if (typeof e.updatedAt !== 'string' || Number.isNaN(Date.parse(e.updatedAt))) return 'updatedAt must be a date';
+  if (e.history !== undefined) {
+    if (!Array.isArray(e.history)) return 'history must be a list of attempts';
+    if (e.history.length > HISTORY_LIMIT) return `history keeps at most ${HISTORY_LIMIT} attempts`;
+    for (const [index, attempt] of e.history.entries()) {
+      const problem = attemptProblem(attempt, e.maxScore as number);
+      if (problem !== null) return `history[${index}]: ${problem}`;
+    }
+  }
+  return null;
+}
+
+/** Why an attempt record is not valid, or null when it is. */
+export function attemptProblem(attempt: unknown, maxScore: number): string | null {
+  if (attempt === null || typeof attempt !== 'object' || Array.isArray(attempt)) return 'an attempt is not an object';
+  const a = attempt as Record<string, unknown>;
+  if (typeof a.at !== 'string' || Number.isNaN(Date.parse(a.at))) return 'at must be a date';
+  if (typeof a.score !== 'number' || !Number.isFinite(a.score) || a.score < 0 || a.score > maxScore) return 'score must be a number between 0 and maxScore';
+  if (!Array.isArray(a.misconceptions) || !a.misconceptions.every((id) => typeof id === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id))) {
+    return 'misconceptions must be a list of kebab-case ids';
+  }
+  return null;
+}
+
+/** The longest course code or student id: enough for any roster, short enough to show. */
+export const STUDENT_FIELD_MAX = 64;
+
+/** Why a value is not a student identity, or null when it is. */
+export function studentProblem(value: unknown): string | null {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'the student identity is not an object';
+  const v = value as Record<string, unknown>;
+  for (const field of ['course', 'id'] as const) {
+    const text = v[field];
+    const name = field === 'course' ? 'the course code' : 'the student id';
+    if (typeof text !== 'string' || text.trim() === '') return `${name} must be non-empty text`;
+    if (text !== text.trim()) return `${name} must not start or end with spaces`;
+    if (text.length > STUDENT_FIELD_MAX) return `${name} must be at most ${STUDENT_FIELD_MAX} characters`;
+    if (/[\u0000-\u001f\u007f]/.test(text)) return `${name} must not hold control characters`;
+  }
   return null;
 }
 
@@ -159,6 +228,13 @@ export function loadProgress(input: unknown, knownIds?: readonly string[]): { pr
     if (problem === null) progress.variantSeed = doc.variantSeed as number;
     else reject(VARIANT_SEED_KEY, doc.variantSeed, problem);
   }
+  if (doc.student !== undefined) {
+    const problem = studentProblem(doc.student);
+    if (problem === null) {
+      const student = doc.student as StudentIdentity;
+      progress.student = { course: student.course, id: student.id };
+    } else reject(STUDENT_KEY, doc.student, problem);
+  }
   const exercises = doc.exercises;
   if (exercises === null || typeof exercises !== 'object' || Array.isArray(exercises)) {
     reject('*', data, 'the progress file has no exercises object');
@@ -202,6 +278,8 @@ export interface CheckOutcome {
   passed: boolean;
   /** Whether it counted as an attempt. */
   countsAsAttempt: boolean;
+  /** The ids of the misconceptions the grader recognised, kept in the attempt's history. */
+  misconceptions?: readonly string[];
 }
 
 /** Progress after one check of an exercise: the code is saved, an attempt counted when it counts, the best score kept. */
@@ -216,6 +294,10 @@ export function recordCheck(progress: Progress, id: string, outcome: CheckOutcom
     solved: (before?.solved ?? false) || outcome.passed,
     updatedAt: now.toISOString(),
   };
+  const history = before?.history ?? [];
+  const attempt: AttemptRecord = { at: entry.updatedAt, score: outcome.score, misconceptions: [...(outcome.misconceptions ?? [])] };
+  const kept = outcome.countsAsAttempt ? [...history, attempt].slice(-HISTORY_LIMIT) : history;
+  if (kept.length > 0) entry.history = kept;
   if (entry.solved) entry.bestScore = entry.maxScore;
   return { ...progress, exercises: { ...progress.exercises, [id]: entry } };
 }
@@ -231,8 +313,12 @@ export function mergeProgress(current: Progress, imported: Progress): Progress {
   const exercises = { ...current.exercises };
   for (const [id, theirs] of Object.entries(imported.exercises)) {
     const ours = exercises[id];
-    if (ours === undefined || rank(theirs) > rank(ours)) exercises[id] = { ...theirs, attempts: Math.max(theirs.attempts, ours?.attempts ?? 0) };
-    else exercises[id] = { ...ours, attempts: Math.max(theirs.attempts, ours.attempts) };
+    const winner = ours === undefined || rank(theirs) > rank(ours) ? theirs : ours;
+    const merged: ExerciseProgress = { ...winner, attempts: Math.max(theirs.attempts, ours?.attempts ?? 0) };
+    const history = mergeHistories(ours?.history, theirs.history);
+    if (history === undefined) delete merged.history;
+    else merged.history = history;
+    exercises[id] = merged;
   }
   // The learner keeps the seed they have: their saved numbers stay theirs. A browser without one adopts the imported one.
   const variantSeed = current.variantSeed ?? imported.variantSeed;
@@ -242,11 +328,14 @@ export function mergeProgress(current: Progress, imported: Progress): Progress {
     const ours = current.challenges?.[id];
     if (ours !== undefined && Date.parse(theirs.metAt) < Date.parse(ours.metAt)) challenges[id] = theirs;
   }
+  // The identity entered in this browser stands; a browser without one adopts the imported one.
+  const student = current.student ?? imported.student;
   return {
     ...current,
     exercises,
     rejected: { ...imported.rejected, ...current.rejected },
     ...(variantSeed === undefined ? {} : { variantSeed }),
+    ...(student === undefined ? {} : { student: { ...student } }),
     ...(Object.keys(challenges).length === 0 ? {} : { challenges }),
   };
 }
@@ -260,6 +349,15 @@ export function recordChallenge(progress: Progress, id: string, goal: string, ep
 /** Whether the challenge `id` is met in this progress. */
 export function challengeMet(progress: Progress, id: string): boolean {
   return progress.challenges?.[id]?.met === true;
+}
+
+/** Two histories as one: each attempt once (by time, score and misconceptions), in time order, the newest HISTORY_LIMIT kept. */
+function mergeHistories(a: readonly AttemptRecord[] | undefined, b: readonly AttemptRecord[] | undefined): AttemptRecord[] | undefined {
+  if (a === undefined && b === undefined) return undefined;
+  const byKey = new Map<string, AttemptRecord>();
+  for (const attempt of [...(a ?? []), ...(b ?? [])]) byKey.set(`${attempt.at}|${attempt.score}|${attempt.misconceptions.join(',')}`, attempt);
+  const all = [...byKey.values()].sort((x, y) => Date.parse(x.at) - Date.parse(y.at));
+  return all.slice(-HISTORY_LIMIT).map((attempt) => ({ ...attempt, misconceptions: [...attempt.misconceptions] }));
 }
 
 function rank(entry: ExerciseProgress): number {

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { emptyProgress, loadProgress, mergeProgress, PROGRESS_FORMAT, PROGRESS_VERSION, recordCheck, serialiseProgress, solvedCount, VARIANT_SEED_KEY } from '../../exercises/progress.ts';
+import { emptyProgress, HISTORY_LIMIT, loadProgress, mergeProgress, PROGRESS_FORMAT, PROGRESS_VERSION, recordCheck, serialiseProgress, solvedCount, STUDENT_FIELD_MAX, STUDENT_KEY, VARIANT_SEED_KEY } from '../../exercises/progress.ts';
 
 const good = { code: 'function f() {}', attempts: 2, bestScore: 1, maxScore: 4, solved: false, updatedAt: '2025-03-01T10:00:00.000Z' };
 const doc = (exercises: Record<string, unknown>) => ({ format: PROGRESS_FORMAT, version: PROGRESS_VERSION, exercises, rejected: {} });
@@ -113,4 +113,64 @@ test('a met Playground challenge is recorded once, exported, read back and merge
   expect(merged.challenges!['xor-linear'].epoch).toBe(40);
   expect(Object.keys(merged.challenges!).sort()).toEqual(['spiral-small', 'xor-linear']);
   expect(mergeProgress(emptyProgress(), emptyProgress()).challenges).toBeUndefined();
+});
+
+test('each counted attempt is kept in a bounded history with its recognised misconceptions, never its code', () => {
+  let progress = emptyProgress();
+  const check = (score: number, misconceptions: string[], countsAsAttempt = true) =>
+    (progress = recordCheck(progress, 'sigmoid-backward', { code: 'secret code', score, maxScore: 1, passed: score === 1, countsAsAttempt, misconceptions }));
+  check(0, ['forgot-sigmoid-derivative']);
+  check(0, [], false);
+  check(1, []);
+  const entry = progress.exercises['sigmoid-backward'];
+  expect(entry.history?.map((a) => [a.score, a.misconceptions])).toEqual([
+    [0, ['forgot-sigmoid-derivative']],
+    [1, []],
+  ]);
+  expect(JSON.stringify(entry.history)).not.toContain('secret code');
+  for (let i = 0; i < HISTORY_LIMIT + 5; i++) check(0, [`wrong-${i}`]);
+  const history = progress.exercises['sigmoid-backward'].history!;
+  expect(history).toHaveLength(HISTORY_LIMIT);
+  expect(history.at(-1)!.misconceptions).toEqual([`wrong-${HISTORY_LIMIT + 4}`]);
+  // It survives the round trip through the export.
+  expect(loadProgress(serialiseProgress(progress)).progress.exercises['sigmoid-backward'].history).toEqual(history);
+});
+
+test('a corrupt history sets its entry aside with the reason; an entry without one (older progress) loads', () => {
+  const base = { code: '', attempts: 1, bestScore: 0, maxScore: 1, solved: false, updatedAt: '2026-01-01T00:00:00Z' };
+  const doc = (history: unknown) => ({ format: PROGRESS_FORMAT, version: PROGRESS_VERSION, exercises: { a: { ...base, history }, b: base } });
+  expect(loadProgress(doc([{ at: 'never', score: 0, misconceptions: [] }])).problems).toEqual([{ id: 'a', reason: 'history[0]: at must be a date' }]);
+  expect(loadProgress(doc([{ at: base.updatedAt, score: 2, misconceptions: [] }])).problems[0].reason).toContain('score');
+  expect(loadProgress(doc([{ at: base.updatedAt, score: 0, misconceptions: ['<script>'] }])).problems[0].reason).toContain('kebab-case');
+  expect(loadProgress(doc('lots')).problems[0].reason).toBe('history must be a list of attempts');
+  expect(loadProgress(doc(Array(HISTORY_LIMIT + 1).fill({ at: base.updatedAt, score: 0, misconceptions: [] }))).problems[0].reason).toContain('at most');
+  const loaded = loadProgress(doc(undefined));
+  expect(loaded.problems).toEqual([]);
+  expect(loaded.progress.exercises.b.history).toBeUndefined();
+});
+
+test('merging keeps every attempt of both histories once, in time order', () => {
+  const at = (minute: number) => `2026-01-01T00:${String(minute).padStart(2, '0')}:00.000Z`;
+  const entry = (history: { at: string; score: number; misconceptions: string[] }[]) => ({
+    code: '', attempts: history.length, bestScore: 0, maxScore: 1, solved: false, updatedAt: history.at(-1)!.at, history,
+  });
+  const shared = { at: at(1), score: 0, misconceptions: ['sign'] };
+  const ours = { ...emptyProgress(), exercises: { a: entry([shared, { at: at(5), score: 0, misconceptions: [] }]) } };
+  const theirs = { ...emptyProgress(), exercises: { a: entry([shared, { at: at(3), score: 0, misconceptions: ['double'] }]) } };
+  expect(mergeProgress(ours, theirs).exercises.a.history!.map((a) => a.at)).toEqual([at(1), at(3), at(5)]);
+});
+
+test('a student identity is kept, validated, set aside when corrupt, and survives merging', () => {
+  const doc = (student: unknown) => ({ format: PROGRESS_FORMAT, version: PROGRESS_VERSION, exercises: {}, student });
+  expect(loadProgress(doc({ course: 'nn-2027', id: 's123' })).progress.student).toEqual({ course: 'nn-2027', id: 's123' });
+  for (const bad of [null, 'me', { course: '', id: 'x' }, { course: 'c', id: ' x' }, { course: 'c', id: 'x'.repeat(STUDENT_FIELD_MAX + 1) }, { course: 'c\u0007', id: 'x' }]) {
+    const loaded = loadProgress(doc(bad));
+    expect(loaded.progress.student).toBeUndefined();
+    expect(loaded.problems.map((p) => p.id)).toEqual([STUDENT_KEY]);
+    expect(loaded.progress.rejected[STUDENT_KEY].raw).toEqual(bad);
+  }
+  const mine = { ...emptyProgress(), student: { course: 'c', id: 'me' } };
+  const other = { ...emptyProgress(), student: { course: 'c', id: 'them' } };
+  expect(mergeProgress(mine, other).student).toEqual({ course: 'c', id: 'me' });
+  expect(mergeProgress(emptyProgress(), other).student).toEqual({ course: 'c', id: 'them' });
 });

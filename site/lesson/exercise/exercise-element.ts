@@ -237,6 +237,7 @@ export class ExerciseElement extends HTMLElement {
           maxScore: result.maxScore,
           passed: result.passed,
           countsAsAttempt: result.countsAsAttempt,
+          misconceptions: result.misconceptions.map((misconception) => misconception.id),
         }),
       );
       this.editor?.markErrorLine(errorLine ?? null);
