@@ -2,7 +2,7 @@
 // which a canvas does in a fraction of a millisecond where an SVG chart would
 // rebuild its whole tree.
 
-import { css, type PlaygroundColors } from './colors.ts';
+import { css, type PlaygroundColors } from '../shared/colors.ts';
 
 /** Draws the loss curves on a canvas, epochs across and loss up, both from zero. */
 export class LossChart {

@@ -8,7 +8,7 @@
 // the tests it sets data-neurons on the diagram and, per neuron, data-layer, data-neuron and data-map-sum (a
 // checksum of its map), and data-formula on the panel.
 
-import { css, type PlaygroundColors } from './colors.ts';
+import { css, type PlaygroundColors } from '../shared/colors.ts';
 import { edgeStyle, layoutNetwork, mapChecksum, mapPixels, mapScale, moveFocus, type NetworkLayout } from './network-layout.ts';
 import { formatWeight, formulaText, layerKind, neuronFormula, neuronName, parseWeight, type NeuronFormula } from './neuron-formula.ts';
 import type { NetworkSnapshot } from './protocol.ts';

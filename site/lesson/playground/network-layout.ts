@@ -2,7 +2,7 @@
 // each edge is (TensorFlow Playground's convention: colour by the weight's sign, width by |w|), and how a neuron's
 // map becomes pixels on a diverging scale centred at 0, each neuron scaled to its own largest |value|.
 
-import type { PlaygroundColors } from './colors.ts';
+import type { PlaygroundColors } from '../shared/colors.ts';
 
 /** One neuron's place in the diagram: its layer (0 is the inputs), its index there, and its box's top-left corner. */
 export interface NeuronPlace {

@@ -5,7 +5,7 @@
 // above two classes each cell shows its most probable class, faded by doubt.
 
 import { addMark, classHeat, shapeOf } from './class-marks.ts';
-import { classPalette, css, heatRamp, type PlaygroundColors } from './colors.ts';
+import { classPalette, css, heatRamp, type PlaygroundColors } from '../shared/colors.ts';
 import type { DataMessage } from './protocol.ts';
 
 /** Draws frames of the picture on a canvas, keeping the 100 × 100 image and the colour ramp between frames. */

@@ -9,7 +9,7 @@
 
 import { onThemeChange } from '../shared/plot-theme.ts';
 import { watchVisibility } from '../shared/mount-when-visible.ts';
-import { readColors } from './colors.ts';
+import { readColors } from '../shared/colors.ts';
 import { LossChart } from './loss-chart.ts';
 import { NetworkDiagram, type WeightEdit } from './network-diagram.ts';
 import { Picture } from './picture.ts';

@@ -8,7 +8,7 @@ import { watchVisibility } from '../shared/mount-when-visible.ts';
 import { prefersReducedMotion } from '../shared/reduced-motion.ts';
 import { onThemeChange } from '../shared/plot-theme.ts';
 import { formatNumber } from '../shared/graph/number-format.ts';
-import { css, readColors } from '../playground/colors.ts';
+import { css, readColors } from '../shared/colors.ts';
 import { Picture } from '../playground/picture.ts';
 import type { DataMessage } from '../playground/protocol.ts';
 import { lossChartSvg, networkSvg } from './drawings.ts';

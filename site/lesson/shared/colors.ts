@@ -1,6 +1,6 @@
-// The playground's colours, read from CSS custom properties so they follow
-// light and dark mode: the two classes, the background and the text, and the
-// heat map's colour ramp built from them.
+// The class colours of the widgets that draw labelled points (the Playground, the regularisation lab), read
+// from the CSS custom properties shared/widget.css declares, so they follow light and dark mode: five classes,
+// the background and the text, and the heat map's colour ramp built from them.
 
 /** The resolved colours a picture is drawn with, as [r, g, b] triples. */
 export interface PlaygroundColors {
