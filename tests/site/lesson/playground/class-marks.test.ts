@@ -1,4 +1,4 @@
-// How the playground draws classes (site/lesson/playground/class-marks.ts, colours in playground.css): five marks that
+// How the playground draws classes (site/lesson/playground/class-marks.ts, colours in shared/widget.css): five marks that
 // differ in shape, five colours each at least 3:1 against the picture's background in light and dark mode, and a heat
 // map that shows the most probable class, faded toward the background by doubt.
 
@@ -6,7 +6,8 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { CLASS_SHAPES, HEAT_STRENGTH, addMark, classHeat, shapeOf, svgMark, type PathLike } from '../../../../site/lesson/playground/class-marks.ts';
 
-const playgroundCss = readFileSync(new URL('../../../../site/lesson/playground/playground.css', import.meta.url), 'utf8');
+// The class colours are declared once, for every widget that draws classes.
+const classCss = readFileSync(new URL('../../../../site/lesson/shared/widget.css', import.meta.url), 'utf8');
 const globalCss = readFileSync(new URL('../../../../site/styles/global.css', import.meta.url), 'utf8');
 
 function lightDark(css: string, name: string): [string, string] {
@@ -47,7 +48,7 @@ describe('the class colours', () => {
     const page = rgb(lightDark(globalCss, 'bg')[side]);
     for (let k = 0; k < 5; k++) {
       test(`--pg-class${k} has at least 3:1 contrast against the page and the picture in ${mode} mode`, () => {
-        const colour = rgb(lightDark(playgroundCss, `pg-class${k}`)[side]);
+        const colour = rgb(lightDark(classCss, `pg-class${k}`)[side]);
         expect(contrast(colour, background)).toBeGreaterThanOrEqual(3);
         expect(contrast(colour, page)).toBeGreaterThanOrEqual(3);
       });
@@ -55,9 +56,9 @@ describe('the class colours', () => {
   }
 
   test('classes 0 and 1 keep their colours, and the five differ', () => {
-    expect(lightDark(playgroundCss, 'pg-class0')).toEqual(['#d9480f', '#ffa94d']);
-    expect(lightDark(playgroundCss, 'pg-class1')).toEqual(['#1864ab', '#74c0fc']);
-    for (const side of [0, 1]) expect(new Set([0, 1, 2, 3, 4].map((k) => lightDark(playgroundCss, `pg-class${k}`)[side])).size).toBe(5);
+    expect(lightDark(classCss, 'pg-class0')).toEqual(['#d9480f', '#ffa94d']);
+    expect(lightDark(classCss, 'pg-class1')).toEqual(['#1864ab', '#74c0fc']);
+    for (const side of [0, 1]) expect(new Set([0, 1, 2, 3, 4].map((k) => lightDark(classCss, `pg-class${k}`)[side])).size).toBe(5);
   });
 });
 
