@@ -54,7 +54,7 @@ export const courseConfigSchema = z
     /** The editor's schema reference; the build ignores it. */
     $schema: z.string().optional().describe('The JSON Schema editors check this file with: "./course.config.schema.json".'),
     /** The course's name, shown in the header and the page titles in place of "Neural Notebook". */
-    title: z.string().trim().min(3, 'must be at least 3 characters').max(60, 'must be at most 60 characters (it is shown in the header)').describe('The course\'s name, shown in the header and in every page title.'),
+    title: z.string().trim().min(3, 'must be at least 3 characters').max(40, 'must be at most 40 characters (it is shown in the header, on a phone too)').describe('The course\'s name, shown in the header and in every page title.'),
     /** The chapters to build, in the order to build them; the file numbers of the lessons are ignored. */
     chapters: z.array(chapter).min(1, 'name at least one chapter').describe('The lessons to build, in course order (the NN- numbers of the files are ignored); each a lesson id or { "id", "exercises" }.'),
     /** Exercises left out of the whole course, wherever they are placed (practice exercises included). */

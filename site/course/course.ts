@@ -20,6 +20,9 @@ export function lessonUrl(lesson: Pick<Lesson, 'id'>): string {
   return `/lessons/${lesson.id}/`;
 }
 
+/** Whether a course configuration chooses this build's chapters and exercises. */
+export const isConfigured: boolean = selection !== null;
+
 /** The course's name: the configuration's title, or the site's own. */
 export const courseTitle: string = selection?.title ?? 'Neural Notebook';
 
