@@ -1,14 +1,13 @@
 // The course site: Astro + MDX, math typeset by KaTeX when the site is built.
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { rehypeStrictMath } from './site/markdown/rehype-strict-math.ts';
-import { rehypeInternalLinks } from './site/markdown/rehype-internal-links.ts';
 import { remarkExerciseIds } from './site/markdown/remark-exercise-ids.ts';
 import { mnistSubsetIntegration } from './scripts/mnist-subset.ts';
 import { serviceWorkerIntegration } from './scripts/service-worker.ts';
+import { courseIntegration } from './site/course/course-integration.ts';
 
 export default defineConfig({
   srcDir: './site',
@@ -18,18 +17,16 @@ export default defineConfig({
   markdown: {
     remarkPlugins: [remarkMath, remarkExerciseIds],
     // rehype-katex only reports a bad formula as a message and renders it in red;
-    // rehypeStrictMath turns those messages into build errors with the file and line; a link to a page
-    // that does not exist fails the build too.
-    rehypePlugins: [
-      [rehypeKatex, { strict: 'error' }],
-      rehypeStrictMath,
-      [rehypeInternalLinks, { publicDir: fileURLToPath(new URL('./site/public', import.meta.url)), pagesDir: fileURLToPath(new URL('./site/pages', import.meta.url)) }],
-    ],
+    // rehypeStrictMath turns those messages into build errors with the file and line. The check that fails the
+    // build on a link to a page that does not exist is added by courseIntegration(), which knows the chapters
+    // a course configuration (course.config.json, or the file COURSE_CONFIG names) chooses.
+    rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeStrictMath],
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
   },
+  // The course configuration is read first: a bad one fails the build before anything else is done.
   // The MNIST subset the lessons load lazily is made from the `mnist` package before dev or build serves the site;
   // the service worker (sw.js, so the course works offline once loaded) is written when a build is done.
-  integrations: [mdx(), mnistSubsetIntegration(), serviceWorkerIntegration()],
+  integrations: [courseIntegration(), mdx(), mnistSubsetIntegration(), serviceWorkerIntegration()],
   devToolbar: { enabled: false },
   vite: {
     worker: { format: 'es' },

@@ -7,3 +7,9 @@ declare namespace App {
     lessonFile?: string;
   }
 }
+
+/** The course configuration's selection for this build (site/course/course-integration.ts), or null for the whole course. */
+declare module 'virtual:course-selection' {
+  const selection: import('./course/course-config.ts').CourseSelection | null;
+  export default selection;
+}

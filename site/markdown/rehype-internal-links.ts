@@ -32,11 +32,20 @@ function knownPaths(lessonsDir: string, pagesDir: string | undefined): Set<strin
   return new Set(['/', ...lessons.map((name) => `/lessons/${lessonIdFromFile(name)}/`), ...(pagesDir ? pagePaths(pagesDir) : [])]);
 }
 
-/** A rehype plugin that fails the build on a link to a page of this site that does not exist, naming the file and line. */
-export function rehypeInternalLinks(options: { publicDir: string; pagesDir?: string }) {
+/** The class of a link to a chapter this course leaves out, now plain text, so a test can find where one was. */
+export const LEFT_OUT_LINK_CLASS = 'left-out-link';
+
+/**
+ * A rehype plugin that fails the build on a link to a page of this site that does not exist, naming the file and line.
+ * `lessons`, when a course configuration chooses the chapters, are the lesson ids this build makes: a link to a lesson
+ * of the repository that the course leaves out becomes plain text (a `<span>` with its words and a title saying why),
+ * never a link to a page that is not there.
+ */
+export function rehypeInternalLinks(options: { publicDir: string; pagesDir?: string; lessons?: readonly string[] }) {
   return (tree: HastNode, file: VFile) => {
     if (!file.path) return;
     const known = knownPaths(dirname(file.path), options.pagesDir);
+    const built = options.lessons && new Set(options.lessons.map((id) => `/lessons/${id}/`));
     const problems: string[] = [];
     const visit = (node: HastNode, line: number | undefined) => {
       const here = node.position?.start.line ?? line;
@@ -44,7 +53,10 @@ export function rehypeInternalLinks(options: { publicDir: string; pagesDir?: str
       if (typeof href === 'string' && href.startsWith('/') && !href.startsWith('//')) {
         const path = href.split(/[?#]/)[0];
         const withSlash = path.endsWith('/') || /\.[a-z0-9]+$/i.test(path) ? path : `${path}/`;
-        if (!known.has(withSlash) && !existsSync(join(options.publicDir, path))) {
+        if (built && known.has(withSlash) && withSlash.startsWith('/lessons/') && !built.has(withSlash)) {
+          node.tagName = 'span';
+          node.properties = { className: [LEFT_OUT_LINK_CLASS], title: 'This chapter is not part of this course' };
+        } else if (!known.has(withSlash) && !existsSync(join(options.publicDir, path))) {
           problems.push(`${file.path}:${here ?? '?'}: the link ${href} points to no page of the course (its pages: ${[...known].filter((p) => p !== '/').join(', ')})`);
         }
       }

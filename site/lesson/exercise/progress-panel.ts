@@ -15,8 +15,10 @@ export function solvedSentence(solved: number, total: number): string {
 
 const panel = document.querySelector<HTMLElement>('progress-panel');
 if (panel) {
-  const ids = (panel.dataset.knownExercises ?? '').split(' ').filter(Boolean);
-  const store = pageProgressStore(ids);
+  const known = (panel.dataset.knownExercises ?? '').split(' ').filter(Boolean);
+  const store = pageProgressStore(known);
+  // The total counts this course's exercises (a course configuration may keep fewer than the store knows).
+  const ids = panel.dataset.courseExercises === undefined ? known : panel.dataset.courseExercises.split(' ').filter(Boolean);
   const role = <T extends HTMLElement>(name: string) => panel.querySelector<T>(`[data-role="${name}"]`)!;
   const status = role('transfer-status');
 
