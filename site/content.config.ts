@@ -1,24 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { defineCollection, z } from 'astro:content';
+import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { lessonIdFromFile, checkPrerequisites } from './course/lesson-files.ts';
 import { placeExercises } from './course/exercise-placement.ts';
-
-/** The frontmatter every lesson must have; a bad field fails the build with the file and the field. */
-const lessonSchema = z
-  .object({
-    /** The chapter title, shown as the page's heading and in the course list. */
-    title: z.string().min(3, 'title must be at least 3 characters'),
-    /** One or two sentences for the course list and search results: at most 160 characters. */
-    description: z.string().min(10).max(160, 'description must be at most 160 characters (it is shown in search results)'),
-    /** What a student can do after the lesson: one to five outcomes. */
-    objectives: z.array(z.string().min(3)).min(1, 'give at least one objective').max(5, 'give at most five objectives'),
-    /** Ids of lessons to read first (the file name without its number and extension, e.g. "perceptron"). */
-    prerequisites: z.array(z.string()).default([]),
-    /** A draft is built in development but left out of the production site. */
-    draft: z.boolean().default(false),
-  })
-  .strict();
+import { lessonSchema } from './course/lesson-schema.ts';
 
 /** The course's chapters, from `lessons/NN-slug.mdx`; the number orders them and is dropped from the id and URL. */
 const lessons = defineCollection({

@@ -39,7 +39,8 @@ export function builtPagePaths(): string[] {
 /** The path of the built page that holds exercise `id` (its chapter, or the practice page): exactly one does. */
 export function exercisePage(id: string): string {
   const marker = `data-exercise-id="${id}"`;
-  const found = builtPagePaths().filter((path) => {
+  // The authoring guide's pages show exercises as examples; an exercise's own page is its chapter or the practice page.
+  const found = builtPagePaths().filter((path) => !path.startsWith('/authoring/')).filter((path) => {
     const file = path.endsWith('/') ? join(builtSite, path, 'index.html') : join(builtSite, path);
     return readFileSync(file, 'utf8').includes(marker);
   });

@@ -26,10 +26,25 @@ export function usedIn(use: Pick<ComponentUse, 'url' | 'locals'>): string {
   return use.locals.lessonFile ?? `the page ${use.url.pathname}`;
 }
 
+// What each builder's schema accepts, in the words of its message ("one of step, sigmoid, …"): a custom check keeps
+// its test in a closure, so the authoring guide's props tables (site/authoring/schema-table.ts) read the words here.
+const ACCEPTS = new WeakMap<z.ZodTypeAny, string>();
+
+/** What a schema made by one of the builders below accepts, in words ("a whole number from 1 to 64"); undefined for any other schema. */
+export function acceptedBy(schema: z.ZodTypeAny): string | undefined {
+  return ACCEPTS.get(schema);
+}
+
+/** The schema, remembered as accepting what `words` says. */
+function accepting<S extends z.ZodTypeAny>(schema: S, words: string): S {
+  ACCEPTS.set(schema, words);
+  return schema;
+}
+
 /** A value from a fixed list of strings or numbers; a wrong value's message lists every allowed one. */
 export function oneOf<const T extends string | number>(values: readonly T[]): z.ZodType<T, z.ZodTypeDef, T> {
   const allowed: readonly unknown[] = values;
-  return z.custom<T>((value) => allowed.includes(value), { message: `must be one of ${values.join(', ')}` });
+  return accepting(z.custom<T>((value) => allowed.includes(value), { message: `must be one of ${values.join(', ')}` }), `one of ${values.join(', ')}`);
 }
 
 /** A whole number from `min` to `max` inclusive. */
@@ -39,12 +54,12 @@ export function wholeNumber(min: number, max: number): z.ZodType<number, z.ZodTy
 
 /** A finite number for which `test` holds; `described` completes "must be …" in the message (e.g. "a number above 0"). */
 export function numberWhere(described: string, test: (value: number) => boolean): z.ZodType<number, z.ZodTypeDef, number> {
-  return z.custom<number>((value) => typeof value === 'number' && Number.isFinite(value) && test(value), { message: `must be ${described}` });
+  return accepting(z.custom<number>((value) => typeof value === 'number' && Number.isFinite(value) && test(value), { message: `must be ${described}` }), described);
 }
 
 /** A string matching `pattern`; `described` completes "must be …" in the message (e.g. "a kebab-case name"). */
 export function stringMatching(pattern: RegExp, described: string): z.ZodType<string, z.ZodTypeDef, string> {
-  return z.custom<string>((value) => typeof value === 'string' && pattern.test(value), { message: `must be ${described}` });
+  return accepting(z.custom<string>((value) => typeof value === 'string' && pattern.test(value), { message: `must be ${described}` }), described);
 }
 
 /** How a prop reads in a lesson: `name="text"` for a string, `name={value}` for anything else. */
