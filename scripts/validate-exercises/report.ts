@@ -76,7 +76,8 @@ export function tableOf(tallies: readonly Tally[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   // The last column is free text and left at its length; the others are padded into columns.
   const line = (c: string[]) => c.map((x, i) => (i === c.length - 1 ? x : x.padEnd(widths[i]))).join('  ').trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n') + '\n';
+  const rule = widths.map((w, i) => '-'.repeat(i === widths.length - 1 ? header[i].length : w));
+  return [line(header), line(rule), ...cells.map(line)].join('\n') + '\n';
 }
 
 /** The lines under the table: all perfect, or how many rows fall short and the command that reproduces each failing seed. */
