@@ -2,13 +2,13 @@
 // starter must fail, and each known-wrong solution must be rejected and recognised as itself, on every
 // seed (PrairieLearn's "test 100 times").
 //
-//   npm run validate-exercises -- [--seeds N] [--exercise ID]... [--json] [--workers N]
+//   npm run validate-exercises -- [--seeds N] [--exercise ID]... [--json] [--threads N]
 //   npm run validate-exercises -- --exercise ID --seed S       (reruns one seed, to reproduce a failure)
 //
 // A code exercise's seed s grades on the hidden cases of salt `validate-s`; a numeric exercise seeded
 // per learner on learner seed s's numbers; a fixed numeric exercise and a choice question have one
 // variant and are checked once (scripts/validate-exercises/validate.ts says exactly what is checked).
-// The seeds are shared out between worker threads, one per core. Prints a table, one row per
+// The seeds are shared out between threads, one per core (--threads N for another number). Prints a table, one row per
 // (exercise, solution), with the seed of each row's first failure (to stderr with --json, whose rows go
 // to stdout). Exits 0 when every row is perfect, 1 when one falls short, 2 on a usage error.
 
@@ -24,13 +24,13 @@ interface Options {
   seed?: number;
   exercises: string[];
   json: boolean;
-  workers: number;
+  threads: number;
 }
 
 /** How many seeds of one exercise a worker takes at a time: small enough to share the work evenly, large enough that messages cost nothing. */
-const SEEDS_PER_JOB = 10;
+const SEEDS_PER_JOB = 5;
 
-const USAGE = `usage: npm run validate-exercises -- [--seeds N] [--exercise ID]... [--json] [--workers N]
+const USAGE = `usage: npm run validate-exercises -- [--seeds N] [--exercise ID]... [--json] [--threads N]
        npm run validate-exercises -- --exercise ID --seed S
 exercises: ${exerciseIds().join(', ')}`;
 
@@ -47,7 +47,7 @@ function wholeNumber(option: string, text: string, least: number): number {
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { seeds: 100, exercises: [], json: false, workers: availableParallelism() };
+  const options: Options = { seeds: 100, exercises: [], json: false, threads: availableParallelism() };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => argv[++i] ?? usageError(`${arg} needs a value`);
@@ -55,7 +55,7 @@ function parseOptions(argv: string[]): Options {
     else if (arg === '--seed') options.seed = wholeNumber(arg, value(), 0);
     else if (arg === '--exercise') options.exercises.push(value());
     else if (arg === '--json') options.json = true;
-    else if (arg === '--workers') options.workers = wholeNumber(arg, value(), 1);
+    else if (arg === '--threads') options.threads = wholeNumber(arg, value(), 1);
     else if (arg === '--help' || arg === '-h') {
       process.stdout.write(`${USAGE}\n`);
       process.exit(0);
@@ -85,8 +85,26 @@ function jobFailed(job: ValidationJob, reason: string): Tally[] {
   }));
 }
 
+/** Something that validates jobs one at a time: this thread, or a worker thread. */
+interface Runner {
+  /** The tallies of one job. */
+  run(job: ValidationJob): Promise<Tally[]>;
+  /** Stops it. */
+  stop(): Promise<unknown>;
+}
+
+/** This thread as a runner: it has the exercises loaded already, so it starts at once while the workers load theirs. */
+const thisThread: Runner = {
+  async run(job) {
+    // Let the workers' replies and the progress line through between two jobs.
+    await new Promise((resolve) => setImmediate(resolve));
+    return validateExercise(getExercise(job.exercise), job.seeds);
+  },
+  stop: async () => undefined,
+};
+
 /** A worker thread that validates jobs one at a time. */
-class ValidationWorker {
+class ValidationWorker implements Runner {
   private worker = new Worker(new URL('./validate-exercises/worker.mjs', import.meta.url));
 
   /** The tallies of one job; a crashed worker is replaced, and its job reported as failed. */
@@ -113,29 +131,26 @@ class ValidationWorker {
   }
 }
 
-/** Runs the jobs on `workers` threads (in this one when a thread would not pay for its start), calling `progress` after each. */
-async function runJobs(jobs: readonly ValidationJob[], workers: number, progress: (done: number) => void): Promise<Tally[][]> {
+/**
+ * Runs the jobs on `threads` threads, this one and `threads - 1` workers, each taking the next job when it is free,
+ * and calls `progress` after each job. A worker costs a second or more to start (tsx, the engine, the definitions),
+ * so this thread works from the first moment and a worker only joins in once it has loaded.
+ */
+async function runJobs(jobs: readonly ValidationJob[], threads: number, progress: (done: number) => void): Promise<Tally[][]> {
   const results: Tally[][] = new Array(jobs.length);
   let done = 0;
-  if (workers <= 1 || jobs.length <= 1) {
-    jobs.forEach((job, k) => {
-      results[k] = validateExercise(getExercise(job.exercise), job.seeds);
-      progress(++done);
-    });
-    return results;
-  }
   let next = 0;
-  const pool = Array.from({ length: Math.min(workers, jobs.length) }, () => new ValidationWorker());
+  const pool: Runner[] = [thisThread, ...Array.from({ length: threads - 1 }, () => new ValidationWorker())];
   await Promise.all(
-    pool.map(async (worker) => {
+    pool.map(async (runner) => {
       while (next < jobs.length) {
         const k = next++;
-        results[k] = await worker.run(jobs[k]);
+        results[k] = await runner.run(jobs[k]);
         progress(++done);
       }
     }),
   );
-  await Promise.all(pool.map((worker) => worker.stop()));
+  await Promise.all(pool.map((runner) => runner.stop()));
   return results;
 }
 
@@ -144,14 +159,15 @@ async function main(): Promise<void> {
   const exercises = options.exercises.length > 0 ? options.exercises : EXERCISES.map((e) => e.id);
   const seeds = options.seed === undefined ? Array.from({ length: options.seeds }, (_, s) => s) : [options.seed];
   const jobs = jobsOf(exercises, seeds);
-  const workers = Math.min(options.workers, jobs.length);
+  // One thread per core (this one among them), and none idle for want of jobs.
+  const threads = Math.max(1, Math.min(options.threads, jobs.length));
   // A progress line only where a person watches; a log or a pipe gets the table alone.
   const tty = process.stderr.isTTY === true;
   const progress = (done: number) => {
     if (tty) process.stderr.write(`\rvalidating: ${done}/${jobs.length} batches of seeds`);
   };
   const started = performance.now();
-  const results = await runJobs(jobs, workers, progress);
+  const results = await runJobs(jobs, threads, progress);
   if (tty) process.stderr.write('\r\x1b[K');
   const tallies: Tally[] = [];
   for (const result of results) mergeTallies(tallies, result);
@@ -159,7 +175,7 @@ async function main(): Promise<void> {
   const seedWords = options.seed === undefined ? `${seeds.length} seeds each` : `seed ${options.seed}`;
   const log = options.json ? process.stderr : process.stdout;
   log.write(tableOf(tallies));
-  log.write(`\n${summaryOf(tallies, { seeds: seedWords, seconds, workers: workers <= 1 || jobs.length <= 1 ? 1 : workers })}`);
+  log.write(`\n${summaryOf(tallies, { seeds: seedWords, seconds, threads })}`);
   if (options.json) process.stdout.write(`${JSON.stringify(reportRows(tallies), null, 2)}\n`);
   process.exitCode = exitCodeOf(tallies);
 }

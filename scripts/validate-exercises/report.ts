@@ -81,10 +81,10 @@ export function tableOf(tallies: readonly Tally[]): string {
 }
 
 /** The lines under the table: all perfect, or how many rows fall short and the command that reproduces each failing seed. */
-export function summaryOf(tallies: readonly Tally[], run: { seeds: string; seconds: number; workers: number }): string {
+export function summaryOf(tallies: readonly Tally[], run: { seeds: string; seconds: number; threads: number }): string {
   const exercises = new Set(tallies.map((t) => t.exercise)).size;
   const fixed = tallies.some((t) => t.variants === 'fixed') ? ' (one with a fixed variant once)' : '';
-  const how = `${exercises} exercise${exercises === 1 ? '' : 's'}, ${run.seeds}${fixed}, in ${run.seconds.toFixed(1)} s on ${run.workers} ${run.workers === 1 ? 'thread' : 'worker threads'}`;
+  const how = `${exercises} exercise${exercises === 1 ? '' : 's'}, ${run.seeds}${fixed}, in ${run.seconds.toFixed(1)} s on ${run.threads} thread${run.threads === 1 ? '' : 's'}`;
   const short = tallies.filter((t) => !isPerfect(t));
   if (short.length === 0) return `all ${tallies.length} rows perfect: ${how}\n`;
   const commands = [...new Set(short.flatMap((t) => (t.firstFailure === undefined ? [] : [reproduceCommand(t.exercise, t.firstFailure.seed)])))];

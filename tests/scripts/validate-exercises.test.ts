@@ -82,8 +82,8 @@ describe('a fabricated code exercise with a weak case generator', () => {
     expect(table).toContain(`seed ${row('reference').firstFailure!.seed}: the cases could not be prepared`);
     const slip = seedsWhereEveryCaseIs(2, 40).find((s) => !seedsWhereSomeCaseIs(3, 40).includes(s))!;
     expect(validateExercise(doubling, [slip]).find((t) => t.solution === 'squared')!.firstFailure).toEqual({ seed: slip, reason: 'accepted: it passed every case' });
-    const summary = summaryOf(tallies, { seeds: '40 seeds each', seconds: 1.25, workers: 2 });
-    expect(summary).toMatch(/^3 of 3 rows fall short: 1 exercise, 40 seeds each, in 1\.3 s on 2 worker threads\n/);
+    const summary = summaryOf(tallies, { seeds: '40 seeds each', seconds: 1.25, threads: 2 });
+    expect(summary).toMatch(/^3 of 3 rows fall short: 1 exercise, 40 seeds each, in 1\.3 s on 2 threads\n/);
     expect(summary).toContain(`  ${reproduceCommand('doubling', row('reference').firstFailure!.seed)}\n`);
     expect(exitCodeOf(tallies)).toBe(1);
     expect(reportRows(tallies).map((r) => r.perfect)).toEqual([false, false, false]);
@@ -157,8 +157,8 @@ describe('the report', () => {
     ];
     expect(exitCodeOf(rows)).toBe(0);
     expect(tableOf(rows)).toContain('fixed-one      starter       fixed numbers: 1 variant  fail         1/1');
-    expect(summaryOf(rows, { seeds: '100 seeds each', seconds: 6.04, workers: 2 })).toBe(
-      'all 3 rows perfect: 2 exercises, 100 seeds each (one with a fixed variant once), in 6.0 s on 2 worker threads\n',
+    expect(summaryOf(rows, { seeds: '100 seeds each', seconds: 6.04, threads: 2 })).toBe(
+      'all 3 rows perfect: 2 exercises, 100 seeds each (one with a fixed variant once), in 6.0 s on 2 threads\n',
     );
   });
 });
@@ -166,9 +166,9 @@ describe('the report', () => {
 describe('the command', () => {
   const cli = (args: string[]) => runNode([join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/validate-exercises.ts', ...args], ROOT);
 
-  test('validates the chosen exercises on worker threads and prints the table, with the rows as JSON on stdout', async () => {
-    const run = await cli(['--exercise', 'relu-backward', '--exercise', 'count-parameters', '--seeds', '20', '--workers', '2', '--json']);
-    expect(run.stderr).toMatch(/all 11 rows perfect: 2 exercises, 20 seeds each \(one with a fixed variant once\), in [\d.]+ s on 2 worker threads/);
+  test('validates the chosen exercises on two threads and prints the table, with the rows as JSON on stdout', async () => {
+    const run = await cli(['--exercise', 'relu-backward', '--exercise', 'count-parameters', '--seeds', '20', '--threads', '2', '--json']);
+    expect(run.stderr).toMatch(/all 11 rows perfect: 2 exercises, 20 seeds each \(one with a fixed variant once\), in [\d.]+ s on 2 threads/);
     expect(run.stderr).toContain('relu-backward     inverted-mask       20 salts');
     expect(run.status).toBe(0);
     const rows = JSON.parse(run.stdout) as (Tally & { perfect: boolean })[];
