@@ -20,6 +20,15 @@ export function seedFromText(text: string): number {
   return hash >>> 0;
 }
 
+/**
+ * The salt of a learner's public cases: '' (the cases built into the page) for a learner on their own, and one of their
+ * own for a student in a class, from the seed their course code and student id fix (learner-seed.ts), so two students
+ * of a class see and are graded on different public cases, and the grading CLI recomputes the cases each one saw.
+ */
+export function publicSalt(learnerSeed?: number): string {
+  return learnerSeed === undefined ? '' : `student-${learnerSeed}`;
+}
+
 /** The seed of case `index` of an exercise under a salt ('' for the public cases). */
 export function caseSeed(exerciseId: string, salt: string, index: number): number {
   return seedFromText(`${exerciseId}\u0000${salt}\u0000${index}`);

@@ -61,11 +61,15 @@ export function prepareCases(exercise: CodeExercise, options: GradeOptions = {})
   return cases;
 }
 
-/** The answer key of an exercise for its page: the public cases prepared (for code), or the answers as numbers. */
-export function answerKeyOf(exercise: Exercise): AnswerKey {
+/**
+ * The answer key of an exercise for its page: the public cases prepared (for code), or the answers as numbers. A code
+ * exercise's cases are those of `publicSalt` (cases.ts): '' for the page as built, a class student's own salt for the
+ * key their page computes in a worker (student-key.ts), the first case visible either way.
+ */
+export function answerKeyOf(exercise: Exercise, salt = ''): AnswerKey {
   if (exercise.kind === 'code') {
     const { id, functionName, returns, parts, steps, detectors, misconceptions } = exercise;
-    const cases = prepareCases(exercise);
+    const cases = prepareCases(exercise, salt === '' ? {} : { salt, visibleCases: 1 });
     const visible = cases.find((c) => c.visible);
     const graph = visible === undefined ? undefined : graphKeyOf(exercise, visible.calls[0].args);
     return {
@@ -100,9 +104,9 @@ export function answerKeyOf(exercise: Exercise): AnswerKey {
   return { kind: 'choice', id: exercise.id, multiple: exercise.multiple, options: exercise.options.map(({ id, correct, explanation }) => ({ id, correct, explanation })) };
 }
 
-/** An answer key as the tagged JSON a page embeds (NaN, the infinities and undefined in wrong outputs survive); `readAnswerKey` reads it. */
-export function answerKeyJson(exercise: Exercise): string {
-  return JSON.stringify(answerKeyOf(exercise), (_key, value: unknown) => {
+/** An answer key (of the public cases of `salt`) as the tagged JSON a page embeds (NaN, the infinities and undefined in wrong outputs survive); `readAnswerKey` reads it. */
+export function answerKeyJson(exercise: Exercise, salt = ''): string {
+  return JSON.stringify(answerKeyOf(exercise, salt), (_key, value: unknown) => {
     if (typeof value === 'number' && !Number.isFinite(value)) return { [NOT_PLAIN]: 'number', detail: String(value) };
     return value === undefined ? { [NOT_PLAIN]: 'undefined' } : value;
   });

@@ -23,7 +23,7 @@ import { basename, extname, resolve } from 'node:path';
 import { exerciseIds, findExercise, unrunnableResult } from '../exercises/index.ts';
 import type { GradeResult } from '../exercises/index.ts';
 import { loadProgress, VARIANT_SEED_KEY } from '../exercises/progress.ts';
-import { gradeAnswer, gradeSubmission } from './grade/verdict.ts';
+import { gradeExportEntry, gradeSubmission } from './grade/verdict.ts';
 
 /** One graded submission, as printed, written to grades.csv and emitted with --json. */
 interface GradeRow {
@@ -38,6 +38,8 @@ interface GradeRow {
   problems: string[];
   claimedScore?: number;
   claimedMaxScore?: number;
+  variantScore?: number;
+  variantMaxScore?: number;
   flag?: string;
 }
 
@@ -124,14 +126,11 @@ async function gradeExport(file: string, options: Options): Promise<GradeRow[]> 
   }
   for (const [id, entry] of Object.entries(progress.exercises)) {
     const exercise = findExercise(id)!;
-    // An exercise seeded per learner is re-graded on the numbers the export's variant seed picks, the ones the student saw.
-    const row = rowOf(`${file}#${id}`, await gradeAnswer(exercise, entry.code, options, progress.variantSeed));
-    row.claimedScore = entry.bestScore;
-    row.claimedMaxScore = entry.maxScore;
-    // Compare fractions: a weight changed since the student's check must not look like a discrepancy.
-    if (Math.abs(entry.bestScore / entry.maxScore - row.score / row.maxScore) > 1e-9) {
-      row.flag = `claimed ${entry.bestScore}/${entry.maxScore}, re-graded ${row.score}/${row.maxScore}`;
-    }
+    // Graded on the student's own variant (the numbers and public cases their page used) and on hidden cases (the grade of record).
+    const verdict = await gradeExportEntry(exercise, entry, options, progress);
+    const row = rowOf(`${file}#${id}`, verdict.result);
+    row.problems.push(...verdict.notes);
+    Object.assign(row, { variantScore: verdict.variantScore, variantMaxScore: verdict.variantMaxScore, claimedScore: entry.bestScore, claimedMaxScore: entry.maxScore, flag: verdict.flag });
     rows.push(row);
   }
   return rows;
@@ -222,7 +221,7 @@ async function main(): Promise<void> {
   const log = options.json ? process.stderr : process.stdout;
   log.write(tableOf(rows));
   if (options.json) {
-    const out = rows.map(({ submission, exercise, score, maxScore, passed, parts, misconceptions, status, problems, claimedScore, claimedMaxScore, flag }) => ({
+    const out = rows.map(({ submission, exercise, score, maxScore, passed, parts, misconceptions, status, problems, claimedScore, claimedMaxScore, variantScore, variantMaxScore, flag }) => ({
       submission,
       exercise,
       score,
@@ -233,6 +232,7 @@ async function main(): Promise<void> {
       status,
       problems,
       ...(claimedScore !== undefined ? { claimedScore, claimedMaxScore } : {}),
+      ...(variantScore !== undefined ? { variantScore, variantMaxScore } : {}),
       ...(flag !== undefined ? { flag } : {}),
     }));
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);

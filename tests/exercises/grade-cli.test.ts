@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { beforeAll, expect, test } from 'vitest';
 import { getExercise } from '../../exercises/index.ts';
 import { variantNumbers } from '../../exercises/variant.ts';
+import { learnerSeedFor } from '../../exercises/learner-seed.ts';
 
 const run = promisify(execFile);
 const root = new URL('../../', import.meta.url).pathname;
@@ -128,4 +129,35 @@ test('an export with an exercise seeded per learner is re-graded on its variant;
     expect(row(file, 'perceptron-separable')).toMatchObject({ status: 'failed' });
   }
   expect(row('bad-seed.json', '@variantSeed')).toMatchObject({ status: 'rejected-entry', problems: [expect.stringMatching(/variant seed must be a whole number .* "x"/)] });
+}, 150_000);
+
+test('an export with a class identity is re-graded on that student\'s own cases and numbers: right answers pass unflagged, an edited score is flagged', async () => {
+  const exercise = getExercise('two-two-one-by-hand');
+  if (exercise.kind !== 'numeric') throw new Error('two-two-one-by-hand must be numeric');
+  const student = { course: 'nn-2027-spring', id: 's001' };
+  const seed = learnerSeedFor(student.course, student.id);
+  const folder = mkdtempSync(join(tmpdir(), 'grade-class-'));
+  const typed = JSON.stringify(Object.fromEntries(Object.entries(exercise.answer(variantNumbers(exercise, seed))).map(([part, value]) => [part, String(value)])));
+  const sigmoid = 'function sigmoidBackward(x: number[], upstream: number[]): number[] {\n  return x.map((v, i) => upstream[i] * (1 / (1 + Math.exp(-v))) * (1 - 1 / (1 + Math.exp(-v))));\n}\n';
+  const at = '2026-01-05T10:00:00.000Z';
+  const write = (name: string, numericScore: number, reluScore: number) => {
+    const path = join(folder, name);
+    const exercises = {
+      'two-two-one-by-hand': { code: typed, attempts: 1, bestScore: numericScore, maxScore: 6, solved: numericScore === 6, updatedAt: at },
+      'sigmoid-backward': { code: sigmoid, attempts: 1, bestScore: 1, maxScore: 1, solved: true, updatedAt: at },
+      // Wrong everywhere: it passes the derivative on where it should stop it.
+      'relu-backward': { code: 'function reluBackward(x, upstream) { return upstream; }', attempts: 1, bestScore: reluScore, maxScore: 1, solved: reluScore === 1, updatedAt: at },
+    };
+    writeFileSync(path, JSON.stringify({ format: 'neural-notebook-progress', version: 1, exercises, rejected: {}, variantSeed: seed, student }));
+    return path;
+  };
+  const { rows } = await grade(['--salt', 'class', write('honest.json', 6, 0), write('edited.json', 6, 1)]);
+  const row = (file: string, id: string) => rows.find((r) => r.submission.endsWith(`${file}#${id}`))! as Row & { variantScore?: number; variantMaxScore?: number };
+  expect(row('honest.json', 'two-two-one-by-hand')).toMatchObject({ score: 6, passed: true, variantScore: 6, variantMaxScore: 6 });
+  expect(row('honest.json', 'sigmoid-backward')).toMatchObject({ score: 1, passed: true, variantScore: 1, variantMaxScore: 1 });
+  expect(row('honest.json', 'relu-backward')).toMatchObject({ score: 0, passed: false, variantScore: 0 });
+  for (const id of ['two-two-one-by-hand', 'sigmoid-backward', 'relu-backward']) expect(row('honest.json', id).flag).toBeUndefined();
+  // The claimed score edited in the file differs from the re-grade on the very cases the page used.
+  expect(row('edited.json', 'relu-backward').flag).toBe('claimed 1/1, re-graded 0/1');
+  expect(row('edited.json', 'two-two-one-by-hand').flag).toBeUndefined();
 }, 150_000);

@@ -4,7 +4,7 @@
 // Loaded by Exercise.astro (through `mountWhenVisible`) only when an exercise nears the viewport. What it knows of the exercise is
 // the answer key the build wrote into the element (no definition, no solution code ships).
 
-import { numericSpecOf, readAnswerKey, type AnswerKey, type ChoiceAnswerKey } from '../../../exercises/answer-key.ts';
+import { numericSpecOf, readAnswerKey, type AnswerKey, type ChoiceAnswerKey, type CodeAnswerKey } from '../../../exercises/answer-key.ts';
 import { unrunnableResult, type GradeResult, type NumericGradingSpec } from '../../../exercises/grader.ts';
 import { recordCheck, recordCode, type ExerciseProgress } from '../../../exercises/progress.ts';
 import type { VariantNumbers } from '../../../exercises/define-exercise.ts';
@@ -36,6 +36,8 @@ export class ExerciseElement extends HTMLElement {
   private numericSpec: Promise<NumericGradingSpec> | undefined;
   /** A seeded exercise's learner numbers, once drawn: its graph is traced on them. */
   private variant: VariantNumbers | undefined;
+  /** The learner seed those numbers were drawn with, so a change of class identity draws them again. */
+  private variantDrawnWith: number | undefined;
 
   /** Starts the exercise once, when the element is upgraded in the page. */
   connectedCallback(): void {
@@ -59,7 +61,10 @@ export class ExerciseElement extends HTMLElement {
     }
     this.wireButtons();
     this.showProgress();
-    window.addEventListener(PROGRESS_CHANGE_EVENT, () => this.showProgress());
+    window.addEventListener(PROGRESS_CHANGE_EVENT, () => {
+      this.showProgress();
+      this.redrawVariantIfSeedChanged();
+    });
     this.dataset.ready = '';
   }
 
@@ -84,7 +89,14 @@ export class ExerciseElement extends HTMLElement {
       host,
       savedCode ?? starter,
       { label: `Your ${exercise.functionName}, in TypeScript. Shift+Enter checks it.`, lang: 'ts' },
-      { run: () => void this.check(), changed: () => this.saveSoon() },
+      {
+        run: () => void this.check(),
+        changed: () => {
+          this.saveSoon();
+          // A class student's own cases start computing while they type, so the first Check seldom waits for them.
+          this.codeKey().catch(() => undefined);
+        },
+      },
     );
     warmExerciseKernel();
   }
@@ -118,8 +130,10 @@ export class ExerciseElement extends HTMLElement {
       import('../../../exercises/variant.ts'),
     ]);
     const definition = await loadSeededDefinition(this.exercise.id);
-    const numbers = variantNumbers(definition, this.store.learnerSeed());
+    const seed = this.store.learnerSeed();
+    const numbers = variantNumbers(definition, seed);
     this.variant = numbers;
+    this.variantDrawnWith = seed;
     for (const slot of this.querySelectorAll<HTMLElement>('[data-variant-number]')) {
       slot.textContent = formatVariantNumber(numbers[slot.dataset.variantNumber ?? '']);
     }
@@ -128,6 +142,29 @@ export class ExerciseElement extends HTMLElement {
     for (const slot of this.querySelectorAll<HTMLElement>('[data-answer-part]')) slot.textContent = formatNumbers(answer[slot.dataset.answerPart ?? '']);
     this.dataset.variant = '';
     return spec;
+  }
+
+  /** Draws a seeded exercise's numbers again when the learner's seed changed (they joined a class or changed their identity). */
+  private redrawVariantIfSeedChanged(): void {
+    if (this.variantDrawnWith === undefined || this.store.read().progress.variantSeed === this.variantDrawnWith) return;
+    if (this.store.classSeed() === undefined) return;
+    this.variantDrawnWith = undefined;
+    this.numericSpec = this.loadVariant();
+    this.numericSpec.catch((error: unknown) => this.variantFailed(error));
+  }
+
+  /**
+   * The key a code answer is graded with: the build-time key for a learner on their own, and for a class student the
+   * public cases of their own seed, computed in a worker the first time (its module loads only for them).
+   */
+  private codeKey(): Promise<CodeAnswerKey> {
+    const key = this.exercise as CodeAnswerKey;
+    const seed = this.store.classSeed();
+    if (seed === undefined) return Promise.resolve(key);
+    return import('./student-key.ts').then(({ studentKey }) => studentKey(key.id, seed)).then((own) => {
+      this.dataset.ownCases = '';
+      return own;
+    });
   }
 
   /** Says that the learner's numbers could not be loaded; the inputs stay off, since there is no question to answer. */
@@ -242,7 +279,7 @@ export class ExerciseElement extends HTMLElement {
       );
       this.editor?.markErrorLine(errorLine ?? null);
       renderFeedback(feedback, result, this.renderedText(), checkFailed);
-      void this.showGraph(feedback, result, answer, checked.visibleOutput);
+      this.showGraph(feedback, result, answer, checked.visibleOutput).catch(() => undefined);
       if (this.exercise.kind === 'choice') this.showOptionFeedback(this.exercise, result);
       this.dataset.status = result.status;
       if (result.passed) this.byRole('explanation').hidden = false;
@@ -262,7 +299,8 @@ export class ExerciseElement extends HTMLElement {
     const key = this.exercise;
     if (key.kind === 'choice' || result.status !== 'failed') return;
     const check = this.checkCount;
-    const graph = key.graph ?? (await this.seededGraph());
+    // A class student's visible case is their own, and so is the graph traced on it.
+    const graph = key.kind === 'code' ? (await this.codeKey()).graph : (key.graph ?? (await this.seededGraph()));
     if (graph === undefined || check !== this.checkCount) return;
     const { givenGradients, gradientComparison, renderGradientGraph } = await import('./gradient-graph-view.ts');
     if (check !== this.checkCount) return;
@@ -289,7 +327,7 @@ export class ExerciseElement extends HTMLElement {
 
   private grade(answer: string): Promise<Checked> {
     const exercise = this.exercise;
-    if (exercise.kind === 'code') return checkCode(exercise, answer);
+    if (exercise.kind === 'code') return this.codeKey().then((key) => checkCode(key, answer));
     if (exercise.kind === 'numeric') return this.numericSpec!.then((spec) => checkNumeric(spec, JSON.parse(answer) as Record<string, string>));
     return Promise.resolve(checkChoice(exercise, this.chosen()));
   }

@@ -1,8 +1,9 @@
 // The progress panel's script: fills in the total, every per-lesson count and every exercise's solved mark on the page, shows
-// the notice about saved entries that could not be read, and exports and imports progress.
+// the notice about saved entries that could not be read, exports and imports progress, and lets a student join a class
+// (course code and student id, validated as saved progress validates them, then shown with a way to change them).
 // Small and loaded up front, since it is what the home page shows.
 
-import { solvedCount } from '../../../exercises/progress.ts';
+import { solvedCount, studentProblem, type StudentIdentity } from '../../../exercises/progress.ts';
 import { downloadProgress, importProgressFile } from './progress-file.ts';
 import { renderProgressNotice } from './progress-notice.ts';
 import { markChallenges } from '../challenge/met-marks.ts';
@@ -40,7 +41,66 @@ if (panel) {
     // The Playground challenges listed on the page (the exercises page's Challenges lists).
     markChallenges(document, progress);
     renderProgressNotice(panel.querySelector<HTMLElement>('[data-progress-notice]')!, store);
+    showIdentity(progress.student);
   };
+
+  // Join a class: the form while there is no identity (or while it is being changed), the identity line otherwise.
+  const form = role<HTMLFormElement>('join');
+  const identity = role('identity');
+  const joinError = role('join-error');
+  const courseInput = form.querySelector<HTMLInputElement>('input[name="course"]')!;
+  const studentInput = form.querySelector<HTMLInputElement>('input[name="student"]')!;
+  const cancelButton = form.querySelector<HTMLButtonElement>('[data-action="cancel-identity"]')!;
+  let changing = false;
+
+  const showIdentity = (student: StudentIdentity | undefined): void => {
+    const editing = student === undefined || changing;
+    form.hidden = !editing;
+    identity.hidden = editing;
+    role('change-warning').hidden = student === undefined;
+    cancelButton.hidden = student === undefined;
+    if (student !== undefined) role('identity-text').textContent = `Course ${student.course} · student ${student.id}`;
+  };
+
+  identity.querySelector<HTMLButtonElement>('[data-action="change-identity"]')!.addEventListener('click', () => {
+    const { student } = store.read().progress;
+    changing = true;
+    courseInput.value = student?.course ?? '';
+    studentInput.value = student?.id ?? '';
+    joinError.textContent = '';
+    show();
+    courseInput.focus();
+  });
+  cancelButton.addEventListener('click', () => {
+    changing = false;
+    joinError.textContent = '';
+    show();
+    identity.querySelector<HTMLButtonElement>('button')!.focus();
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    // Spaces around a pasted code are not part of it; anything else wrong is said in the words saved progress uses.
+    const student = { course: courseInput.value.trim(), id: studentInput.value.trim() };
+    const problem = studentProblem(student);
+    if (problem !== null) {
+      joinError.textContent = `${problem.charAt(0).toUpperCase()}${problem.slice(1)}.`;
+      const field = problem.startsWith('the course code') ? courseInput : studentInput;
+      courseInput.setAttribute('aria-invalid', String(field === courseInput));
+      studentInput.setAttribute('aria-invalid', String(field === studentInput));
+      field.focus();
+      return;
+    }
+    courseInput.removeAttribute('aria-invalid');
+    studentInput.removeAttribute('aria-invalid');
+    joinError.textContent = '';
+    changing = false;
+    store.joinClass(student);
+    status.textContent = store.unsaved
+      ? `Joined course ${student.course} as student ${student.id}, for this page only: this browser does not let the site save.`
+      : `Joined course ${student.course} as student ${student.id}.`;
+    show();
+    identity.querySelector<HTMLButtonElement>('button')!.focus();
+  });
 
   const exportButton = panel.querySelector<HTMLButtonElement>('[data-action="export"]')!;
   const importButton = panel.querySelector<HTMLButtonElement>('[data-action="import"]')!;

@@ -10,8 +10,9 @@ import {
   serialiseProgress,
   type Progress,
   type ProgressProblem,
+  type StudentIdentity,
 } from '../../../exercises/progress.ts';
-import { newLearnerSeed } from '../../../exercises/learner-seed.ts';
+import { learnerSeedFor, newLearnerSeed } from '../../../exercises/learner-seed.ts';
 
 /** The localStorage key of the progress document. */
 export const PROGRESS_KEY = 'neural-notebook:progress';
@@ -63,9 +64,30 @@ export class ProgressStore {
    * new one, saved at once so the learner sees the same numbers on every visit.
    */
   learnerSeed(): number {
+    // A class student's seed is the one their identity fixes, whatever was saved (a seed drawn before they joined).
+    const classSeed = this.classSeed();
+    if (classSeed !== undefined) {
+      if (this.read().progress.variantSeed !== classSeed) this.update((progress) => ({ ...progress, variantSeed: classSeed }));
+      return classSeed;
+    }
     const saved = this.read().progress.variantSeed;
     if (saved !== undefined) return saved;
     return this.update((progress) => (progress.variantSeed === undefined ? { ...progress, variantSeed: newLearnerSeed() } : progress)).variantSeed!;
+  }
+
+  /** The seed a class student's course code and student id fix, or undefined for a learner on their own. */
+  classSeed(): number | undefined {
+    const { student } = this.read().progress;
+    return student === undefined ? undefined : learnerSeedFor(student.course, student.id);
+  }
+
+  /**
+   * Joins a class (or changes course code or student id): the identity is saved with progress, and the variant seed
+   * becomes the one it fixes, so the seeded exercises show this student's numbers. Saved answers are kept as they are.
+   */
+  joinClass(student: StudentIdentity): void {
+    const identity = { course: student.course, id: student.id };
+    this.update((progress) => ({ ...progress, student: identity, variantSeed: learnerSeedFor(identity.course, identity.id) }));
   }
 
   /** Merges an exported progress file into the saved one; returns how many exercises it held and what was wrong with it. */
