@@ -96,11 +96,12 @@ function median(values: readonly number[]): number | null {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** The link of a section against the site URL: a folder's page as index.html when the base is a local folder. */
+/** The link of a section against the site URL: a folder's page as its index.html when the base is a folder on disk. */
 export function linkTo(siteUrl: string, path: string): string {
   const base = siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`;
-  const remote = /^[a-z][a-z0-9+.-]*:\/\//i.test(base) && !base.startsWith('file:');
-  return `${base}${remote ? path : path.replace(/\/(#|$)/, '/index.html$1')}`;
+  // A server serves a folder's index.html at the folder's path; a folder on disk (a relative path or file:) does not.
+  const local = base.startsWith('file:') || !(base.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(base));
+  return `${base}${local ? path.replace(/\/(#|$)/, '/index.html$1') : path}`;
 }
 
 /** The report of a class. */
