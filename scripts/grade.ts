@@ -1,47 +1,42 @@
 // Re-grades students' work on hidden cases, for instructors.
 //
-//   npm run grade -- --exercise ID [--json] [--salt S] [--cases N] [--timeout MS] [--csv PATH] FILE...
-//   npm run grade -- [--json] [--salt S] [--csv PATH] EXPORT.json...
+//   npm run grade -- [--out DIR] [--report] [--site-url URL] [--workers N] [--json] [--salt S] [--csv PATH] PATH...
+//   npm run grade -- --exercise ID [--out DIR] [--json] [--salt S] [--cases N] [--timeout MS] FILE...
 //
-// Each .js/.ts FILE defines the exercise's function as pasted from the page; an
-// EXPORT.json is a student's progress export, every exercise in it re-graded and
-// flagged where the browser's claimed score differs (an exercise seeded per learner on
-// the numbers its variant seed picks; a missing or unreadable seed is said, per row). Each submission runs in its own
-// sandboxed child process (scripts/grade/sandbox.ts: no files, environment, network,
-// processes or salt; time, memory and size limits), on cases seeded by the salt
-// (--salt or GRADE_SALT; a random one is drawn and printed otherwise). Every file
-// gets its own verdict: a submission that crashes, hangs or returns garbage is
-// graded 0 with the reason and the others are unaffected. Prints a table (to stderr
-// with --json, whose array goes to stdout) and writes the CSV to --csv PATH (default
-// grades.csv in the current folder), saying where, and what it replaced. Exits 0
-// whenever grading ran, whatever the scores; 1 if the CSV could not be written; 2 on
-// a usage error.
+// A PATH is a student's progress export (.json) or a folder of them (every *.json in it, in name order): every
+// exercise in an export is re-graded and flagged where the browser's claimed score differs (an exercise seeded
+// per learner on the numbers its variant seed picks; a missing or unreadable seed is said, per row). With
+// --exercise, each .js/.ts FILE defines the exercise's function as pasted from the page. Each submission runs in
+// its own sandboxed child process (scripts/grade/sandbox.ts: no files, environment, network, processes or salt;
+// time, memory and size limits), on cases seeded by the salt (--salt or GRADE_SALT; a random one is drawn and
+// printed otherwise). Every file gets its own verdict: a submission that crashes, hangs or returns garbage is
+// graded 0 with the reason, an export that cannot be read is one row with the reason, and the others are
+// unaffected. Several exports are graded by worker processes, one per core (--workers N to choose;
+// scripts/grade/batch.ts), with a progress bar on a terminal and a "graded 7/10" line per file otherwise.
+//
+// Writes into --out DIR (default ./grades/), saying what each file is and what it replaced:
+//   grades.json           every graded row (the array --json also prints to stdout)
+//   grades.csv            the same rows as CSV (--csv PATH writes it elsewhere)
+//   gradebook.csv         one row per student, one column per exercise in course order, a total (for an LMS)
+//   gradescope/NAME.json  each student's results in Gradescope's autograder format (results.json)
+//   report.html, report.json   with --report: the class misconception report, its links against --site-url
+//                         (default: the local build ./dist, relative to DIR)
+// Prints a table (to stderr with --json) and a summary. Exits 0 whenever grading ran, whatever the scores; 1 if
+// a file could not be written; 2 on a usage error.
 
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, extname, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, extname, join, relative, resolve } from 'node:path';
 import { exerciseIds, findExercise, unrunnableResult } from '../exercises/index.ts';
-import type { GradeResult } from '../exercises/index.ts';
-import { loadProgress, VARIANT_SEED_KEY } from '../exercises/progress.ts';
-import { gradeExportEntry, gradeSubmission } from './grade/verdict.ts';
-
-/** One graded submission, as printed, written to grades.csv and emitted with --json. */
-interface GradeRow {
-  submission: string;
-  exercise: string;
-  score: number;
-  maxScore: number;
-  passed: boolean;
-  status: GradeResult['status'] | 'unknown-exercise' | 'rejected-entry' | 'unreadable';
-  parts: { name: string; score: number; maxScore: number; passed: boolean }[];
-  misconceptions: string[];
-  problems: string[];
-  claimedScore?: number;
-  claimedMaxScore?: number;
-  variantScore?: number;
-  variantMaxScore?: number;
-  flag?: string;
-}
+import { gradeBatch, progressReporter } from './grade/batch.ts';
+import { exerciseHomes } from './grade/course-map.ts';
+import { csvDocument } from './grade/csv.ts';
+import { gradebookCsv } from './grade/gradebook.ts';
+import { summaryOf } from './grade/summary.ts';
+import { gradescopeResults, resultFileNames } from './grade/gradescope.ts';
+import { classReport, reportHtml } from './grade/report.ts';
+import { gradeExportFile, noteOf, rowOf, type GradedExport, type GradeRow } from './grade/rows.ts';
+import { gradeSubmission } from './grade/verdict.ts';
 
 interface Options {
   exercise?: string;
@@ -50,12 +45,19 @@ interface Options {
   saltGiven: boolean;
   cases: number;
   timeoutMs: number;
-  csv: string;
+  out: string;
+  csv?: string;
+  report: boolean;
+  siteUrl?: string;
+  workers?: number;
   files: string[];
 }
 
-const USAGE = `usage: npm run grade -- --exercise ID [--json] [--salt S] [--cases N] [--timeout MS] [--csv PATH] FILE...
-       npm run grade -- [--json] [--salt S] EXPORT.json...
+const USAGE = `usage: npm run grade -- [--out DIR] [--report] [--site-url URL] [--workers N] [--json] [--salt S] [--csv PATH] EXPORT.json|FOLDER...
+       npm run grade -- --exercise ID [--out DIR] [--json] [--salt S] [--cases N] [--timeout MS] FILE...
+writes into --out DIR (default ./grades/): grades.json and grades.csv (every row), gradebook.csv (one row per
+student, a column per exercise, a total), gradescope/NAME.json (Gradescope's results.json, one per student) and,
+with --report, report.html and report.json (the class misconception report)
 exercises: ${exerciseIds().join(', ')}`;
 
 function usageError(message: string): never {
@@ -65,7 +67,7 @@ function usageError(message: string): never {
 
 function parseOptions(argv: string[]): Options {
   const envSalt = process.env.GRADE_SALT;
-  const options: Options = { json: false, salt: envSalt ?? '', saltGiven: envSalt !== undefined && envSalt !== '', cases: 5, timeoutMs: 5000, csv: 'grades.csv', files: [] };
+  const options: Options = { json: false, salt: envSalt ?? '', saltGiven: envSalt !== undefined && envSalt !== '', cases: 5, timeoutMs: 5000, out: 'grades', report: false, files: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => argv[++i] ?? usageError(`${arg} needs a value`);
@@ -77,85 +79,50 @@ function parseOptions(argv: string[]): Options {
     } else if (arg === '--cases') options.cases = Number(value());
     else if (arg === '--timeout') options.timeoutMs = Number(value());
     else if (arg === '--csv') options.csv = value();
+    else if (arg === '--out') options.out = value();
+    else if (arg === '--report') options.report = true;
+    else if (arg === '--site-url') options.siteUrl = value();
+    else if (arg === '--workers') options.workers = Number(value());
     else if (arg === '--help' || arg === '-h') {
       process.stdout.write(`${USAGE}\n`);
       process.exit(0);
     } else if (arg.startsWith('--')) usageError(`unknown option ${arg}`);
     else options.files.push(arg);
   }
-  if (options.files.length === 0) usageError('give at least one file');
+  if (options.files.length === 0) usageError('give at least one file or folder');
   if (!(Number.isInteger(options.cases) && options.cases >= 3)) usageError('--cases must be a whole number ≥ 3');
   if (!(options.timeoutMs > 0)) usageError('--timeout must be a positive number of milliseconds');
+  if (options.workers !== undefined && !(Number.isInteger(options.workers) && options.workers >= 1)) usageError('--workers must be a whole number ≥ 1');
   if (options.exercise !== undefined && findExercise(options.exercise) === undefined) usageError(`unknown exercise ${options.exercise}`);
   if (!options.saltGiven) options.salt = randomBytes(6).toString('hex');
   return options;
 }
 
-function rowOf(submission: string, result: GradeResult): GradeRow {
-  return {
-    submission,
-    exercise: result.exercise,
-    score: result.score,
-    maxScore: result.maxScore,
-    passed: result.passed,
-    status: result.status,
-    parts: result.parts.map((p) => ({ name: p.name, score: p.score, maxScore: p.maxScore, passed: p.passed })),
-    misconceptions: result.misconceptions.map((m) => m.id),
-    problems: result.problems,
-  };
-}
-
-function setAside(submission: string, exercise: string, status: GradeRow['status'], reason: string): GradeRow {
-  return { submission, exercise, score: 0, maxScore: 0, passed: false, status, parts: [], misconceptions: [], problems: [reason], flag: `entry set aside: ${reason}` };
-}
-
-async function gradeExport(file: string, options: Options): Promise<GradeRow[]> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return [setAside(file, '*', 'unreadable', `cannot read ${basename(file)}: ${(error as Error).message}`)];
+/** The files to grade: each PATH as given, a folder replaced by the *.json files in it, in name order. */
+function expandPaths(paths: readonly string[]): string[] {
+  const files: string[] = [];
+  for (const path of paths) {
+    let folder = false;
+    try {
+      folder = statSync(path).isDirectory();
+    } catch {
+      // A path that does not exist is graded as a file, so it gets its own "cannot read" row.
+    }
+    if (!folder) files.push(path);
+    else {
+      const inside = readdirSync(path)
+        .filter((name) => name.toLowerCase().endsWith('.json'))
+        .sort();
+      if (inside.length === 0) process.stderr.write(`grade: the folder ${path} holds no .json export\n`);
+      files.push(...inside.map((name) => join(path, name)));
+    }
   }
-  const known = exerciseIds();
-  const { progress, problems } = loadProgress(text, known);
-  const rows: GradeRow[] = [];
-  for (const problem of problems) {
-    // An entry of an exercise the course has is a rejected entry; only an id it lacks is an unknown exercise.
-    const status = problem.id === '*' ? 'unreadable' : known.includes(problem.id) || problem.id === VARIANT_SEED_KEY ? 'rejected-entry' : 'unknown-exercise';
-    rows.push(setAside(problem.id === '*' ? file : `${file}#${problem.id}`, problem.id, status, problem.reason));
-  }
-  for (const [id, entry] of Object.entries(progress.exercises)) {
-    const exercise = findExercise(id)!;
-    // Graded on the student's own variant (the numbers and public cases their page used) and on hidden cases (the grade of record).
-    const verdict = await gradeExportEntry(exercise, entry, options, progress);
-    const row = rowOf(`${file}#${id}`, verdict.result);
-    row.problems.push(...verdict.notes);
-    Object.assign(row, { variantScore: verdict.variantScore, variantMaxScore: verdict.variantMaxScore, claimedScore: entry.bestScore, claimedMaxScore: entry.maxScore, flag: verdict.flag });
-    rows.push(row);
-  }
-  return rows;
-}
-
-/** The note of a row: its flag and its problems, each said once (a flag that quotes a problem already says it). */
-function noteOf(row: GradeRow): string[] {
-  const notes: string[] = [];
-  for (const note of [row.flag, ...row.problems]) {
-    if (note !== undefined && note !== '' && !notes.some((said) => said.includes(note))) notes.push(note);
-  }
-  return notes;
-}
-
-function csvField(value: string | number | boolean): string {
-  const text = String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return files;
 }
 
 function csvOf(rows: readonly GradeRow[]): string {
   const header = ['submission', 'exercise', 'score', 'max', 'passed', 'misconceptions', 'note'];
-  const lines = rows.map((r) =>
-    [r.submission, r.exercise, r.score, r.maxScore, r.passed, r.misconceptions.join(';'), noteOf(r).join('; ')].map(csvField).join(','),
-  );
-  return [header.join(','), ...lines].join('\n') + '\n';
+  return csvDocument([header, ...rows.map((r) => [r.submission, r.exercise, r.score, r.maxScore, r.passed, r.misconceptions.join(';'), noteOf(r).join('; ')])], '\n');
 }
 
 function tableOf(rows: readonly GradeRow[]): string {
@@ -175,14 +142,13 @@ function tableOf(rows: readonly GradeRow[]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n') + '\n';
 }
 
-/** What the CSV about to be written replaces, in words, or null when nothing is there. */
+/** What a file about to be written replaces, in words, or null when nothing is there. */
 function replacedFile(path: string): string | null {
   if (!existsSync(path)) return null;
   try {
     const stat = statSync(path);
     if (!stat.isFile()) return 'something that is not a file';
-    const lines = readFileSync(path, 'utf8').split('\n').filter((line) => line !== '').length;
-    return `the previous file (${Math.max(0, lines - 1)} rows, last written ${stat.mtime.toISOString()})`;
+    return `the previous file (last written ${stat.mtime.toISOString()})`;
   } catch {
     return 'an existing file';
   }
@@ -200,54 +166,83 @@ async function gradeCodeFile(file: string, exerciseId: string, options: Options)
   return rowOf(file, await gradeSubmission(exercise, source, options));
 }
 
+/** Grades code files two at a time (each is its own sandbox process, and the machine may have few cores). */
+async function gradeCodeFiles(files: readonly string[], exerciseId: string, options: Options): Promise<GradedExport[]> {
+  const graded: GradedExport[] = [];
+  for (let i = 0; i < files.length; i += 2) {
+    const rows = await Promise.all(files.slice(i, i + 2).map((file) => gradeCodeFile(file, exerciseId, options)));
+    graded.push(...rows.map((row, k) => ({ file: files[i + k], name: basename(files[i + k]), rows: [row], attempts: {} })));
+  }
+  return graded;
+}
+
+/** The JSON form of the rows, as grades.json and --json give them. */
+function rowsJson(rows: readonly GradeRow[]): string {
+  const out = rows.map(({ submission, exercise, score, maxScore, passed, parts, misconceptions, status, problems, claimedScore, claimedMaxScore, variantScore, variantMaxScore, flag }) => ({
+    submission,
+    exercise,
+    score,
+    maxScore,
+    passed,
+    parts,
+    misconceptions,
+    status,
+    problems,
+    ...(claimedScore !== undefined ? { claimedScore, claimedMaxScore } : {}),
+    ...(variantScore !== undefined ? { variantScore, variantMaxScore } : {}),
+    ...(flag !== undefined ? { flag } : {}),
+  }));
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const exerciseId = options.exercise;
-  const codeFile = options.files.find((file) => extname(file) !== '.json');
+  const files = expandPaths(options.files);
+  const codeFile = files.find((file) => extname(file) !== '.json');
   if (codeFile !== undefined && exerciseId === undefined) usageError(`${codeFile} is a code file: say which exercise it answers with --exercise ID`);
-  const rows: GradeRow[] = [];
-  const pending: Promise<GradeRow>[] = [];
-  for (const file of options.files) {
-    if (extname(file) === '.json') {
-      rows.push(...(await Promise.all(pending.splice(0))));
-      rows.push(...(await gradeExport(file, options)));
-      continue;
-    }
-    pending.push(gradeCodeFile(file, exerciseId!, options));
-    // Two submissions at a time: each is its own process, and the machine may have few cores.
-    if (pending.length === 2) rows.push(...(await Promise.all(pending.splice(0))));
-  }
-  rows.push(...(await Promise.all(pending)));
   const log = options.json ? process.stderr : process.stdout;
+  const exports = files.filter((file) => extname(file) === '.json');
+  const codeFiles = files.filter((file) => extname(file) !== '.json');
+  const students: GradedExport[] = [];
+  if (exports.length === 1) students.push(await gradeExportFile(exports[0], options));
+  else if (exports.length > 1) students.push(...(await gradeBatch(exports, options, { workers: options.workers, onProgress: progressReporter(process.stderr) })));
+  students.push(...(await gradeCodeFiles(codeFiles, exerciseId ?? '', options)));
+  const rows = students.flatMap((s) => s.rows);
   log.write(tableOf(rows));
-  if (options.json) {
-    const out = rows.map(({ submission, exercise, score, maxScore, passed, parts, misconceptions, status, problems, claimedScore, claimedMaxScore, variantScore, variantMaxScore, flag }) => ({
-      submission,
-      exercise,
-      score,
-      maxScore,
-      passed,
-      parts,
-      misconceptions,
-      status,
-      problems,
-      ...(claimedScore !== undefined ? { claimedScore, claimedMaxScore } : {}),
-      ...(variantScore !== undefined ? { variantScore, variantMaxScore } : {}),
-      ...(flag !== undefined ? { flag } : {}),
-    }));
-    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-  }
-  const csvPath = resolve(options.csv);
-  const replaced = replacedFile(csvPath);
-  let wrote: string;
+  if (options.json) process.stdout.write(rowsJson(rows));
+
+  const out = resolve(options.out);
+  const wrote: string[] = [];
+  const write = (path: string, text: string, what: string) => {
+    const replaced = replacedFile(path);
+    try {
+      writeFileSync(path, text);
+      wrote.push(`  ${path}: ${what}${replaced === null ? '' : `, replacing ${replaced}`}`);
+    } catch (error) {
+      wrote.push(`  could not write ${path}: ${(error as Error).message}`);
+      process.exitCode = 1;
+    }
+  };
   try {
-    writeFileSync(csvPath, csvOf(rows));
-    wrote = `wrote ${csvPath}${replaced === null ? '' : `, replacing ${replaced}`}`;
+    mkdirSync(join(out, 'gradescope'), { recursive: true });
   } catch (error) {
-    wrote = `could not write the CSV to ${csvPath}: ${(error as Error).message}`;
+    process.stderr.write(`grade: cannot make the folder ${out}: ${(error as Error).message}\n`);
     process.exitCode = 1;
   }
-  log.write(`\n${rows.length} graded on ${options.cases} hidden cases (salt ${options.saltGiven ? JSON.stringify(options.salt) : `${options.salt}, drawn at random: pass --salt ${options.salt} to repeat`}); ${wrote}\n`);
+  write(join(out, 'grades.json'), rowsJson(rows), 'every graded row');
+  write(options.csv !== undefined ? resolve(options.csv) : join(out, 'grades.csv'), csvOf(rows), 'every graded row, as CSV');
+  write(join(out, 'gradebook.csv'), gradebookCsv(students), 'the gradebook, one row per student, for an LMS');
+  const names = resultFileNames(students.map((s) => s.name));
+  students.forEach((student, index) => write(join(out, 'gradescope', names[index]), `${JSON.stringify(gradescopeResults(student), null, 2)}\n`, `${student.name}'s Gradescope results.json`));
+  if (options.report) {
+    const siteUrl = options.siteUrl ?? `${relative(out, resolve('dist')).split('\\').join('/') || '.'}/`;
+    const report = classReport(students, exerciseHomes(), siteUrl);
+    write(join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`, 'the class misconception report, as data');
+    write(join(out, 'report.html'), reportHtml(report), 'the class misconception report, to read in a browser');
+  }
+  log.write(`\n${summaryOf(students)}`);
+  log.write(`graded on ${options.cases} hidden cases (salt ${options.saltGiven ? JSON.stringify(options.salt) : `${options.salt}, drawn at random: pass --salt ${options.salt} to repeat`}); wrote:\n${wrote.join('\n')}\n`);
 }
 
 await main();

@@ -28,7 +28,7 @@ interface Row {
 
 async function grade(args: string[], csv = join(out, `${args.length}-${Date.now()}.csv`)): Promise<{ rows: Row[]; stderr: string; csv: string }> {
   // execFile rejects on any exit code but 0, so every run here also proves the CLI exits 0.
-  const { stdout, stderr } = await run(join(root, 'node_modules/.bin/tsx'), ['scripts/grade.ts', '--json', '--csv', csv, '--timeout', '2000', ...args], { cwd: root, timeout: 150_000 });
+  const { stdout, stderr } = await run(join(root, 'node_modules/.bin/tsx'), ['scripts/grade.ts', '--json', '--csv', csv, '--out', join(out, 'outputs'), '--timeout', '2000', ...args], { cwd: root, timeout: 150_000 });
   return { rows: JSON.parse(stdout) as Row[], stderr, csv: readFileSync(csv, 'utf8') };
 }
 
@@ -99,9 +99,9 @@ test('a progress export is re-graded, with claimed scores that differ flagged an
   expect(note.match(/code must be text/g)).toHaveLength(1);
 
   // The CLI says where it wrote the CSV, and on a second run what it replaced.
-  expect(first.stderr).toContain(`wrote ${csv}\n`);
+  expect(first.stderr).toContain(`${csv}: every graded row, as CSV\n`);
   const second = await grade(['--salt', 'test-salt', join(root, 'tests/fixtures/submissions/progress-export.json')], csv);
-  expect(second.stderr).toContain(`wrote ${csv}, replacing the previous file (${first.rows.length} rows, last written `);
+  expect(second.stderr).toContain(`${csv}: every graded row, as CSV, replacing the previous file (last written `);
 }, 150_000);
 
 test('an export with an exercise seeded per learner is re-graded on its variant; a missing or unreadable seed is said and costs no other row', async () => {

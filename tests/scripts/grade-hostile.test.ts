@@ -58,14 +58,15 @@ function expectContained(name: string, reason: RegExp): void {
   expect(row(name)).toMatchObject({ score: 0, passed: false });
   expect(row(name).problems.join(' ')).toMatch(reason);
   expect(row('right.js')).toMatchObject({ score: 1, maxScore: 1, passed: true, status: 'passed' });
-  expect(readdirSync(cwd).sort()).toEqual(['grades.csv', 'oversized.js']);
+  expect(readdirSync(cwd).sort()).toEqual(['grades', 'oversized.js']);
+  expect(readdirSync(join(cwd, 'grades')).sort()).toEqual(['gradebook.csv', 'grades.csv', 'grades.json', 'gradescope']);
   expect(existsSync(join(root, 'pwned.txt'))).toBe(false);
 }
 
 test('the batch grades every file and exits 0', () => {
   expect(exitCode).toBe(0);
   expect(rows).toHaveLength(readdirSync(folder).length + 1);
-  expect(stderr).toContain(`wrote ${join(cwd, 'grades.csv')}`);
+  expect(stderr).toContain(`${join(cwd, 'grades', 'grades.csv')}: every graded row, as CSV`);
 });
 
 test('a submission that reads the exercise definition through process.getBuiltinModule finds no process', () => {

@@ -1,0 +1,83 @@
+// Where the course teaches each exercise, for the class report's links: its chapter (the lesson whose MDX places
+// its `<Exercise id>`, or the practice page), the lesson's title, and the anchor of the heading just above the tag.
+// The anchors are the ones the built site gives headings: Astro slugs each lesson's headings in order with
+// github-slugger (a repeated heading gets `-1`, `-2`), so the same slugger over the same headings gives the same ids.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import GithubSlugger from 'github-slugger';
+import { EXERCISES } from '../../exercises/index.ts';
+import { PRACTICE, placeExercises, type LessonSource } from '../../site/course/exercise-placement.ts';
+import { lessonIdFromFile, lessonOrderFromFile } from '../../site/course/lesson-files.ts';
+
+/** Where one exercise is taught. */
+export interface ExerciseHome {
+  /** The exercise's id. */
+  id: string;
+  /** The exercise's title. */
+  title: string;
+  /** The lesson that places it, or `practice`. */
+  chapter: string;
+  /** The lesson's title, or "Practice". */
+  chapterTitle: string;
+  /** The path of the section that teaches it, relative to the site's root: `lessons/backprop/#computation-graphs-and-error-signals`. */
+  path: string;
+}
+
+const LESSONS_DIR = fileURLToPath(new URL('../../lessons/', import.meta.url));
+const FENCE = /^\s*(```|~~~)/;
+const HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
+
+/** The lesson's title from its frontmatter, or its id when it has none. */
+function titleOf(source: string, id: string): string {
+  const match = /^---\r?\n[\s\S]*?^title:\s*(.+?)\s*$/m.exec(source);
+  return match ? match[1].replace(/^(["'])(.*)\1$/, '$2') : id;
+}
+
+/** Whether the lesson is a draft (left out of the built site). */
+function isDraft(source: string): boolean {
+  return /^---\r?\n[\s\S]*?^draft:\s*true\s*$/m.test(source);
+}
+
+/** Each heading of a lesson's MDX, outside fenced code, with its 1-based line and the id the built page gives it. */
+export function headingAnchors(source: string): { line: number; text: string; id: string }[] {
+  const slugger = new GithubSlugger();
+  const found: { line: number; text: string; id: string }[] = [];
+  let fenced = false;
+  let frontmatter = source.startsWith('---');
+  source.split(/\r?\n/).forEach((line, index) => {
+    if (frontmatter) {
+      if (index > 0 && line.trim() === '---') frontmatter = false;
+      return;
+    }
+    if (FENCE.test(line)) fenced = !fenced;
+    if (fenced) return;
+    const match = HEADING.exec(line);
+    if (match) found.push({ line: index + 1, text: match[2], id: slugger.slug(match[2]) });
+  });
+  return found;
+}
+
+/** Reads the published lessons and says where every exercise of the course is taught, in course order. */
+export function exerciseHomes(lessonsDir = LESSONS_DIR): ExerciseHome[] {
+  const files = readdirSync(lessonsDir)
+    .filter((file) => /\.mdx?$/.test(file))
+    .sort((a, b) => lessonOrderFromFile(a) - lessonOrderFromFile(b) || a.localeCompare(b));
+  const lessons: (LessonSource & { title: string })[] = [];
+  for (const file of files) {
+    const source = readFileSync(`${lessonsDir}/${file}`, 'utf8');
+    if (isDraft(source)) continue;
+    const id = lessonIdFromFile(file);
+    lessons.push({ id, file, source, title: titleOf(source, id) });
+  }
+  const placements = placeExercises(lessons);
+  return EXERCISES.map((exercise) => {
+    const placed = placements.get(exercise.id);
+    if (placed === undefined) return { id: exercise.id, title: exercise.title, chapter: PRACTICE, chapterTitle: 'Practice', path: 'practice/' };
+    const lesson = lessons.find((l) => l.id === placed.lesson)!;
+    const heading = headingAnchors(lesson.source).filter((h) => h.line < placed.line).at(-1);
+    // With no heading above it, the exercise's own title is the place to land.
+    const anchor = heading?.id ?? `exercise-${exercise.id}-title`;
+    return { id: exercise.id, title: exercise.title, chapter: lesson.id, chapterTitle: lesson.title, path: `lessons/${lesson.id}/#${anchor}` };
+  });
+}
