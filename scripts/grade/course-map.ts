@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import GithubSlugger from 'github-slugger';
 import { EXERCISES } from '../../exercises/index.ts';
 import { PRACTICE, placeExercises, type LessonSource } from '../../site/course/exercise-placement.ts';
-import { lessonIdFromFile, lessonOrderFromFile } from '../../site/course/lesson-files.ts';
+import { isChapterFile, lessonIdFromFile, lessonOrderFromFile } from '../../site/course/lesson-files.ts';
 
 /** Where one exercise is taught. */
 export interface ExerciseHome {
@@ -61,7 +61,7 @@ export function headingAnchors(source: string): { line: number; text: string; id
 /** Reads the published lessons and says where every exercise of the course is taught, in course order. */
 export function exerciseHomes(lessonsDir = LESSONS_DIR): ExerciseHome[] {
   const files = readdirSync(lessonsDir)
-    .filter((file) => /\.mdx?$/.test(file))
+    .filter(isChapterFile)
     .sort((a, b) => lessonOrderFromFile(a) - lessonOrderFromFile(b) || a.localeCompare(b));
   const lessons: (LessonSource & { title: string })[] = [];
   for (const file of files) {

@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { placeExercises, type ExercisePlacement, type LessonSource } from './exercise-placement.ts';
-import { lessonIdFromFile } from './lesson-files.ts';
+import { isChapterFile, lessonIdFromFile } from './lesson-files.ts';
 import { exerciseIds } from '../../exercises/index.ts';
 
 /** The file read when `COURSE_CONFIG` names none, relative to the repository's root. */
@@ -322,7 +322,7 @@ export function loadCourseSelection(root: string, env: Record<string, string | u
   if (path === undefined) return undefined;
   const config = readCourseConfig(path, root);
   const lessonsDir = resolve(root, 'lessons');
-  const files = readdirSync(lessonsDir).filter((name) => /^\d+-.+\.mdx$/.test(name));
+  const files = readdirSync(lessonsDir).filter(isChapterFile);
   const { lessons, drafts } = lessonSourcesIn(lessonsDir, files, lessonIdFromFile, includeDrafts);
   return selectCourse(config, shownPath(path, root), lessons, exerciseIds(), drafts);
 }

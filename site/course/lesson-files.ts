@@ -1,5 +1,13 @@
 // How lesson files map to ids, URLs and course order, and the cross-lesson checks the schema cannot make.
 
+/**
+ * Whether a file of `lessons/` is a chapter: `NN-slug.mdx`, as the content collection takes them. Anything else there
+ * (the authoring guide's example chapter, `examples/`) is not part of the course.
+ */
+export function isChapterFile(name: string): boolean {
+  return /^\d+-.+\.mdx$/.test(name.split('/').pop() ?? name);
+}
+
 /** The lesson id of a file name: `01-perceptron.mdx` becomes `perceptron`. */
 export function lessonIdFromFile(file: string): string {
   const base = file.split('/').pop() ?? file;

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runNode } from './run-node.ts';
 import { createLesson, UsageError } from '../../scripts/new-lesson.ts';
+import { copyExampleChapter } from '../site/example-chapter-copy.ts';
 
 const repo = process.cwd();
 const roots: string[] = [];
@@ -74,10 +75,7 @@ describe('npm run new-lesson', () => {
       join(root, 'lessons/01-basics.mdx'),
       '---\ntitle: The basics\ndescription: A minimal chapter for the scaffold test.\nobjectives: ["Be there"]\n---\n## Basics\n\nNothing here.\n',
     );
-    // The site always renders the authoring guide's example chapter (/authoring/example/); in this copy it names the
-    // copy's one chapter as its prerequisite, since the build checks that a prerequisite exists.
-    const example = readFileSync(join(repo, 'lessons/authoring-example.mdx'), 'utf8').replace(/^prerequisites: .*$/m, 'prerequisites: [basics]');
-    writeFileSync(join(root, 'lessons/authoring-example.mdx'), example);
+    copyExampleChapter(repo, root, ['basics']);
     cpSync(join(repo, 'lessons/examples/authoring-example.ts'), join(root, 'lessons/examples/authoring-example.ts'));
     const scaffold = await runNode([join(repo, 'node_modules/tsx/dist/cli.mjs'), 'scripts/new-lesson.ts', 'first-steps', 'First steps'], root);
     expect(scaffold.stderr).toBe('');

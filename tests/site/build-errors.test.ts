@@ -3,6 +3,7 @@ import { mkdtempSync, mkdirSync, copyFileSync, cpSync, symlinkSync, rmSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runNode } from '../scripts/run-node.ts';
+import { copyExampleChapter } from './example-chapter-copy.ts';
 
 const repo = process.cwd();
 const roots: string[] = [];
@@ -17,6 +18,7 @@ async function buildWithLesson(...fixtures: string[]): Promise<{ status: number 
   cpSync(join(repo, 'site'), join(root, 'site'), { recursive: true, filter: (source) => !source.includes('/public/data') });
   for (const dir of ['node_modules', 'engine', 'exercises', 'scripts', 'lessons/examples']) symlinkSync(join(repo, dir), join(root, dir), 'dir');
   for (const fixture of fixtures) copyFileSync(join(repo, 'tests/fixtures/lessons', fixture), join(root, 'lessons', fixture));
+  copyExampleChapter(repo, root, []);
   const result = await runNode([join(repo, 'node_modules/astro/astro.js'), 'build', '--root', root, '--outDir', join(root, 'dist')], root, {
     ...process.env,
     ASTRO_TELEMETRY_DISABLED: '1',

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { exerciseIds } from '../../../exercises/index.ts';
 import { chapterOf, exercisesOfChapter, placeExercises, placementsIn, PRACTICE } from '../../../site/course/exercise-placement.ts';
-import { lessonIdFromFile } from '../../../site/course/lesson-files.ts';
+import { isChapterFile, lessonIdFromFile } from '../../../site/course/lesson-files.ts';
 
 const lesson = (id: string, source: string) => ({ id, file: `lessons/${id}.mdx`, source });
 
@@ -36,7 +36,7 @@ test('a tag inside an MDX comment is not on the page, so it is not a placement',
 test("the course's lessons place each exercise at most once, and every chapter count adds up to the course's exercises", () => {
   const dir = new URL('../../../lessons/', import.meta.url);
   const lessons = readdirSync(dir)
-    .filter((name) => name.endsWith('.mdx'))
+    .filter(isChapterFile)
     .map((name) => ({ id: lessonIdFromFile(name), file: `lessons/${name}`, source: readFileSync(new URL(name, dir), 'utf8') }));
   const placements = placeExercises(lessons);
   expect([...placements.keys()].every((id) => exerciseIds().includes(id))).toBe(true);
