@@ -80,6 +80,8 @@ async function studentExports(browser: Browser, student: Student, folder: string
     await expect(element).toHaveAttribute('data-status', student.numbersOf === student.id ? 'passed' : 'failed', { timeout: 10_000 });
   }
 
+  // The progress panel, with its export, is on the home page.
+  await page.goto('/');
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export progress' }).click();
   const file = join(folder, `${student.id}.json`);
