@@ -225,7 +225,8 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .flag { color: var(--flag); }
 code { font-size: .95em; }
 .wrap { overflow-x: auto; }
-@media (max-width: 40rem) { th, td { padding: .3rem .3rem; } .bar { min-width: 2.5rem; } }
+.wrap:focus-visible { outline: 2px solid var(--link); outline-offset: 2px; }
+@media (max-width: 40rem) { th, td { padding: .3rem .3rem; } .bar { min-width: 2.5rem; } td:last-child { min-width: 13rem; } }
 @media print { :root { --fg: #000; --bg: #fff; --muted: #333; --link: #000; --bar: #333; --track: #ddd; } body { max-width: none; padding: 0; } section { break-inside: avoid; } a { text-decoration: none; } .bar, .bar > span { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
 `;
 
@@ -249,7 +250,7 @@ export function reportHtml(report: ClassReport): string {
     const table =
       x.misconceptions.length === 0
         ? '<p class="note">No misconception was recognised in the failed attempts.</p>'
-        : `<div class="wrap"><table><caption>Misconceptions recognised in failed attempts at ${e(x.title)}</caption>
+        : `<div class="wrap" tabindex="0" role="region" aria-label="Misconceptions at ${e(x.title)}"><table><caption>Misconceptions recognised in failed attempts at ${e(x.title)}</caption>
 <thead><tr><th scope="col" class="num">Share</th><th scope="col" class="num">Students</th><th scope="col" class="num">Failed attempts</th><th scope="col">What they did</th></tr></thead>
 <tbody>
 ${rows}
@@ -289,7 +290,7 @@ ${table}
 ${sections.join('\n')}
 ${untouched.length > 0 ? `<p class="note">Not attempted by anyone: ${untouched.map((x) => e(x.title)).join(', ')}.</p>` : ''}
 <h2 id="students">Students</h2>
-<div class="wrap"><table><caption>Each student's re-graded total and exercises solved</caption>
+<div class="wrap" tabindex="0" role="region" aria-label="Students"><table><caption>Each student's re-graded total and exercises solved</caption>
 <thead><tr><th scope="col">Student</th><th scope="col">Course</th><th scope="col" class="num">Total</th><th scope="col" class="num">Solved</th><th scope="col">Notes</th></tr></thead>
 <tbody>
 ${roster}

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Browser, type Locator, type Page } from '@playwright/test';
 import { getExercise, maxScoreOf, type CodeExercise, type NumericExercise } from '../../exercises/index.ts';
 import { learnerSeedFor } from '../../exercises/learner-seed.ts';
@@ -156,5 +157,14 @@ test('ten students export from the site; the grader grades the folder, the grade
   await expect(section).toContainText(`7 of 10 who attempted it solved it`);
   await expect(section.getByRole('row').filter({ hasText: 'forgot-upstream' })).toContainText(/30%\s*3 of 10/);
   await page.screenshot({ path: testInfo.outputPath('report.png'), fullPage: true });
+  // Readable by everyone, in light and dark mode and at 360 px (its tables scroll in their own focusable boxes).
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page }).setLegacyMode().analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`), colorScheme).toEqual([]);
+  }
+  await page.setViewportSize({ width: 360, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.screenshot({ path: testInfo.outputPath('report-360-dark.png'), fullPage: true });
   await page.close();
 });
