@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { test, expect, type Browser, type Locator, type Page } from '@playwright/test';
+import { test, expect, type Browser, type Page } from '@playwright/test';
 import { publicSalt } from '../../exercises/cases.ts';
 import { getExercise, type CodeExercise, type NumericExercise } from '../../exercises/index.ts';
 import { learnerSeedFor } from '../../exercises/learner-seed.ts';
 import { prepareCases } from '../../exercises/prepare-cases.ts';
 import { formatVariantNumber, variantNumbers } from '../../exercises/variant.ts';
 import { formatNumbers } from '../../site/lesson/exercise/format-numbers.ts';
-import { check, setCode } from './pages.ts';
+import { check, exerciseWhen, joinClass, setCode, shownVariantNumbers } from './pages.ts';
 
 // Two students of one class, each in their own browser: they join on the home page, then on the backprop chapter see
 // their own numbers in the seeded numeric exercise and their own visible case in a code exercise; the second typing
@@ -24,26 +24,8 @@ const WRONG = 'function sigmoidBackward(x: number[], upstream: number[]): number
 /** Opens a fresh browser of its own, joins the class on the home page, and returns the page. */
 async function joinAs(browser: Browser, id: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await page.goto('/');
-  const panel = page.locator('progress-panel');
-  await panel.getByLabel('Course code').fill(COURSE);
-  await panel.getByLabel('Student id').fill(id);
-  await panel.getByRole('button', { name: 'Join', exact: true }).click();
-  await expect(panel.getByText(`Course ${COURSE} · student ${id}`)).toBeVisible();
+  await joinClass(page, COURSE, id);
   return page;
-}
-
-async function numericExercise(page: Page): Promise<Locator> {
-  const element = page.locator(`course-exercise[data-exercise-id="${numeric.id}"]`);
-  await element.scrollIntoViewIfNeeded();
-  await expect(element).toHaveAttribute('data-variant', '', { timeout: 15_000 });
-  return element;
-}
-
-async function shownNumbers(element: Locator): Promise<Record<string, string>> {
-  return element.locator('[data-variant-number]').evaluateAll((slots) =>
-    Object.fromEntries(slots.map((slot) => [(slot as HTMLElement).dataset.variantNumber!, slot.textContent!])),
-  );
 }
 
 /** Checks a wrong answer to the code exercise and returns the visible case's arguments its feedback shows. */
@@ -76,13 +58,13 @@ test('two students of a class get their own numbers and cases; a neighbour\'s nu
   // Their own numbers in the seeded numeric exercise: the ones their identity fixes, different from each other's.
   await alice.goto(PAGE);
   await bob.goto(PAGE);
-  const aliceNumeric = await numericExercise(alice);
-  const bobNumeric = await numericExercise(bob);
-  const aliceNumbers = await shownNumbers(aliceNumeric);
+  const aliceNumeric = await exerciseWhen(alice, numeric.id, 'data-variant');
+  const bobNumeric = await exerciseWhen(bob, numeric.id, 'data-variant');
+  const aliceNumbers = await shownVariantNumbers(aliceNumeric);
   const expected = (seed: number) => Object.fromEntries(Object.entries(variantNumbers(numeric, seed)).map(([name, value]) => [name, formatVariantNumber(value)]));
   expect(aliceNumbers).toEqual(expected(seeds.alice));
-  expect(await shownNumbers(bobNumeric)).toEqual(expected(seeds.bob));
-  expect(aliceNumbers).not.toEqual(await shownNumbers(bobNumeric));
+  expect(await shownVariantNumbers(bobNumeric)).toEqual(expected(seeds.bob));
+  expect(aliceNumbers).not.toEqual(await shownVariantNumbers(bobNumeric));
 
   // Alice solves it; Bob types in her numbers and is told they are wrong.
   const aliceAnswer = numeric.answer(variantNumbers(numeric, seeds.alice));

@@ -2,6 +2,7 @@ import { test, expect, type Locator, type Page } from '@playwright/test';
 import { getExercise, type NumericExercise } from '../../exercises/index.ts';
 import { formatVariantNumber, variantNumbers } from '../../exercises/variant.ts';
 import { formatNumbers } from '../../site/lesson/exercise/format-numbers.ts';
+import { exerciseWhen, shownVariantNumbers } from './pages.ts';
 
 // A numeric exercise seeded per learner, on the backprop chapter's page of the built site: the learner's numbers fill the
 // typeset prompt, the right answer for those numbers passes, a reload keeps them, and another learner's seed shows others.
@@ -23,21 +24,7 @@ async function openWith(page: Page, saved: string | null): Promise<Locator> {
   await page.goto(PAGE);
   await page.evaluate(([key, value]) => (value === null ? localStorage.removeItem(key!) : localStorage.setItem(key!, value)), [PROGRESS_KEY, saved]);
   await page.reload();
-  return waitForNumbers(page);
-}
-
-async function waitForNumbers(page: Page): Promise<Locator> {
-  const element = page.locator(`course-exercise[data-exercise-id="${ID}"]`);
-  await element.scrollIntoViewIfNeeded();
-  await expect(element).toHaveAttribute('data-variant', '', { timeout: 15_000 });
-  return element;
-}
-
-/** The numbers the prompt shows, by name. */
-async function shownNumbers(element: Locator): Promise<Record<string, string>> {
-  return element.locator('[data-variant-number]').evaluateAll((slots) =>
-    Object.fromEntries(slots.map((slot) => [(slot as HTMLElement).dataset.variantNumber!, slot.textContent!])),
-  );
+  return exerciseWhen(page, ID, 'data-variant');
 }
 
 /** The numbers a learner with this seed must see, as the page writes them. */
@@ -48,7 +35,7 @@ function expectedNumbers(seed: number): Record<string, string> {
 test.describe('a numeric exercise seeded per learner', () => {
   test('shows the learner\'s numbers in the typeset prompt, passes the right answer for them, and keeps them on reload', async ({ page }) => {
     const element = await openWith(page, progressWithSeed(1234));
-    expect(await shownNumbers(element)).toEqual(expectedNumbers(1234));
+    expect(await shownVariantNumbers(element)).toEqual(expectedNumbers(1234));
     // The formulas around the numbers were typeset when the site was built.
     await expect(element.locator('.ex-prompt .katex').first()).toBeVisible();
 
@@ -58,16 +45,16 @@ test.describe('a numeric exercise seeded per learner', () => {
     await expect(element).toHaveAttribute('data-status', 'passed', { timeout: 10_000 });
 
     await page.reload();
-    const again = await waitForNumbers(page);
-    expect(await shownNumbers(again)).toEqual(expectedNumbers(1234));
+    const again = await exerciseWhen(page, ID, 'data-variant');
+    expect(await shownVariantNumbers(again)).toEqual(expectedNumbers(1234));
     await expect(again).toHaveAttribute('data-solved', '');
     await expect(again.getByLabel('dw35', { exact: true })).toHaveValue(formatNumbers(answer.dw35));
   });
 
   test('another learner\'s seed shows other numbers, and the first learner\'s answer is wrong for them', async ({ page }) => {
-    const first = await shownNumbers(await openWith(page, progressWithSeed(1234)));
+    const first = await shownVariantNumbers(await openWith(page, progressWithSeed(1234)));
     const element = await openWith(page, progressWithSeed(98765));
-    const second = await shownNumbers(element);
+    const second = await shownVariantNumbers(element);
     expect(second).toEqual(expectedNumbers(98765));
     expect(second).not.toEqual(first);
     const theirs = exercise.answer(variantNumbers(exercise, 1234));
@@ -80,12 +67,12 @@ test.describe('a numeric exercise seeded per learner', () => {
     const element = await openWith(page, null);
     const seed = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}').variantSeed as number, PROGRESS_KEY);
     expect(Number.isInteger(seed)).toBe(true);
-    expect(await shownNumbers(element)).toEqual(expectedNumbers(seed));
+    expect(await shownVariantNumbers(element)).toEqual(expectedNumbers(seed));
 
     const replaced = await openWith(page, progressWithSeed(-1).replace('-1', '"not a seed"'));
     const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), PROGRESS_KEY);
     expect(saved.rejected['@variantSeed'].raw).toBe('not a seed');
-    expect(await shownNumbers(replaced)).toEqual(expectedNumbers(saved.variantSeed));
+    expect(await shownVariantNumbers(replaced)).toEqual(expectedNumbers(saved.variantSeed));
     await expect(page.locator('[data-progress-notice]')).toContainText('seed that picks your numbers');
   });
 

@@ -3,13 +3,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, type Browser, type Locator, type Page } from '@playwright/test';
+import { test, expect, type Browser } from '@playwright/test';
 import { getExercise, maxScoreOf, type CodeExercise, type NumericExercise } from '../../exercises/index.ts';
 import { learnerSeedFor } from '../../exercises/learner-seed.ts';
 import { variantNumbers } from '../../exercises/variant.ts';
 import { formatNumbers } from '../../site/lesson/exercise/format-numbers.ts';
 import { parseCsv } from '../scripts/rfc4180.ts';
-import { check, setCode } from './pages.ts';
+import { check, exerciseWhen, joinClass, setCode } from './pages.ts';
 
 // An instructor's class, end to end: ten students answer two exercises of the backprop chapter in Chromium, each in
 // their own browser with the course code and their id (some right, some with known mistakes, one copying a neighbour's
@@ -48,33 +48,21 @@ const CLASS: Student[] = [
 /** The student who edits their export to claim full marks for an exercise they failed. */
 const TAMPERER = 's08';
 
-async function exerciseReady(page: Page, id: string, attribute: string): Promise<Locator> {
-  const element = page.locator(`course-exercise[data-exercise-id="${id}"]`);
-  await element.scrollIntoViewIfNeeded();
-  await expect(element).toHaveAttribute(attribute, '', { timeout: 20_000 });
-  return element;
-}
-
 /** One student's session: join the class, answer, export; returns the export's path. */
 async function studentExports(browser: Browser, student: Student, folder: string): Promise<string> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto('/');
-  const panel = page.locator('progress-panel');
-  await panel.getByLabel('Course code').fill(COURSE);
-  await panel.getByLabel('Student id').fill(student.id);
-  await panel.getByRole('button', { name: 'Join', exact: true }).click();
-  await expect(panel.getByText(`Course ${COURSE} · student ${student.id}`)).toBeVisible();
+  await joinClass(page, COURSE, student.id);
 
   await page.goto(PAGE);
-  const exercise = await exerciseReady(page, code.id, 'data-ready');
+  const exercise = await exerciseWhen(page, code.id, 'data-ready');
   for (const answer of student.answers) {
     await setCode(page, exercise, answer);
     await check(exercise);
     await expect(exercise).toHaveAttribute('data-status', answer === code.solution ? 'passed' : 'failed');
   }
   if (student.numbersOf !== undefined) {
-    const element = await exerciseReady(page, numeric.id, 'data-variant');
+    const element = await exerciseWhen(page, numeric.id, 'data-variant');
     const answer = numeric.answer(variantNumbers(numeric, learnerSeedFor(COURSE, student.numbersOf)));
     for (const [part, value] of Object.entries(answer)) await element.getByLabel(part, { exact: true }).fill(formatNumbers(value));
     await element.getByRole('button', { name: 'Check', exact: true }).click();

@@ -118,3 +118,28 @@ export async function openPlaygroundAt(page: Page, query = ''): Promise<Locator>
 export function openPlayground(page: Page, settings?: string): Promise<Locator> {
   return openPlaygroundAt(page, settings === undefined ? '' : `playground=${settings}`);
 }
+
+/** Scrolls to exercise `id` on the open page and waits until it has `attribute` (`data-ready`; `data-variant` for its own numbers). */
+export async function exerciseWhen(page: Page, id: string, attribute: 'data-ready' | 'data-variant'): Promise<Locator> {
+  const element = page.locator(`course-exercise[data-exercise-id="${id}"]`);
+  await element.scrollIntoViewIfNeeded();
+  await expect(element).toHaveAttribute(attribute, '', { timeout: 20_000 });
+  return element;
+}
+
+/** The numbers a seeded numeric exercise's prompt shows, by name. */
+export async function shownVariantNumbers(element: Locator): Promise<Record<string, string>> {
+  return element.locator('[data-variant-number]').evaluateAll((slots) =>
+    Object.fromEntries(slots.map((slot) => [(slot as HTMLElement).dataset.variantNumber!, slot.textContent!])),
+  );
+}
+
+/** Joins a class on the home page's progress panel, as a student does, and waits for the identity line. */
+export async function joinClass(page: Page, course: string, id: string): Promise<void> {
+  await page.goto('/');
+  const panel = page.locator('progress-panel');
+  await panel.getByLabel('Course code').fill(course);
+  await panel.getByLabel('Student id').fill(id);
+  await panel.getByRole('button', { name: 'Join', exact: true }).click();
+  await expect(panel.getByText(`Course ${course} · student ${id}`)).toBeVisible();
+}
