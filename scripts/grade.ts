@@ -29,7 +29,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { exerciseIds, findExercise, unrunnableResult } from '../exercises/index.ts';
 import { gradeBatch, progressReporter } from './grade/batch.ts';
-import { exerciseHomes } from './grade/course-map.ts';
+import { exerciseHomes, type CourseChoice } from './grade/course-map.ts';
+import { loadCourseSelection } from '../site/course/course-config.ts';
+import { fileURLToPath } from 'node:url';
 import { csvDocument } from './grade/csv.ts';
 import { gradebookCsv } from './grade/gradebook.ts';
 import { summaryOf } from './grade/summary.ts';
@@ -59,6 +61,15 @@ writes into --out DIR (default ./grades/): grades.json and grades.csv (every row
 student, a column per exercise, a total), gradescope/NAME.json (Gradescope's results.json, one per student) and,
 with --report, report.html and report.json (the class misconception report)
 exercises: ${exerciseIds().join(', ')}`;
+
+/** The chapters and exercises of the configured course, or undefined for the whole course; a bad configuration is a usage error. */
+function courseChoice(): CourseChoice | undefined {
+  try {
+    return loadCourseSelection(fileURLToPath(new URL('..', import.meta.url)), process.env, false);
+  } catch (error) {
+    return usageError((error as Error).message);
+  }
+}
 
 function usageError(message: string): never {
   process.stderr.write(`grade: ${message}\n${USAGE}\n`);
@@ -197,6 +208,8 @@ function rowsJson(rows: readonly GradeRow[]): string {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  // Read before grading, so a bad course configuration stops the command at once.
+  const course = courseChoice();
   const exerciseId = options.exercise;
   const files = expandPaths(options.files);
   const codeFile = files.find((file) => extname(file) !== '.json');
@@ -232,12 +245,15 @@ async function main(): Promise<void> {
   }
   write(join(out, 'grades.json'), rowsJson(rows), 'every graded row');
   write(options.csv !== undefined ? resolve(options.csv) : join(out, 'grades.csv'), csvOf(rows), 'every graded row, as CSV');
-  write(join(out, 'gradebook.csv'), gradebookCsv(students), 'the gradebook, one row per student, for an LMS');
+  // The course's exercises in course order: the configured course's (course.config.json or COURSE_CONFIG), else all.
+  const homes = exerciseHomes(undefined, course);
+  const courseExercises = homes.map((home) => findExercise(home.id)!);
+  write(join(out, 'gradebook.csv'), gradebookCsv(students, courseExercises), 'the gradebook, one row per student, for an LMS');
   const names = resultFileNames(students.map((s) => s.name));
-  students.forEach((student, index) => write(join(out, 'gradescope', names[index]), `${JSON.stringify(gradescopeResults(student), null, 2)}\n`, `${student.name}'s Gradescope results.json`));
+  students.forEach((student, index) => write(join(out, 'gradescope', names[index]), `${JSON.stringify(gradescopeResults(student, courseExercises), null, 2)}\n`, `${student.name}'s Gradescope results.json`));
   if (options.report) {
     const siteUrl = options.siteUrl ?? `${relative(out, resolve('dist')).split('\\').join('/') || '.'}/`;
-    const report = classReport(students, exerciseHomes(), siteUrl);
+    const report = classReport(students, homes, siteUrl);
     write(join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`, 'the class misconception report, as data');
     write(join(out, 'report.html'), reportHtml(report), 'the class misconception report, to read in a browser');
   }

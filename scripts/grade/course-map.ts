@@ -58,8 +58,18 @@ export function headingAnchors(source: string): { line: number; text: string; id
   return found;
 }
 
-/** Reads the published lessons and says where every exercise of the course is taught, in course order. */
-export function exerciseHomes(lessonsDir = LESSONS_DIR): ExerciseHome[] {
+/** What a course configuration keeps (site/course/course-config.ts): its chapters in order, and its exercises. */
+export interface CourseChoice {
+  chapters: readonly string[];
+  exercises: readonly string[];
+}
+
+/**
+ * Reads the published lessons and says where every exercise of the course is taught, in course order: chapter by
+ * chapter (the lesson files' order, or the configuration's), each chapter's exercises in the order its lesson places
+ * them, then the practice exercises. With a course configuration, only the exercises it keeps.
+ */
+export function exerciseHomes(lessonsDir = LESSONS_DIR, course?: CourseChoice): ExerciseHome[] {
   const files = readdirSync(lessonsDir)
     .filter(isChapterFile)
     .sort((a, b) => lessonOrderFromFile(a) - lessonOrderFromFile(b) || a.localeCompare(b));
@@ -71,11 +81,23 @@ export function exerciseHomes(lessonsDir = LESSONS_DIR): ExerciseHome[] {
     lessons.push({ id, file, source, title: titleOf(source, id) });
   }
   const placements = placeExercises(lessons);
-  return EXERCISES.map((exercise) => {
-    const placed = placements.get(exercise.id);
-    if (placed === undefined) return { id: exercise.id, title: exercise.title, chapter: PRACTICE, chapterTitle: 'Practice', path: 'practice/' };
-    const lesson = lessons.find((l) => l.id === placed.lesson)!;
-    const heading = headingAnchors(lesson.source).filter((h) => h.line < placed.line).at(-1);
+  const chapters = course?.chapters ?? lessons.map((lesson) => lesson.id);
+  const placed = (id: string) => {
+    const at = placements.get(id);
+    const chapter = at === undefined ? -1 : chapters.indexOf(at.lesson);
+    // Practice exercises (and any in a chapter the course leaves out) come after every chapter.
+    return { chapter: chapter < 0 ? chapters.length : chapter, line: at?.line ?? 0 };
+  };
+  const kept = course === undefined ? EXERCISES : EXERCISES.filter((exercise) => course.exercises.includes(exercise.id));
+  const ordered = kept
+    .map((exercise, index) => ({ exercise, index, ...placed(exercise.id) }))
+    .sort((a, b) => a.chapter - b.chapter || a.line - b.line || a.index - b.index)
+    .map(({ exercise }) => exercise);
+  return ordered.map((exercise) => {
+    const placement = placements.get(exercise.id);
+    if (placement === undefined) return { id: exercise.id, title: exercise.title, chapter: PRACTICE, chapterTitle: 'Practice', path: 'practice/' };
+    const lesson = lessons.find((l) => l.id === placement.lesson)!;
+    const heading = headingAnchors(lesson.source).filter((h) => h.line < placement.line).at(-1);
     // With no heading above it, the exercise's own title is the place to land.
     const anchor = heading?.id ?? `exercise-${exercise.id}-title`;
     return { id: exercise.id, title: exercise.title, chapter: lesson.id, chapterTitle: lesson.title, path: `lessons/${lesson.id}/#${anchor}` };

@@ -5,7 +5,7 @@
 // of the course, in course order: an exercise without an answer scores 0 of its points, so every student's total
 // is out of the same maximum.
 
-import { EXERCISES, maxScoreOf } from '../../exercises/index.ts';
+import { EXERCISES, maxScoreOf, type Exercise } from '../../exercises/index.ts';
 import { notesOf, scoresOf } from './gradebook.ts';
 import { noteOf, type GradedExport } from './rows.ts';
 
@@ -39,10 +39,10 @@ function feedbackOf(graded: GradedExport, id: string): string {
   return lines.join('\n');
 }
 
-/** The Gradescope results of one graded export. */
-export function gradescopeResults(graded: GradedExport): GradescopeResults {
-  const { byExercise, total } = scoresOf(graded);
-  const tests = EXERCISES.map((exercise, index): GradescopeTest => {
+/** The Gradescope results of one graded export, one test per exercise of the course (`exercises`, in course order). */
+export function gradescopeResults(graded: GradedExport, exercises: readonly Exercise[] = EXERCISES): GradescopeResults {
+  const { byExercise, total } = scoresOf(graded, exercises);
+  const tests = exercises.map((exercise, index): GradescopeTest => {
     const score = byExercise.get(exercise.id) ?? 0;
     return {
       name: `${exercise.title} (${exercise.id})`,

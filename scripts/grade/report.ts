@@ -104,10 +104,11 @@ export function linkTo(siteUrl: string, path: string): string {
   return `${base}${local ? path.replace(/\/(#|$)/, '/index.html$1') : path}`;
 }
 
-/** The report of a class. */
+/** The report of a class, one section per exercise of the course: those `homes` lists, in its order (course order). */
 export function classReport(students: readonly GradedExport[], homes: readonly ExerciseHome[], siteUrl: string, now = new Date()): ClassReport {
   const readable = students.filter((s) => s.unreadable === undefined);
-  const exercises = EXERCISES.map((exercise): ExerciseReport => {
+  const course = homes.map((home) => EXERCISES.find((e) => e.id === home.id)).filter((e) => e !== undefined);
+  const exercises = course.map((exercise): ExerciseReport => {
     const home = homes.find((h) => h.id === exercise.id);
     let attempted = 0;
     let solved = 0;
@@ -160,12 +161,12 @@ export function classReport(students: readonly GradedExport[], homes: readonly E
     };
   });
   const roster = students.map((s) => {
-    const { total } = scoresOf(s);
+    const { total } = scoresOf(s, course);
     return {
       name: s.name,
       course: s.student?.course ?? '',
       total,
-      solved: s.rows.filter((r) => r.passed).length,
+      solved: s.rows.filter((r) => r.passed && course.some((e) => e.id === r.exercise)).length,
       flags: s.rows.filter((r) => r.flag !== undefined).length,
       ...(s.unreadable !== undefined ? { unreadable: s.unreadable } : {}),
     };

@@ -97,3 +97,24 @@ test('the CLI grades the folder with a progress line per file and a summary, and
     ['c-corrupt.json', '0'],
   ]);
 }, 130_000);
+
+test('with a course configuration the outputs hold that course alone, in its order; a bad configuration stops the command first', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'grade-course-out-'));
+  const env = { ...process.env, COURSE_CONFIG: 'tests/fixtures/course/three-chapters.json' };
+  await run(join(root, 'node_modules/.bin/tsx'), ['scripts/grade.ts', '--salt', 'batch', '--out', out, '--workers', '1', files[0]], { cwd: root, timeout: 120_000, env });
+  const [header] = parseCsv(readFileSync(join(out, 'gradebook.csv'), 'utf8'));
+  const columns = header.slice(3, header.indexOf('total'));
+  // perceptron's exercises but perceptron-separable, then backprop's but the two excluded, then relu-backward.
+  expect(columns[0]).toBe('perceptron-update');
+  expect(columns).not.toContain('perceptron-separable');
+  expect(columns).not.toContain('gradient-check');
+  expect(columns.at(-1)).toBe('relu-backward');
+  expect(columns.indexOf('sigmoid-backward')).toBeGreaterThan(0);
+  expect(columns).not.toContain('count-parameters');
+
+  const bad = join(folder, 'bad-course.json');
+  writeFileSync(bad, JSON.stringify({ title: 'A course', chapters: ['no-such-chapter'] }));
+  const failed = await run(join(root, 'node_modules/.bin/tsx'), ['scripts/grade.ts', '--out', out, files[0]], { cwd: root, timeout: 60_000, env: { ...process.env, COURSE_CONFIG: bad } }).catch((error: { code: number; stderr: string }) => error);
+  expect('code' in failed && failed.code).toBe(2);
+  expect((failed as { stderr: string }).stderr).toContain('no-such-chapter');
+}, 130_000);

@@ -136,7 +136,7 @@ describe('the class misconception report', () => {
     expect(report.students).toBe(8);
     expect(sigmoid).toMatchObject({ attempted: 8, solved: 6, chapter: 'backprop', chapterTitle: 'Backpropagation' });
     expect(sigmoid.attemptsToSolve).toEqual({ median: 2, distribution: { 1: 2, 2: 2, 3: 1, 4: 1 } });
-    expect(report.exercises.map((x) => x.id)).toEqual(EXERCISES.map((e) => e.id));
+    expect(report.exercises.map((x) => x.id)).toEqual(homes.map((h) => h.id));
     expect(report.exercises.find((x) => x.id === 'adam-step')).toMatchObject({ attempted: 0, solved: 0, attemptsToSolve: { median: null, distribution: {} }, misconceptions: [] });
   });
 
@@ -210,4 +210,38 @@ test('the summary names the students, the mean total, the flagged exports and th
   expect(summaryOf([student('ana', [P]), student('cy', [F()]), flagged, broken])).toBe(
     '3 students, 3 answers graded, mean total 0.67\n1 flagged: ivy\n1 unreadable: broken.json (not JSON)\n',
   );
+});
+
+describe('course order and a configured course', () => {
+  test('the homes list every exercise once, chapter by chapter in lesson order, each chapter in placement order, practice last', () => {
+    const homes = exerciseHomes();
+    expect(homes.map((h) => h.id).sort()).toEqual(EXERCISES.map((e) => e.id).sort());
+    const chapters = homes.map((h) => h.chapter).filter((c, i, all) => all.indexOf(c) === i);
+    expect(chapters.slice(0, 3)).toEqual(['perceptron', 'activations', 'mlp']);
+    // A chapter's exercises are together: no chapter comes back after another one.
+    expect(chapters).toHaveLength(new Set(homes.map((h) => h.chapter)).size);
+    const backprop = homes.filter((h) => h.chapter === 'backprop').map((h) => h.id);
+    expect(backprop.indexOf('small-network-gradient')).toBeLessThan(backprop.indexOf('gradient-check'));
+  });
+
+  test('a configured course keeps its chapters in its order, and the gradebook, Gradescope results and report follow it', () => {
+    const course = { chapters: ['backprop', 'perceptron'], exercises: ['sigmoid-backward', 'gradient-check', 'perceptron-update'] };
+    const homes = exerciseHomes(undefined, course);
+    const ids = homes.map((h) => h.id);
+    expect(ids).toEqual(['sigmoid-backward', 'gradient-check', 'perceptron-update']);
+    const exercises = ids.map((id) => EXERCISES.find((e) => e.id === id)!);
+    const graded = student('ana', [F('forgot-upstream'), P]);
+    graded.rows.push(row(graded.file, 'relu-backward', 1, 1));
+    const [header, possible, line] = parseCsv(gradebookCsv([graded], exercises));
+    expect(header).toEqual(['student', 'course', 'file', ...ids, 'total', 'notes']);
+    expect(Number(possible[header.indexOf('total')])).toBe(exercises.reduce((t, e) => t + maxScoreOf(e), 0));
+    // relu-backward is not part of this course: it counts nowhere.
+    expect(line[header.indexOf('total')]).toBe('1');
+    const results = gradescopeResults(graded, exercises);
+    expect(results.tests.map((t) => t.name)).toEqual(exercises.map((e) => `${e.title} (${e.id})`));
+    expect(results.score).toBe(1);
+    const report = classReport([graded], homes, '/');
+    expect(report.exercises.map((x) => x.id)).toEqual(ids);
+    expect(report.roster[0]).toMatchObject({ total: 1, solved: 1 });
+  });
 });
