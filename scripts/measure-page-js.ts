@@ -7,12 +7,12 @@
 //
 // Prints one line per page with the total and a line per file, largest first; `--json` prints them as JSON.
 
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
+import { serve } from './static-server.ts';
 
 /** The JavaScript one page loaded for its exercise: each file's gzipped size, and the total. */
 export interface PageJavaScript {
@@ -24,37 +24,6 @@ export interface PageJavaScript {
   rawBytes: number;
   /** Every file, largest first. */
   files: { path: string; gzipBytes: number; rawBytes: number }[];
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-};
-
-/** A static server of a build folder on 127.0.0.1, as the preview server would serve it. */
-function serve(dist: string, port: number): Promise<Server> {
-  const root = resolve(dist);
-  const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    let file = normalize(join(root, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(root)) {
-      response.writeHead(403).end();
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
-  });
-  return new Promise((done) => server.listen(port, '127.0.0.1', () => done(server)));
 }
 
 /** Opens `page`, brings its first code exercise into view, checks its starter code, and sums every script fetched. */

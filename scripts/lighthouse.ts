@@ -1,0 +1,105 @@
+// Lighthouse's four scores for every page of a built site, in its mobile profile (the default: a mid-range phone,
+// simulated slow 4G and a 4× slower CPU), against Debian's Chromium. Serves the build folder itself.
+//
+//   npm run lighthouse -- [--dist dist] [--port 4430] [--runs N] [--json] [PAGE...]   (default: every built page)
+//
+// Each page is measured --runs times (default 1) and each score reported as the median of its runs; the machine's
+// load average is printed with the table, since a loaded machine lowers the performance score. Not part of
+// `npm test`: a run takes 10-30 s per page.
+
+import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { CHROMIUM_ARGS, ensureChromium } from './chromium.ts';
+import { builtPages, serve } from './static-server.ts';
+
+/** The four categories, in Lighthouse's order. */
+export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+
+/** One page's scores, 0-100 each (null where Lighthouse could not score it). */
+export interface PageScores {
+  page: string;
+  scores: Record<(typeof CATEGORIES)[number], number | null>;
+}
+
+/** The median of some numbers, or null when there are none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** The scores as a table, one row per page. */
+export function tableOf(rows: readonly PageScores[]): string {
+  const header = ['page', ...CATEGORIES];
+  const cells = rows.map((row) => [row.page, ...CATEGORIES.map((c) => (row.scores[c] === null ? '-' : String(Math.round(row.scores[c]!))))]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c: string[]) => c.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  return [line(header), ...cells.map(line)].join('\n');
+}
+
+interface Options {
+  dist: string;
+  port: number;
+  runs: number;
+  json: boolean;
+  pages: string[];
+}
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = { dist: 'dist', port: 4430, runs: 1, json: false, pages: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => argv[++i] ?? fail(`${arg} needs a value`);
+    if (arg === '--dist') options.dist = value();
+    else if (arg === '--port') options.port = Number(value());
+    else if (arg === '--runs') options.runs = Number(value());
+    else if (arg === '--json') options.json = true;
+    else if (arg.startsWith('--')) fail(`unknown option ${arg}`);
+    else options.pages.push(arg);
+  }
+  if (!(Number.isInteger(options.runs) && options.runs >= 1)) fail('--runs must be a whole number ≥ 1');
+  if (!(Number.isInteger(options.port) && options.port > 0)) fail('--port must be a port number');
+  return options;
+}
+
+function fail(message: string): never {
+  process.stderr.write(`lighthouse: ${message}\nusage: npm run lighthouse -- [--dist dist] [--port 4430] [--runs N] [--json] [PAGE...]\n`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  if (!existsSync(join(options.dist, 'index.html'))) fail(`${options.dist} holds no built site: run npm run build (or pass --dist DIR)`);
+  const pages = options.pages.length > 0 ? options.pages : builtPages(options.dist);
+  const server = await serve(options.dist, options.port);
+  const chrome = await chromeLauncher.launch({ chromePath: ensureChromium((line) => process.stderr.write(`${line}\n`)), chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
+  const load = loadavg()[0];
+  const rows: PageScores[] = [];
+  try {
+    for (const page of pages) {
+      const runs: Record<string, number[]> = Object.fromEntries(CATEGORIES.map((c) => [c, []]));
+      for (let run = 0; run < options.runs; run++) {
+        const result = await lighthouse(`http://127.0.0.1:${options.port}${page}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+        for (const category of CATEGORIES) {
+          const score = result?.lhr.categories[category]?.score;
+          if (typeof score === 'number') runs[category].push(score * 100);
+        }
+      }
+      rows.push({ page, scores: Object.fromEntries(CATEGORIES.map((c) => [c, median(runs[c])])) as PageScores['scores'] });
+      if (process.stderr.isTTY) process.stderr.write(`\rmeasured ${rows.length}/${pages.length} pages`);
+    }
+  } finally {
+    if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+    await chrome.kill();
+    server.close();
+  }
+  const summary = `Lighthouse mobile profile, ${options.runs === 1 ? 'one run' : `median of ${options.runs} runs`} per page, Debian's Chromium, ${options.dist}/; load average ${load.toFixed(2)} at the start (${loadavg()[0].toFixed(2)} at the end).`;
+  if (options.json) process.stdout.write(`${JSON.stringify({ summary, loadAverage: load, rows }, null, 2)}\n`);
+  else process.stdout.write(`${tableOf(rows)}\n\n${summary}\n`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();
