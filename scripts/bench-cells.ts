@@ -13,6 +13,7 @@
 import { spawn } from 'node:child_process';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
+import { median } from './stats.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string): string => {
@@ -65,12 +66,6 @@ async function sample(browser: Browser, waitFirst: number, restartFirst: boolean
   );
   await context.close();
   return result;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 // Its own process group, so stopping it also stops the server npx starts under it.

@@ -11,6 +11,7 @@
 // the median. The speeds measured are "max" (as fast as the worker can) and "100" (the default pace).
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, ensureChromium } from './chromium.ts';
+import { median } from './stats.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -25,12 +26,6 @@ const json = args.includes('--json');
 
 /** The benchmark's settings in the playground's URL form: everything else is the default (circles, batch 10, 50% split). */
 const task = (speed: string) => `data:circles,noise:0,layers:8-8,act:tanh,loss:mse,opt:sgd,lr:0.03,speed:${speed}`;
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
 const results: Record<string, { epochsPerSecond: number[]; framesPerSecond: number[]; finalTestLoss: number[] }> = {};

@@ -24,6 +24,7 @@ import { MLP } from '../engine/nn/mlp.ts';
 import { moons } from '../engine/data/moons.ts';
 import { datasetTensors } from '../engine/data/tensors.ts';
 import { ScalarMLP } from './bench/scalar-engine.ts';
+import { median } from './stats.ts';
 
 /** One measured line of the table. */
 interface Measurement {
@@ -54,10 +55,7 @@ const WARMUP = 3;
 
 /** The median, fastest and slowest of a list of times. */
 function summary(times: number[]): { median: number; min: number; max: number } {
-  const sorted = times.slice().sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-  return { median, min: sorted[0], max: sorted[sorted.length - 1] };
+  return { median: median(times), min: Math.min(...times), max: Math.max(...times) };
 }
 
 /** Milliseconds per call of `fn`, averaged over `repeat` back-to-back calls. */

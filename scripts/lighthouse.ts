@@ -14,6 +14,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROMIUM_ARGS, ensureChromium } from './chromium.ts';
 import { builtPages, serve } from './static-server.ts';
+import { medianOrNull } from './stats.ts';
 
 /** The four categories, in Lighthouse's order. */
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
@@ -22,14 +23,6 @@ export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'se
 export interface PageScores {
   page: string;
   scores: Record<(typeof CATEGORIES)[number], number | null>;
-}
-
-/** The median of some numbers, or null when there are none. */
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** The scores as a table, one row per page. */
@@ -89,7 +82,7 @@ async function main(): Promise<void> {
           if (typeof score === 'number') runs[category].push(score * 100);
         }
       }
-      rows.push({ page, scores: Object.fromEntries(CATEGORIES.map((c) => [c, median(runs[c])])) as PageScores['scores'] });
+      rows.push({ page, scores: Object.fromEntries(CATEGORIES.map((c) => [c, medianOrNull(runs[c])])) as PageScores['scores'] });
       if (process.stderr.isTTY) process.stderr.write(`\rmeasured ${rows.length}/${pages.length} pages`);
     }
   } finally {

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { MNIST_GREY_LEVELS, quantiseMnistSubset, type MnistSubset } from '../engine/data/mnist.ts';
 import { MNIST_LAB_TRAINING, MnistTrainer } from '../site/lesson/mnist-lab/trainer.ts';
 import { buildMnistSubset, loadMnistSubset } from './mnist-subset.ts';
+import { median } from './stats.ts';
 
 /** The load average over the last minute, five and fifteen minutes, or null where /proc/loadavg is missing. */
 function loadAverage(): string | null {
@@ -19,13 +20,6 @@ function loadAverage(): string | null {
   } catch {
     return null;
   }
-}
-
-/** The median of some numbers. */
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 /** Trains `epochs` epochs and gives each one's time in seconds (training only, as the lab shows it) and test accuracy. */

@@ -13,6 +13,7 @@ import type { GenericDetector as GenericDetectorName } from '../../exercises/def
 import type { ExerciseHome } from './course-map.ts';
 import { scoresOf } from './gradebook.ts';
 import type { GradedExport } from './rows.ts';
+import { medianOrNull } from '../stats.ts';
 
 /** One misconception's line of the report. */
 export interface MisconceptionLine {
@@ -89,13 +90,6 @@ function misconceptionText(exercise: Exercise, id: string): string | null {
   return id in GENERIC ? GENERIC[id as GenericDetectorName] : null;
 }
 
-function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 /** The link of a section against the site URL: a folder's page as its index.html when the base is a folder on disk. */
 export function linkTo(siteUrl: string, path: string): string {
   const base = siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`;
@@ -154,7 +148,7 @@ export function classReport(students: readonly GradedExport[], homes: readonly E
       link: linkTo(siteUrl, home?.path ?? 'practice/'),
       attempted,
       solved,
-      attemptsToSolve: { median: median(toSolve), distribution },
+      attemptsToSolve: { median: medianOrNull(toSolve), distribution },
       misconceptions: [...lines.entries()]
         .map(([id, line]) => ({ id, text: misconceptionText(exercise, id)!, students: line.students, share: attempted === 0 ? 0 : line.students / attempted, attempts: line.attempts }))
         .sort((a, b) => b.share - a.share || b.attempts - a.attempts || a.id.localeCompare(b.id)),

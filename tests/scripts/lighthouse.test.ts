@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { median, tableOf } from '../../scripts/lighthouse.ts';
+import { tableOf } from '../../scripts/lighthouse.ts';
+import { medianOrNull as median } from '../../scripts/stats.ts';
 import { builtPages } from '../../scripts/static-server.ts';
 
 // The parts of `npm run lighthouse` that do not need a browser: which pages it measures, the median of its runs and
