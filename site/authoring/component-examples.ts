@@ -33,6 +33,8 @@ export const COMPONENT_EXAMPLES: Readonly<Record<string, ComponentExample>> = {
   MnistLab: { props: {} },
   GradientFlow: { props: { preset: 'relu-he' } },
   RegularizationLab: { props: { preset: 'l2' } },
+  Term: { props: { id: 'epoch' }, children: 'epoch' },
+  Sym: { props: { id: 'eta' } },
 };
 
 /** A value as JavaScript an author would type: single-quoted strings, bare keys, `[]` and `{ … }` with spaces. */

@@ -42,3 +42,9 @@ export { default as GradientFlow } from './gradient-flow/GradientFlow.astro';
 
 /** A small network overfitting a small noisy data set, with L2, dropout and early stopping as controls, the losses, the boundary and the dropout mask: `<RegularizationLab preset="overfit" />`. */
 export { default as RegularizationLab } from './regularization-lab/RegularizationLab.astro';
+
+/** A glossary term where a lesson defines or uses it, in italics and linked to /notation/: `<Term id="epoch">epoch</Term>`; an undeclared id fails the build. */
+export { default as Term } from './term/Term.astro';
+
+/** A symbol linked to its entry on /notation/: `<Sym id="eta">$\eta > 0$</Sym>`, or `<Sym id="eta" />` for its declared TeX; an undeclared id fails the build. */
+export { default as Sym } from './sym/Sym.astro';

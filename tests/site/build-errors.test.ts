@@ -81,6 +81,13 @@ describe('the build catches authoring mistakes', () => {
     expect(output).toContain('lessons/01-bad-prop.mdx:10: <ActivationExplorer activation="rleu">: activation must be one of step, sigmoid, tanh, relu');
   }, 120_000);
 
+  test('a lesson naming a symbol or term that site/course/notation.ts does not declare fails the build, naming the file and line and the closest declared id', async () => {
+    const { status, output } = await buildWithLesson('01-unknown-term.mdx');
+    expect(status).not.toBe(0);
+    // Line 10 of the fixture is the paragraph with its <Term>.
+    expect(output).toContain('lessons/01-unknown-term.mdx:10: <Term id="epohc">: id must be a term declared in site/course/notation.ts; did you mean "epoch"?');
+  }, 120_000);
+
   test('an exercise placed in two lessons fails the build, naming both files and lines', async () => {
     const { status, output } = await buildWithLesson('01-placed-here.mdx', '02-placed-again.mdx');
     expect(status).not.toBe(0);

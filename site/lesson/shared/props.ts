@@ -146,3 +146,16 @@ function keysAt(schema: z.ZodTypeAny, path: readonly (string | number)[]): strin
   }
   return [];
 }
+
+/**
+ * An id from a list declared elsewhere (`described` says which: "a term declared in site/course/notation.ts"); a wrong
+ * one's message names the closest declared id, from `closest`.
+ */
+export function declaredId(ids: readonly string[], described: string, closest: (id: string) => string | undefined): z.ZodType<string, z.ZodTypeDef, string> {
+  const schema = z.string().superRefine((value, context) => {
+    if (ids.includes(value)) return;
+    const near = closest(value);
+    context.addIssue({ code: 'custom', message: `must be ${described}${near === undefined ? '' : `; did you mean "${near}"?`}` });
+  });
+  return accepting(schema, described);
+}
