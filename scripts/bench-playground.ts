@@ -71,16 +71,9 @@ async function measure(browser: Browser, base: string, speed: string): Promise<R
   const widget = page.locator('nn-playground');
   await widget.scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.querySelector('nn-playground')?.getAttribute('data-frames') !== null);
-  // The page's own animation-frame counter, running through the warm-up and the window.
-  await page.evaluate(() => {
-    const w = window as unknown as { benchRafTicks: number };
-    w.benchRafTicks = 0;
-    const tick = () => {
-      w.benchRafTicks++;
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
+  // The page's own animation-frame counter, running through the warm-up and the window (a string, so the
+  // TypeScript loader adds no helpers to it that the page lacks).
+  await page.evaluate('window.benchRafTicks = 0; (function tick() { window.benchRafTicks++; requestAnimationFrame(tick); })();');
   await widget.locator('[data-action="play"]').click();
   await page.waitForTimeout(1000);
   const read = () =>
