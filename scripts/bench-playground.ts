@@ -1,15 +1,21 @@
 // Measures the playground in headless Chromium: epochs per second and heat-map
 // frames per second while it trains TensorFlow Playground's benchmark task, a
 // 2-8-8-1 tanh network on circles (250 training points, batch 10, SGD with
-// learning rate 0.03, squared error).
+// learning rate 0.03, squared error), at every speed its speed control offers,
+// against the page's own requestAnimationFrame rate in the same window.
 //
-//   tsx scripts/bench-playground.ts [BASE_URL] [--runs 5] [--seconds 5] [--path /lessons/mlp/] [--json]
+//   tsx scripts/bench-playground.ts [BASE_URL ...] [--runs 5] [--seconds 5] [--path /lessons/mlp/] [--speeds max,100] [--json]
 //
-// BASE_URL is a served build (default http://127.0.0.1:4321, as `npm start`). Each run loads the page with
-// the settings in its URL, presses Play, lets it warm up for a second, then reads the widget's epoch and
-// frame counters (data-epoch, data-frames) at the start and end of the window; it reports every run and
-// the median. The speeds measured are "max" (as fast as the worker can) and "100" (the default pace).
-import { chromium } from '@playwright/test';
+// BASE_URL is a served build (default http://127.0.0.1:4321, as `npm start`); given two or more (a build before
+// and after a change), the runs alternate between them in one sitting, so both see the same load. Each run loads
+// the page with the settings in its URL, presses Play, lets it warm up for a second, then reads the widget's
+// epoch and frame counters (data-epoch, data-frames) and a requestAnimationFrame counter of the page's own at the
+// start and end of the window. A frame is a picture with new content: at speeds slower than the screen ("1",
+// "10") there are only as many as epochs, so besides frames as a share of the rAF rate it reports frames as a
+// share of the frames due, min(rAF rate, epochs/s). Every run and the medians are printed, with the load average
+// (/proc/loadavg) at the start and the end.
+import { readFileSync } from 'node:fs';
+import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, ensureChromium } from './chromium.ts';
 import { median } from './stats.ts';
 
@@ -18,48 +24,131 @@ const option = (name: string, fallback: string) => {
   const index = args.indexOf(`--${name}`);
   return index >= 0 ? args[index + 1] : fallback;
 };
-const base = args.find((arg) => /^https?:/.test(arg)) ?? 'http://127.0.0.1:4321';
+const bases = args.filter((arg) => /^https?:/.test(arg));
+if (bases.length === 0) bases.push('http://127.0.0.1:4321');
 const runs = Number(option('runs', '5'));
 const seconds = Number(option('seconds', '5'));
 const path = option('path', '/lessons/mlp/');
+const onlySpeeds = option('speeds', '');
 const json = args.includes('--json');
 
 /** The benchmark's settings in the playground's URL form: everything else is the default (circles, batch 10, 50% split). */
 const task = (speed: string) => `data:circles,noise:0,layers:8-8,act:tanh,loss:mse,opt:sgd,lr:0.03,speed:${speed}`;
 
+/** The 1-, 5- and 15-minute load averages, or null where /proc/loadavg is missing. */
+function loadAverage(): number[] | null {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
+  } catch {
+    return null;
+  }
+}
+
+/** One run's measurements. */
+interface Run {
+  epochsPerSecond: number;
+  framesPerSecond: number;
+  rafPerSecond: number;
+  /** Frames as a percentage of the rAF rate. */
+  framesOfRaf: number;
+  /** Frames as a percentage of min(rAF rate, epochs/s): the pictures with new content there were to show. */
+  framesOfDue: number;
+  testLoss: number;
+}
+
+/** The speeds the playground's control offers, read from the page. */
+async function offeredSpeeds(browser: Browser, base: string): Promise<string[]> {
+  const page = await browser.newPage();
+  await page.goto(`${base}${path}`);
+  const speeds = await page.locator('nn-playground [data-field="speed"] option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  await page.close();
+  return speeds;
+}
+
+async function measure(browser: Browser, base: string, speed: string): Promise<Run> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${base}${path}?playground=${task(speed)}`);
+  const widget = page.locator('nn-playground');
+  await widget.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('nn-playground')?.getAttribute('data-frames') !== null);
+  // The page's own animation-frame counter, running through the warm-up and the window (a string, so the
+  // TypeScript loader adds no helpers to it that the page lacks).
+  await page.evaluate('window.benchRafTicks = 0; (function tick() { window.benchRafTicks++; requestAnimationFrame(tick); })();');
+  await widget.locator('[data-action="play"]').click();
+  await page.waitForTimeout(1000);
+  const read = () =>
+    widget.evaluate((el: HTMLElement) => ({
+      epoch: Number(el.dataset.epoch),
+      frames: Number(el.dataset.frames),
+      raf: (window as unknown as { benchRafTicks: number }).benchRafTicks,
+      time: performance.now(),
+      testLoss: Number(el.dataset.testLoss),
+    }));
+  const start = await read();
+  await page.waitForTimeout(seconds * 1000);
+  const end = await read();
+  await page.close();
+  const elapsed = (end.time - start.time) / 1000;
+  const epochsPerSecond = (end.epoch - start.epoch) / elapsed;
+  const framesPerSecond = (end.frames - start.frames) / elapsed;
+  const rafPerSecond = (end.raf - start.raf) / elapsed;
+  const due = Math.min(rafPerSecond, epochsPerSecond);
+  return {
+    epochsPerSecond,
+    framesPerSecond,
+    rafPerSecond,
+    framesOfRaf: (100 * framesPerSecond) / rafPerSecond,
+    framesOfDue: due > 0 ? Math.min(100, (100 * framesPerSecond) / due) : NaN,
+    testLoss: end.testLoss,
+  };
+}
+
+const loadStart = loadAverage();
 const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
-const results: Record<string, { epochsPerSecond: number[]; framesPerSecond: number[]; finalTestLoss: number[] }> = {};
-for (const speed of ['max', '100']) {
-  const result = { epochsPerSecond: [] as number[], framesPerSecond: [] as number[], finalTestLoss: [] as number[] };
-  results[speed] = result;
+const speeds = onlySpeeds !== '' ? onlySpeeds.split(',') : await offeredSpeeds(browser, bases[0]);
+const results = new Map<string, Run[]>();
+const key = (base: string, speed: string) => `${base} ${speed}`;
+for (const speed of speeds) {
   for (let run = 0; run < runs; run++) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${base}${path}?playground=${task(speed)}`);
-    const widget = page.locator('nn-playground');
-    await widget.scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => document.querySelector('nn-playground')?.getAttribute('data-frames') !== null);
-    await widget.locator('[data-action="play"]').click();
-    await page.waitForTimeout(1000);
-    const read = () => widget.evaluate((el: HTMLElement) => ({ epoch: Number(el.dataset.epoch), frames: Number(el.dataset.frames), time: performance.now(), testLoss: Number(el.dataset.testLoss) }));
-    const start = await read();
-    await page.waitForTimeout(seconds * 1000);
-    const end = await read();
-    const elapsed = (end.time - start.time) / 1000;
-    result.epochsPerSecond.push((end.epoch - start.epoch) / elapsed);
-    result.framesPerSecond.push((end.frames - start.frames) / elapsed);
-    result.finalTestLoss.push(end.testLoss);
-    if (!json) console.log(`speed ${speed}, run ${run + 1}: ${((end.epoch - start.epoch) / elapsed).toFixed(1)} epochs/s, ${((end.frames - start.frames) / elapsed).toFixed(1)} frames/s, test loss ${end.testLoss.toFixed(4)}`);
-    await page.close();
+    // Alternate the builds run by run, and which goes first, so a change of load falls on both alike.
+    const order = run % 2 === 0 ? bases : [...bases].reverse();
+    for (const base of order) {
+      const r = await measure(browser, base, speed);
+      if (!results.has(key(base, speed))) results.set(key(base, speed), []);
+      results.get(key(base, speed))!.push(r);
+      if (!json) {
+        console.log(
+          `${bases.length > 1 ? `${base} ` : ''}speed ${speed}, run ${run + 1}: ${r.epochsPerSecond.toFixed(1)} epochs/s, ${r.framesPerSecond.toFixed(1)} frames/s of ${r.rafPerSecond.toFixed(1)} rAF/s (${r.framesOfRaf.toFixed(1)}%, ${r.framesOfDue.toFixed(1)}% of due), test loss ${r.testLoss.toFixed(4)}`,
+        );
+      }
+    }
   }
 }
 await browser.close();
+const loadEnd = loadAverage();
 
-const summary = Object.fromEntries(
-  Object.entries(results).map(([speed, r]) => [speed, { ...r, medianEpochsPerSecond: median(r.epochsPerSecond), medianFramesPerSecond: median(r.framesPerSecond) }]),
+const summary = bases.flatMap((base) =>
+  speeds.map((speed) => {
+    const r = results.get(key(base, speed))!;
+    const pick = (field: keyof Run) => r.map((x) => x[field]);
+    return {
+      base,
+      speed,
+      runs: r,
+      medianEpochsPerSecond: median(pick('epochsPerSecond')),
+      medianFramesPerSecond: median(pick('framesPerSecond')),
+      medianRafPerSecond: median(pick('rafPerSecond')),
+      medianFramesOfRafPercent: median(pick('framesOfRaf')),
+      medianFramesOfDuePercent: median(pick('framesOfDue')),
+    };
+  }),
 );
-if (json) console.log(JSON.stringify({ base, path, runs, seconds, summary }, null, 2));
+if (json) console.log(JSON.stringify({ bases, path, runs, seconds, speeds, loadAverage: { start: loadStart, end: loadEnd }, summary }, null, 2));
 else {
-  for (const [speed, s] of Object.entries(summary)) {
-    console.log(`speed ${speed}: median ${s.medianEpochsPerSecond.toFixed(1)} epochs/s and ${s.medianFramesPerSecond.toFixed(1)} frames/s over ${runs} runs of ${seconds} s`);
+  for (const s of summary) {
+    console.log(
+      `${bases.length > 1 ? `${s.base} ` : ''}speed ${s.speed}: median ${s.medianEpochsPerSecond.toFixed(1)} epochs/s, ${s.medianFramesPerSecond.toFixed(1)} frames/s of ${s.medianRafPerSecond.toFixed(1)} rAF/s: ${s.medianFramesOfRafPercent.toFixed(1)}% of rAF, ${s.medianFramesOfDuePercent.toFixed(1)}% of frames due (${runs} runs of ${seconds} s)`,
+    );
   }
+  console.log(`load average (1, 5, 15 min): ${loadStart?.join(' ') ?? 'unknown'} at the start, ${loadEnd?.join(' ') ?? 'unknown'} at the end`);
 }

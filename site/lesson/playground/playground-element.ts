@@ -16,6 +16,7 @@ import { Picture } from './picture.ts';
 import { ExportDialog } from './export-dialog.ts';
 import { PlaygroundProbe } from './probe.ts';
 import { GoalPanel } from '../challenge/goal-panel.ts';
+import { FramePacer } from './frame-pacer.ts';
 import type { DataMessage, FrameMessage, FromWorker, ToWorker } from './protocol.ts';
 import { LIMITS, decodeState, effectiveLoss, encodeState, normalizeState, type PlaygroundState } from './state.ts';
 import { MULTICLASS_DATASETS, classCount, inputCount, isRegression, outputCount, type InputName } from './state.ts';
@@ -75,7 +76,9 @@ export class PlaygroundElement extends HTMLElement {
   private picture!: Picture;
   private chart!: LossChart;
   private playing = false;
-  private frameRequested = false;
+  private pacer: FramePacer<FrameMessage> | null = null;
+  // The second worker, which paints the frames (heat map, losses, maps) while the first one trains.
+  private painter: Worker | null = null;
   private framesDrawn = 0;
   private readonly frameRate = new RateMeter();
   private readonly epochRate = new RateMeter();
@@ -109,6 +112,19 @@ export class PlaygroundElement extends HTMLElement {
     this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'playground' });
     this.worker.onmessage = (event: MessageEvent<FromWorker>) => this.received(event.data);
     this.worker.onerror = () => this.say('The training worker stopped with an error; reload the page to start again.');
+    // The same script a second time paints the frames from the weights the trainer sends it over a channel of their
+    // own, so the trainer spends no time on pictures (on a machine with a core to spare).
+    this.painter = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'playground-painter' });
+    this.painter.onmessage = (event: MessageEvent<FromWorker>) => this.received(event.data);
+    this.painter.onerror = () => this.say('The worker drawing the pictures stopped with an error; reload the page to start again.');
+    const channel = new MessageChannel();
+    this.painter.postMessage({ type: 'paint-from', port: channel.port2 } satisfies ToWorker, [channel.port2]);
+    this.worker.postMessage({ type: 'paint-to', port: channel.port1 } satisfies ToWorker, [channel.port1]);
+    this.pacer = new FramePacer<FrameMessage>({
+      request: () => this.send({ type: 'frame' }),
+      draw: (frame) => this.drawReceived(frame),
+      animationFrame: (tick) => requestAnimationFrame(tick),
+    });
     this.send({ type: 'configure', state: this.state, points: this.points });
     this.requestFrame();
     this.stops.push(
@@ -127,8 +143,12 @@ export class PlaygroundElement extends HTMLElement {
   disconnectedCallback(): void {
     for (const stop of this.stops) stop();
     this.stops = [];
+    this.pacer?.stop();
+    this.pacer = null;
     this.worker?.terminate();
     this.worker = null;
+    this.painter?.terminate();
+    this.painter = null;
   }
 
   /** The name of the URL query parameter holding this playground's settings. */
@@ -312,13 +332,12 @@ export class PlaygroundElement extends HTMLElement {
   }
 
   /**
-   * Tells the worker the page can take the next frame; one request is outstanding at a time, and the worker
-   * paces the frames, so a frame is drawn as soon as it arrives.
+   * Makes sure the worker knows the page can take the next frame: one request is outstanding at a time, sent on an
+   * animation frame, and the frame it brings is drawn on the next (frame-pacer.ts); the worker answers once there
+   * is something new to show.
    */
   private requestFrame(): void {
-    if (this.frameRequested || this.worker === null) return;
-    this.frameRequested = true;
-    this.send({ type: 'frame' });
+    this.pacer?.want();
   }
 
   private received(message: FromWorker): void {
@@ -341,10 +360,13 @@ export class PlaygroundElement extends HTMLElement {
       this.h4Goal?.dataArrived();
       return;
     }
-    this.frameRequested = false;
-    this.lastFrame = message;
-    this.draw(message);
-    this.requestFrame();
+    this.pacer?.received(message);
+  }
+
+  /** A frame from the worker, at the animation frame the pacer drew it on. */
+  private drawReceived(frame: FrameMessage): void {
+    this.lastFrame = frame;
+    this.draw(frame);
   }
 
   private redraw(): void {

@@ -24,6 +24,10 @@ export type ToWorker =
    * `layer` (1 is the first hidden layer), or that neuron's bias when `from` is null.
    */
   | { type: 'set-weight'; layer: number; to: number; from: number | null; value: number }
+  /** To a trainer: send what a frame needs (a PaintRequest) through this port to a painter, which draws it, instead of drawing it here. */
+  | { type: 'paint-to'; port: MessagePort }
+  /** To a second worker: be a painter, making the page's frames from the PaintRequests arriving on this port. */
+  | { type: 'paint-from'; port: MessagePort }
   /** Write the run so far (the epochs trained, the changes made) as a PyTorch script. */
   | { type: 'export' }
   /** The network's exact output at one point of the picture (x, y), or at x for regression: answered with a ProbeMessage. */
@@ -94,3 +98,21 @@ export type FromWorker = DataMessage | FrameMessage | { type: 'error'; message: 
 
 /** The run so far as a PyTorch script that reproduces it (engine/export/pytorch.ts), or why there is none. */
 export type ExportMessage = { type: 'export'; epochs: number; script: string } | { type: 'export'; epochs: number; error: string };
+
+/**
+ * From the trainer to the painter: the run as it is now (its parameters, epochs and loss curves), from which the
+ * painter makes the page's FrameMessage with a Trainer of the same settings (the same data, the same grid). The
+ * first request of a run carries its settings and points.
+ */
+export interface PaintRequest {
+  type: 'paint';
+  /** A fresh Trainer is due: the settings and the points of the run. */
+  setup?: { state: PlaygroundState; points: readonly CustomPoint[] };
+  epoch: number;
+  playing: boolean;
+  /** Every parameter of the model, in the order of `model.parameters()`. */
+  parameters: Float64Array[];
+  history: FrameMessage['history'];
+  /** Whether the frame carries a network snapshot. */
+  network: boolean;
+}

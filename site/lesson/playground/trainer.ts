@@ -286,6 +286,20 @@ export class Trainer {
     };
   }
 
+  /** Copies of every parameter of the model, in the order of `model.parameters()`: what a painter needs to draw the network. */
+  parameterValues(): Float64Array[] {
+    return this.model.parameters().map((parameter) => parameter.data.slice());
+  }
+
+  /** Makes the model's parameters these values (from `parameterValues` of a Trainer of the same settings). */
+  setParameterValues(values: readonly Float64Array[]): void {
+    const parameters = this.model.parameters();
+    if (values.length !== parameters.length || values.some((v, i) => v.length !== parameters[i].data.length)) {
+      throw new RangeError(`setParameterValues: the values do not fit this network (${values.length} arrays for ${parameters.length} parameters)`);
+    }
+    parameters.forEach((parameter, i) => parameter.data.set(values[i]));
+  }
+
   /**
    * Sets one weight of the engine's model by hand: from neuron `from` of layer − 1 to neuron `to` of `layer` (1 is
    * the first hidden layer; neurons count from 0). The fast path reads the model's parameters, so the next pass uses it.

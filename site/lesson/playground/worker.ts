@@ -1,24 +1,26 @@
 // The playground's training worker: trains the network in slices of a few
-// milliseconds, so pause and new settings are heard at once, and sends the
-// page a frame (losses, the 100 × 100 heat map from one batched forward pass,
-// the loss curves) at most 60 times a second and only once the page has drawn
-// the previous one, so frames never queue up and the rest of the time trains.
+// milliseconds, so pause and new settings are heard at once, and answers each
+// of the page's frame requests (one at a time, sent on an animation frame:
+// frame-pacer.ts) with the run as it is then, so frames never queue up and the
+// rest of the time trains. The frame (losses, the 100 × 100 heat map from one
+// batched forward pass, the loss curves) is made by a second copy of this
+// script, the painter, from the parameters sent to it (frame.ts), so the
+// trainer spends no time on pictures; without a painter the trainer makes it.
 
 /// <reference lib="webworker" />
 
 import { pytorchScript } from '../../../engine/export/pytorch.ts';
 import { LossHistory } from './loss-history.ts';
-import type { FrameMessage, ToWorker } from './protocol.ts';
+import { composeFrame } from './frame.ts';
+import type { PaintRequest, ToWorker } from './protocol.ts';
 import { needsRestart, type PlaygroundState } from './state.ts';
 import { Trainer } from './trainer.ts';
 import type { CustomPoint } from './custom-data.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-/** How long one slice of training runs before the worker looks at its messages again, in milliseconds. */
-const SLICE_MS = 8;
-/** The shortest time between two frames: at most 60 frames a second, the rate of most screens. */
-const FRAME_INTERVAL_MS = 1000 / 60;
+/** How long one slice of training runs before the worker looks at its messages again, in milliseconds: a frame request waits at most this long, well within a 60 Hz screen's 16.7 ms. */
+const SLICE_MS = 4;
 /** The shortest time between two network snapshots (the diagram's maps) while training: at most 20 a second. */
 const NETWORK_INTERVAL_MS = 50;
 
@@ -32,7 +34,10 @@ let suspended = false;
 let frameWanted = false;
 let changedSinceFrame = false;
 let scheduled = false;
-let nextFrameAt = 0;
+// The painter's port (the trainer's side), the run it has the settings of, and the run now (counted by restarts).
+let painterPort: MessagePort | null = null;
+let paintedRun = -1;
+let runCount = 0;
 // Pacing for the limited speeds: epochs trained since `paceStart`.
 let paceStart = 0;
 let pacedEpochs = 0;
@@ -53,10 +58,11 @@ function schedule(delay: number): void {
 function restart(next: PlaygroundState): void {
   state = next;
   trainer = new Trainer(next, points);
+  runCount++;
   history = new LossHistory();
   history.record(0, trainer.trainLoss(), trainer.testLoss());
-  const { features, trainX, trainY, testX, testY, domain, classes } = trainer.data;
-  self.postMessage({ type: 'data', features, trainX, trainY, testX, testY, domain, classes });
+  // With a painter, the painter sends the data (the same points) ahead of the run's first frame.
+  if (painterPort === null) postData(trainer);
   resetPace();
   changedSinceFrame = true;
 }
@@ -74,35 +80,38 @@ function trainOneEpoch(): void {
   changedSinceFrame = true;
 }
 
+/** The points of a run, sent once so the page can draw them under the heat map. */
+function postData(run: Trainer): void {
+  const { features, trainX, trainY, testX, testY, domain, classes } = run.data;
+  self.postMessage({ type: 'data', features, trainX, trainY, testX, testY, domain, classes });
+}
+
+/** Answers the page's frame request: the painter is sent what the frame needs, or the trainer makes it here. */
 function sendFrame(): void {
   const run = trainer!;
-  const predictions = run.predictions();
   const snapshot = history.snapshot();
-  const frame: FrameMessage = {
-    type: 'frame',
-    epoch: run.epoch,
-    playing,
-    trainLoss: run.trainLoss(),
-    testLoss: run.testLoss(),
-    testAccuracy: run.testAccuracy(),
-    predictions,
-    history: snapshot,
-  };
-  const transfer: Transferable[] = [predictions.buffer, snapshot.epochs.buffer, snapshot.train.buffer, snapshot.test.buffer];
-  if (!playing || performance.now() - networkSentAt >= NETWORK_INTERVAL_MS) {
-    frame.network = run.networkSnapshot();
-    networkSentAt = performance.now();
-    for (const array of [...frame.network.weights, ...frame.network.biases, ...frame.network.maps]) transfer.push(array.buffer);
-  }
+  const network = !playing || performance.now() - networkSentAt >= NETWORK_INTERVAL_MS;
+  if (network) networkSentAt = performance.now();
   frameWanted = false;
   changedSinceFrame = false;
-  nextFrameAt = performance.now() + FRAME_INTERVAL_MS;
+  if (painterPort !== null) {
+    const request: PaintRequest = { type: 'paint', epoch: run.epoch, playing, parameters: run.parameterValues(), history: snapshot, network };
+    if (paintedRun !== runCount) {
+      request.setup = { state: run.state, points };
+      paintedRun = runCount;
+    }
+    painterPort.postMessage(request, [...request.parameters.map((p) => p.buffer), snapshot.epochs.buffer, snapshot.train.buffer, snapshot.test.buffer]);
+    return;
+  }
+  const { frame, transfer } = composeFrame(run, run.epoch, playing, snapshot, network);
   self.postMessage(frame, transfer);
 }
 
 function loop(): void {
   scheduled = false;
   if (trainer === null || state === null) return;
+  // A frame the page is waiting for goes first, so it is never a training slice late.
+  if (frameWanted && changedSinceFrame && !suspended) sendFrame();
   if (playing && !suspended) {
     const start = performance.now();
     if (state.speed === 'max') {
@@ -113,10 +122,8 @@ function loop(): void {
       while (pacedEpochs < due && performance.now() - start < SLICE_MS) trainOneEpoch();
     }
   }
-  const frameDue = frameWanted && changedSinceFrame && !suspended;
-  if (frameDue && performance.now() >= nextFrameAt) sendFrame();
+  if (frameWanted && changedSinceFrame && !suspended) sendFrame();
   if (playing && !suspended) schedule(state.speed === 'max' ? 0 : 4);
-  else if (frameDue && frameWanted) schedule(Math.max(0, Math.ceil(nextFrameAt - performance.now())));
 }
 
 /** Sends the page the run so far as a PyTorch script, or why it cannot be written; training is not touched. */
@@ -175,6 +182,13 @@ function handle(message: ToWorker): void {
     case 'export':
       exportRun();
       break;
+    case 'paint-to':
+      painterPort = message.port;
+      paintedRun = -1;
+      break;
+    case 'paint-from':
+      message.port.onmessage = (event: MessageEvent<PaintRequest>) => guarded(() => paint(event.data));
+      return;
     case 'probe':
       if (trainer !== null && Number.isFinite(message.x) && Number.isFinite(message.y)) {
         self.postMessage({ type: 'probe', x: message.x, y: message.y, epoch: trainer.epoch, values: trainer.probe(message.x, message.y) });
@@ -193,10 +207,28 @@ function networkSetWeight(message: Extract<ToWorker, { type: 'set-weight' }>): v
   changedSinceFrame = true;
 }
 
-self.onmessage = (event: MessageEvent<ToWorker>) => {
+// The painter's side: a Trainer of the run's settings (the same data and grid), given the trainer's parameters.
+let painter: Trainer | null = null;
+
+/** Makes the frame a PaintRequest describes and sends it to the page (with the data first, for a new run). */
+function paint(request: PaintRequest): void {
+  if (request.setup !== undefined) {
+    painter = new Trainer(request.setup.state, request.setup.points);
+    postData(painter);
+  }
+  if (painter === null) return;
+  painter.setParameterValues(request.parameters);
+  const { frame, transfer } = composeFrame(painter, request.epoch, request.playing, request.history, request.network);
+  self.postMessage(frame, transfer);
+}
+
+/** Runs `work`, telling the page of an error rather than dying with it. */
+function guarded(work: () => void): void {
   try {
-    handle(event.data);
+    work();
   } catch (error) {
     self.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }
-};
+}
+
+self.onmessage = (event: MessageEvent<ToWorker>) => guarded(() => handle(event.data));
