@@ -47,14 +47,18 @@ function aligned(values: number): number {
   return (values + 1) & ~1;
 }
 
-function load(): { gemm: Gemm | null; error: string | null } {
-  if (typeof WebAssembly !== 'object' || typeof WebAssembly.validate !== 'function') return { gemm: null, error: 'no WebAssembly' };
+/**
+ * Instantiates the kernel through `wasm` (the platform's WebAssembly object, or a stand-in in tests): the wrapped
+ * kernel, or null and the reason where WebAssembly or its SIMD instructions are missing.
+ */
+export function loadWasmGemm(wasm: typeof WebAssembly | undefined = globalThis.WebAssembly): { gemm: Gemm | null; error: string | null } {
+  if (typeof wasm !== 'object' || wasm === null || typeof wasm.validate !== 'function') return { gemm: null, error: 'no WebAssembly' };
   const bytes = decode(KERNELS_WASM_BASE64);
   // The module uses SIMD instructions, so it validates only where WebAssembly SIMD is supported.
-  if (!WebAssembly.validate(bytes)) return { gemm: null, error: 'no WebAssembly SIMD (the kernel does not validate)' };
+  if (!wasm.validate(bytes)) return { gemm: null, error: 'no WebAssembly SIMD (the kernel does not validate)' };
   let exports: KernelExports;
   try {
-    exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as KernelExports;
+    exports = new wasm.Instance(new wasm.Module(bytes), {}).exports as unknown as KernelExports;
   } catch (error) {
     return { gemm: null, error: `the kernel did not instantiate: ${(error as Error).message}` };
   }
@@ -85,7 +89,7 @@ function load(): { gemm: Gemm | null; error: string | null } {
   return { gemm, error: null };
 }
 
-const loaded = load();
+const loaded = loadWasmGemm();
 
 /** The WebAssembly SIMD kernel, or null where this platform cannot run it (then `wasmKernelError` says why). */
 export const wasmGemm: Gemm | null = loaded.gemm;
