@@ -51,7 +51,7 @@ function aligned(values: number): number {
  * Instantiates the kernel through `wasm` (the platform's WebAssembly object, or a stand-in in tests): the wrapped
  * kernel, or null and the reason where WebAssembly or its SIMD instructions are missing.
  */
-export function loadWasmGemm(wasm: typeof WebAssembly | undefined = globalThis.WebAssembly): { gemm: Gemm | null; error: string | null } {
+export function loadWasmGemm(wasm: typeof WebAssembly | null = globalThis.WebAssembly ?? null): { gemm: Gemm | null; error: string | null } {
   if (typeof wasm !== 'object' || wasm === null || typeof wasm.validate !== 'function') return { gemm: null, error: 'no WebAssembly' };
   const bytes = decode(KERNELS_WASM_BASE64);
   // The module uses SIMD instructions, so it validates only where WebAssembly SIMD is supported.
