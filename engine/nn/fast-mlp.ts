@@ -19,15 +19,19 @@
 // δ = dL/dz of the last block: dW = δᵀ h, db = Σ_rows δ, dh = δ W,
 // δ_prev = dh ⊙ mask ⊙ f′(z).
 //
-// The first layer skips the inputs that are exactly zero, in z = x Wᵀ + b and
-// in dW = δᵀ x: a term 0 · w adds nothing to a finite sum, so the result is the
-// same to the last bit, and on images (MNIST's are about 80% background) the
-// first layer, most of the work, costs a fraction (an epoch of the MNIST lab's
-// 784-256-10 network in Node on the development machine, at load 14–17:
-// about 21 s before, 6.6 s after; see the README's Measured table).
+// The products z = h Wᵀ (+ b), dW = δᵀ h and dh = δ W run through the engine's
+// gemm (engine/ops/gemm.ts), so on the WebAssembly SIMD kernel where it loads.
+// Where the first layer's product would run on the JavaScript kernel, that
+// layer skips the inputs that are exactly zero instead, in z = x Wᵀ + b and in
+// dW = δᵀ x: a term 0 · w adds nothing to a finite sum, and on images (MNIST's
+// are about 80% background) the first layer, most of the work, costs a
+// fraction (an epoch of the MNIST lab's 784-256-10 network in Node on the
+// development machine, at load 14–17: about 21 s dense, 6.6 s skipping zeros,
+// both in JavaScript; see the README's Measured table). The dense WebAssembly
+// product is faster still (firstLayerSparse).
 
 import { gradBuffer } from '../tensor.ts';
-import { gemm, kernelBackend } from '../ops/gemm.ts';
+import { gemm, kernelBackend, WASM_MIN_WORK } from '../ops/gemm.ts';
 import { dropoutMask } from '../ops/dropout.ts';
 import {
   ACTIVATION_FUNCTIONS,
@@ -40,12 +44,6 @@ import {
 import { LOSS_FUNCTIONS, type LossFunction, type LossFunctionName } from '../formulas/losses.ts';
 import type { Dropout } from './dropout.ts';
 import type { MLP } from './mlp.ts';
-
-/**
- * On the WebAssembly kernel, the largest share of non-zero inputs for which the first layer still skips the zeros
- * in JavaScript rather than running the dense SIMD product.
- */
-export const SPARSE_INPUT_SHARE = 0;
 
 /** Options of a `FastMLP`. */
 export interface FastMLPOptions {
@@ -147,12 +145,13 @@ export class FastMLP {
   }
 
   /**
-   * Whether the first layer runs over the non-zero inputs only: always on the JavaScript kernel; on the
-   * WebAssembly kernel only when at most SPARSE_INPUT_SHARE of the inputs are non-zero, where skipping the zeros
-   * in JavaScript beats the dense SIMD product (measured on the MNIST lab's images: see engine/README.md).
+   * Whether the first layer of a pass over `count` rows runs over the non-zero inputs only: whenever its product
+   * would run on the JavaScript kernel. On the WebAssembly SIMD kernel the dense product is faster even on MNIST's
+   * images, about 80% zeros (an epoch of the MNIST lab, in Node at load 16–18: 8.1 s dense on WebAssembly, 19.8 s
+   * skipping zeros in JavaScript with the other layers on WebAssembly, 17.9 s all on JavaScript).
    */
-  private firstLayerSparse(nonZero: number, total: number): boolean {
-    return kernelBackend() === 'js' || nonZero <= SPARSE_INPUT_SHARE * total;
+  private firstLayerSparse(count: number): boolean {
+    return kernelBackend() === 'js' || count * this.sizes[0] * this.sizes[1] < WASM_MIN_WORK;
   }
 
   /** The number of outputs of the network. */
@@ -169,7 +168,8 @@ export class FastMLP {
     const inputs = this.sizes[0];
     const h0 = this.h[0];
     const nonZero = this.nonZero;
-    let nonZeroTotal = 0;
+    const sparse = this.firstLayerSparse(count);
+    this.sparseInput = sparse;
     for (let r = 0; r < count; r++) {
       const source = (rows === null ? start + r : rows[start + r]) * inputs;
       let n = 0;
@@ -179,10 +179,7 @@ export class FastMLP {
         if (v !== 0) nonZero[r * inputs + n++] = j;
       }
       this.nonZeroCount[r] = n;
-      nonZeroTotal += n;
     }
-    const sparse = this.firstLayerSparse(nonZeroTotal, count * inputs);
-    this.sparseInput = sparse;
     const last = this.sizes.length - 1;
     for (let k = 1; k <= last; k++) {
       const fanIn = this.sizes[k - 1];

@@ -23,7 +23,7 @@ export type KernelBackend = 'js' | 'wasm';
  * JavaScript kernel is as fast or faster (copying in and out of the WebAssembly memory is a fixed cost per
  * call). Measured by scripts/bench.ts --threshold; see engine/README.md.
  */
-export const WASM_MIN_WORK = 4096;
+export const WASM_MIN_WORK = 1024;
 
 /** The backend asked for by the environment (NEURAL_NOTEBOOK_KERNEL=js|wasm in Node), else null. */
 function environmentBackend(): KernelBackend | null {
