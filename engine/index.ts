@@ -11,6 +11,7 @@ export { erf } from './erf.ts';
 export { add, sub, mul, div, neg, exp, log, sqrt, pow, abs, clamp } from './ops/elementwise.ts';
 export { sum, mean, max, argmax } from './ops/reductions.ts';
 export { matmul, transpose } from './ops/matmul.ts';
+export { setKernelBackend, kernelBackend, wasmKernelAvailable, type KernelBackend } from './ops/gemm.ts';
 export { reshape } from './ops/reshape.ts';
 export {
   identity,

@@ -1,24 +1,34 @@
 // npm run bench [-- --json] [-- --runs N]
 //
-// Times, side by side, the median of N runs after warm-up:
+// Times, side by side in one process, the median of N runs after warm-up:
 //   (a) a 64×784 by 784×256 matrix product,
 //   (b) one training step (forward, cross-entropy, backward, SGD update) of a
 //       784-256-10 ReLU MLP on a batch of 64,
-// for this engine (float64) and for TensorFlow.js on its pure-JavaScript CPU
-// backend (float32), and
+// for four engines: this engine (float64) on its WebAssembly SIMD kernel and
+// on its JavaScript kernel (the fallback), and TensorFlow.js (float32) on its
+// pure-JavaScript 'cpu' backend and on its 'wasm' backend
+// (@tensorflow/tfjs-backend-wasm, SIMD on, one thread, its .wasm files read
+// from node_modules); and
 //   (c) one training step (forward, mean squared error, backward, SGD update)
 //       of a 2-16-16-1 ReLU MLP on 64 points, for a micrograd-style scalar
 //       engine and for this engine,
-// and prints milliseconds, GFLOP/s and how many times faster this engine is.
-// The two sides of each comparison run alternately, so a busy shared machine
-// slows both alike.
+// and prints milliseconds, GFLOP/s and how many times faster each engine is
+// than each peer. The engines of one benchmark run in turn, run by run, so a
+// busy shared machine slows them alike; /proc/loadavg is read at the start and
+// at the end. `--json` prints one row per (benchmark, engine), with its ratio
+// against every other engine of that benchmark.
 
 import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
 import { Random } from '../engine/random.ts';
 import { Tensor, noGrad } from '../engine/tensor.ts';
 import { matmul } from '../engine/ops/matmul.ts';
 import { crossEntropy, mseLoss } from '../engine/ops/losses.ts';
+import { setKernelBackend, wasmKernelAvailable, type KernelBackend } from '../engine/ops/gemm.ts';
 import { SGD } from '../engine/optim/sgd.ts';
 import { MLP } from '../engine/nn/mlp.ts';
 import { moons } from '../engine/data/moons.ts';
@@ -26,12 +36,18 @@ import { datasetTensors } from '../engine/data/tensors.ts';
 import { ScalarMLP } from './bench/scalar-engine.ts';
 import { median } from './stats.ts';
 
-/** One measured line of the table. */
+/** One measured line of the table: a (benchmark, engine) pair. */
 interface Measurement {
-  /** Which benchmark: 'matmul', 'mlp-step' or 'small-mlp-step'. */
+  /** Which benchmark. */
   benchmark: string;
-  /** Which engine ran it. */
+  /** Which engine ran it, with its backend and precision. */
   engine: string;
+  /** The engine's library: 'this engine', 'TensorFlow.js' or 'micrograd-style scalars'. */
+  library: string;
+  /** The backend or kernel: 'wasm-simd', 'js', 'cpu', 'wasm'. */
+  backend: string;
+  /** The floating-point type it computes in. */
+  precision: 'float32' | 'float64';
   /** The median over the timed runs, in milliseconds. */
   medianMs: number;
   /** The fastest timed run, in milliseconds. */
@@ -40,10 +56,18 @@ interface Measurement {
   maxMs: number;
   /** Floating-point operations of the benchmark's matrix products per millisecond of the median, in billions per second. */
   gflops: number;
-  /** The baseline engine's median divided by this one's (above 1: this one is faster); null for the baseline itself. */
-  speedup: number | null;
-  /** The engine the speedup is measured against. */
-  baseline: string;
+  /** For every other engine of the benchmark: its median divided by this one's (above 1: this one is faster). */
+  ratioVs: Record<string, number>;
+}
+
+/** An engine of a benchmark: how to name it, how to switch to it before its runs, and one run. */
+interface Contender {
+  library: string;
+  backend: string;
+  precision: 'float32' | 'float64';
+  /** Makes this engine's backend the current one (TensorFlow.js switches backends asynchronously). */
+  activate: () => Promise<void> | void;
+  run: () => void;
 }
 
 const args = process.argv.slice(2);
@@ -52,6 +76,17 @@ const runsFlag = args.indexOf('--runs');
 const RUNS = runsFlag >= 0 ? Number(args[runsFlag + 1]) : 11;
 if (!Number.isInteger(RUNS) || RUNS < 5) throw new RangeError(`bench: --runs must be a whole number of at least 5, got ${args[runsFlag + 1]}`);
 const WARMUP = 3;
+
+/** The load average over 1, 5 and 15 minutes (/proc/loadavg), or null where the platform has none. */
+function loadAverage(): [number, number, number] | null {
+  try {
+    const [one, five, fifteen] = readFileSync('/proc/loadavg', 'utf8').split(' ').map(Number);
+    return [one, five, fifteen];
+  } catch {
+    return null;
+  }
+}
+const loadAtStart = loadAverage();
 
 /** The median, fastest and slowest of a list of times. */
 function summary(times: number[]): { median: number; min: number; max: number } {
@@ -65,23 +100,31 @@ function once(fn: () => void, repeat: number): number {
   return (performance.now() - start) / repeat;
 }
 
+/** The name of a contender in the table and the JSON: library, backend, precision. */
+function engineName(c: { library: string; backend: string; precision: string }): string {
+  return `${c.library} ${c.backend} (${c.precision})`;
+}
+
 /**
- * Times two implementations of the same work, alternating them run by run after warm-up, so that load from other
- * processes on a shared machine falls on both alike. `repeatB` calls of `b` make one of its runs when `b` is too
- * quick for the timer to resolve one call.
+ * Times several implementations of the same work in turn, run by run after warm-up, so that load from other
+ * processes on a shared machine falls on all alike; each is activated (its backend made current) before each of
+ * its runs, outside the timing.
  */
-function timePair(a: () => void, b: () => void, repeatB = 1): [ReturnType<typeof summary>, ReturnType<typeof summary>] {
+async function timeAll(contenders: Contender[]): Promise<ReturnType<typeof summary>[]> {
   for (let i = 0; i < WARMUP; i++) {
-    a();
-    once(b, repeatB);
+    for (const c of contenders) {
+      await c.activate();
+      c.run();
+    }
   }
-  const timesA: number[] = [];
-  const timesB: number[] = [];
+  const times: number[][] = contenders.map(() => []);
   for (let i = 0; i < RUNS; i++) {
-    timesA.push(once(a, 1));
-    timesB.push(once(b, repeatB));
+    for (const [j, c] of contenders.entries()) {
+      await c.activate();
+      times[j].push(once(c.run, 1));
+    }
   }
-  return [summary(timesA), summary(timesB)];
+  return times.map(summary);
 }
 
 /**
@@ -105,21 +148,60 @@ function randomMatrix(rows: number, cols: number, rng: Random): Float64Array {
 }
 
 const results: Measurement[] = [];
-function record(benchmark: string, engine: string, flops: number, t: { median: number; min: number; max: number }, baseline: string, baselineMs: number | null): void {
-  results.push({
-    benchmark,
-    engine,
-    medianMs: t.median,
-    minMs: t.min,
-    maxMs: t.max,
-    gflops: flops / (t.median * 1e6),
-    speedup: baselineMs === null ? null : baselineMs / t.median,
-    baseline,
+/** Records one row per contender of a benchmark, each with its ratio against every other. */
+function recordAll(benchmark: string, flops: number, contenders: Omit<Contender, 'activate' | 'run'>[], times: ReturnType<typeof summary>[]): void {
+  contenders.forEach((c, j) => {
+    const ratioVs: Record<string, number> = {};
+    contenders.forEach((peer, q) => {
+      if (q !== j) ratioVs[engineName(peer)] = times[q].median / times[j].median;
+    });
+    results.push({
+      benchmark,
+      engine: engineName(c),
+      library: c.library,
+      backend: c.backend,
+      precision: c.precision,
+      medianMs: times[j].median,
+      minMs: times[j].min,
+      maxMs: times[j].max,
+      gflops: flops / (times[j].median * 1e6),
+      ratioVs,
+    });
   });
 }
 
+// TensorFlow.js's wasm backend in Node: its .wasm files from node_modules, SIMD on, threads off.
+const require = createRequire(import.meta.url);
+const tfWasmDist = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm'));
+setWasmPaths(tfWasmDist + '/');
+tf.env().set('WASM_HAS_SIMD_SUPPORT', true);
+tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+await tf.setBackend('wasm');
+await tf.ready();
 await tf.setBackend('cpu');
 await tf.ready();
+if (!wasmKernelAvailable()) throw new Error('bench: this Node has no WebAssembly SIMD, so the engine cannot run its wasm kernel');
+
+const TF_BACKENDS = ['cpu', 'wasm'] as const;
+const OUR_BACKENDS: KernelBackend[] = ['wasm', 'js'];
+/** This engine on a kernel. */
+const ours = (kernel: KernelBackend, run: () => void): Contender => ({
+  library: 'this engine',
+  backend: kernel === 'wasm' ? 'wasm-simd' : 'js',
+  precision: 'float64',
+  activate: () => void setKernelBackend(kernel),
+  run,
+});
+/** TensorFlow.js on a backend. */
+const theirs = (backend: (typeof TF_BACKENDS)[number], run: () => void): Contender => ({
+  library: 'TensorFlow.js',
+  backend,
+  precision: 'float32',
+  activate: async () => {
+    if (tf.getBackend() !== backend) await tf.setBackend(backend);
+  },
+  run,
+});
 const rng = new Random(2024);
 
 // (a) The matrix product.
@@ -128,22 +210,26 @@ const rng = new Random(2024);
   const flops = 2 * m * k * n;
   const a = randomMatrix(m, k, rng);
   const b = randomMatrix(k, n, rng);
-  const tfA = tf.tensor2d(Float32Array.from(a), [m, k]);
-  const tfB = tf.tensor2d(Float32Array.from(b), [k, n]);
   const A = Tensor.fromData(a, [m, k]);
   const B = Tensor.fromData(b, [k, n]);
-  const [tfTime, ours] = timePair(
-    () => {
-      const c = tf.matMul(tfA, tfB);
-      c.dataSync();
-      c.dispose();
-    },
-    () => noGrad(() => matmul(A, B)),
-  );
-  record('matmul 64×784 · 784×256', 'TensorFlow.js cpu (float32)', flops, tfTime, 'TensorFlow.js cpu (float32)', null);
-  record('matmul 64×784 · 784×256', 'this engine (float64)', flops, ours, 'TensorFlow.js cpu (float32)', tfTime.median);
-  tfA.dispose();
-  tfB.dispose();
+  const contenders: Contender[] = OUR_BACKENDS.map((kernel) => ours(kernel, () => noGrad(() => matmul(A, B))));
+  const disposables: tf.Tensor[] = [];
+  for (const backend of TF_BACKENDS) {
+    // Each backend's operands are made while it is current, so they live in that backend and never move.
+    await tf.setBackend(backend);
+    const tfA = tf.tensor2d(Float32Array.from(a), [m, k]);
+    const tfB = tf.tensor2d(Float32Array.from(b), [k, n]);
+    disposables.push(tfA, tfB);
+    contenders.push(
+      theirs(backend, () => {
+        const c = tf.matMul(tfA, tfB);
+        c.dataSync();
+        c.dispose();
+      }),
+    );
+  }
+  recordAll('matmul 64×784 · 784×256', flops, contenders, await timeAll(contenders));
+  for (const t of disposables) t.dispose();
 }
 
 // (b) One training step of a 784-256-10 ReLU MLP on a batch of 64.
@@ -153,43 +239,50 @@ const rng = new Random(2024);
   const flops = trainingStepFlops(sizes, batch);
   const x = randomMatrix(batch, 784, rng).map((v) => (v + 1) / 2);
   const labels = Array.from({ length: batch }, () => rng.int(10));
-  const net = new MLP(sizes, { seed: 1 });
-  const [first, second] = net.linearLayers();
-
-  // TensorFlow.js starts from the same weights; its Dense layers store the kernel as (in, out), so it gets Wᵀ.
-  const variable = (t: Tensor, transpose: boolean): tf.Variable => {
-    const value = transpose ? tf.tensor2d(Float32Array.from(t.data), t.shape as [number, number]).transpose() : tf.tensor(Float32Array.from(t.data), t.shape);
-    return tf.variable(value);
-  };
-  const w1 = variable(first.weight, true);
-  const b1 = variable(first.bias!, false);
-  const w2 = variable(second.weight, true);
-  const b2 = variable(second.bias!, false);
-  const tfX = tf.tensor2d(Float32Array.from(x), [batch, 784]);
-  const tfY = tf.oneHot(tf.tensor1d(labels, 'int32'), 10);
-  const tfOptimizer = tf.train.sgd(0.01);
   const X = Tensor.fromData(x, [batch, 784]);
-  const optimizer = new SGD(net.parameters(), { lr: 0.01 });
-  const [tfTime, ours] = timePair(
-    () => {
-      const loss = tfOptimizer.minimize(() => {
-        const hidden = tf.relu(tf.add(tf.matMul(tfX, w1), b1));
-        const logits = tf.add(tf.matMul(hidden, w2), b2);
-        return tf.losses.softmaxCrossEntropy(tfY, logits) as tf.Scalar;
-      }, true, [w1, b1, w2, b2]);
-      loss!.dataSync();
-      loss!.dispose();
-    },
-    () => {
+  const contenders: Contender[] = OUR_BACKENDS.map((kernel) => {
+    // Each kernel trains its own copy of the same network.
+    const net = new MLP(sizes, { seed: 1 });
+    const optimizer = new SGD(net.parameters(), { lr: 0.01 });
+    return ours(kernel, () => {
       optimizer.zeroGrad();
       const loss = crossEntropy(net.forward(X), labels);
       loss.backward();
       optimizer.step();
-    },
-  );
-  record('training step 784-256-10, batch 64', 'TensorFlow.js cpu (float32)', flops, tfTime, 'TensorFlow.js cpu (float32)', null);
-  record('training step 784-256-10, batch 64', 'this engine (float64)', flops, ours, 'TensorFlow.js cpu (float32)', tfTime.median);
-  for (const t of [w1, b1, w2, b2, tfX, tfY]) t.dispose();
+    });
+  });
+  const disposables: tf.Tensor[] = [];
+  const start = new MLP(sizes, { seed: 1 });
+  const [first, second] = start.linearLayers();
+  for (const backend of TF_BACKENDS) {
+    await tf.setBackend(backend);
+    // TensorFlow.js starts from the same weights; its Dense layers store the kernel as (in, out), so it gets Wᵀ.
+    const variable = (t: Tensor, transpose: boolean): tf.Variable => {
+      const value = transpose ? tf.tensor2d(Float32Array.from(t.data), t.shape as [number, number]).transpose() : tf.tensor(Float32Array.from(t.data), t.shape);
+      return tf.variable(value);
+    };
+    const w1 = variable(first.weight, true);
+    const b1 = variable(first.bias!, false);
+    const w2 = variable(second.weight, true);
+    const b2 = variable(second.bias!, false);
+    const tfX = tf.tensor2d(Float32Array.from(x), [batch, 784]);
+    const tfY = tf.oneHot(tf.tensor1d(labels, 'int32'), 10);
+    const tfOptimizer = tf.train.sgd(0.01);
+    disposables.push(w1, b1, w2, b2, tfX, tfY);
+    contenders.push(
+      theirs(backend, () => {
+        const loss = tfOptimizer.minimize(() => {
+          const hidden = tf.relu(tf.add(tf.matMul(tfX, w1), b1));
+          const logits = tf.add(tf.matMul(hidden, w2), b2);
+          return tf.losses.softmaxCrossEntropy(tfY, logits) as tf.Scalar;
+        }, true, [w1, b1, w2, b2]);
+        loss!.dataSync();
+        loss!.dispose();
+      }),
+    );
+  }
+  recordAll('training step 784-256-10, batch 64', flops, contenders, await timeAll(contenders));
+  for (const t of disposables) t.dispose();
 }
 
 // (c) Scalars against tensors: one training step of a 2-16-16-1 ReLU MLP on 64 points.
@@ -202,20 +295,24 @@ const rng = new Random(2024);
   const optimizer = new SGD(net.parameters(), { lr: 0.01 });
   const { x, y } = datasetTensors(data, 'column');
   // One tensor step takes a fraction of a millisecond, so each of its runs is the mean of 50 steps.
-  const [scalar, ours] = timePair(
-    () => scalarNet.trainStep(data.x, data.y, 0.01),
-    () => {
-      optimizer.zeroGrad();
-      const loss = mseLoss(net.forward(x), y);
-      loss.backward();
-      optimizer.step();
-    },
-    50,
-  );
-  record('training step 2-16-16-1, 64 points', 'micrograd-style scalars (float64)', flops, scalar, 'micrograd-style scalars (float64)', null);
-  record('training step 2-16-16-1, 64 points', 'this engine (float64)', flops, ours, 'micrograd-style scalars (float64)', scalar.median);
+  const contenders: Contender[] = [
+    { library: 'micrograd-style scalars', backend: 'js', precision: 'float64', activate: () => {}, run: () => scalarNet.trainStep(data.x, data.y, 0.01) },
+    ours('wasm', () => {
+      for (let i = 0; i < 50; i++) {
+        optimizer.zeroGrad();
+        const loss = mseLoss(net.forward(x), y);
+        loss.backward();
+        optimizer.step();
+      }
+    }),
+  ];
+  const times = await timeAll(contenders);
+  const [, perFifty] = times;
+  times[1] = { median: perFifty.median / 50, min: perFifty.min / 50, max: perFifty.max / 50 };
+  recordAll('training step 2-16-16-1, 64 points', flops, contenders, times);
 }
 
+const loadAtEnd = loadAverage();
 if (asJson) {
   const report = {
     runs: RUNS,
@@ -223,24 +320,29 @@ if (asJson) {
     node: process.version,
     cpu: os.cpus()[0]?.model ?? 'unknown',
     cores: os.cpus().length,
+    loadAverageAtStart: loadAtStart,
+    loadAverageAtEnd: loadAtEnd,
     tfjsVersion: tf.version.tfjs,
-    tfjsBackend: tf.getBackend(),
+    tfjsWasm: { simd: tf.env().getBool('WASM_HAS_SIMD_SUPPORT'), threads: tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT'), wasmFiles: tfWasmDist },
     results,
   };
   console.log(JSON.stringify(report, null, 2));
 } else {
-  const header = ['benchmark', 'engine', 'median ms', 'min ms', 'GFLOP/s', 'speedup'];
+  const header = ['benchmark', 'engine', 'median ms', 'min ms', 'GFLOP/s', 'times faster than'];
+  const short = (name: string): string => name.replace('TensorFlow.js', 'TF.js').replace('this engine', 'ours');
   const rows = results.map((r) => [
     r.benchmark,
     r.engine,
     r.medianMs.toFixed(3),
     r.minMs.toFixed(3),
     r.gflops >= 0.01 ? r.gflops.toFixed(2) : r.gflops.toPrecision(2),
-    r.speedup === null ? 'baseline' : `${r.speedup.toFixed(2)}× vs ${r.baseline.split(' (')[0]}`,
+    Object.entries(r.ratioVs).map(([peer, ratio]) => `${short(peer)} ${ratio.toFixed(2)}×`).join(', '),
   ]);
   const widths = header.map((h, j) => Math.max(h.length, ...rows.map((row) => row[j].length)));
   const line = (cells: string[]): string => cells.map((c, j) => (j >= 2 && j <= 4 ? c.padStart(widths[j]) : c.padEnd(widths[j]))).join('  ');
-  console.log(`median of ${RUNS} runs after ${WARMUP} warm-up runs; Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, TensorFlow.js ${tf.version.tfjs} on '${tf.getBackend()}'`);
+  const load = (l: [number, number, number] | null): string => (l === null ? 'unknown' : l.join(' '));
+  console.log(`median of ${RUNS} runs after ${WARMUP} warm-up runs; Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, TensorFlow.js ${tf.version.tfjs} (wasm backend: SIMD on, threads off)`);
+  console.log(`load average at start ${load(loadAtStart)}, at end ${load(loadAtEnd)}`);
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));

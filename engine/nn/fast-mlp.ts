@@ -19,14 +19,19 @@
 // δ = dL/dz of the last block: dW = δᵀ h, db = Σ_rows δ, dh = δ W,
 // δ_prev = dh ⊙ mask ⊙ f′(z).
 //
-// The first layer skips the inputs that are exactly zero, in z = x Wᵀ + b and
-// in dW = δᵀ x: a term 0 · w adds nothing to a finite sum, so the result is the
-// same to the last bit, and on images (MNIST's are about 80% background) the
-// first layer, most of the work, costs a fraction (an epoch of the MNIST lab's
-// 784-256-10 network in Node on the development machine, at load 14–17:
-// about 21 s before, 6.6 s after; see the README's Measured table).
+// The products z = h Wᵀ (+ b), dW = δᵀ h and dh = δ W run through the engine's
+// gemm (engine/ops/gemm.ts), so on the WebAssembly SIMD kernel where it loads.
+// Where the first layer's product would run on the JavaScript kernel, that
+// layer skips the inputs that are exactly zero instead, in z = x Wᵀ + b and in
+// dW = δᵀ x: a term 0 · w adds nothing to a finite sum, and on images (MNIST's
+// are about 80% background) the first layer, most of the work, costs a
+// fraction (an epoch of the MNIST lab's 784-256-10 network in Node on the
+// development machine, at load 14–17: about 21 s dense, 6.6 s skipping zeros,
+// both in JavaScript; see the README's Measured table). The dense WebAssembly
+// product is faster still (firstLayerSparse).
 
 import { gradBuffer } from '../tensor.ts';
+import { gemm, kernelBackend, WASM_MIN_WORK } from '../ops/gemm.ts';
 import { dropoutMask } from '../ops/dropout.ts';
 import {
   ACTIVATION_FUNCTIONS,
@@ -100,6 +105,8 @@ export class FastMLP {
   // Per row of the last forward pass, the columns of its input that are not zero (row r's at r · inputs) and their count.
   private readonly nonZero: Int32Array;
   private readonly nonZeroCount: Int32Array;
+  // Whether the last forward pass ran the first layer over the non-zero inputs only (else through gemm).
+  private sparseInput = false;
 
   /** The fast path of `model` for the loss in `options`; it reads and writes the model's own parameters. */
   constructor(readonly model: MLP, options: FastMLPOptions) {
@@ -137,6 +144,16 @@ export class FastMLP {
     this.nonZeroCount = new Int32Array(maxBatch);
   }
 
+  /**
+   * Whether the first layer of a pass over `count` rows runs over the non-zero inputs only: whenever its product
+   * would run on the JavaScript kernel. On the WebAssembly SIMD kernel the dense product is faster even on MNIST's
+   * images, about 80% zeros (an epoch of the MNIST lab, in Node at load 16–18: 8.1 s dense on WebAssembly, 19.8 s
+   * skipping zeros in JavaScript with the other layers on WebAssembly, 17.9 s all on JavaScript).
+   */
+  private firstLayerSparse(count: number): boolean {
+    return kernelBackend() === 'js' || count * this.sizes[0] * this.sizes[1] < WASM_MIN_WORK;
+  }
+
   /** The number of outputs of the network. */
   get outputs(): number {
     return this.sizes[this.sizes.length - 1];
@@ -151,6 +168,8 @@ export class FastMLP {
     const inputs = this.sizes[0];
     const h0 = this.h[0];
     const nonZero = this.nonZero;
+    const sparse = this.firstLayerSparse(count);
+    this.sparseInput = sparse;
     for (let r = 0; r < count; r++) {
       const source = (rows === null ? start + r : rows[start + r]) * inputs;
       let n = 0;
@@ -169,8 +188,8 @@ export class FastMLP {
       const b = this.biases[k - 1];
       const hIn = k === 1 || this.dropped[k - 1] ? this.h[k - 1] : this.a[k - 1];
       const z = this.z[k];
-      for (let r = 0; r < count; r++) {
-        if (k === 1) {
+      if (k === 1 && sparse) {
+        for (let r = 0; r < count; r++) {
           // The input's non-zero columns only, in the same order.
           const from = r * fanIn;
           const n = this.nonZeroCount[r];
@@ -183,13 +202,11 @@ export class FastMLP {
             }
             z[r * fanOut + i] = sum;
           }
-          continue;
         }
-        for (let i = 0; i < fanOut; i++) {
-          let sum = b[i];
-          for (let j = 0; j < fanIn; j++) sum += W[i * fanIn + j] * hIn[r * fanIn + j];
-          z[r * fanOut + i] = sum;
-        }
+      } else {
+        // z = b + h Wᵀ, Wᵀ(j, i) = W[i * fanIn + j]: strides (1, fanIn).
+        for (let r = 0; r < count; r++) z.set(b, r * fanOut);
+        gemm(count, fanOut, fanIn, hIn, fanIn, 1, W, 1, fanIn, z, true);
       }
       const n = count * fanOut;
       const { entry, p, identity } = k === last ? this.output : this.hidden;
@@ -279,43 +296,38 @@ export class FastMLP {
       const gb = this.biasGrads[k - 1];
       const delta = this.deltas[k];
       const hIn = k === 1 || this.dropped[k - 1] ? this.h[k - 1] : this.a[k - 1];
-      gW.fill(0);
       gb.fill(0);
-      for (let r = 0; r < count; r++) {
-        if (k === 1) {
-          // dW = δᵀ x over the input's non-zero columns only (the others add 0).
+      for (let r = 0; r < count; r++) for (let i = 0; i < fanOut; i++) gb[i] += delta[r * fanOut + i];
+      if (k === 1 && this.sparseInput) {
+        // dW = δᵀ x over the input's non-zero columns only (the others add 0).
+        gW.fill(0);
+        const nonZero = this.nonZero;
+        for (let r = 0; r < count; r++) {
           const from = r * fanIn;
           const n = this.nonZeroCount[r];
-          const nonZero = this.nonZero;
           for (let i = 0; i < fanOut; i++) {
             const d = delta[r * fanOut + i];
-            gb[i] += d;
             const row = i * fanIn;
             for (let t = 0; t < n; t++) {
               const j = nonZero[from + t];
               gW[row + j] += d * hIn[from + j];
             }
           }
-          continue;
         }
-        for (let i = 0; i < fanOut; i++) {
-          const d = delta[r * fanOut + i];
-          gb[i] += d;
-          for (let j = 0; j < fanIn; j++) gW[i * fanIn + j] += d * hIn[r * fanIn + j];
-        }
+      } else {
+        // dW = δᵀ h, δᵀ(i, r) = δ[r * fanOut + i]: strides (1, fanOut).
+        gemm(fanOut, fanIn, count, delta, 1, fanOut, hIn, fanIn, 1, gW, false);
       }
       if (k === 1) break;
       const previous = this.deltas[k - 1];
       const z = this.z[k - 1];
       const a = this.a[k - 1];
       const mask = this.dropped[k - 1] ? this.masks[k - 1] : null;
-      for (let r = 0; r < count; r++) {
-        for (let j = 0; j < fanIn; j++) {
-          let sum = 0;
-          for (let i = 0; i < fanOut; i++) sum += delta[r * fanOut + i] * W[i * fanIn + j];
-          const e = r * fanIn + j;
-          previous[e] = (mask === null ? sum : sum * mask[e]) * df(z[e], a[e], p);
-        }
+      // dh = δ W, then δ_prev = dh ⊙ mask ⊙ f′(z).
+      gemm(count, fanIn, fanOut, delta, fanOut, 1, W, fanIn, 1, previous, false);
+      for (let e = 0, n = count * fanIn; e < n; e++) {
+        const sum = previous[e];
+        previous[e] = (mask === null ? sum : sum * mask[e]) * df(z[e], a[e], p);
       }
     }
     return loss;

@@ -1,19 +1,61 @@
-// The matrix-multiply kernel behind matmul, linear and their backward rules.
+// The matrix-multiply kernel behind matmul, linear, their backward rules and FastMLP.
 //
-// C (m × n) = A (m × k) · B (k × n), where A and B are read through strides, so a
-// transposed operand is just a different pair of strides and is never copied
-// element by element into a new matrix. The loop over k runs innermost and
-// accumulates a 4 × 4 tile of C in local variables (registers), so every value
-// loaded from A or B is used four times. B is first copied, four columns at a
-// time, into a contiguous panel, so the inner loop reads memory in order
-// whatever B's layout.
+// C (m × n) = A (m × k) · B (k × n), where A and B are read through strides, so a transposed operand
+// (A·Bᵀ, Aᵀ·B) is just a different pair of strides and is never copied element by element into a new matrix.
+// Two kernels compute it, to the same bits (each element of C is the sum of its products in the order
+// p = 0, 1, ..., k − 1, added to C once):
+//   - the WebAssembly SIMD (f64x2) kernel of engine/wasm/, compiled from AssemblyScript at install and build
+//     time, used where WebAssembly SIMD is available, for products of at least WASM_MIN_WORK multiply-adds;
+//   - the JavaScript kernel of gemm-js.ts, used everywhere else: small products (where copying into the
+//     WebAssembly memory costs more than it saves), platforms without WebAssembly SIMD, and when forced by
+//     `setKernelBackend('js')` or the environment variable NEURAL_NOTEBOOK_KERNEL=js.
 
-let panel = new Float64Array(0);
+import { gemmJs } from './gemm-js.ts';
+import { wasmGemm, wasmKernelError } from '../wasm/gemm-wasm.ts';
 
-/** Grows the reusable scratch panel to at least `length` values, so the kernel allocates only when a bigger product arrives. */
-function scratch(length: number): Float64Array {
-  if (panel.length < length) panel = new Float64Array(length);
-  return panel;
+export { gemmJs };
+
+/** Which kernel the dense products run on: 'wasm' (WebAssembly SIMD, above the size threshold) or 'js'. */
+export type KernelBackend = 'js' | 'wasm';
+
+/**
+ * The fewest multiply-adds (m · n · k) a product needs to run on the WebAssembly kernel; below it the
+ * JavaScript kernel is as fast or faster (copying in and out of the WebAssembly memory is a fixed cost per
+ * call). Measured by scripts/bench.ts --threshold; see engine/README.md.
+ */
+export const WASM_MIN_WORK = 1024;
+
+/** The backend asked for by the environment (NEURAL_NOTEBOOK_KERNEL=js|wasm in Node), else null. */
+function environmentBackend(): KernelBackend | null {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const value = env?.NEURAL_NOTEBOOK_KERNEL;
+  return value === 'js' || value === 'wasm' ? value : null;
+}
+
+let backend: KernelBackend = wasmGemm !== null && environmentBackend() !== 'js' ? 'wasm' : 'js';
+
+/** The backend the dense products run on now. */
+export function kernelBackend(): KernelBackend {
+  return backend;
+}
+
+/** Whether this platform can run the WebAssembly SIMD kernel. */
+export function wasmKernelAvailable(): boolean {
+  return wasmGemm !== null;
+}
+
+/**
+ * Chooses the kernel of every dense product from now on: 'js' forces the JavaScript kernel, 'wasm' the
+ * WebAssembly SIMD one (an error where this platform has no WebAssembly SIMD). Returns the backend it replaced.
+ */
+export function setKernelBackend(next: KernelBackend): KernelBackend {
+  if (next !== 'js' && next !== 'wasm') throw new RangeError(`setKernelBackend: '${String(next)}' is not a backend; use 'js' or 'wasm'`);
+  if (next === 'wasm' && wasmGemm === null) {
+    throw new Error(`setKernelBackend: this platform cannot run the WebAssembly SIMD kernel (${wasmKernelError ?? 'unknown reason'})`);
+  }
+  const previous = backend;
+  backend = next;
+  return previous;
 }
 
 /**
@@ -33,73 +75,6 @@ export function gemm(
   c: Float64Array,
   accumulate: boolean,
 ): void {
-  if (!accumulate) c.fill(0, 0, m * n);
-  if (m === 0 || n === 0 || k === 0) return;
-  const packed = scratch(4 * k);
-  const aRow2 = 2 * aRow;
-  const aRow3 = 3 * aRow;
-  let j = 0;
-  for (; j + 3 < n; j += 4) {
-    // Pack B(:, j..j+3) as k consecutive groups of four.
-    for (let p = 0, src = j * bCol, dst = 0; p < k; p++, src += bRow, dst += 4) {
-      packed[dst] = b[src];
-      packed[dst + 1] = b[src + bCol];
-      packed[dst + 2] = b[src + 2 * bCol];
-      packed[dst + 3] = b[src + 3 * bCol];
-    }
-    let i = 0;
-    for (; i + 3 < m; i += 4) {
-      let c00 = 0, c01 = 0, c02 = 0, c03 = 0;
-      let c10 = 0, c11 = 0, c12 = 0, c13 = 0;
-      let c20 = 0, c21 = 0, c22 = 0, c23 = 0;
-      let c30 = 0, c31 = 0, c32 = 0, c33 = 0;
-      let pa = i * aRow;
-      for (let q = 0; q < 4 * k; q += 4) {
-        const a0 = a[pa];
-        const a1 = a[pa + aRow];
-        const a2 = a[pa + aRow2];
-        const a3 = a[pa + aRow3];
-        const b0 = packed[q];
-        const b1 = packed[q + 1];
-        const b2 = packed[q + 2];
-        const b3 = packed[q + 3];
-        c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;
-        c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
-        c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
-        c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
-        pa += aCol;
-      }
-      let o = i * n + j;
-      c[o] += c00; c[o + 1] += c01; c[o + 2] += c02; c[o + 3] += c03;
-      o += n;
-      c[o] += c10; c[o + 1] += c11; c[o + 2] += c12; c[o + 3] += c13;
-      o += n;
-      c[o] += c20; c[o + 1] += c21; c[o + 2] += c22; c[o + 3] += c23;
-      o += n;
-      c[o] += c30; c[o + 1] += c31; c[o + 2] += c32; c[o + 3] += c33;
-    }
-    // The last m mod 4 rows, one row against the packed four columns.
-    for (; i < m; i++) {
-      let c0 = 0, c1 = 0, c2 = 0, c3 = 0;
-      let pa = i * aRow;
-      for (let q = 0; q < 4 * k; q += 4) {
-        const ai = a[pa];
-        c0 += ai * packed[q];
-        c1 += ai * packed[q + 1];
-        c2 += ai * packed[q + 2];
-        c3 += ai * packed[q + 3];
-        pa += aCol;
-      }
-      const o = i * n + j;
-      c[o] += c0; c[o + 1] += c1; c[o + 2] += c2; c[o + 3] += c3;
-    }
-  }
-  // The last n mod 4 columns, one dot product per element.
-  for (; j < n; j++) {
-    for (let i = 0; i < m; i++) {
-      let sum = 0;
-      for (let p = 0, pa = i * aRow, pb = j * bCol; p < k; p++, pa += aCol, pb += bRow) sum += a[pa] * b[pb];
-      c[i * n + j] += sum;
-    }
-  }
+  if (backend === 'wasm' && m * n * k >= WASM_MIN_WORK) wasmGemm!(m, n, k, a, aRow, aCol, b, bRow, bCol, c, accumulate);
+  else gemmJs(m, n, k, a, aRow, aCol, b, bRow, bCol, c, accumulate);
 }
