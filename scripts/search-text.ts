@@ -128,16 +128,17 @@ function mathElement(node: Element): Element {
   return { type: 'element', tagName: 'span', properties: {}, children: [text(` ${words} `)] };
 }
 
-/** A widget as its name, title and lead; a widget whose title is a heading keeps it a heading, with its id, so a result can open it. */
+/** A widget as its name, title and lead; a widget with an id (or a heading for its title) becomes a heading with that id, so a result opens the widget itself. */
 function widgetElement(node: Element): Element {
   const name = widgetName(node.tagName);
   const title = findFirst(node, (element) => classes(element).includes('widget-title'));
   const lead = findFirst(node, (element) => classes(element).includes('widget-lead'));
   const titleText = title ? textOf(title).trim() : '';
   const named = titleText.toLowerCase().startsWith(name.toLowerCase()) ? titleText : titleText ? `${name}: ${titleText}` : name;
-  const heading = title && /^h[1-6]$/.test(title.tagName) ? title.tagName : 'p';
+  const anchor = title && /^h[1-6]$/.test(title.tagName) && title.properties.id ? title.properties.id : node.properties.id;
+  const heading = title && /^h[1-6]$/.test(title.tagName) ? title.tagName : anchor ? 'h4' : 'p';
   const children: ElementContent[] = [
-    { type: 'element', tagName: heading, properties: heading === 'p' ? {} : { id: title?.properties.id ?? node.properties.id }, children: [text(`${named} (widget)`)] },
+    { type: 'element', tagName: heading, properties: anchor ? { id: anchor } : {}, children: [text(`${named} (widget)`)] },
   ];
   if (lead) children.push({ type: 'element', tagName: 'p', properties: {}, children: [text(textOf(lead).trim())] });
   return { type: 'element', tagName: 'div', properties: {}, children };

@@ -46,7 +46,7 @@ export function safeExcerpt(excerpt: string): string {
 }
 
 /** The options for a search: for each page (best first), its best matching sections with their anchors, or the page itself. */
-export function searchOptions(pages: readonly PagefindPage[], limit = 10): SearchOption[] {
+export function searchOptions(pages: readonly PagefindPage[], limit = 8): SearchOption[] {
   const options: SearchOption[] = [];
   for (const page of pages) {
     const title = page.meta.title ?? page.url;
@@ -57,13 +57,4 @@ export function searchOptions(pages: readonly PagefindPage[], limit = 10): Searc
     if (options.length >= limit) break;
   }
   return options.slice(0, limit);
-}
-
-/** Whether a key press is typed into something editable (an input, a text area, a code editor), where `/` is a character, not the shortcut. */
-export function isTypingTarget(target: { tagName?: string; isContentEditable?: boolean; closest?: (selector: string) => unknown } | null): boolean {
-  if (!target) return false;
-  if (target.isContentEditable) return true;
-  const tag = (target.tagName ?? '').toLowerCase();
-  if (tag === 'input' || tag === 'textarea' || tag === 'select') return true;
-  return Boolean(target.closest?.('[contenteditable=""], [contenteditable="true"], .cm-editor'));
 }

@@ -25,11 +25,13 @@ describe('the index-only copy of a page', () => {
     expect(text).toBe('The error signal delta l partial L partial z l of a layer.');
   });
 
-  test('a widget is indexed by its name, title and lead, not by its controls', () => {
+  test('a widget is indexed by its name, title and lead, not by its controls; with an id it is a section of its own', () => {
     const html = `<main data-pagefind-body><gradient-flow class="widget" id="gf-x"><p class="widget-title">Twenty sigmoid layers</p>
       <p class="widget-lead">The bars shrink.</p><div><button>Play</button><label>Layers <output>20</output><input type="range"></label>
       <select><option>Sigmoid</option></select></div></gradient-flow></main>`;
     expect(textOf(indexableHtml(html))).toBe('Gradient flow: Twenty sigmoid layers (widget) The bars shrink.');
+    expect(indexableHtml(html)).toContain('<h4 id="gf-x">Gradient flow: Twenty sigmoid layers (widget)</h4>');
+    expect(indexableHtml('<activation-explorer class="widget"><p class="widget-title">Activation explorer: f and f′</p></activation-explorer>')).toContain('<div><p>Activation explorer: f and f′ (widget)</p></div>');
   });
 
   test('a widget whose title is a heading keeps the heading and its anchor, so a result opens it', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { isTypingTarget, safeExcerpt, searchOptions, SECTIONS_PER_PAGE, type PagefindPage } from '../../../site/search/search-results.ts';
+import { safeExcerpt, searchOptions, SECTIONS_PER_PAGE, type PagefindPage } from '../../../site/search/search-results.ts';
+import { isTypingTarget } from '../../../site/search/typing-target.ts';
 
 function section(id: string, excerpt = `about <mark>${id}</mark>`) {
   return { title: `Heading ${id}`, url: `/lessons/deep-networks/#${id}`, excerpt, anchor: { id, element: 'h2' } };
