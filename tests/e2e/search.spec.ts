@@ -45,8 +45,15 @@ test('searching "vanishing" finds the sections that teach it, and Enter opens th
 
 test('a click on a result opens its section; exercise titles and widget names are found; Escape closes the list', async ({ page }) => {
   await page.goto('/playground/');
-  await searchFor(page, 'gradient flow');
-  await expect(options(page).filter({ hasText: /Gradient flow/ }).first()).toBeVisible();
+  // A widget is a section of its own, named by its kind and title, and opens at the widget.
+  await searchFor(page, 'gradient flow sigmoid');
+  const widget = options(page).filter({ hasText: /Gradient flow: .*\(widget\)/ }).first();
+  await expect(widget).toBeVisible();
+  await widget.click();
+  await expect(page).toHaveURL(/\/lessons\/deep-networks\/#gf-[a-z0-9-]+$/);
+  await expect(page.locator(`gradient-flow#${new URL(page.url()).hash.slice(1)}`)).toBeInViewport();
+  await search(page).fill('gradient flow');
+  await expect(options(page).first()).toBeVisible({ timeout: 20_000 });
   await search(page).press('Escape');
   await expect(page.locator('#site-search-panel')).toBeHidden();
   await expect(search(page)).toHaveAttribute('aria-expanded', 'false');
