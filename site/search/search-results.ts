@@ -11,6 +11,8 @@ export interface PagefindSubResult {
   excerpt: string;
   /** The heading's element, when the section starts at one (the page's top has none). */
   anchor?: { id: string; element: string };
+  /** Each matched word's place and score (a word in a heading scores more than one in a paragraph). */
+  weighted_locations?: { balanced_score: number }[];
 }
 
 /** A page Pagefind matched, as `result.data()` gives it. */
@@ -45,13 +47,23 @@ export function safeExcerpt(excerpt: string): string {
   return excerpt.replace(/<(?!\/?mark>)[^>]*>/g, '');
 }
 
+/** How well a section matches: the sum of its matched words' scores (Pagefind lists a page's sections in page order, not by this). */
+export function sectionScore(section: PagefindSubResult): number {
+  return (section.weighted_locations ?? []).reduce((sum, location) => sum + location.balanced_score, 0);
+}
+
 /** The options for a search: for each page (best first), its best matching sections with their anchors, or the page itself. */
 export function searchOptions(pages: readonly PagefindPage[], limit = 8): SearchOption[] {
   const options: SearchOption[] = [];
   for (const page of pages) {
     const title = page.meta.title ?? page.url;
     const pageLabel = page.meta.chapter ? `${page.meta.chapter} · ${title}` : title;
-    const sections = (page.sub_results ?? []).filter((section) => section.anchor !== undefined).slice(0, SECTIONS_PER_PAGE);
+    const sections = (page.sub_results ?? [])
+      .filter((section) => section.anchor !== undefined)
+      .map((section, order) => ({ section, order, score: sectionScore(section) }))
+      .sort((a, b) => b.score - a.score || a.order - b.order)
+      .slice(0, SECTIONS_PER_PAGE)
+      .map(({ section }) => section);
     if (sections.length === 0) options.push({ url: page.url, title, page: pageLabel, excerptHtml: safeExcerpt(page.excerpt) });
     for (const section of sections) options.push({ url: section.url, title: section.title, page: pageLabel, excerptHtml: safeExcerpt(section.excerpt) });
     if (options.length >= limit) break;

@@ -32,6 +32,12 @@ describe('search options', () => {
     expect(searchOptions([deep, other, other, other], 4)).toHaveLength(4);
   });
 
+  test('a page’s sections are ranked by the scores of their matched words, not by their order on the page', () => {
+    const scored = (id: string, scores: number[]) => ({ ...section(id), weighted_locations: scores.map((balanced_score) => ({ balanced_score })) });
+    const page: PagefindPage = { ...deep, sub_results: [scored('objectives', [512]), scored('vanishing', [18437]), scored('random', [512, 512]), scored('remember', [512])] };
+    expect(searchOptions([page]).map((option) => option.url.split('#')[1])).toEqual(['vanishing', 'random', 'objectives']);
+  });
+
   test('a page whose match has no heading above it is one option for the page itself', () => {
     const page: PagefindPage = { url: '/playground/', excerpt: 'the <mark>playground</mark>', meta: { title: 'Playground' }, sub_results: [{ title: 'Playground', url: '/playground/', excerpt: 'x' }] };
     expect(searchOptions([page])).toEqual([{ url: '/playground/', title: 'Playground', page: 'Playground', excerptHtml: 'the <mark>playground</mark>' }]);
