@@ -7,6 +7,7 @@ import { rehypeStrictMath } from './site/markdown/rehype-strict-math.ts';
 import { remarkExerciseIds } from './site/markdown/remark-exercise-ids.ts';
 import { mnistSubsetIntegration } from './scripts/mnist-subset.ts';
 import { serviceWorkerIntegration } from './scripts/service-worker.ts';
+import { searchIndexIntegration } from './scripts/search-index.ts';
 import { courseIntegration } from './site/course/course-integration.ts';
 
 export default defineConfig({
@@ -25,8 +26,9 @@ export default defineConfig({
   },
   // The course configuration is read first: a bad one fails the build before anything else is done.
   // The MNIST subset the lessons load lazily is made from the `mnist` package before dev or build serves the site;
-  // the service worker (sw.js, so the course works offline once loaded) is written when a build is done.
-  integrations: [courseIntegration(), mdx(), mnistSubsetIntegration(), serviceWorkerIntegration()],
+  // when a build is done, the search index (/pagefind/) is written, then the service worker (sw.js, so the course
+  // works offline once loaded), whose precache list then holds the index.
+  integrations: [courseIntegration(), mdx(), mnistSubsetIntegration(), searchIndexIntegration(), serviceWorkerIntegration()],
   devToolbar: { enabled: false },
   vite: {
     worker: { format: 'es' },

@@ -14,7 +14,7 @@ import {
 const ORIGIN = 'https://course.example';
 const manifest: OfflineManifest = {
   version: 'v2',
-  precache: ['/', '/404.html', '/lessons/mlp/', '/_astro/runtime.abc.js', '/_astro/worker-def.js', '/favicon.svg'],
+  precache: ['/', '/404.html', '/lessons/mlp/', '/_astro/runtime.abc.js', '/_astro/worker-def.js', '/favicon.svg', '/pagefind/pagefind-entry.json'],
   dataVersion: 'd1',
 };
 
@@ -117,6 +117,7 @@ const site: Record<string, string> = {
   '/_astro/worker-def.js': 'worker',
   '/_astro/KaTeX_Main.ttf': 'ttf',
   '/favicon.svg': '<svg/>',
+  '/pagefind/pagefind-entry.json': '{"version":"1"}',
   '/data/mnist-subset.bin': 'digits',
 };
 
@@ -189,6 +190,14 @@ describe('the service worker', () => {
     expect(await (await worker.request('/_astro/KaTeX_Main.ttf'))!.text()).toBe('ttf');
     worker.server.online = false;
     expect(await (await worker.request('/_astro/KaTeX_Main.ttf'))!.text()).toBe('ttf');
+  });
+
+  test('offline, the search index answers from the precache though Pagefind asks for it with a cache-busting query', async () => {
+    const worker = serviceWorker(site);
+    await worker.lifecycle('install');
+    worker.server.online = false;
+    const response = await worker.request('/pagefind/pagefind-entry.json?ts=1733300000000', { cors: true });
+    expect(await response!.text()).toBe('{"version":"1"}');
   });
 
   test('data is cached the first time it is fetched and then served offline', async () => {
