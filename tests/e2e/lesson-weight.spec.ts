@@ -15,13 +15,14 @@ for (const path of builtLessonPaths()) {
     await page.goto(path);
     const facts = await page.evaluate(() => {
       const blocks = [...document.querySelectorAll('.prose > *')].filter((block) => getComputedStyle(block).contentVisibility === 'auto');
-      const last = blocks.at(-1);
+      // (A block with content-visibility: auto is itself rendered; what it skips is its contents.)
+      const last = blocks.filter((block) => block.firstElementChild !== null).at(-1);
       const formulas = [...document.querySelectorAll('.katex')];
       return {
         elements: document.getElementsByTagName('*').length,
         blocks: blocks.length,
         // A block far below the fold is skipped (its contents are not rendered) until the reader scrolls to it.
-        lastSkipped: last !== undefined && last.getBoundingClientRect().top > 3 * innerHeight && !last.checkVisibility({ contentVisibilityAuto: true }),
+        lastSkipped: last !== undefined && last.getBoundingClientRect().top > 3 * innerHeight && !last.firstElementChild!.checkVisibility({ contentVisibilityAuto: true }),
         formulas: formulas.length,
         withMathml: formulas.filter((f) => f.querySelector(':scope > .katex-mathml > math') !== null).length,
         htmlHidden: formulas.filter((f) => f.querySelector(':scope > .katex-html')?.getAttribute('aria-hidden') === 'true').length,
@@ -39,11 +40,11 @@ for (const path of builtLessonPaths()) {
 test('a skipped block keeps its MathML in the page, and scrolling to it renders it', async ({ page }) => {
   await page.goto('/lessons/backprop/');
   const last = page.locator('.prose > .katex-display').last();
-  expect(await last.evaluate((block) => block.checkVisibility({ contentVisibilityAuto: true }))).toBe(false);
+  expect(await last.evaluate((block) => block.firstElementChild!.checkVisibility({ contentVisibilityAuto: true }))).toBe(false);
   // A skipped formula's MathML is in the document all along (content-visibility: auto leaves it to assistive technology).
   await expect(last.locator('math').first()).toBeAttached();
   await last.scrollIntoViewIfNeeded();
-  await expect.poll(() => last.evaluate((block) => block.checkVisibility({ contentVisibilityAuto: true }))).toBe(true);
+  await expect.poll(() => last.evaluate((block) => block.firstElementChild!.checkVisibility({ contentVisibilityAuto: true }))).toBe(true);
   const box = await last.boundingBox();
   expect(box!.height).toBeGreaterThan(10);
 });
