@@ -1,7 +1,11 @@
 // Lighthouse's four scores for every page of a built site, in its mobile profile (the default: a mid-range phone,
-// simulated slow 4G and a 4× slower CPU), against Debian's Chromium. Serves the build folder itself.
+// simulated slow 4G and a 4× slower CPU), against Debian's Chromium. Serves the build folder itself, text gzip-compressed
+// as a production host serves it.
 //
-//   npm run lighthouse -- [--dist dist] [--port 4430] [--runs N] [--json] [PAGE...]   (default: every built page)
+//   npm run lighthouse -- [--dist dist] [--port 4430] [--runs N] [--json] [--diagnose] [PAGE...]   (default: every built page)
+//
+// --diagnose prints, under each page's row, what its performance score is made of: the metrics (FCP, LCP, TBT, CLS,
+// Speed Index), the DOM size, the main thread's time by kind of work, the LCP element and the scripts that ran longest.
 //
 // Each page is measured --runs times (default 1) and each score reported as the median of its runs; the machine's
 // load average is printed with the table, since a loaded machine lowers the performance score. Not part of
@@ -39,11 +43,12 @@ interface Options {
   port: number;
   runs: number;
   json: boolean;
+  diagnose: boolean;
   pages: string[];
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { dist: 'dist', port: 4430, runs: 1, json: false, pages: [] };
+  const options: Options = { dist: 'dist', port: 4430, runs: 1, json: false, diagnose: false, pages: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => argv[++i] ?? fail(`${arg} needs a value`);
@@ -51,6 +56,7 @@ function parseOptions(argv: string[]): Options {
     else if (arg === '--port') options.port = Number(value());
     else if (arg === '--runs') options.runs = Number(value());
     else if (arg === '--json') options.json = true;
+    else if (arg === '--diagnose') options.diagnose = true;
     else if (arg.startsWith('--')) fail(`unknown option ${arg}`);
     else options.pages.push(arg);
   }
@@ -60,18 +66,41 @@ function parseOptions(argv: string[]): Options {
 }
 
 function fail(message: string): never {
-  process.stderr.write(`lighthouse: ${message}\nusage: npm run lighthouse -- [--dist dist] [--port 4430] [--runs N] [--json] [PAGE...]\n`);
+  process.stderr.write(`lighthouse: ${message}\nusage: npm run lighthouse -- [--dist dist] [--port 4430] [--runs N] [--json] [--diagnose] [PAGE...]\n`);
   process.exit(2);
+}
+
+/** The part of a Lighthouse report --diagnose reads. */
+interface Report {
+  audits: Record<string, { numericValue?: number; displayValue?: string; details?: { items?: Array<Record<string, unknown>> } }>;
+}
+
+/** What a page's performance score is made of, as a few indented lines (see --diagnose). */
+export function diagnosisOf(report: Report): string {
+  const audit = (id: string) => report.audits[id];
+  const ms = (id: string) => { const v = audit(id)?.numericValue; return v === undefined ? '-' : `${Math.round(v)} ms`; };
+  const lines = [
+    `FCP ${ms('first-contentful-paint')}, LCP ${ms('largest-contentful-paint')}, TBT ${ms('total-blocking-time')}, SI ${ms('speed-index')}, CLS ${audit('cumulative-layout-shift')?.numericValue?.toFixed(3) ?? '-'}`,
+    `DOM: ${audit('dom-size')?.displayValue ?? '-'}; main thread ${audit('mainthread-work-breakdown')?.displayValue ?? '-'}: ` +
+      (audit('mainthread-work-breakdown')?.details?.items ?? []).slice(0, 5).map((i) => `${String(i.groupLabel ?? i.group)} ${Math.round(Number(i.duration))} ms`).join(', '),
+  ];
+  const lcp = audit('largest-contentful-paint-element')?.details?.items?.[0] as { items?: Array<{ node?: { snippet?: string } }> } | undefined;
+  const snippet = lcp?.items?.[0]?.node?.snippet;
+  if (snippet) lines.push(`LCP element: ${snippet.slice(0, 120)}`);
+  const scripts = (audit('bootup-time')?.details?.items ?? []).slice(0, 4);
+  if (scripts.length > 0) lines.push(`scripts: ${scripts.map((i) => `${String(i.url).replace(/^https?:\/\/[^/]+/, '')} ${Math.round(Number(i.total))} ms`).join(', ')}`);
+  return lines.map((line) => `    ${line}`).join('\n');
 }
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   if (!existsSync(join(options.dist, 'index.html'))) fail(`${options.dist} holds no built site: run npm run build (or pass --dist DIR)`);
   const pages = options.pages.length > 0 ? options.pages : builtPages(options.dist);
-  const server = await serve(options.dist, options.port);
+  const server = await serve(options.dist, options.port, { gzip: true });
   const chrome = await chromeLauncher.launch({ chromePath: ensureChromium((line) => process.stderr.write(`${line}\n`)), chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
   const load = loadavg()[0];
   const rows: PageScores[] = [];
+  const diagnoses = new Map<string, string>();
   try {
     for (const page of pages) {
       const runs: Record<string, number[]> = Object.fromEntries(CATEGORIES.map((c) => [c, []]));
@@ -80,6 +109,11 @@ async function main(): Promise<void> {
         for (const category of CATEGORIES) {
           const score = result?.lhr.categories[category]?.score;
           if (typeof score === 'number') runs[category].push(score * 100);
+        }
+        if (options.diagnose && result) diagnoses.set(page, `${diagnoses.has(page) ? `${diagnoses.get(page)}\n` : ''}${diagnosisOf(result.lhr as unknown as Report)}`);
+        if (options.diagnose && result) {
+          const failing = Object.values(result.lhr.categories.accessibility?.auditRefs ?? []).map((ref) => result.lhr.audits[ref.id]).filter((a) => a.score === 0);
+          if (failing.length > 0) diagnoses.set(page, `${diagnoses.get(page)}\n    accessibility fails: ${failing.map((a) => a.id).join(', ')}`);
         }
       }
       rows.push({ page, scores: Object.fromEntries(CATEGORIES.map((c) => [c, medianOrNull(runs[c])])) as PageScores['scores'] });
@@ -90,9 +124,10 @@ async function main(): Promise<void> {
     await chrome.kill();
     server.close();
   }
-  const summary = `Lighthouse mobile profile, ${options.runs === 1 ? 'one run' : `median of ${options.runs} runs`} per page, Debian's Chromium, ${options.dist}/; load average ${load.toFixed(2)} at the start (${loadavg()[0].toFixed(2)} at the end).`;
+  const summary = `Lighthouse mobile profile, ${options.runs === 1 ? 'one run' : `median of ${options.runs} runs`} per page, Debian's Chromium, ${options.dist}/ served gzip-compressed; load average ${load.toFixed(2)} at the start (${loadavg()[0].toFixed(2)} at the end).`;
   if (options.json) process.stdout.write(`${JSON.stringify({ summary, loadAverage: load, rows }, null, 2)}\n`);
   else process.stdout.write(`${tableOf(rows)}\n\n${summary}\n`);
+  if (options.diagnose && !options.json) for (const [page, text] of diagnoses) process.stdout.write(`\n${page}\n${text}\n`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -95,7 +95,7 @@ test.describe('a numeric exercise seeded per learner', () => {
     await expect(graph).toHaveAttribute('data-first', 'ŷ', { timeout: 15_000 });
     await expect(element.locator('.ex-graph-node[data-node="ŷ"]')).toHaveAttribute('data-state', 'first-difference');
     // The graph was traced on this learner's numbers: its input node holds their x₁.
-    await expect(graph.locator('.graph-node[aria-label^="x₁"]')).toHaveAttribute('aria-label', new RegExp(formatVariantNumber(numbers.x1 as number).replace('−', '[−-]')));
+    await expect(graph.locator('.graph-node[aria-label^="x₁"]')).toHaveAttribute('aria-description', new RegExp(formatVariantNumber(numbers.x1 as number).replace('−', '[−-]')));
   });
 });
 

@@ -52,7 +52,7 @@ test('keyboard only: forward fills in values, backward fills in gradients with t
   await expect(status).toContainText(`= ${formatNumber(node('L').value as number)}.`);
   const loss = stepper.locator(`.graph-node[data-node="${node('L').id}"]`);
   await expect(loss).toHaveAttribute('data-state', 'current');
-  await expect(loss).toHaveAttribute('aria-label', new RegExp(`value ${formatNumber(node('L').value as number)}`));
+  await expect(loss).toHaveAttribute('aria-description', new RegExp(`value ${formatNumber(node('L').value as number)}`));
 
   // Backward, one gradient per step, down to w: its line shows ū · x with the engine's numbers.
   for (let i = 0; i < run.lines.length; i++) await page.keyboard.press('.');
@@ -67,7 +67,7 @@ test('keyboard only: forward fills in values, backward fills in gradients with t
 
   // Back one step: w's gradient is unknown again.
   await page.keyboard.press('ArrowLeft');
-  await expect(stepper.locator(`.graph-node[data-node="${node('w').id}"]`)).toHaveAttribute('aria-label', /gradient not yet computed/);
+  await expect(stepper.locator(`.graph-node[data-node="${node('w').id}"]`)).toHaveAttribute('aria-description', /gradient not yet computed/);
 });
 
 test('focusing a node highlights it, its edges and its line; arrow keys move between nodes', async ({ page }) => {
@@ -104,7 +104,7 @@ test('editing a weight recomputes every number, and the URL reproduces the state
   await page.keyboard.press('Control+A');
   await page.keyboard.type('1.5');
   await expect(wLine).toContainText(formatNumber(after.node('w').grad as number));
-  await expect(stepper.locator(`.graph-node[data-node="${after.node('L').id}"]`)).toHaveAttribute('aria-label', new RegExp(`value ${formatNumber(after.node('L').value as number)}`));
+  await expect(stepper.locator(`.graph-node[data-node="${after.node('L').id}"]`)).toHaveAttribute('aria-description', new RegExp(`value ${formatNumber(after.node('L').value as number)}`));
   expect(formatNumber(after.node('w').grad as number)).not.toBe(formatNumber(before.node('w').grad as number));
 
   // Step back twice with the keyboard from a button, then reload the URL.
@@ -117,13 +117,13 @@ test('editing a weight recomputes every number, and the URL reproduces the state
   const reopened = await openStepper(page, 'neuron', page.url());
   await expect(reopened.getByText(`Step ${back} of ${after.steps}`)).toBeVisible();
   await expect(reopened.getByLabel('w', { exact: true })).toHaveValue('1.5');
-  await expect(reopened.locator(`.graph-node[data-node="${after.node('L').id}"]`)).toHaveAttribute('aria-label', new RegExp(`value ${formatNumber(after.node('L').value as number)}`));
+  await expect(reopened.locator(`.graph-node[data-node="${after.node('L').id}"]`)).toHaveAttribute('aria-description', new RegExp(`value ${formatNumber(after.node('L').value as number)}`));
 
   // The preset's numbers come back with one button, at the same step.
   await reopened.getByRole('button', { name: "Restore the preset's numbers" }).focus();
   await page.keyboard.press('Enter');
   await expect(reopened.getByLabel('w', { exact: true })).toHaveValue('0.5');
-  await expect(reopened.locator(`.graph-node[data-node="${before.node('L').id}"]`)).toHaveAttribute('aria-label', new RegExp(`value ${formatNumber(before.node('L').value as number)}`));
+  await expect(reopened.locator(`.graph-node[data-node="${before.node('L').id}"]`)).toHaveAttribute('aria-description', new RegExp(`value ${formatNumber(before.node('L').value as number)}`));
   expect(new URL(page.url()).searchParams.get('stepper-neuron')).toBe(String(back));
 });
 

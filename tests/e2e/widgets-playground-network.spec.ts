@@ -70,7 +70,7 @@ test('editing a weight pauses training, refuses bad input, and a valid value cha
   await expect.poll(() => attribute(widget, 'data-epoch'), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
   await widget.locator('.pg-neuron[data-layer="1"][data-neuron="1"]').focus();
   await page.keyboard.press('Enter');
-  const weight = widget.getByRole('button', { name: 'Weight from x₁ to h₂⁽¹⁾, edit' });
+  const weight = widget.getByRole('button', { name: /^w from x₁ to h₂⁽¹⁾ −?[\d.]+ ?, edit$/ });
   await expect(weight).toBeFocused();
   await page.keyboard.press('Enter');
   const input = widget.getByRole('textbox', { name: 'New weight from x₁ to h₂⁽¹⁾' });

@@ -321,13 +321,20 @@ export class NetworkDiagram {
         button.type = 'button';
         button.className = 'pg-weight';
         button.dataset.weight = String(term.from ?? 'bias');
+        // The button's name is its own text, so what a voice-control user reads on it is what they say (WCAG 2.5.3):
+        // "w from x₁ 0.53" on screen, "w from x₁ to h₂⁽¹⁾ 0.53, edit" to a screen reader (the rest is visually hidden).
         const label = document.createElement('span');
-        label.textContent = term.from === null ? 'bias ' : `w from ${term.input} `;
+        label.textContent = term.from === null ? 'bias' : `w from ${term.input}`;
+        const target = document.createElement('span');
+        target.className = 'visually-hidden';
+        target.textContent = term.from === null ? ` of ${formula.name}` : ` to ${formula.name}`;
         const value = document.createElement('span');
         value.className = 'pg-weight-value';
         value.textContent = formatWeight(term.value);
-        button.append(label, value);
-        button.setAttribute('aria-label', term.from === null ? `Bias of ${formula.name}, edit` : `Weight from ${term.input} to ${formula.name}, edit`);
+        const edit = document.createElement('span');
+        edit.className = 'visually-hidden';
+        edit.textContent = ', edit';
+        button.append(label, target, ' ', value, edit);
         weights.append(button, ' ');
       }
       parts.push(weights);

@@ -12,8 +12,10 @@
 //   gradients with autograd's `agrees`, `differs`, `first-difference` (where they first part, in backward
 //   order) and `unknown` (no answer to compare). graph.css colours them; every state also has a word in the
 //   node's accessible name, so colour is never the only signal.
-// - Every node is a `<g class="graph-node" data-node="ID" role="button">` with an accessible name (its name,
-//   op, value, gradient and state); `focusable` names the one node with tabindex 0 (a roving tab stop: the
+// - Every node is a `<g class="graph-node" data-node="ID" role="button">` whose accessible name is the text it
+//   shows, in order (`nodeVisibleText`: a name spoken by a voice-control user matches what they see, WCAG 2.5.3),
+//   and whose accessible description says what each number is (`nodeAccessibleName`: its name, op, value,
+//   gradient and state); `focusable` names the one node with tabindex 0 (a roving tab stop: the
 //   others have −1, and the widget moves focus with the arrow keys). Edges are
 //   `<path class="graph-edge" data-from data-to>`.
 // - Hover and focus: `highlightNode(root, id)` (graph-highlight.ts) marks a node, its edges and its
@@ -131,7 +133,12 @@ function spoken(value: TraceValue | null): string {
   return (value as (number | number[])[]).map((v) => (typeof v === 'number' ? formatNumber(v) : v.map((u) => formatNumber(u)).join(', '))).join('; ');
 }
 
-/** The accessible name of a node: name, op, value, gradient, the student's gradient and the state. */
+/** The text a node shows, in reading order: its accessible name (the name, the op, then each row as drawn). */
+export function nodeVisibleText(view: NodeView): string {
+  return [view.name, view.op, ...rowsOf(view).map((row) => `${row.prefix}${row.text}`)].join(' ');
+}
+
+/** What a node says, in words (its accessible description): name, op, value, gradient, the student's gradient and the state. */
 export function nodeAccessibleName(view: NodeView): string {
   const parts = [`${view.name}, ${view.op}`, `value ${spoken(view.value)}`];
   if (view.grad !== undefined) parts.push(`gradient ${spoken(view.grad)}`);
@@ -163,7 +170,7 @@ export function graphSvg(trace: Trace, views: readonly NodeView[], options: Grap
         .join('');
       return (
         `<g class="graph-node" data-node="${placed.id}" data-state="${view.state}" role="button" tabindex="${placed.id === focusable ? 0 : -1}" ` +
-        `aria-label="${escape(nodeAccessibleName(view))}" transform="translate(${placed.x} ${placed.y})">` +
+        `aria-label="${escape(nodeVisibleText(view))}" aria-description="${escape(nodeAccessibleName(view))}" transform="translate(${placed.x} ${placed.y})">` +
         `<rect class="graph-box" width="${placed.width}" height="${placed.height}" rx="6"/>` +
         `<text class="graph-name" x="${PADDING_X}" y="15">${escape(view.name)}</text>` +
         `<text class="graph-op" x="${placed.width - PADDING_X}" y="15" text-anchor="end">${escape(view.op)}</text>` +

@@ -3,7 +3,7 @@ import { tensor } from '../../../../../engine/tensor.ts';
 import { mul, add } from '../../../../../engine/ops/elementwise.ts';
 import { sigmoid } from '../../../../../engine/ops/activations.ts';
 import { trace } from '../../../../../engine/trace.ts';
-import { graphSvg, nodeAccessibleName, opCaption, type NodeView } from '../../../../../site/lesson/shared/graph/graph-svg.ts';
+import { graphSvg, nodeAccessibleName, nodeVisibleText, opCaption, type NodeView } from '../../../../../site/lesson/shared/graph/graph-svg.ts';
 
 /** The graph of σ(w · 2 + b) after backward, with names and captions. */
 function neuron() {
@@ -44,6 +44,18 @@ describe('the SVG of a graph', () => {
     expect(nodeAccessibleName({ name: 'W', op: 'param', value: [[1, 2], [3, 4]], grad: null, yours: [[1, 2], [3, 5]], state: 'differs' })).toBe(
       'W, param, value 1, 2; 3, 4, gradient not yet computed, your gradient 1, 2; 3, 5, your gradient differs',
     );
+  });
+
+  test('a node is named by the text it shows, in order, and described in words', () => {
+    const view: NodeView = { name: 'z', op: '+', value: 0.5, grad: 0.235, yours: 0.25, state: 'differs' };
+    expect(nodeVisibleText(view)).toBe('z + 0.5 0.235 yours 0.25');
+    const { markup } = graphSvg(neuron().t, neuron().t.nodes.map((n) => ({ name: n.label ?? 'c', op: opCaption(n), value: 1, grad: 2, state: 'done' })), { idPrefix: 'g9', label: 'graph' });
+    // The accessible name holds the visible text (axe's label-content-name-mismatch); the words are in the description.
+    for (const [, label, description] of markup.matchAll(/aria-label="([^"]*)" aria-description="([^"]*)"/g)) {
+      expect(label).toMatch(/ 1 2$/);
+      expect(description).toMatch(/, value 1, gradient 2, computed$/);
+    }
+    expect([...markup.matchAll(/aria-description=/g)].length).toBe(neuron().t.nodes.length);
   });
 
   test('captions name the op, the exponent of a power and the role of a leaf', () => {
