@@ -9,7 +9,7 @@
 
 import { readFileSync } from 'node:fs';
 import { gemmJs } from '../engine/ops/gemm-js.ts';
-import { wasmGemm } from '../engine/wasm/gemm-wasm.ts';
+import { wasmGemm as maybeWasmGemm } from '../engine/wasm/gemm-wasm.ts';
 import { KERNELS_WASM_BASE64 } from '../engine/wasm/kernels.generated.ts';
 import { Random } from '../engine/random.ts';
 import { median } from './stats.ts';
@@ -27,7 +27,8 @@ function time(fn: () => void, repeat: number): number {
   }
   return median(times);
 }
-if (wasmGemm === null) throw new Error('bench-kernels: no WebAssembly SIMD here');
+if (maybeWasmGemm === null) throw new Error('bench-kernels: no WebAssembly SIMD here');
+const wasmGemm = maybeWasmGemm;
 console.log(`load average before: ${load()}`);
 
 console.log('\nthreshold: A·Bᵀ, accumulate, microseconds per product (copies included for WebAssembly)');

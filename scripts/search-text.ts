@@ -97,7 +97,7 @@ const LEFT_OUT_CLASSES = [
 ];
 
 function classes(node: Element): string[] {
-  const value = node.properties.className;
+  const value: unknown = node.properties.className;
   return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
 }
 

@@ -26,7 +26,7 @@ interface KernelExports {
 }
 
 /** The module's bytes, decoded from base64 (atob exists in browsers, workers and Node ≥ 16). */
-function decode(base64: string): Uint8Array {
+function decode(base64: string): Uint8Array<ArrayBuffer> {
   const text = atob(base64);
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
