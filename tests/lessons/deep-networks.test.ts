@@ -168,7 +168,7 @@ describe('lesson 8: the page', () => {
   test('places its two exercises and its widgets, imported from the barrel, and types no computed number', () => {
     expect(lesson).toContain('<Exercise id="sigmoid-shrinkage" />');
     expect(lesson).toContain('<Exercise id="he-init-variance" />');
-    expect(lesson).toContain("import { Aside, Cell, Exercise, GradientFlow, MnistLab, PositionToColour } from '../site/lesson/index.ts';");
+    expect(lesson).toContain("import { Aside, Cell, Exercise, GradientFlow, MnistLab, PositionToColour, Term } from '../site/lesson/index.ts';");
     for (const placement of [
       '<GradientFlow preset="vanishing-sigmoid" />',
       '<GradientFlow preset="exploding" />',

@@ -23,6 +23,9 @@ const NOT_IN_CELLS: Record<string, string> = {
   pytorchScript: 'the Playground’s export; it needs a run record a cell does not have',
   parseScriptLosses: 'reads an exported script’s output, for the export’s tests',
   pythonNumber: 'formats numbers for the exported script',
+  setKernelBackend: 'chooses the dense kernel (wasm SIMD or JS) for the whole engine; a cell would change it under the page’s widgets and its results do not depend on it',
+  kernelBackend: 'goes with setKernelBackend',
+  wasmKernelAvailable: 'goes with setKernelBackend',
 };
 
 function sources(): SourceTexts {
