@@ -9,6 +9,21 @@
 // time, into a contiguous panel, so the inner loop reads memory in order
 // whatever B's layout.
 
+/** A dense kernel's signature: C = A B (or C += A B), A and B read through strides, C row-major m × n. */
+export type Gemm = (
+  m: number,
+  n: number,
+  k: number,
+  a: Float64Array,
+  aRow: number,
+  aCol: number,
+  b: Float64Array,
+  bRow: number,
+  bCol: number,
+  c: Float64Array,
+  accumulate: boolean,
+) => void;
+
 let panel = new Float64Array(0);
 
 /** Grows the reusable scratch panel to at least `length` values, so the kernel allocates only when a bigger product arrives. */
@@ -21,19 +36,7 @@ function scratch(length: number): Float64Array {
  * Computes C = A B (or C += A B when `accumulate` is true) with A(i, p) = a[i * aRow + p * aCol],
  * B(p, j) = b[p * bRow + j * bCol] and C row-major (m × n).
  */
-export function gemmJs(
-  m: number,
-  n: number,
-  k: number,
-  a: Float64Array,
-  aRow: number,
-  aCol: number,
-  b: Float64Array,
-  bRow: number,
-  bCol: number,
-  c: Float64Array,
-  accumulate: boolean,
-): void {
+export const gemmJs: Gemm = (m, n, k, a, aRow, aCol, b, bRow, bCol, c, accumulate) => {
   if (!accumulate) c.fill(0, 0, m * n);
   if (m === 0 || n === 0 || k === 0) return;
   const packed = scratch(4 * k);
@@ -103,4 +106,4 @@ export function gemmJs(
       c[i * n + j] += sum;
     }
   }
-}
+};

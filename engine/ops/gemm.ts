@@ -10,7 +10,7 @@
 //     WebAssembly memory costs more than it saves), platforms without WebAssembly SIMD, and when forced by
 //     `setKernelBackend('js')` or the environment variable NEURAL_NOTEBOOK_KERNEL=js.
 
-import { gemmJs } from './gemm-js.ts';
+import { gemmJs, type Gemm } from './gemm-js.ts';
 import { wasmGemm, wasmKernelError } from '../wasm/gemm-wasm.ts';
 
 export { gemmJs };
@@ -62,19 +62,7 @@ export function setKernelBackend(next: KernelBackend): KernelBackend {
  * Computes C = A B (or C += A B when `accumulate` is true) with A(i, p) = a[i * aRow + p * aCol],
  * B(p, j) = b[p * bRow + j * bCol] and C row-major (m × n).
  */
-export function gemm(
-  m: number,
-  n: number,
-  k: number,
-  a: Float64Array,
-  aRow: number,
-  aCol: number,
-  b: Float64Array,
-  bRow: number,
-  bCol: number,
-  c: Float64Array,
-  accumulate: boolean,
-): void {
+export const gemm: Gemm = (m, n, k, a, aRow, aCol, b, bRow, bCol, c, accumulate) => {
   if (backend === 'wasm' && m * n * k >= WASM_MIN_WORK) wasmGemm!(m, n, k, a, aRow, aCol, b, bRow, bCol, c, accumulate);
   else gemmJs(m, n, k, a, aRow, aCol, b, bRow, bCol, c, accumulate);
-}
+};

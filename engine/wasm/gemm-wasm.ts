@@ -4,21 +4,7 @@
 // reach), the product runs there, and C is copied back: engine/README.md has the measurement that chose copying.
 
 import { KERNELS_WASM_BASE64 } from './kernels.generated.ts';
-
-/** The JavaScript kernel's signature: C = A B (or C += A B), A and B read through strides, C row-major m × n. */
-export type Gemm = (
-  m: number,
-  n: number,
-  k: number,
-  a: Float64Array,
-  aRow: number,
-  aCol: number,
-  b: Float64Array,
-  bRow: number,
-  bCol: number,
-  c: Float64Array,
-  accumulate: boolean,
-) => void;
+import type { Gemm } from '../ops/gemm-js.ts';
 
 interface KernelExports {
   memory: WebAssembly.Memory;

@@ -71,3 +71,15 @@ export function firstUses(usesInCourseOrder: readonly NotationUse[]): Map<string
   }
   return first;
 }
+
+/** An entry as the notation page has prepared it: every text already typeset to HTML. */
+export interface NotationEntryView {
+  anchor: string;
+  /** The symbol typeset, or the term in a <dfn>. */
+  head: string;
+  kind: 'symbol' | 'term';
+  meaning: string;
+  facts: { label: string; html: string }[];
+  /** The section that introduces it, or undefined when no chapter of this course references it. */
+  introduced: { href: string; chapter: string; section: string | undefined } | undefined;
+}
