@@ -7,14 +7,12 @@
 //     the bare kernel on operands already there, on the three layouts of the 784-256-10 training step's first layer.
 // Medians of 15 runs; the load average before and after.
 
-import { readFileSync } from 'node:fs';
 import { gemmJs } from '../engine/ops/gemm-js.ts';
 import { wasmGemm as maybeWasmGemm } from '../engine/wasm/gemm-wasm.ts';
 import { KERNELS_WASM_BASE64 } from '../engine/wasm/kernels.generated.ts';
 import { Random } from '../engine/random.ts';
-import { median } from './stats.ts';
+import { loadAverage, loadText, median } from './stats.ts';
 
-const load = (): string => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const rng = new Random(1);
 const random = (n: number): Float64Array => Float64Array.from({ length: n }, () => rng.uniform(-1, 1));
 /** The median over 15 runs of the mean time of `repeat` calls, in milliseconds. */
@@ -29,7 +27,7 @@ function time(fn: () => void, repeat: number): number {
 }
 if (maybeWasmGemm === null) throw new Error('bench-kernels: no WebAssembly SIMD here');
 const wasmGemm = maybeWasmGemm;
-console.log(`load average before: ${load()}`);
+console.log(`load average before: ${loadText(loadAverage())}`);
 
 console.log('\nthreshold: A·Bᵀ, accumulate, microseconds per product (copies included for WebAssembly)');
 for (const [m, n, k] of [[10, 8, 2], [10, 1, 8], [8, 8, 8], [10, 8, 8], [12, 12, 12], [16, 8, 16], [10, 16, 16], [16, 16, 16], [64, 10, 16], [32, 32, 32]]) {
@@ -77,4 +75,4 @@ for (const [m, n, k, layout] of [[64, 256, 784, 'A·Bᵀ (forward)'], [256, 784,
   const flops = 2 * m * n * k;
   console.log(`  ${m}×${k}·${k}×${n} ${layout}: in memory ${r.toFixed(3)} ms (${(flops / r / 1e6).toFixed(2)} GFLOP/s), copied ${cp.toFixed(3)} ms (${(flops / cp / 1e6).toFixed(2)} GFLOP/s)`);
 }
-console.log(`\nload average after: ${load()}`);
+console.log(`\nload average after: ${loadText(loadAverage())}`);

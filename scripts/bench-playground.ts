@@ -14,10 +14,9 @@
 // "10") there are only as many as epochs, so besides frames as a share of the rAF rate it reports frames as a
 // share of the frames due, min(rAF rate, epochs/s). Every run and the medians are printed, with the load average
 // (/proc/loadavg) at the start and the end.
-import { readFileSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, ensureChromium } from './chromium.ts';
-import { median } from './stats.ts';
+import { loadAverage, loadText, median } from './stats.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -35,14 +34,6 @@ const json = args.includes('--json');
 /** The benchmark's settings in the playground's URL form: everything else is the default (circles, batch 10, 50% split). */
 const task = (speed: string) => `data:circles,noise:0,layers:8-8,act:tanh,loss:mse,opt:sgd,lr:0.03,speed:${speed}`;
 
-/** The 1-, 5- and 15-minute load averages, or null where /proc/loadavg is missing. */
-function loadAverage(): number[] | null {
-  try {
-    return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
-  } catch {
-    return null;
-  }
-}
 
 /** One run's measurements. */
 interface Run {
@@ -150,5 +141,5 @@ else {
       `${bases.length > 1 ? `${s.base} ` : ''}speed ${s.speed}: median ${s.medianEpochsPerSecond.toFixed(1)} epochs/s, ${s.medianFramesPerSecond.toFixed(1)} frames/s of ${s.medianRafPerSecond.toFixed(1)} rAF/s: ${s.medianFramesOfRafPercent.toFixed(1)}% of rAF, ${s.medianFramesOfDuePercent.toFixed(1)}% of frames due (${runs} runs of ${seconds} s)`,
     );
   }
-  console.log(`load average (1, 5, 15 min): ${loadStart?.join(' ') ?? 'unknown'} at the start, ${loadEnd?.join(' ') ?? 'unknown'} at the end`);
+  console.log(`load average (1, 5, 15 min): ${loadText(loadStart)} at the start, ${loadText(loadEnd)} at the end`);
 }

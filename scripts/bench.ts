@@ -20,7 +20,6 @@
 
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -34,7 +33,7 @@ import { MLP } from '../engine/nn/mlp.ts';
 import { moons } from '../engine/data/moons.ts';
 import { datasetTensors } from '../engine/data/tensors.ts';
 import { ScalarMLP } from './bench/scalar-engine.ts';
-import { median } from './stats.ts';
+import { loadAverage, loadText, median } from './stats.ts';
 
 /** One measured line of the table: a (benchmark, engine) pair. */
 interface Measurement {
@@ -77,15 +76,6 @@ const RUNS = runsFlag >= 0 ? Number(args[runsFlag + 1]) : 11;
 if (!Number.isInteger(RUNS) || RUNS < 5) throw new RangeError(`bench: --runs must be a whole number of at least 5, got ${args[runsFlag + 1]}`);
 const WARMUP = 3;
 
-/** The load average over 1, 5 and 15 minutes (/proc/loadavg), or null where the platform has none. */
-function loadAverage(): [number, number, number] | null {
-  try {
-    const [one, five, fifteen] = readFileSync('/proc/loadavg', 'utf8').split(' ').map(Number);
-    return [one, five, fifteen];
-  } catch {
-    return null;
-  }
-}
 const loadAtStart = loadAverage();
 
 /** The median, fastest and slowest of a list of times. */
@@ -340,9 +330,8 @@ if (asJson) {
   ]);
   const widths = header.map((h, j) => Math.max(h.length, ...rows.map((row) => row[j].length)));
   const line = (cells: string[]): string => cells.map((c, j) => (j >= 2 && j <= 4 ? c.padStart(widths[j]) : c.padEnd(widths[j]))).join('  ');
-  const load = (l: [number, number, number] | null): string => (l === null ? 'unknown' : l.join(' '));
   console.log(`median of ${RUNS} runs after ${WARMUP} warm-up runs; Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, TensorFlow.js ${tf.version.tfjs} (wasm backend: SIMD on, threads off)`);
-  console.log(`load average at start ${load(loadAtStart)}, at end ${load(loadAtEnd)}`);
+  console.log(`load average at start ${loadText(loadAtStart)}, at end ${loadText(loadAtEnd)}`);
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));

@@ -7,20 +7,11 @@
 //
 // The README's "Measured" table quotes both.
 
-import { readFileSync } from 'node:fs';
 import { MNIST_GREY_LEVELS, quantiseMnistSubset, type MnistSubset } from '../engine/data/mnist.ts';
 import { MNIST_LAB_TRAINING, MnistTrainer } from '../site/lesson/mnist-lab/trainer.ts';
 import { buildMnistSubset, loadMnistSubset } from './mnist-subset.ts';
-import { median } from './stats.ts';
+import { loadAverage, loadText, median } from './stats.ts';
 
-/** The load average over the last minute, five and fifteen minutes, or null where /proc/loadavg is missing. */
-function loadAverage(): string | null {
-  try {
-    return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-  } catch {
-    return null;
-  }
-}
 
 /** Trains `epochs` epochs and gives each one's time in seconds (training only, as the lab shows it) and test accuracy. */
 function timeEpochs(subset: MnistSubset, epochs: number): { seconds: number; accuracy: number }[] {
@@ -45,9 +36,9 @@ const option = (name: string): string | undefined => {
 
 if (option('--epochs') !== undefined) {
   const epochs = Number(option('--epochs'));
-  const before = loadAverage();
+  const before = loadText(loadAverage());
   const results = timeEpochs(await loadMnistSubset(), epochs);
-  const after = loadAverage();
+  const after = loadText(loadAverage());
   for (const [i, r] of results.entries()) console.log(`epoch ${i + 1}: ${r.seconds.toFixed(2)} s, test accuracy ${(100 * r.accuracy).toFixed(1)}%`);
   console.log(`median ${median(results.map((r) => r.seconds)).toFixed(2)} s per epoch (${MNIST_LAB_TRAINING.optimizer}, lr ${MNIST_LAB_TRAINING.lr}, batch ${MNIST_LAB_TRAINING.batchSize}); load average before ${before}, after ${after}`);
 }

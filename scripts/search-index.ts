@@ -11,25 +11,21 @@
 // files the page's own search (site/search/) loads: pagefind.js, its WebAssembly, the entry, the index and the
 // fragments; not Pagefind's ready-made interfaces, which the course does not use.
 
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { AstroIntegration } from 'astro';
 import { indexableHtml } from './search-text.ts';
+import { builtPages, pageAddress, pageFile } from './static-server.ts';
+
+export { pageAddress };
 
 /** The folder of the index inside the built site, and its address. */
 export const SEARCH_INDEX_FOLDER = 'pagefind';
 
 /** The attribute that marks a page's searchable content; a page without it is not indexed. */
 export const SEARCH_BODY_ATTRIBUTE = 'data-pagefind-body';
-
-/** The page address of a built HTML file: "index.html" → "/", "lessons/mlp/index.html" → "/lessons/mlp/". */
-export function pageAddress(path: string): string {
-  if (path === 'index.html') return '/';
-  if (path.endsWith('/index.html')) return `/${path.slice(0, -'index.html'.length)}`;
-  return `/${path}`;
-}
 
 /** Whether a file Pagefind writes is one the course's search loads (the ready-made interfaces and the playground are not). */
 export function isSearchRuntimeFile(path: string): boolean {
@@ -40,9 +36,8 @@ export function isSearchRuntimeFile(path: string): boolean {
 
 /** The built pages that mark searchable content, as paths relative to the site's folder (forward slashes). */
 export function searchablePages(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+  return builtPages(dir)
+    .map(pageFile)
     .filter((path) => !path.startsWith(`${SEARCH_INDEX_FOLDER}/`))
     .filter((path) => readFileSync(join(dir, path), 'utf8').includes(SEARCH_BODY_ATTRIBUTE))
     .sort();

@@ -48,6 +48,18 @@ export function serve(dist: string, port: number, options: { gzip?: boolean } = 
   return new Promise((done) => server.listen(port, '127.0.0.1', () => done(server)));
 }
 
+/** The page address of a built HTML file (relative, forward slashes): "index.html" → "/", "lessons/mlp/index.html" → "/lessons/mlp/". */
+export function pageAddress(path: string): string {
+  if (path === 'index.html') return '/';
+  if (path.endsWith('/index.html')) return `/${path.slice(0, -'index.html'.length)}`;
+  return `/${path}`;
+}
+
+/** The built HTML file of a page address, relative to the site's folder: the inverse of `pageAddress`. */
+export function pageFile(address: string): string {
+  return address.endsWith('/') ? `${address.slice(1)}index.html` : address.slice(1);
+}
+
 /** Every page of a built site, as the paths a reader opens: `/`, `/lessons/perceptron/`, `/404.html`; sorted. */
 export function builtPages(dist: string): string[] {
   const root = resolve(dist);
@@ -57,10 +69,7 @@ export function builtPages(dist: string): string[] {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (entry.name !== '_astro') walk(path);
-      } else if (entry.name === 'index.html') {
-        const folder = relative(root, dir).split(sep).join('/');
-        pages.push(folder === '' ? '/' : `/${folder}/`);
-      } else if (entry.name.endsWith('.html')) pages.push(`/${relative(root, path).split(sep).join('/')}`);
+      } else if (entry.name.endsWith('.html')) pages.push(pageAddress(relative(root, path).split(sep).join('/')));
     }
   };
   walk(root);

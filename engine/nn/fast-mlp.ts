@@ -172,11 +172,12 @@ export class FastMLP {
     this.sparseInput = sparse;
     for (let r = 0; r < count; r++) {
       const source = (rows === null ? start + r : rows[start + r]) * inputs;
+      // The non-zero columns are listed only when the first layer will use them.
       let n = 0;
       for (let j = 0; j < inputs; j++) {
         const v = x[source + j];
         h0[r * inputs + j] = v;
-        if (v !== 0) nonZero[r * inputs + n++] = j;
+        if (sparse && v !== 0) nonZero[r * inputs + n++] = j;
       }
       this.nonZeroCount[r] = n;
     }
