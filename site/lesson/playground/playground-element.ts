@@ -5,7 +5,9 @@
 //
 // For measurements it exposes, as data attributes: data-epoch, data-frames
 // (frames drawn), data-epochs-per-second and data-frames-per-second (both over
-// the last second), data-train-loss and data-test-loss.
+// the last second), data-train-loss, data-test-loss, and data-running: whether
+// the last frame drawn came from a worker that was training (after Pause it
+// turns "false" once the worker has stopped, so data-epoch is then final).
 
 import { onThemeChange } from '../shared/plot-theme.ts';
 import { watchVisibility } from '../shared/mount-when-visible.ts';
@@ -388,6 +390,7 @@ export class PlaygroundElement extends HTMLElement {
     this.dataset.frames = String(this.framesDrawn);
     this.dataset.trainLoss = String(frame.trainLoss);
     this.dataset.testLoss = String(frame.testLoss);
+    this.dataset.running = String(frame.playing);
     if (frame.playing) {
       this.dataset.framesPerSecond = this.frameRate.add(now, this.framesDrawn).toFixed(1);
       this.dataset.epochsPerSecond = this.epochRate.add(now, frame.epoch).toFixed(1);
