@@ -59,13 +59,13 @@ export function loadWasmGemm(wasm: typeof WebAssembly | null = globalThis.WebAss
     const aLength = extent(m, k, aRow, aCol);
     const bLength = extent(k, n, bRow, bCol);
     const cLength = m * n;
-    // Offsets in float64 values: A, B, C, then the two packed panels of 4 k values.
+    // Offsets in float64 values: A, B, C, then the packed panel of A (4 k values) and all of B's panels (4 k values each).
     const aAt = BASE / 8;
     const bAt = aAt + aligned(aLength);
     const cAt = bAt + aligned(bLength);
     const packAAt = cAt + aligned(cLength);
     const packBAt = packAAt + 4 * k;
-    reserve((packBAt + 4 * k) * 8);
+    reserve((packBAt + (n & ~3) * k) * 8);
     heap.set(aLength === a.length ? a : a.subarray(0, aLength), aAt);
     heap.set(bLength === b.length ? b : b.subarray(0, bLength), bAt);
     if (accumulate) heap.set(cLength === c.length ? c : c.subarray(0, cLength), cAt);
