@@ -2,7 +2,8 @@ import { test, expect } from '@playwright/test';
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { builtLessonPaths, builtSite } from './pages.ts';
+import { builtPagePaths, builtSite } from './pages.ts';
+import { pageFile } from '../../scripts/static-server.ts';
 
 const dist = builtSite;
 const BUDGET_BYTES = 30 * 1024;
@@ -34,9 +35,9 @@ function initialJavaScript(htmlPath: string): { inline: string[]; files: string[
   return { inline, files: [...files] };
 }
 
-for (const path of ['/', ...builtLessonPaths()]) {
+for (const path of builtPagePaths()) {
   test(`${path} ships at most 30 KB of JavaScript (gzip) before interaction, and no KaTeX JavaScript`, () => {
-    const { inline, files } = initialJavaScript(join(dist, path, 'index.html'));
+    const { inline, files } = initialJavaScript(join(dist, pageFile(path)));
     const sources = [...inline, ...files.map((file) => readFileSync(file, 'utf8'))];
     const gzipped = sources.reduce((total, source) => total + gzipSync(source).length, 0);
     expect(gzipped).toBeLessThanOrEqual(BUDGET_BYTES);
