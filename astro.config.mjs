@@ -3,7 +3,9 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import { rehypeHeadingIds } from '@astrojs/markdown-remark';
 import { rehypeStrictMath } from './site/markdown/rehype-strict-math.ts';
+import { rehypeHeadingAnchors } from './site/markdown/rehype-heading-anchors.ts';
 import { remarkExerciseIds } from './site/markdown/remark-exercise-ids.ts';
 import { mnistSubsetIntegration } from './scripts/mnist-subset.ts';
 import { serviceWorkerIntegration } from './scripts/service-worker.ts';
@@ -21,7 +23,9 @@ export default defineConfig({
     // rehypeStrictMath turns those messages into build errors with the file and line. The check that fails the
     // build on a link to a page that does not exist is added by courseIntegration(), which knows the chapters
     // a course configuration (course.config.json, or the file COURSE_CONFIG names) chooses.
-    rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeStrictMath],
+    // rehypeHeadingAnchors gives every h2 and h3 a link to itself; it reads the ids rehypeHeadingIds gives them (which
+    // Astro would otherwise run after the plugins listed here).
+    rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeStrictMath, rehypeHeadingIds, rehypeHeadingAnchors],
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
   },
   // The course configuration is read first: a bad one fails the build before anything else is done.
