@@ -9,13 +9,16 @@ import { rehypeHeadingAnchors } from './site/markdown/rehype-heading-anchors.ts'
 import { remarkExerciseIds } from './site/markdown/remark-exercise-ids.ts';
 import { mnistSubsetIntegration } from './scripts/mnist-subset.ts';
 import { serviceWorkerIntegration } from './scripts/service-worker.ts';
+import { sitemapIntegration } from './scripts/sitemap.ts';
 import { searchIndexIntegration } from './scripts/search-index.ts';
 import { courseIntegration } from './site/course/course-integration.ts';
 
 export default defineConfig({
   srcDir: './site',
   publicDir: './site/public',
-  site: 'https://neural-notebook.example',
+  // The address the course is served from: the sitemap, robots.txt and the pages' canonical and shared-link (Open
+  // Graph) addresses are made from it. Set SITE_URL, or change it here, when you host a copy.
+  site: process.env.SITE_URL || 'https://neural-notebook.example',
   trailingSlash: 'always',
   markdown: {
     remarkPlugins: [remarkMath, remarkExerciseIds],
@@ -31,8 +34,9 @@ export default defineConfig({
   // The course configuration is read first: a bad one fails the build before anything else is done.
   // The MNIST subset the lessons load lazily is made from the `mnist` package before dev or build serves the site;
   // when a build is done, the search index (/pagefind/) is written, then the service worker (sw.js, so the course
-  // works offline once loaded), whose precache list then holds the index.
-  integrations: [courseIntegration(), mdx(), mnistSubsetIntegration(), searchIndexIntegration(), serviceWorkerIntegration()],
+  // works offline once loaded), whose precache list then holds the index; sitemap.xml and robots.txt are written
+  // before it (sw.js leaves them out, with the shared-link pictures under /og/).
+  integrations: [courseIntegration(), mdx(), mnistSubsetIntegration(), searchIndexIntegration(), sitemapIntegration(), serviceWorkerIntegration()],
   devToolbar: { enabled: false },
   vite: {
     worker: { format: 'es' },
