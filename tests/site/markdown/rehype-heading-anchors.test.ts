@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import { addHeadingAnchors, headingText } from '../../../site/markdown/rehype-heading-anchors.ts';
+import { addHeadingAnchors, anchorPageHeadings, headingText } from '../../../site/markdown/rehype-heading-anchors.ts';
 
 function anchored(html: string): string {
   const tree = fromHtml(html, { fragment: true });
@@ -37,5 +37,29 @@ describe('heading links', () => {
   test('a heading with math is named by what a reader hears, not by KaTeX’s hidden glyph copy', () => {
     const tree = fromHtml('<h2 id="s">The <span class="katex"><span class="katex-mathml"><math><semantics><mi>σ</mi><annotation encoding="application/x-tex">\\sigma</annotation></semantics></math></span><span class="katex-html" aria-hidden="true">σσ</span></span> curve</h2>', { fragment: true });
     expect(headingText(tree.children[0] as never)).toBe('The σ curve');
+  });
+});
+
+describe('heading links on a page written as an .astro file', () => {
+  test('the section headings of <main> get their links; a component’s, the navigation’s and the header’s do not', () => {
+    const page =
+      '<!doctype html><html><head><title>t</title></head><body><header><h2 id="site">Site</h2></header><main id="main">' +
+      '<h2 id="symbols">Symbols</h2><nav><h2 id="toc">Contents</h2></nav>' +
+      '<progress-panel role="region"><h2 id="panel-title">Your progress</h2></progress-panel>' +
+      '<section class="widget"><h3 id="w">Widget</h3></section><h3 id="glossary">Glossary</h3></main></body></html>';
+    const html = anchorPageHeadings(page);
+    expect(html.match(/class="heading-anchor"/g)).toHaveLength(2);
+    expect(html).toContain('aria-label="Link to section: Symbols"');
+    expect(html).toContain('aria-label="Link to section: Glossary"');
+    expect(html).toContain('<div class="heading-anchored heading-anchored-page"><h2 id="symbols">');
+    // What lies outside <main> is untouched, byte for byte.
+    expect(html.startsWith('<!doctype html><html><head><title>t</title></head><body><header><h2 id="site">Site</h2></header><main id="main">')).toBe(true);
+    expect(html.endsWith('</main></body></html>')).toBe(true);
+  });
+
+  test('a page with nothing to link is returned as it was', () => {
+    const page = '<html><body><main><h2>No id</h2><p>a &amp; b</p></main></body></html>';
+    expect(anchorPageHeadings(page)).toBe(page);
+    expect(anchorPageHeadings('<p>no main</p>')).toBe('<p>no main</p>');
   });
 });
