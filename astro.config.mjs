@@ -3,17 +3,22 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import { rehypeHeadingIds } from '@astrojs/markdown-remark';
 import { rehypeStrictMath } from './site/markdown/rehype-strict-math.ts';
+import { rehypeHeadingAnchors } from './site/markdown/rehype-heading-anchors.ts';
 import { remarkExerciseIds } from './site/markdown/remark-exercise-ids.ts';
 import { mnistSubsetIntegration } from './scripts/mnist-subset.ts';
 import { serviceWorkerIntegration } from './scripts/service-worker.ts';
+import { sitemapIntegration } from './scripts/sitemap.ts';
 import { searchIndexIntegration } from './scripts/search-index.ts';
 import { courseIntegration } from './site/course/course-integration.ts';
 
 export default defineConfig({
   srcDir: './site',
   publicDir: './site/public',
-  site: 'https://neural-notebook.example',
+  // The address the course is served from: the sitemap, robots.txt and the pages' canonical and shared-link (Open
+  // Graph) addresses are made from it. Set SITE_URL, or change it here, when you host a copy.
+  site: process.env.SITE_URL || 'https://neural-notebook.example',
   trailingSlash: 'always',
   markdown: {
     remarkPlugins: [remarkMath, remarkExerciseIds],
@@ -21,14 +26,17 @@ export default defineConfig({
     // rehypeStrictMath turns those messages into build errors with the file and line. The check that fails the
     // build on a link to a page that does not exist is added by courseIntegration(), which knows the chapters
     // a course configuration (course.config.json, or the file COURSE_CONFIG names) chooses.
-    rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeStrictMath],
+    // rehypeHeadingAnchors gives every h2 and h3 a link to itself; it reads the ids rehypeHeadingIds gives them (which
+    // Astro would otherwise run after the plugins listed here).
+    rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeStrictMath, rehypeHeadingIds, rehypeHeadingAnchors],
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
   },
   // The course configuration is read first: a bad one fails the build before anything else is done.
   // The MNIST subset the lessons load lazily is made from the `mnist` package before dev or build serves the site;
   // when a build is done, the search index (/pagefind/) is written, then the service worker (sw.js, so the course
-  // works offline once loaded), whose precache list then holds the index.
-  integrations: [courseIntegration(), mdx(), mnistSubsetIntegration(), searchIndexIntegration(), serviceWorkerIntegration()],
+  // works offline once loaded), whose precache list then holds the index; sitemap.xml and robots.txt are written
+  // before it (sw.js leaves them out, with the shared-link pictures under /og/).
+  integrations: [courseIntegration(), mdx(), mnistSubsetIntegration(), searchIndexIntegration(), sitemapIntegration(), serviceWorkerIntegration()],
   devToolbar: { enabled: false },
   vite: {
     worker: { format: 'es' },

@@ -9,7 +9,8 @@
 // trailing slash. What is not: /data/ (the 0.7 MB MNIST subset is cached the first time a lesson
 // uses it), the .ttf and .woff copies of the KaTeX fonts (every browser with service workers takes
 // the .woff2; the others are cached if ever asked for), Astro's content-layer leftovers (.mjs, the
-// collection schemas), source maps, and sw.js itself.
+// collection schemas), source maps, sw.js itself, and what only crawlers and link previews read: sitemap.xml,
+// robots.txt and the shared-link pictures under /og/ (scripts/sitemap.ts, site/pages/og/).
 
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -42,6 +43,7 @@ export function precacheAddress(path: string): string | null {
   if (isRuntimeData(path)) return null;
   if (`/${path}` === SERVICE_WORKER_PATH) return null;
   if (/\.(mjs|map|ttf|woff)$/.test(path) || path.startsWith('collections/')) return null;
+  if (path === 'sitemap.xml' || path === 'robots.txt' || path.startsWith('og/')) return null;
   if (path === 'index.html') return '/';
   if (path.endsWith('/index.html')) return `/${path.slice(0, -'index.html'.length)}`;
   return `/${path}`;

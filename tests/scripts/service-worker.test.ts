@@ -28,6 +28,9 @@ const build: BuiltFile[] = [
   { path: 'content-modules.mjs', bytes: bytes('export default new Map();') },
   { path: 'collections/lessons.schema.json', bytes: bytes('{}') },
   { path: 'sw.js', bytes: bytes('an old worker') },
+  { path: 'sitemap.xml', bytes: bytes('<urlset/>') },
+  { path: 'robots.txt', bytes: bytes('User-agent: *') },
+  { path: 'og/mlp.png', bytes: new Uint8Array([137, 80, 78, 71]) },
 ];
 
 describe('the precache list', () => {
@@ -49,7 +52,7 @@ describe('the precache list', () => {
     const listed = new Set(offlineManifest(build, 'code').precache);
     for (const file of build) {
       const address = precacheAddress(file.path);
-      if (address === null) expect(file.path).toMatch(/^data\/|\.(mjs|ttf|woff)$|^collections\/|^sw\.js$/);
+      if (address === null) expect(file.path).toMatch(/^data\/|\.(mjs|ttf|woff)$|^collections\/|^sw\.js$|^sitemap\.xml$|^robots\.txt$|^og\//);
       else expect(listed.has(address), file.path).toBe(true);
     }
   });
@@ -57,6 +60,14 @@ describe('the precache list', () => {
   test('leaves out the MNIST subset, which is cached the first time a lesson uses it', () => {
     expect(precacheAddress('data/mnist-subset.bin')).toBeNull();
     expect(offlineManifest(build, 'code').precache.some((address) => address.startsWith('/data/'))).toBe(false);
+  });
+
+  test('leaves out what only crawlers and link previews read: the sitemap, robots.txt and the shared-link pictures', () => {
+    expect(precacheAddress('sitemap.xml')).toBeNull();
+    expect(precacheAddress('robots.txt')).toBeNull();
+    expect(precacheAddress('og/mlp.png')).toBeNull();
+    // A page whose address merely starts like them is still precached.
+    expect(precacheAddress('ogive/index.html')).toBe('/ogive/');
   });
 
   test('the version changes when a file, the file list or the worker changes, and not otherwise', () => {

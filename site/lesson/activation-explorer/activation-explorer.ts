@@ -7,6 +7,8 @@ import { activationById, type Activation } from './catalogue.ts';
 import { computeCurves, vanishingIntervals } from './curves.ts';
 import { onThemeChange, plotStyle, themeVar } from '../shared/plot-theme.ts';
 import { labelChart } from '../shared/plot-accessibility.ts';
+import { ControlLink } from '../shared/control-link.ts';
+import { widgetKey } from '../shared/url-state.ts';
 
 /** A number for the status line: short, with a true minus sign. */
 function fmt(value: number, digits = 2): string {
@@ -18,6 +20,7 @@ class ActivationExplorerElement extends HTMLElement {
   private width = 0;
   private stopTheme: (() => void) | null = null;
   private resize: ResizeObserver | null = null;
+  private link: ControlLink | null = null;
 
   private control<T extends HTMLElement>(name: string): T {
     return this.querySelector<T>(`[data-control="${name}"]`)!;
@@ -27,15 +30,33 @@ class ActivationExplorerElement extends HTMLElement {
     this.control('activation').addEventListener('change', () => {
       this.setUpParameter();
       this.render();
+      this.link?.save();
     });
-    for (const name of ['range', 'threshold']) this.control(name).addEventListener('change', () => this.render());
+    for (const name of ['range', 'threshold']) {
+      this.control(name).addEventListener('change', () => {
+        this.render();
+        this.link?.save();
+      });
+    }
     this.control('parameter').addEventListener('input', () => this.render());
+    this.control('parameter').addEventListener('change', () => this.link?.save());
     this.stopTheme = onThemeChange(() => this.render());
     this.resize = new ResizeObserver(() => {
       if (this.clientWidth !== this.width) this.render();
     });
     this.resize.observe(this);
     this.setUpParameter();
+    // The settings a link gives (`?explorer=activation_tanh*parameter_0.2`): the activation first, since it sets up
+    // the parameter's slider.
+    this.link = new ControlLink(`${widgetKey(this, 'explorer')}`, {
+      activation: this.control<HTMLSelectElement>('activation'),
+      parameter: this.control<HTMLInputElement>('parameter'),
+      range: this.control<HTMLSelectElement>('range'),
+      threshold: this.control<HTMLSelectElement>('threshold'),
+    });
+    this.link.restore((name) => {
+      if (name === 'activation') this.setUpParameter();
+    });
     this.render();
   }
 

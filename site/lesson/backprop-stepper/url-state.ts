@@ -5,6 +5,7 @@
 // a query keeps as they are (digits, letters, . - _ *) are used.
 
 import type { Preset } from './presets.ts';
+import { withParameter } from '../shared/url-state.ts';
 
 /** What the URL holds for one stepper. */
 export interface StepperState {
@@ -48,9 +49,5 @@ export function decodeState(preset: Preset, text: string | null): StepperState {
 
 /** The search part of `url` with this stepper's parameter set (or removed when the state is the start), the others kept. */
 export function withState(search: string, key: string, encoded: string): string {
-  const params = new URLSearchParams(search);
-  if (encoded === '0') params.delete(parameterName(key));
-  else params.set(parameterName(key), encoded);
-  const text = params.toString();
-  return text === '' ? '' : `?${text}`;
+  return withParameter(search, parameterName(key), encoded, '0');
 }

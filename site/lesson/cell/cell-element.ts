@@ -18,6 +18,8 @@ export interface CellHost {
   changed(cell: NotebookCell): void;
   /** Called when the reader resets the cell to the author's code. */
   reset(cell: NotebookCell): void;
+  /** Copies a link that carries the cell's code. */
+  share(cell: NotebookCell): void;
   /** Names a run for an error raised in another cell's function, such as "cell 2". */
   describeRun(runId: number): string;
 }
@@ -80,8 +82,13 @@ export class NotebookCell extends HTMLElement {
     this.button('reset').setAttribute('aria-label', `Reset cell ${index} to the original code`);
     // One button runs and stops, so focus stays on it when a run starts and the same key stops it.
     this.button('run').addEventListener('click', () => this.runOrStop());
-    this.button('reset').addEventListener('click', () => host.reset(this));
-    for (const name of ['run', 'reset'] as const) this.button(name).disabled = false;
+    this.button('reset').addEventListener('click', () => {
+      this.note('');
+      host.reset(this);
+    });
+    this.button('share').setAttribute('aria-label', `Copy a link to cell ${index} with its code`);
+    this.button('share').addEventListener('click', () => host.share(this));
+    for (const name of ['run', 'reset', 'share'] as const) this.button(name).disabled = false;
     this.showEdited();
     this.output().setAttribute('aria-label', `Output of cell ${index}`);
   }
@@ -111,6 +118,29 @@ export class NotebookCell extends HTMLElement {
     if (this.editor) this.editor.setCode(this.authored);
     else this.replaceStaticCode(this.authored);
     this.showEdited();
+  }
+
+  /** Shows code from a link as an edit (not saved, not run): the reader reads it, then runs it or resets the cell. */
+  loadShared(code: string): void {
+    this.pending = code;
+    if (this.editor) this.editor.setCode(code);
+    else this.replaceStaticCode(code);
+    this.showEdited();
+    this.dataset.shared = 'true';
+    this.note('This code came from a link and has not run. Read it before you press Run; Reset brings back the lesson’s code.');
+  }
+
+  /** Shows a line about the cell's link (copied, too long, or code loaded from one), or clears it with ''. */
+  note(text: string, link?: string): void {
+    const line = this.find('.cell-link-note');
+    line.replaceChildren(text);
+    if (link !== undefined) {
+      // No clipboard (an insecure page, or permission refused): the link is shown selected, to copy by hand.
+      const field = Object.assign(document.createElement('input'), { type: 'text', readOnly: true, value: link, className: 'cell-link-field' });
+      field.setAttribute('aria-label', `Link to cell ${this.index} with its code`);
+      line.append(' ', field);
+      field.select();
+    }
   }
 
   /** Whether a run of this cell is queued or going on. */
@@ -280,7 +310,7 @@ export class NotebookCell extends HTMLElement {
     count.setAttribute('aria-label', label);
   }
 
-  private button(name: 'run' | 'reset'): HTMLButtonElement {
+  private button(name: 'run' | 'reset' | 'share'): HTMLButtonElement {
     return this.find(`button[data-action="${name}"]`) as HTMLButtonElement;
   }
 

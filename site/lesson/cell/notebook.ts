@@ -11,6 +11,7 @@
 import { Runtime, type RestartReason } from '../../runtime/runtime.ts';
 import { NotebookCell, type CellHost } from './cell-element.ts';
 import { SavedCode } from './saved-code.ts';
+import { decodeSharedCode, encodeSharedCode } from './shared-code.ts';
 import { TypeChecker } from './type-checker.ts';
 
 /** How long typing must pause before a TypeScript cell's types are checked, in milliseconds. */
@@ -27,6 +28,7 @@ export class Notebook implements CellHost {
   // The checker's worker starts with the first check, so a reader who never edits or runs TypeScript never loads it.
   private readonly types = new TypeChecker();
   private status: HTMLElement | undefined;
+  private bar: HTMLElement | undefined;
   private readonly controllers = new Map<NotebookCell, AbortController>();
   // The order of each cell's last successful run in the current kernel: the order to replay them in.
   private readonly succeeded = new Map<NotebookCell, number>();
@@ -126,7 +128,46 @@ export class Notebook implements CellHost {
   reset(cell: NotebookCell): void {
     clearTimeout(this.saveTimers.get(cell));
     cell.restoreAuthored();
+    delete cell.dataset.shared;
     this.saved.remove(cell.cellId);
+  }
+
+  /** Copies a link to the page with the cell's code in its fragment, or says why it cannot. */
+  async share(cell: NotebookCell): Promise<void> {
+    const encoded = await encodeSharedCode(cell.cellId, cell.code());
+    if (!encoded.ok) {
+      delete cell.dataset.link;
+      cell.note(encoded.message);
+      return;
+    }
+    const link = `${location.origin}${location.pathname}${location.search}#${encoded.fragment}`;
+    cell.dataset.link = link;
+    try {
+      await navigator.clipboard.writeText(link);
+      cell.note('Link copied: it opens this page with this code in this cell, not yet run.');
+    } catch {
+      cell.note('Copy this link:', link);
+    }
+  }
+
+  /**
+   * Shows the code a link carries (`#cell-<id>=…`) in its cell, scrolled to, as an unsaved edit that has not run; a
+   * link that cannot be read, or names no cell of this page, is explained in the notebook's bar. The fragment is then
+   * dropped from the address, so a reload shows the reader's own code.
+   */
+  async openSharedLink(): Promise<void> {
+    const shared = await decodeSharedCode(location.hash);
+    if (shared.kind === 'none') return;
+    history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+    const cell = shared.cellId === null ? undefined : this.cells.find((candidate) => candidate.cellId === shared.cellId);
+    if (cell === undefined) {
+      this.say(shared.kind === 'invalid' ? shared.message : `The link names a cell, “${shared.cellId}”, that this page does not have, so no code was loaded from it.`);
+      this.bar?.scrollIntoView({ block: 'center' });
+      return;
+    }
+    if (shared.kind === 'invalid') cell.note(shared.message);
+    else cell.loadShared(shared.code);
+    cell.scrollIntoView({ block: 'start' });
   }
 
   /** Names the cell a run belonged to, for an error raised in a function it defined. */
@@ -229,6 +270,7 @@ export class Notebook implements CellHost {
     const hint = Object.assign(document.createElement('span'), { className: 'notebook-hint', textContent: 'Shift+Enter runs a cell, or stops it while it runs' });
     bar.append(runAll, restart, hint, this.status);
     first.before(bar);
+    this.bar = bar;
   }
 
   private say(message: string): void {
@@ -241,6 +283,7 @@ export function startNotebook(runtime?: Runtime): Notebook {
   if (!customElements.get('notebook-cell')) customElements.define('notebook-cell', NotebookCell);
   const cells = [...document.querySelectorAll('notebook-cell')] as NotebookCell[];
   const notebook = new Notebook(cells, runtime);
+  void notebook.openSharedLink();
   // Editors are built when the page is idle, so a click on Run is never queued behind them.
   const whenIdle = (work: () => void): void => {
     if ('requestIdleCallback' in window) requestIdleCallback(work, { timeout: 300 });

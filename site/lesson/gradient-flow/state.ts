@@ -8,6 +8,7 @@
 // (letters, digits, . - _ *) are used; a value that does not parse or is out of range is ignored.
 
 import { TRAINABLE_ELEMENTWISE, type ElementwiseActivationName } from '../../../engine/formulas/activations.ts';
+import { withParameter } from '../shared/url-state.ts';
 
 /** The activations offered: every one of the engine's registry its fast MLP kernel trains, but the identity. */
 export const ACTIVATIONS: readonly ElementwiseActivationName[] = TRAINABLE_ELEMENTWISE.filter((name) => name !== 'identity');
@@ -115,11 +116,7 @@ export function parameterName(key: string): string {
 
 /** The search part of a URL with this widget's parameter set (or removed when it is empty), the others kept. */
 export function withState(search: string, key: string, encoded: string): string {
-  const params = new URLSearchParams(search);
-  if (encoded === '') params.delete(parameterName(key));
-  else params.set(parameterName(key), encoded);
-  const text = params.toString();
-  return text === '' ? '' : `?${text}`;
+  return withParameter(search, parameterName(key), encoded, '');
 }
 
 /** The layer sizes of the network a state describes, for `features` inputs and one output. */

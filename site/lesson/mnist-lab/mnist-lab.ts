@@ -6,6 +6,8 @@
 import { MNIST_SIDE, preprocessDrawing } from './preprocess.ts';
 import type { EpochReport, MnistLabReply, MnistLabRequest, WrongImage } from './protocol.ts';
 import { describeProbabilities, formatBytes, formatPercent, formatSeconds } from './readout.ts';
+import { ControlLink } from '../shared/control-link.ts';
+import { widgetKey } from '../shared/url-state.ts';
 
 /** The drawing canvas's stroke width, in its own pixels (the canvas is 280×280: ten of them per MNIST pixel). */
 const STROKE_WIDTH = 22;
@@ -45,6 +47,10 @@ class MnistLabElement extends HTMLElement {
     this.input('test-image').addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && !this.loadButton.disabled) this.requestImage(Number(this.input('test-image').value));
     });
+    // The lab's training is fixed; what a link keeps is the test image chosen (`?mnist=image_42`), shown once trained.
+    const link = new ControlLink(widgetKey(this, 'mnist'), { image: this.input('test-image') });
+    link.restore();
+    this.input('test-image').addEventListener('change', () => link.save());
     this.setUpDrawing();
     this.clearDrawing();
     // A hidden tab stops training (it would compete with whatever the reader is doing); showing it again continues.

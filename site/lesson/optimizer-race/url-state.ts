@@ -9,6 +9,7 @@ import { optimizerHyperparameters } from '../../../engine/optim/registry.ts';
 import type { SurfaceName } from '../../../engine/surfaces.ts';
 import { racersFor, type RacePreset } from './presets.ts';
 import { CONDITION_RANGE, NOISE_RANGE, SURFACE_NAMES, optionsProblem, surfaceOf, type OptionValue, type Racer, type RaceState } from './race.ts';
+import { withParameter } from '../shared/url-state.ts';
 
 /** What the URL holds for one race: the race itself, the step shown and the racer whose update lines are shown. */
 export interface RaceView {
@@ -148,9 +149,5 @@ export function decodeView(preset: RacePreset, text: string | null): RaceView {
 
 /** The search part of a URL with this race's parameter set (or removed when the view is the preset's start), the others kept. */
 export function withView(search: string, key: string, encoded: string): string {
-  const params = new URLSearchParams(search);
-  if (encoded === '0') params.delete(parameterName(key));
-  else params.set(parameterName(key), encoded);
-  const text = params.toString();
-  return text === '' ? '' : `?${text}`;
+  return withParameter(search, parameterName(key), encoded, '0');
 }

@@ -8,6 +8,8 @@ import { onThemeChange, plotStyle, themeVar } from '../shared/plot-theme.ts';
 import { labelChart } from '../shared/plot-accessibility.ts';
 import { watchVisibility } from '../shared/mount-when-visible.ts';
 import { prefersReducedMotion } from '../shared/reduced-motion.ts';
+import { ControlLink } from '../shared/control-link.ts';
+import { widgetKey } from '../shared/url-state.ts';
 
 /** Milliseconds between updates in a continuous run, slow enough to follow the line. */
 const RUN_INTERVAL = 450;
@@ -80,6 +82,15 @@ class PerceptronLabElement extends HTMLElement {
 
   connectedCallback(): void {
     const on = (name: string, type: string, handler: () => void) => this.control(name).addEventListener(type, handler);
+    // The settings a link gives (`?perceptron=dataset_blobs*seed_7`), set before the first dataset loads.
+    const link = new ControlLink(widgetKey(this, 'perceptron'), {
+      dataset: this.control<HTMLSelectElement>('dataset'),
+      seed: this.control<HTMLInputElement>('seed'),
+      'learning-rate': this.control<HTMLInputElement>('learning-rate'),
+      'max-epochs': this.control<HTMLInputElement>('max-epochs'),
+    });
+    link.restore();
+    for (const name of ['dataset', 'seed', 'learning-rate', 'max-epochs']) on(name, 'change', () => link.save());
     on('dataset', 'change', () => this.loadDataset());
     on('seed', 'change', () => {
       if (this.datasetName === 'blobs') this.loadDataset();

@@ -5,6 +5,7 @@
 // or is out of range is ignored, so an edited or truncated link still opens.
 
 import { DEFAULT_FREQUENCIES, FREQUENCY_CHOICES } from './network.ts';
+import { withParameter } from '../shared/url-state.ts';
 
 /** What a widget shows: its settings. */
 export interface ColourView {
@@ -58,9 +59,5 @@ export function decodeView(start: ColourView, text: string | null): ColourView {
 
 /** The search part of a URL with this widget's parameter set (or removed when it is empty), the others kept. */
 export function withView(search: string, key: string, encoded: string): string {
-  const params = new URLSearchParams(search);
-  if (encoded === '') params.delete(parameterName(key));
-  else params.set(parameterName(key), encoded);
-  const text = params.toString();
-  return text === '' ? '' : `?${text}`;
+  return withParameter(search, parameterName(key), encoded, '');
 }

@@ -5,6 +5,7 @@
 
 import { DROPOUT_CHOICES, EPOCH_CHOICES, L2_CHOICES, PATIENCE_CHOICES, SEED_MAX, type LabPreset } from './presets.ts';
 import type { LabSettings } from './run.ts';
+import { withParameter } from '../shared/url-state.ts';
 
 /** What the URL holds for one lab: its settings and the epoch shown. */
 export interface LabView {
@@ -56,9 +57,5 @@ export function decodeView(preset: LabPreset, text: string | null): LabView {
 
 /** The search part of a URL with this lab's parameter set (or removed when the view is the preset's start), the others kept. */
 export function withView(search: string, key: string, encoded: string): string {
-  const params = new URLSearchParams(search);
-  if (encoded === '0') params.delete(parameterName(key));
-  else params.set(parameterName(key), encoded);
-  const text = params.toString();
-  return text === '' ? '' : `?${text}`;
+  return withParameter(search, parameterName(key), encoded, '0');
 }

@@ -22,6 +22,8 @@ export interface MountOptions {
   what?: string;
   /** How far above and below the viewport an element starts its component loading, as CSS (default "600px"). */
   margin?: string;
+  /** Load at once, wherever the elements are (a link points into one of them); default false. */
+  now?: boolean;
 }
 
 /**
@@ -30,13 +32,13 @@ export interface MountOptions {
  * element loads nothing.
  */
 export function mountWhenVisible(selector: string, load: () => Promise<unknown>, options: MountOptions = {}): void {
-  const { what = 'This widget', margin = '600px' } = options;
+  const { what = 'This widget', margin = '600px', now = false } = options;
   const elements = document.querySelectorAll(selector);
   if (elements.length === 0) return;
   const mount = () => {
     load().catch((error: unknown) => showLoadFailure(elements, what, error));
   };
-  if (!('IntersectionObserver' in window)) {
+  if (now || !('IntersectionObserver' in window)) {
     mount();
     return;
   }

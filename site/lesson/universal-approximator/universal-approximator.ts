@@ -11,6 +11,8 @@ import { labelChart } from '../shared/plot-accessibility.ts';
 import { watchVisibility } from '../shared/mount-when-visible.ts';
 import { prefersReducedMotion } from '../shared/reduced-motion.ts';
 import { WorkerRequests, type WithoutId } from '../shared/worker-requests.ts';
+import { ControlLink } from '../shared/control-link.ts';
+import { widgetKey } from '../shared/url-state.ts';
 
 /** Adam steps per request while training continuously: small enough to keep the picture moving. */
 const STEPS_PER_FRAME = 20;
@@ -48,8 +50,21 @@ class UniversalApproximatorElement extends HTMLElement {
     this.requests = new WorkerRequests<ApproximatorRequest, ApproximatorReply>(this.worker);
     const units = this.control<HTMLInputElement>('units');
     units.addEventListener('input', () => (this.querySelector('[data-units-value]')!.textContent = units.value));
-    for (const name of ['units', 'activation', 'seed']) this.control(name).addEventListener('change', () => void this.reset());
-    this.control('target').addEventListener('change', () => void this.reset());
+    // The settings a link gives (`?approximator=target_step*units_16`); the reader's own points stay on the page.
+    const link = new ControlLink(widgetKey(this, 'approximator'), {
+      target: this.control<HTMLSelectElement>('target'),
+      units,
+      activation: this.control<HTMLSelectElement>('activation'),
+      seed: this.control<HTMLInputElement>('seed'),
+    });
+    link.restore();
+    this.querySelector('[data-units-value]')!.textContent = units.value;
+    for (const name of ['target', 'units', 'activation', 'seed']) {
+      this.control(name).addEventListener('change', () => {
+        link.save();
+        void this.reset();
+      });
+    }
     this.control('reset').addEventListener('click', () => void this.reset());
     this.control('train').addEventListener('click', () => (this.running ? this.pause('Paused.') : void this.train()));
     this.control('add').addEventListener('click', () => {
