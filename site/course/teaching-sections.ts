@@ -155,3 +155,39 @@ export function teachingProblems(lessons: readonly LessonText[], exercises: read
   }
   return problems;
 }
+
+/** One "Read:" link an exercise's page carries: for a misconception (`''` for the exercise's own section), where and what. */
+export interface ExerciseTeachingLink {
+  /** The misconception's id, or `''` for the link under any other feedback. */
+  misconception: string;
+  /** The section's address: `/lessons/<lesson>/#<anchor>`. */
+  href: string;
+  /** The heading as the page shows it. */
+  title: string;
+}
+
+/**
+ * The links an exercise's page carries: its own section's, and one per misconception taught elsewhere; none for a
+ * section of a lesson the course leaves out, none for an exercise with no entry yet (the test insists on one). Throws,
+ * failing the build, when a target is no heading of its lesson or names a misconception the exercise lacks.
+ */
+export function exerciseTeachingLinks(
+  exerciseId: string,
+  misconceptionIds: readonly string[],
+  lessons: readonly LessonText[],
+  inCourse: (lesson: string) => boolean,
+  table = TEACHING_SECTIONS,
+): ExerciseTeachingLink[] {
+  if (!Object.hasOwn(table, exerciseId)) return [];
+  const problems = teachingProblems(lessons, [{ id: exerciseId, misconceptions: misconceptionIds }], { [exerciseId]: table[exerciseId] });
+  if (problems.length > 0) throw new Error(`site/course/teaching-sections.ts: ${problems.join('; ')}`);
+  const own = teachingSection(exerciseId, undefined, table)!;
+  const links: ExerciseTeachingLink[] = [];
+  for (const misconception of ['', ...misconceptionIds]) {
+    const ref = misconception === '' ? own : teachingSection(exerciseId, misconception, table)!;
+    if (misconception !== '' && ref === own) continue;
+    const link = resolveSection(ref, lessons) as TeachingLink;
+    if (inCourse(link.lesson)) links.push({ misconception, href: `/lessons/${link.lesson}/#${link.anchor}`, title: link.title });
+  }
+  return links;
+}

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { EXERCISES } from '../../../exercises/index.ts';
 import { isChapterFile, lessonIdFromFile } from '../../../site/course/lesson-files.ts';
 import { headingText } from '../../../site/course/heading-anchors.ts';
-import { resolveSection, teachingProblems, teachingSection, TEACHING_SECTIONS, type LessonText } from '../../../site/course/teaching-sections.ts';
+import { exerciseTeachingLinks, resolveSection, teachingProblems, teachingSection, TEACHING_SECTIONS, type LessonText } from '../../../site/course/teaching-sections.ts';
 
 const lessons: LessonText[] = readdirSync('lessons')
   .filter(isChapterFile)
@@ -55,5 +55,25 @@ describe('heading text', () => {
     expect(headingText("Rosenblatt's learning rule")).toBe('Rosenblatt’s learning rule');
     expect(headingText("The notes' notation and PyTorch's")).toBe('The notes’ notation and PyTorch’s');
     expect(headingText('Why `relu` and *not* "step"')).toBe('Why relu and not “step”');
+  });
+});
+
+describe('an exercise\'s teaching links', () => {
+  test('are its own section\'s and one per misconception taught elsewhere, none in a lesson the course leaves out', () => {
+    const ids = exercises.find((e) => e.id === 'sigmoid-backward')!.misconceptions;
+    expect(exerciseTeachingLinks('sigmoid-backward', ids, lessons, () => true)).toEqual([
+      { misconception: '', href: '/lessons/backprop/#computation-graphs-and-error-signals', title: 'Computation graphs and error signals' },
+      { misconception: 'derivative-at-x', href: '/lessons/activations/#the-sigmoid', title: 'The sigmoid' },
+      { misconception: 'sigmoid-not-derivative', href: '/lessons/activations/#the-sigmoid', title: 'The sigmoid' },
+    ]);
+    expect(exerciseTeachingLinks('sigmoid-backward', ids, lessons, (lesson) => lesson !== 'activations').map((link) => link.misconception)).toEqual(['']);
+    expect(exerciseTeachingLinks('an-exercise-with-no-entry-yet', [], lessons, () => true)).toEqual([]);
+  });
+
+  test('fail the build on a section that is no heading of its lesson', () => {
+    const table = { 'relu-backward': { section: 'activations#a-heading-since-renamed' } } as const;
+    expect(() => exerciseTeachingLinks('relu-backward', ['inverted-mask'], lessons, () => true, table)).toThrow(
+      'site/course/teaching-sections.ts: relu-backward: "activations#a-heading-since-renamed" names no heading "#a-heading-since-renamed" of lesson activations',
+    );
   });
 });
