@@ -1,13 +1,14 @@
 // Where the course teaches each exercise, for the class report's links: its chapter (the lesson whose MDX places
 // its `<Exercise id>`, or the practice page), the lesson's title, and the anchor of the heading just above the tag.
 // The anchors are the ones the built site gives headings: Astro slugs each lesson's headings in order with
-// github-slugger (a repeated heading gets `-1`, `-2`), so the same slugger over the same headings gives the same ids.
+// github-slugger (a repeated heading gets `-1`, `-2`), so the same slugger over the same headings gives the same ids
+// (site/course/heading-anchors.ts).
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import GithubSlugger from 'github-slugger';
 import { EXERCISES } from '../../exercises/index.ts';
 import { PRACTICE, placeExercises, type LessonSource } from '../../site/course/exercise-placement.ts';
+import { headingAnchors } from '../../site/course/heading-anchors.ts';
 import { isChapterFile, lessonIdFromFile, lessonOrderFromFile } from '../../site/course/lesson-files.ts';
 
 /** Where one exercise is taught. */
@@ -25,8 +26,6 @@ export interface ExerciseHome {
 }
 
 const LESSONS_DIR = fileURLToPath(new URL('../../lessons/', import.meta.url));
-const FENCE = /^\s*(```|~~~)/;
-const HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
 
 /** The lesson's title from its frontmatter, or its id when it has none. */
 function titleOf(source: string, id: string): string {
@@ -37,25 +36,6 @@ function titleOf(source: string, id: string): string {
 /** Whether the lesson is a draft (left out of the built site). */
 function isDraft(source: string): boolean {
   return /^---\r?\n[\s\S]*?^draft:\s*true\s*$/m.test(source);
-}
-
-/** Each heading of a lesson's MDX, outside fenced code, with its 1-based line and the id the built page gives it. */
-export function headingAnchors(source: string): { line: number; text: string; id: string }[] {
-  const slugger = new GithubSlugger();
-  const found: { line: number; text: string; id: string }[] = [];
-  let fenced = false;
-  let frontmatter = source.startsWith('---');
-  source.split(/\r?\n/).forEach((line, index) => {
-    if (frontmatter) {
-      if (index > 0 && line.trim() === '---') frontmatter = false;
-      return;
-    }
-    if (FENCE.test(line)) fenced = !fenced;
-    if (fenced) return;
-    const match = HEADING.exec(line);
-    if (match) found.push({ line: index + 1, text: match[2], id: slugger.slug(match[2]) });
-  });
-  return found;
 }
 
 /** What a course configuration keeps (site/course/course-config.ts): its chapters in order, and its exercises. */

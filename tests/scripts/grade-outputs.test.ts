@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { EXERCISES, maxScoreOf } from '../../exercises/index.ts';
-import { exerciseHomes, headingAnchors } from '../../scripts/grade/course-map.ts';
+import { exerciseHomes } from '../../scripts/grade/course-map.ts';
+import { headingAnchors } from '../../site/course/heading-anchors.ts';
 import { gradebookCsv } from '../../scripts/grade/gradebook.ts';
 import { gradescopeResults, resultFileNames } from '../../scripts/grade/gradescope.ts';
 import { classReport, escapeHtml, firstSentence, linkTo, reportHtml } from '../../scripts/grade/report.ts';

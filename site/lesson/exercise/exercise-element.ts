@@ -339,6 +339,8 @@ export class ExerciseElement extends HTMLElement {
     };
     return {
       feedback: (id) => clone(`template[data-feedback="${CSS.escape(id)}"]`),
+      // A misconception taught in a section of its own links there; any other to the exercise's section.
+      teaching: (id) => clone(`template[data-teaching="${CSS.escape(id)}"]`) ?? clone('template[data-teaching=""]'),
       formula: (tex) => {
         const template = [...this.querySelectorAll<HTMLTemplateElement>('template[data-formula]')].find((t) => t.dataset.formula === tex);
         return template ? (template.content.cloneNode(true) as DocumentFragment) : null;
@@ -360,6 +362,8 @@ export class ExerciseElement extends HTMLElement {
       const label = document.createElement('strong');
       label.textContent = option.correct ? 'Right. ' : 'Not right. ';
       box.append(label, text.feedback(option.id) ?? option.explanation);
+      const teaching = option.chosen && !option.correct ? text.teaching?.(option.id) : null;
+      if (teaching) box.append(' ', teaching);
     }
     const missed = (result.options ?? []).some((o) => o.correct && !o.chosen);
     if (result.status === 'failed' && missed && exercise.multiple) {

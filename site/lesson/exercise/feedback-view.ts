@@ -12,6 +12,8 @@ export interface RenderedText {
   feedback(id: string): DocumentFragment | null;
   /** The build's rendering of a formula in a generic message, or null. */
   formula(tex: string): DocumentFragment | null;
+  /** The build's "Read: <section>" link to the section that teaches a misconception (site/course/teaching-sections.ts), or null. */
+  teaching?(id: string): DocumentFragment | null;
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
@@ -104,6 +106,8 @@ export function renderFeedback(host: HTMLElement, result: GradeResult, text: Ren
       const own = misconception.source === 'exercise' ? text.feedback(misconception.id) : null;
       if (own) item.append(own);
       else appendMessage(item, misconception.message, text.formula);
+      const teaching = text.teaching?.(misconception.id);
+      if (teaching) item.append(' ', teaching);
       list.append(item);
     }
     host.append(list);

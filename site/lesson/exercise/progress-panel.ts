@@ -4,15 +4,11 @@
 // Small and loaded up front, since it is what the home page shows.
 
 import { solvedCount, studentProblem, type StudentIdentity } from '../../../exercises/progress.ts';
+import { markProgressCounts, solvedSentence } from './progress-counts.ts';
 import { downloadProgress, importProgressFile } from './progress-file.ts';
 import { renderProgressNotice } from './progress-notice.ts';
 import { markChallenges } from '../challenge/met-marks.ts';
 import { pageProgressStore, PROGRESS_CHANGE_EVENT, PROGRESS_KEY } from './progress-store.ts';
-
-/** "2 of 3 exercises solved". */
-export function solvedSentence(solved: number, total: number): string {
-  return `${solved} of ${total} ${total === 1 ? 'exercise' : 'exercises'} solved`;
-}
 
 const panel = document.querySelector<HTMLElement>('progress-panel');
 if (panel) {
@@ -27,17 +23,7 @@ if (panel) {
     const { progress } = store.read();
     const total = solvedCount(progress, ids);
     role('total').textContent = `${solvedSentence(total.solved, total.total)}. Your answers are saved in this browser only: export them to keep a copy or to move to another browser.`;
-    for (const element of document.querySelectorAll<HTMLElement>('[data-lesson-exercises]')) {
-      const lessonIds = (element.dataset.lessonExercises ?? '').split(' ').filter(Boolean);
-      const count = solvedCount(progress, lessonIds);
-      element.textContent = solvedSentence(count.solved, count.total);
-      element.dataset.solved = String(count.solved);
-    }
-    for (const element of document.querySelectorAll<HTMLElement>('[data-exercise-solved]')) {
-      const solved = solvedCount(progress, [element.dataset.exerciseSolved ?? '']).solved === 1;
-      element.textContent = solved ? 'Solved' : 'Not solved yet';
-      element.dataset.solved = String(solved);
-    }
+    markProgressCounts(document, progress);
     // The Playground challenges listed on the page (the exercises page's Challenges lists).
     markChallenges(document, progress);
     renderProgressNotice(panel.querySelector<HTMLElement>('[data-progress-notice]')!, store);
