@@ -13,6 +13,21 @@
 // reads memory in order whatever the strides, and no operand is packed twice. The 4 × 4 tile of C lives in
 // eight f64x2 registers. (A 6 × 4 tile, twelve accumulators, measured slower: V8 spills them.)
 
+/**
+ * Copies four strided lines into a contiguous panel, k groups of four: dst[4p + q] = src[q across + p along] (byte
+ * strides). Four rows of A (across = a row, along = a column) or four columns of B (across = a column, along = a row).
+ */
+@inline function packPanel(dst: usize, src: usize, across: usize, along: usize, k: usize): void {
+  for (let p: usize = 0; p < k; p++) {
+    store<f64>(dst, load<f64>(src));
+    store<f64>(dst, load<f64>(src + across), 8);
+    store<f64>(dst, load<f64>(src + 2 * across), 16);
+    store<f64>(dst, load<f64>(src + 3 * across), 24);
+    src += along;
+    dst += 32;
+  }
+}
+
 /** C (m × n, row-major at c) = A B, or C += A B when accumulate is not 0; A(i, p) at a + 8 (i aRow + p aCol), B(p, j) at b + 8 (p bRow + j bCol). packA is scratch of 4 k values, packB of (n − n mod 4) k values. */
 export function gemm(
   m: i32, n: i32, k: i32,
@@ -33,30 +48,12 @@ export function gemm(
   // Pack B(:, 0..n4−1) once, panel after panel: panel q holds B(p, 4q..4q+3) for p = 0..k−1, four values per p.
   const panelB = kk * 32;
   for (let j = 0; j < n4; j += 4) {
-    let src = b + <usize>j * bColB;
-    let dst = packB + <usize>(j >> 2) * panelB;
-    for (let p: usize = 0; p < kk; p++) {
-      store<f64>(dst, load<f64>(src));
-      store<f64>(dst, load<f64>(src + bColB), 8);
-      store<f64>(dst, load<f64>(src + 2 * bColB), 16);
-      store<f64>(dst, load<f64>(src + 3 * bColB), 24);
-      src += bRowB;
-      dst += 32;
-    }
+    packPanel(packB + <usize>(j >> 2) * panelB, b + <usize>j * bColB, bColB, bRowB, kk);
   }
   let i = 0;
   for (; i + 3 < m; i += 4) {
     // Pack A(i..i+3, :) once for all the panels of B: k consecutive groups of four.
-    let pa = a + <usize>i * aRowB;
-    let qa = packA;
-    for (let p: usize = 0; p < kk; p++) {
-      store<f64>(qa, load<f64>(pa));
-      store<f64>(qa, load<f64>(pa + aRowB), 8);
-      store<f64>(qa, load<f64>(pa + 2 * aRowB), 16);
-      store<f64>(qa, load<f64>(pa + 3 * aRowB), 24);
-      pa += aColB;
-      qa += 32;
-    }
+    packPanel(packA, a + <usize>i * aRowB, aRowB, aColB, kk);
     const end = packA + kk * 32;
     for (let j = 0; j < n4; j += 4) {
       let c00 = f64x2.splat(0), c02 = f64x2.splat(0);
@@ -64,7 +61,7 @@ export function gemm(
       let c20 = f64x2.splat(0), c22 = f64x2.splat(0);
       let c30 = f64x2.splat(0), c32 = f64x2.splat(0);
       let qb = packB + <usize>(j >> 2) * panelB;
-      qa = packA;
+      let qa = packA;
       while (qa < end) {
         const b01 = v128.load(qb);
         const b23 = v128.load(qb, 16);
