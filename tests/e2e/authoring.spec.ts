@@ -20,7 +20,7 @@ test('the guide shows the frontmatter table, every component, the example chapte
   await expect(page.locator('.component-list dt')).toHaveText(exported.map((name) => `<${name}>`));
   // The example chapter's source as it is in the repository, and a link to it rendered.
   const source = readFileSync(new URL('../../lessons/authoring-example.mdx', import.meta.url), 'utf8');
-  await expect(page.locator('#example ~ .astro-code').last()).toContainText('<Exercise id="relu-backward" />');
+  await expect(page.locator('section[aria-labelledby="example"] .astro-code').last()).toContainText('<Exercise id="relu-backward" />');
   await expect(page.locator('section[aria-labelledby="example"] pre')).toHaveText(source.trim());
   await page.getByRole('link', { name: '/authoring/example/' }).click();
   await expect(page).toHaveURL(/\/authoring\/example\/$/);

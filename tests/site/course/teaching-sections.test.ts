@@ -70,6 +70,17 @@ describe('an exercise\'s teaching links', () => {
     expect(exerciseTeachingLinks('an-exercise-with-no-entry-yet', [], lessons, () => true)).toEqual([]);
   });
 
+  test('are left out, without failing, for lessons a build does not have (a site built from another lessons folder)', () => {
+    const ids = exercises.find((e) => e.id === 'sigmoid-backward')!.misconceptions;
+    const onlyActivations = lessons.filter((lesson) => lesson.id === 'activations');
+    expect(onlyActivations).toHaveLength(1);
+    expect(exerciseTeachingLinks('sigmoid-backward', ids, onlyActivations, () => true).map((link) => link.href)).toEqual([
+      '/lessons/activations/#the-sigmoid',
+      '/lessons/activations/#the-sigmoid',
+    ]);
+    expect(exerciseTeachingLinks('sigmoid-backward', ids, [], () => true)).toEqual([]);
+  });
+
   test('fail the build on a section that is no heading of its lesson', () => {
     const table = { 'relu-backward': { section: 'activations#a-heading-since-renamed' } } as const;
     expect(() => exerciseTeachingLinks('relu-backward', ['inverted-mask'], lessons, () => true, table)).toThrow(
