@@ -1,11 +1,15 @@
 // The page's side of the playground's frame protocol, a pull model: the page
-// asks the worker for a frame on an animation frame, the worker answers with
-// the run as it is then, and the page draws it on the next animation frame,
-// asking for the one after at the same moment. One request is in flight at a
-// time and at most one frame waits to be drawn, so the worker computes a
-// picture only when the screen can show it (no more, no fewer) and the rest of
-// its time trains. Plain TypeScript over injected callbacks, so the unit tests
-// drive it with a fake clock.
+// asks the worker for frames on animation frames, the worker answers each
+// request with the run as it is then, and the page draws one frame per
+// animation frame, oldest first. At most `depth` frames (two by default) are
+// asked for or waiting to be drawn at any time, so the worker computes a
+// picture only when the screen can show it (no more) and the rest of its time
+// trains. With a depth of two one answer can be late by up to a refresh
+// without costing a frame: the frame drawn at a refresh is the one asked for
+// two refreshes before, and the one asked for at the last refresh waits in
+// reserve. With a depth of one, an answer that misses the next refresh costs
+// a frame. Plain TypeScript over injected callbacks, so the unit tests drive
+// it with a fake clock.
 
 /** What a pacer drives: asking the worker, drawing a frame, and the browser's animation-frame callback. */
 export interface PacerHooks<F> {
@@ -17,36 +21,43 @@ export interface PacerHooks<F> {
   animationFrame(tick: () => void): void;
 }
 
-/** Paces the frames between the page and its worker: one request in flight, drawn on animation frames. */
+/** Paces the frames between the page and its worker: at most `depth` frames asked for or waiting, one drawn per animation frame. */
 export class FramePacer<F> {
-  private inFlight = false;
-  private pending: F | null = null;
+  private inFlight = 0;
+  private readonly queue: F[] = [];
   private tickScheduled = false;
   private stopped = false;
 
-  constructor(private readonly hooks: PacerHooks<F>) {}
+  constructor(
+    private readonly hooks: PacerHooks<F>,
+    private readonly depth = 2,
+  ) {
+    if (!Number.isInteger(depth) || depth < 1) throw new RangeError(`a frame pacer's depth is a whole number of at least 1, not ${depth}`);
+  }
 
   /** Whether a request is out and unanswered. */
   get waiting(): boolean {
-    return this.inFlight;
+    return this.inFlight > 0;
   }
 
-  /** Makes sure a request is out (sent at the next animation frame if none is). */
+  /** Makes sure requests are out (sent at the next animation frame if fewer than the depth are). */
   want(): void {
-    if (!this.inFlight) this.scheduleTick();
+    if (this.inFlight + this.queue.length < this.depth) this.scheduleTick();
   }
 
-  /** A frame from the worker, the answer to the request in flight: drawn at the next animation frame. */
+  /** A frame from the worker, the answer to the oldest request in flight: drawn at an animation frame, in order. */
   received(frame: F): void {
-    this.inFlight = false;
-    // Only one request is ever out, so at most one frame waits; a newer one would replace it.
-    this.pending = frame;
+    if (this.inFlight > 0) this.inFlight--;
+    this.queue.push(frame);
+    // Never more than the depth wait (a frame the worker sent unasked would otherwise pile up): the oldest goes.
+    while (this.queue.length > this.depth) this.queue.shift();
     this.scheduleTick();
   }
 
   /** Stops for good (the widget left the page). */
   stop(): void {
     this.stopped = true;
+    this.queue.length = 0;
   }
 
   private scheduleTick(): void {
@@ -55,16 +66,20 @@ export class FramePacer<F> {
     this.hooks.animationFrame(() => this.tick());
   }
 
-  /** An animation frame: ask for the next frame first (the worker computes it while this one is drawn), then draw. */
+  /**
+   * An animation frame: draw the oldest frame waiting, then top the requests up to the depth (the worker computes
+   * them while this one is shown). Another animation frame is asked for while a frame waits; otherwise the next
+   * answer asks for one, and with everything asked for and nothing arriving (the run is paused) none is.
+   */
   private tick(): void {
     this.tickScheduled = false;
     if (this.stopped) return;
-    const frame = this.pending;
-    this.pending = null;
-    if (!this.inFlight) {
-      this.inFlight = true;
+    const frame = this.queue.shift();
+    while (this.inFlight + this.queue.length < this.depth) {
+      this.inFlight++;
       this.hooks.request();
     }
-    if (frame !== null) this.hooks.draw(frame);
+    if (frame !== undefined) this.hooks.draw(frame);
+    if (this.queue.length > 0) this.scheduleTick();
   }
 }

@@ -334,9 +334,9 @@ export class PlaygroundElement extends HTMLElement {
   }
 
   /**
-   * Makes sure the worker knows the page can take the next frame: one request is outstanding at a time, sent on an
-   * animation frame, and the frame it brings is drawn on the next (frame-pacer.ts); the worker answers once there
-   * is something new to show.
+   * Makes sure the worker knows the page can take the next frames: two requests are outstanding or answered and
+   * waiting, sent on animation frames, and each answer is drawn on an animation frame in turn (frame-pacer.ts); the
+   * worker answers once there is something new to show.
    */
   private requestFrame(): void {
     this.pacer?.want();

@@ -1,6 +1,6 @@
 // The playground's training worker: trains the network in slices of a few
 // milliseconds, so pause and new settings are heard at once, and answers each
-// of the page's frame requests (one at a time, sent on an animation frame:
+// of the page's frame requests (at most two out, sent on animation frames:
 // frame-pacer.ts) with the run as it is then, so frames never queue up and the
 // rest of the time trains. The frame (losses, the 100 × 100 heat map from one
 // batched forward pass, the loss curves) is made by a second copy of this
@@ -31,7 +31,8 @@ let points: readonly CustomPoint[] = [];
 let history = new LossHistory();
 let playing = false;
 let suspended = false;
-let frameWanted = false;
+// Frame requests not yet answered (the page keeps two out: frame-pacer.ts); each answer is a run that changed since the last.
+let framesWanted = 0;
 let changedSinceFrame = false;
 let scheduled = false;
 // The painter's port (the trainer's side), the run it has the settings of, and the run now (counted by restarts).
@@ -92,7 +93,7 @@ function sendFrame(): void {
   const snapshot = history.snapshot();
   const network = !playing || performance.now() - networkSentAt >= NETWORK_INTERVAL_MS;
   if (network) networkSentAt = performance.now();
-  frameWanted = false;
+  framesWanted--;
   changedSinceFrame = false;
   if (painterPort !== null) {
     const request: PaintRequest = { type: 'paint', epoch: run.epoch, playing, parameters: run.parameterValues(), history: snapshot, network };
@@ -111,7 +112,7 @@ function loop(): void {
   scheduled = false;
   if (trainer === null || state === null) return;
   // A frame the page is waiting for goes first, so it is never a training slice late.
-  if (frameWanted && changedSinceFrame && !suspended) sendFrame();
+  if (framesWanted > 0 && changedSinceFrame && !suspended) sendFrame();
   if (playing && !suspended) {
     const start = performance.now();
     if (state.speed === 'max') {
@@ -122,7 +123,7 @@ function loop(): void {
       while (pacedEpochs < due && performance.now() - start < SLICE_MS) trainOneEpoch();
     }
   }
-  if (frameWanted && changedSinceFrame && !suspended) sendFrame();
+  if (framesWanted > 0 && changedSinceFrame && !suspended) sendFrame();
   if (playing && !suspended) schedule(state.speed === 'max' ? 0 : 4);
 }
 
@@ -169,7 +170,7 @@ function handle(message: ToWorker): void {
       if (trainer !== null) trainOneEpoch();
       break;
     case 'frame':
-      frameWanted = true;
+      framesWanted++;
       break;
     case 'suspend':
       suspended = message.suspended;
