@@ -5,6 +5,7 @@
 import type { CellError } from '../../runtime/cell-error.ts';
 import type { LogEntry, Shown } from '../../runtime/shown.ts';
 import { renderPlot } from './render-plot.ts';
+import { formatCount } from '../shared/graph/number-format.ts';
 
 /** Formats a number for reading: integers whole, others to six significant digits, without trailing zeros. */
 export function formatNumber(value: number): string {
@@ -23,7 +24,7 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
 }
 
 function more(count: number, what: string): HTMLElement {
-  return element('span', 'v-more', `… ${count.toLocaleString('en')} more ${what}`);
+  return element('span', 'v-more', `… ${formatCount(count)} more ${what}`);
 }
 
 /** A one-line preview of a value, used in collapsed summaries and inside console lines. */
@@ -136,7 +137,7 @@ function renderTensor(value: Extract<Shown, { kind: 'tensor' }>): HTMLElement {
   table.append(body);
   scroller.append(table);
   figure.append(scroller);
-  if (value.rowsOmitted > 0) figure.append(element('p', 'cell-note', `… ${value.rowsOmitted.toLocaleString('en')} more rows`));
+  if (value.rowsOmitted > 0) figure.append(element('p', 'cell-note', `… ${formatCount(value.rowsOmitted)} more rows`));
   if (value.grad) {
     const grad = element('div', 'v-grad');
     grad.append(element('span', 'v-key', 'grad: '), renderValue(value.grad));

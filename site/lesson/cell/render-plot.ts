@@ -4,6 +4,7 @@
 import { loadFailureText } from '../../offline/load-failure.ts';
 import { MARK_NAMES, type MarkSpec, type PlotSpec } from '../../runtime/plot-spec.ts';
 import { labelChart } from '../shared/plot-accessibility.ts';
+import { formatCount } from '../shared/graph/number-format.ts';
 
 const allowed = new Set<string>(MARK_NAMES);
 
@@ -23,7 +24,7 @@ export async function renderPlot(spec: PlotSpec, into: HTMLElement): Promise<voi
   if (spec.omitted > 0) {
     const note = document.createElement('p');
     note.className = 'cell-note';
-    note.textContent = `${spec.omitted.toLocaleString('en')} data points were left out to keep the plot fast.`;
+    note.textContent = `${formatCount(spec.omitted)} data points were left out to keep the plot fast.`;
     into.append(note);
   }
 }

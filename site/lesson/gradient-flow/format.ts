@@ -1,6 +1,8 @@
 // How the gradient-flow widget writes its numbers: gradient norms on the bars (compact, and as a screen reader should
 // say them), factors and percentages. No engine here: the page draws with it while the worker measures.
 
+import { formatCount } from '../shared/graph/number-format.ts';
+
 const SUPERSCRIPT: Readonly<Record<string, string>> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
 
 /** A power of ten as text: 10⁻⁵. */
@@ -11,7 +13,7 @@ function powerOfTen(exponent: number): string {
 /** A factor of at least 1 as a reader says it: 2.9, 45, 4,500, 45,000, 4.5 × 10⁷. */
 export function formatFactor(x: number): string {
   if (x < 10) return String(Number(x.toFixed(1)));
-  if (x < 1e6) return Number(x.toPrecision(2)).toLocaleString('en-US');
+  if (x < 1e6) return formatCount(Number(x.toPrecision(2)));
   const [mantissa, exponent] = x.toExponential(1).split('e');
   return `${mantissa} × ${powerOfTen(Number(exponent))}`;
 }

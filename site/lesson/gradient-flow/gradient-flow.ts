@@ -11,6 +11,7 @@ import { MAX_TICKS, barPercent, logScale, tickExponents } from './bars.ts';
 import { formatNorm, percent, spokenNorm } from './format.ts';
 import { isCommand, type FrameMessage, type FromWorker, type ToWorker } from './protocol.ts';
 import { decodeState, encodeState, parameterName, validValue, withState, type GradientFlowState } from './state.ts';
+import { formatCount } from '../shared/graph/number-format.ts';
 
 /** Steps the Train button takes. */
 export const TRAIN_STEPS = 100;
@@ -145,7 +146,7 @@ export class GradientFlowElement extends HTMLElement {
           this.setPlaying(false);
           this.announce = 'Paused.';
         } else if (prefersReducedMotion()) {
-          this.announce = `Reduced motion: trained ${REDUCED_MOTION_STEPS.toLocaleString('en-US')} steps at once.`;
+          this.announce = `Reduced motion: trained ${formatCount(REDUCED_MOTION_STEPS)} steps at once.`;
           this.send({ type: 'train', steps: REDUCED_MOTION_STEPS });
         } else {
           this.announce = 'Training…';
@@ -206,7 +207,7 @@ export class GradientFlowElement extends HTMLElement {
   private draw(frame: FrameMessage): void {
     const { measurement, diagnosis, state } = frame;
     this.drawBars(frame);
-    this.query('[data-step]').textContent = measurement.step.toLocaleString('en-US');
+    this.query('[data-step]').textContent = formatCount(measurement.step);
     this.query('[data-loss]').textContent = Number.isFinite(measurement.loss) ? measurement.loss.toFixed(3) : 'not finite';
     this.query('[data-accuracy]').textContent = percent(measurement.accuracy);
     const box = this.query('[data-diagnosis]');
@@ -231,7 +232,7 @@ export class GradientFlowElement extends HTMLElement {
       const heard = document.createElement('span');
       heard.className = 'visually-hidden';
       heard.textContent = ` ${diagnosis.sentences[0]}`;
-      status.replaceChildren(`${lead} Now at step ${measurement.step.toLocaleString('en-US')}.`.trim(), heard);
+      status.replaceChildren(`${lead} Now at step ${formatCount(measurement.step)}.`.trim(), heard);
       this.announce = null;
     } else if (current && this.announce !== null) {
       this.say(this.announce);

@@ -8,6 +8,7 @@ import type { EpochReport, MnistLabReply, MnistLabRequest, WrongImage } from './
 import { describeProbabilities, formatBytes, formatPercent, formatSeconds } from './readout.ts';
 import { ControlLink } from '../shared/control-link.ts';
 import { widgetKey } from '../shared/url-state.ts';
+import { formatCount } from '../shared/graph/number-format.ts';
 
 /** The drawing canvas's stroke width, in its own pixels (the canvas is 280×280: ten of them per MNIST pixel). */
 const STROKE_WIDTH = 22;
@@ -137,7 +138,7 @@ class MnistLabElement extends HTMLElement {
         const bar = this.progress('download');
         bar.value = bar.max;
         this.dataset.ready = '';
-        this.say(`Loaded ${message.train.toLocaleString('en')} training and ${message.test.toLocaleString('en')} test images. Training epoch 1…`);
+        this.say(`Loaded ${formatCount(message.train)} training and ${formatCount(message.test)} test images. Training epoch 1…`);
         this.querySelector('[data-draw-note]')!.textContent = 'Draw, or load a test image: the bars show the network’s probability for each digit.';
         this.updateButtons();
         if (this.drawn) this.classify();
@@ -253,7 +254,7 @@ class MnistLabElement extends HTMLElement {
   }
 
   private renderWrong(wrong: WrongImage[], count: number, total: number): void {
-    const title = `${count.toLocaleString('en')} of ${total.toLocaleString('en')} test images are misread`;
+    const title = `${formatCount(count)} of ${formatCount(total)} test images are misread`;
     this.querySelector('[data-wrong-summary]')!.textContent = `${title}${wrong.length < count ? `; the first ${wrong.length} are shown` : ''}. Choose one to load it into the canvas.`;
     const items = wrong.map((image) => {
       const item = document.createElement('li');

@@ -4,6 +4,7 @@
 // form would make the link too long. Plain TypeScript without the DOM, so the trainer, the page and the tests share it.
 
 import type { Dataset } from '../../../engine/index.ts';
+import { formatCount } from '../shared/graph/number-format.ts';
 
 /** One of the student's points: its coordinates (kept to three decimals) and its class, 0 to 4. */
 export interface CustomPoint {
@@ -58,7 +59,7 @@ function readNumber(field: string): number | string {
 /** What is wrong with a whole set of points, or null if it can be trained on: none, too many, or one class only. */
 export function checkPoints(points: readonly CustomPoint[]): string | null {
   if (points.length === 0) return 'no points: the CSV holds no rows of x,y,label';
-  if (points.length > MAX_POINTS) return `too many points: ${points.length.toLocaleString('en')} (at most ${MAX_POINTS.toLocaleString('en')})`;
+  if (points.length > MAX_POINTS) return `too many points: ${formatCount(points.length)} (at most ${formatCount(MAX_POINTS)})`;
   const labels = new Set(points.map((point) => point.label));
   if (labels.size < 2) return `every point is class ${points[0].label}: give points of at least two classes`;
   return null;
@@ -80,7 +81,7 @@ export function parseCsv(text: string): CsvParse {
   if (text.length > MAX_CSV_CHARS) {
     return {
       points: [],
-      errors: [`the file is too large: ${text.length.toLocaleString('en')} characters (at most ${MAX_CSV_CHARS.toLocaleString('en')}, about ${MAX_POINTS.toLocaleString('en')} points)`],
+      errors: [`the file is too large: ${formatCount(text.length)} characters (at most ${formatCount(MAX_CSV_CHARS)}, about ${formatCount(MAX_POINTS)} points)`],
       badLines: 0,
     };
   }

@@ -22,6 +22,7 @@ import { FramePacer } from './frame-pacer.ts';
 import type { DataMessage, FrameMessage, FromWorker, ToWorker } from './protocol.ts';
 import { LIMITS, decodeState, effectiveLoss, encodeState, normalizeState, type PlaygroundState } from './state.ts';
 import { MULTICLASS_DATASETS, classCount, inputCount, isRegression, outputCount, type InputName } from './state.ts';
+import { formatCount } from '../shared/graph/number-format.ts';
 import {
   MAX_CSV_CHARS,
   MAX_POINTS,
@@ -504,7 +505,7 @@ export class PlaygroundElement extends HTMLElement {
     this.field('noise').closest<HTMLElement>('.widget-field')!.hidden = custom;
     this.query('.pg-picture').classList.toggle('pg-drawable', custom);
     const n = this.points.length;
-    this.query('.pg-custom-count').textContent = `${n.toLocaleString('en')} ${n === 1 ? 'point' : 'points'}`;
+    this.query('.pg-custom-count').textContent = `${formatCount(n)} ${n === 1 ? 'point' : 'points'}`;
   }
 
   /** Writes the points into the link (or the marker that they are stored here), for custom data only. */
@@ -543,7 +544,7 @@ export class PlaygroundElement extends HTMLElement {
       return;
     }
     if (this.points.length >= MAX_POINTS) {
-      this.say(`You have ${MAX_POINTS.toLocaleString('en')} points, the most a dataset holds; remove some to add others.`);
+      this.say(`You have ${formatCount(MAX_POINTS)} points, the most a dataset holds; remove some to add others.`);
       return;
     }
     const label = Number(choice);
@@ -619,7 +620,7 @@ export class PlaygroundElement extends HTMLElement {
     input.value = '';
     // A UTF-8 character takes up to 4 bytes; anything larger cannot be a CSV this box would take.
     if (file.size > MAX_CSV_CHARS * 4) {
-      this.customReport({ points: [], errors: [`the file is too large: ${file.size.toLocaleString('en')} bytes (at most about ${MAX_POINTS.toLocaleString('en')} points)`], badLines: 0 });
+      this.customReport({ points: [], errors: [`the file is too large: ${formatCount(file.size)} bytes (at most about ${formatCount(MAX_POINTS)} points)`], badLines: 0 });
       this.say(`Nothing was loaded from ${file.name}: it is too large. Your points are unchanged.`);
       return;
     }

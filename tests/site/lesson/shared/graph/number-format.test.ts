@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatNumber, formatValue, superscript } from '../../../../../site/lesson/shared/graph/number-format.ts';
+import { formatCount, formatNumber, formatValue, superscript } from '../../../../../site/lesson/shared/graph/number-format.ts';
 
 describe('how the graph widgets write numbers', () => {
   test('three significant digits, trailing zeros dropped, a true minus sign', () => {
@@ -26,5 +26,16 @@ describe('how the graph widgets write numbers', () => {
   test('exponents in superscript characters', () => {
     expect(superscript('2')).toBe('²');
     expect(superscript('−1')).toBe('⁻¹');
+  });
+
+  test('counts are grouped in thousands as toLocaleString("en") groups them, without Intl', () => {
+    for (const value of [0, 1, 12, 999, 1000, 1001, 12_345, 100_000, 1_234_567, 20_000_000, 1234.5, 0.25, 999_999.75]) {
+      expect(formatCount(value), String(value)).toBe(value.toLocaleString('en', { maximumFractionDigits: 20 }));
+    }
+    expect(formatCount(-2000)).toBe('−2,000');
+    expect(formatCount(-0)).toBe('0');
+    expect(formatCount(Infinity)).toBe('∞');
+    expect(formatCount(NaN)).toBe('NaN');
+    expect(formatCount(1e21)).toBe('1e21');
   });
 });
