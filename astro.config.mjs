@@ -7,6 +7,7 @@ import { rehypeHeadingIds } from '@astrojs/markdown-remark';
 import { rehypeStrictMath } from './site/markdown/rehype-strict-math.ts';
 import { rehypeHeadingAnchors } from './site/markdown/rehype-heading-anchors.ts';
 import { remarkExerciseIds } from './site/markdown/remark-exercise-ids.ts';
+import { rehypeBlockSizes } from './site/markdown/rehype-block-sizes.ts';
 import { mnistSubsetIntegration } from './scripts/mnist-subset.ts';
 import { serviceWorkerIntegration } from './scripts/service-worker.ts';
 import { sitemapIntegration } from './scripts/sitemap.ts';
@@ -27,8 +28,9 @@ export default defineConfig({
     // build on a link to a page that does not exist is added by courseIntegration(), which knows the chapters
     // a course configuration (course.config.json, or the file COURSE_CONFIG names) chooses.
     // rehypeHeadingAnchors gives every h2 and h3 a link to itself; it reads the ids rehypeHeadingIds gives them (which
-    // Astro would otherwise run after the plugins listed here).
-    rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeStrictMath, rehypeHeadingIds, rehypeHeadingAnchors],
+    // Astro would otherwise run after the plugins listed here). rehypeBlockSizes gives each paragraph and list the size
+    // of its text, for the height it keeps while skipped off-screen (content-visibility, site/styles/global.css).
+    rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeStrictMath, rehypeHeadingIds, rehypeHeadingAnchors, rehypeBlockSizes],
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
   },
   // The course configuration is read first: a bad one fails the build before anything else is done.
