@@ -12,6 +12,7 @@ import { mnistSubsetIntegration } from './scripts/mnist-subset.ts';
 import { serviceWorkerIntegration } from './scripts/service-worker.ts';
 import { sitemapIntegration } from './scripts/sitemap.ts';
 import { searchIndexIntegration } from './scripts/search-index.ts';
+import { exercisePartsIntegration } from './scripts/exercise-parts.ts';
 import { courseIntegration } from './site/course/course-integration.ts';
 
 export default defineConfig({
@@ -35,10 +36,11 @@ export default defineConfig({
   },
   // The course configuration is read first: a bad one fails the build before anything else is done.
   // The MNIST subset the lessons load lazily is made from the `mnist` package before dev or build serves the site;
-  // when a build is done, the search index (/pagefind/) is written, then the service worker (sw.js, so the course
-  // works offline once loaded), whose precache list then holds the index; sitemap.xml and robots.txt are written
+  // when a build is done, each exercise's solution, explanation, answer key, hints and feedback are moved out of the
+  // pages into /exercise-parts/ (fetched when the exercises start), then the search index (/pagefind/) is written,
+  // then the service worker (sw.js, so the course works offline once loaded), whose precache list then holds both; sitemap.xml and robots.txt are written
   // before it (sw.js leaves them out, with the shared-link pictures under /og/).
-  integrations: [courseIntegration(), mdx(), mnistSubsetIntegration(), searchIndexIntegration(), sitemapIntegration(), serviceWorkerIntegration()],
+  integrations: [courseIntegration(), mdx(), mnistSubsetIntegration(), exercisePartsIntegration(), searchIndexIntegration(), sitemapIntegration(), serviceWorkerIntegration()],
   devToolbar: { enabled: false },
   vite: {
     worker: { format: 'es' },
