@@ -7,10 +7,12 @@ import { rehypeHeadingIds } from '@astrojs/markdown-remark';
 import { rehypeStrictMath } from './site/markdown/rehype-strict-math.ts';
 import { rehypeHeadingAnchors } from './site/markdown/rehype-heading-anchors.ts';
 import { remarkExerciseIds } from './site/markdown/remark-exercise-ids.ts';
+import { rehypeBlockSizes } from './site/markdown/rehype-block-sizes.ts';
 import { mnistSubsetIntegration } from './scripts/mnist-subset.ts';
 import { serviceWorkerIntegration } from './scripts/service-worker.ts';
 import { sitemapIntegration } from './scripts/sitemap.ts';
 import { searchIndexIntegration } from './scripts/search-index.ts';
+import { exercisePartsIntegration } from './scripts/exercise-parts.ts';
 import { courseIntegration } from './site/course/course-integration.ts';
 
 export default defineConfig({
@@ -27,16 +29,18 @@ export default defineConfig({
     // build on a link to a page that does not exist is added by courseIntegration(), which knows the chapters
     // a course configuration (course.config.json, or the file COURSE_CONFIG names) chooses.
     // rehypeHeadingAnchors gives every h2 and h3 a link to itself; it reads the ids rehypeHeadingIds gives them (which
-    // Astro would otherwise run after the plugins listed here).
-    rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeStrictMath, rehypeHeadingIds, rehypeHeadingAnchors],
+    // Astro would otherwise run after the plugins listed here). rehypeBlockSizes gives each paragraph and list the size
+    // of its text, for the height it keeps while skipped off-screen (content-visibility, site/styles/global.css).
+    rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeStrictMath, rehypeHeadingIds, rehypeHeadingAnchors, rehypeBlockSizes],
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
   },
   // The course configuration is read first: a bad one fails the build before anything else is done.
   // The MNIST subset the lessons load lazily is made from the `mnist` package before dev or build serves the site;
-  // when a build is done, the search index (/pagefind/) is written, then the service worker (sw.js, so the course
-  // works offline once loaded), whose precache list then holds the index; sitemap.xml and robots.txt are written
+  // when a build is done, each exercise's solution, explanation, answer key, hints and feedback are moved out of the
+  // pages into /exercise-parts/ (fetched when the exercises start), then the search index (/pagefind/) is written,
+  // then the service worker (sw.js, so the course works offline once loaded), whose precache list then holds both; sitemap.xml and robots.txt are written
   // before it (sw.js leaves them out, with the shared-link pictures under /og/).
-  integrations: [courseIntegration(), mdx(), mnistSubsetIntegration(), searchIndexIntegration(), sitemapIntegration(), serviceWorkerIntegration()],
+  integrations: [courseIntegration(), mdx(), mnistSubsetIntegration(), exercisePartsIntegration(), searchIndexIntegration(), sitemapIntegration(), serviceWorkerIntegration()],
   devToolbar: { enabled: false },
   vite: {
     worker: { format: 'es' },

@@ -17,7 +17,9 @@ test.describe('lesson cells', () => {
   test('every cell of the MLP lesson runs: XOR comes out 0, 1, 1, 0 and the moons are learned', async ({ page }) => {
     expect(await runAllCells(page, '/lessons/mlp/')).toBeGreaterThanOrEqual(2);
     await expect(cellById(page, 'xor-by-hand').locator('.cell-result')).toHaveText(/shape \[4\]\s*0\s*1\s*1\s*0$/);
-    const accuracy = await cellById(page, 'train-moons').locator('.cell-result').innerText();
+    // textContent, not innerText: the cell may be scrolled away, where content-visibility skips its rendering (innerText
+    // reads rendered text).
+    const accuracy = (await cellById(page, 'train-moons').locator('.cell-result').textContent()) ?? '';
     expect(Number(/training accuracy: ([\d.]+)%/.exec(accuracy)?.[1])).toBeGreaterThanOrEqual(95);
     await expect(cellById(page, 'train-moons').locator('.v-plot')).toHaveCount(2);
   });

@@ -59,7 +59,7 @@ test.describe('a cell’s code by link', () => {
     await cell.locator('.cm-content').click();
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.insertText(code);
-    await cell.getByRole('button', { name: 'Copy a link to cell 1 with its code' }).click();
+    await cell.getByRole('button', { name: 'Copy link to cell 1, with its code' }).click();
     await expect(cell.locator('.cell-link-note')).toContainText('Link copied');
     const link = await page.evaluate(() => navigator.clipboard.readText());
     expect(link).toMatch(new RegExp(`^${baseURL}${LESSON}#cell-perceptron-data=[A-Za-z0-9_-]+$`));

@@ -86,7 +86,7 @@ export class NotebookCell extends HTMLElement {
       this.note('');
       host.reset(this);
     });
-    this.button('share').setAttribute('aria-label', `Copy a link to cell ${index} with its code`);
+    this.button('share').setAttribute('aria-label', `Copy link to cell ${index}, with its code`);
     this.button('share').addEventListener('click', () => host.share(this));
     for (const name of ['run', 'reset', 'share'] as const) this.button(name).disabled = false;
     this.showEdited();

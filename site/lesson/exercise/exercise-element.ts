@@ -441,8 +441,26 @@ export function checkFailedMessage(error: unknown): string {
 
 let noticeShown = false;
 
+/**
+ * Puts back what the build moved out of the page (scripts/exercise-parts.ts): each exercise's solution, explanation,
+ * answer key, hints and feedback, fetched from the address its empty holder names. Throws if one cannot be had
+ * (offline before the course was saved), so every exercise says it could not load instead of grading without its key.
+ */
+async function loadExerciseParts(): Promise<void> {
+  const holders = [...document.querySelectorAll<HTMLElement>('course-exercise .ex-parts[data-src]')];
+  await Promise.all(
+    holders.map(async (holder) => {
+      const response = await fetch(holder.dataset.src!);
+      if (!response.ok) throw new Error(`${holder.dataset.src} answered ${response.status}`);
+      holder.innerHTML = ((await response.json()) as { html: string }).html;
+      delete holder.dataset.src;
+    }),
+  );
+}
+
 /** Defines `<course-exercise>` (which starts every exercise on the page) and shows the saved-progress notice once. */
-export function defineExerciseElement(): void {
+export async function defineExerciseElement(): Promise<void> {
+  await loadExerciseParts();
   if (!customElements.get('course-exercise')) customElements.define('course-exercise', ExerciseElement);
   if (noticeShown) return;
   noticeShown = true;

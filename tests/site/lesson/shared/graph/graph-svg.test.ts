@@ -28,6 +28,13 @@ describe('the SVG of a graph', () => {
     expect(markup).toContain(`data-node="${t.nodes.length - 1}" data-state="idle" role="button" tabindex="0"`);
     expect(markup).toContain('aria-label="Computation graph of a neuron"');
     expect(markup).toContain('marker-end="url(#g1-arrow)"');
+    // Each node's text, read in order with the spaces between its texts, is its accessible name (label in name).
+    let named = 0;
+    for (const [, label, body] of markup.matchAll(/<g class="graph-node"[^>]*aria-label="([^"]*)"[^>]*>(.*?)<\/g>/g)) {
+      expect(body.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim()).toBe(label.replace(/&amp;/g, '&'));
+      named++;
+    }
+    expect(named).toBe(t.nodes.length);
   });
 
   test('a value not yet computed is drawn as ?, an absent gradient not at all', () => {

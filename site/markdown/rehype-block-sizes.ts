@@ -1,0 +1,54 @@
+// How much text each of a lesson's top-level text blocks holds, for the height the browser gives it while it is
+// skipped off-screen (content-visibility: auto in site/styles/global.css).
+//
+// A skipped block is as tall as its contain-intrinsic-size until it is first rendered. A fixed guess (6rem) is too
+// short for a long paragraph, and a script that asks for positions inside a block still skipped (an accessibility
+// checker, a search that scrolls) gets them laid out past the block's end, over the blocks below: a link of a long
+// paragraph then covers the next widget's buttons. Each paragraph and list gets `--cv-chars` (its visible characters:
+// words, and math as the glyphs KaTeX draws, not its MathML or TeX) and `--cv-breaks` (its list items, or 1), from which
+// the stylesheet estimates its lines at the reader's column width, erring on the tall side.
+
+interface HastNode {
+  type: string;
+  tagName?: string;
+  value?: string;
+  properties?: Record<string, unknown>;
+  children?: HastNode[];
+}
+
+const BLOCKS = new Set(['p', 'ul', 'ol', 'blockquote']);
+
+function classesOf(node: HastNode): string[] {
+  const value = node.properties?.className;
+  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
+}
+
+/** The characters a reader sees in `node`: text, with a formula counted by what KaTeX draws (its MathML is skipped). */
+export function visibleChars(node: HastNode): number {
+  if (node.type === 'text') return (node.value ?? '').replace(/\s+/g, ' ').length;
+  if (node.type === 'element' && classesOf(node).includes('katex-mathml')) return 0;
+  return (node.children ?? []).reduce((sum, child) => sum + visibleChars(child), 0);
+}
+
+/** The list items (or 1) in `node`: each starts a line of its own. */
+function breaksOf(node: HastNode): number {
+  let items = 0;
+  const walk = (n: HastNode) => {
+    if (n.type === 'element' && (n.tagName === 'li' || n.tagName === 'br')) items++;
+    for (const child of n.children ?? []) walk(child);
+  };
+  walk(node);
+  return Math.max(1, items);
+}
+
+/** The rehype plugin: sets `--cv-chars` and `--cv-breaks` on each top-level paragraph, list and quotation. */
+export function rehypeBlockSizes() {
+  return (tree: HastNode): void => {
+    for (const node of tree.children ?? []) {
+      if (node.type !== 'element' || !BLOCKS.has(node.tagName ?? '')) continue;
+      const style = `--cv-chars:${visibleChars(node)};--cv-breaks:${breaksOf(node)}`;
+      const existing = node.properties?.style;
+      node.properties = { ...node.properties, style: typeof existing === 'string' && existing !== '' ? `${existing};${style}` : style };
+    }
+  };
+}
