@@ -9,6 +9,7 @@ import { rehypeHeadingAnchors } from './site/markdown/rehype-heading-anchors.ts'
 import { remarkExerciseIds } from './site/markdown/remark-exercise-ids.ts';
 import { mnistSubsetIntegration } from './scripts/mnist-subset.ts';
 import { serviceWorkerIntegration } from './scripts/service-worker.ts';
+import { bundleReportIntegration } from './scripts/bundle-report.ts';
 import { sitemapIntegration } from './scripts/sitemap.ts';
 import { searchIndexIntegration } from './scripts/search-index.ts';
 import { courseIntegration } from './site/course/course-integration.ts';
@@ -35,8 +36,9 @@ export default defineConfig({
   // The MNIST subset the lessons load lazily is made from the `mnist` package before dev or build serves the site;
   // when a build is done, the search index (/pagefind/) is written, then the service worker (sw.js, so the course
   // works offline once loaded), whose precache list then holds the index; sitemap.xml and robots.txt are written
-  // before it (sw.js leaves them out, with the shared-link pictures under /og/).
-  integrations: [courseIntegration(), mdx(), mnistSubsetIntegration(), searchIndexIntegration(), sitemapIntegration(), serviceWorkerIntegration()],
+  // before it (sw.js leaves them out, with the shared-link pictures under /og/), and so is bundle-report.json, which npm
+  // packages each JavaScript file holds, workers' included (the page-JavaScript test reads it; sw.js leaves it out).
+  integrations: [courseIntegration(), mdx(), mnistSubsetIntegration(), searchIndexIntegration(), sitemapIntegration(), bundleReportIntegration(), serviceWorkerIntegration()],
   devToolbar: { enabled: false },
   vite: {
     worker: { format: 'es' },

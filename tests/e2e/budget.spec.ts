@@ -4,21 +4,27 @@ import { join, dirname, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { builtPagePaths, builtSite } from './pages.ts';
 import { pageFile } from '../../scripts/static-server.ts';
+import { pageJavaScript, pageScripts, readBundleReport } from '../../scripts/page-javascript.ts';
+import { bundledTwice } from '../../scripts/bundle-report.ts';
 
 const dist = builtSite;
 const BUDGET_BYTES = 30 * 1024;
+/** Everything a page can load, with every cell, widget and exercise on it in use and the search opened. */
+const PAGE_BUDGET_BYTES = 300 * 1024;
+
+/**
+ * What a page loads only on a reader's request of its own, counted apart from the page's budget against a ceiling of
+ * its own, by the npm package that makes it: the TypeScript compiler and the ES library's declarations, which the
+ * notebook's type checker (site/runtime/type-worker.ts) loads on the reader's first edit of a TypeScript cell, never
+ * when a page is read, its cells run, its widgets used or its exercises checked (tests/e2e/cells.spec.ts checks that).
+ * The compiler alone is several times the page's budget, and no smaller compiler checks TypeScript's types.
+ */
+const ON_REQUEST: readonly { package: string; ceilingBytes: number }[] = [{ package: 'typescript', ceilingBytes: 1250 * 1024 }];
 
 /** The JavaScript a page loads before any interaction: inline scripts plus module scripts and their static imports. */
 function initialJavaScript(htmlPath: string): { inline: string[]; files: string[] } {
-  const html = readFileSync(htmlPath, 'utf8');
-  const inline: string[] = [];
-  const files = new Set<string>();
-  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
-    const src = /\bsrc="([^"]+)"/.exec(match[1])?.[1];
-    if (src) files.add(join(dist, src));
-    else if (!/type="application\/(ld\+)?json"/.test(match[1])) inline.push(match[2]);
-  }
-  for (const match of html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) files.add(join(dist, match[1]));
+  const { inline, files: named } = pageScripts(dist, htmlPath);
+  const files = new Set(named);
   // Follow static imports (not dynamic import(), which loads only on demand).
   const queue = [...files];
   while (queue.length > 0) {
@@ -35,6 +41,14 @@ function initialJavaScript(htmlPath: string): { inline: string[]; files: string[
   return { inline, files: [...files] };
 }
 
+/** The built files that hold an on-request package's code, by package. */
+function onRequestFiles(): Map<string, string[]> {
+  const report = readBundleReport(dist);
+  return new Map(ON_REQUEST.map(({ package: name }) => [name, report.filter((entry) => name in entry.packages).map((entry) => entry.file)]));
+}
+
+const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
 for (const path of builtPagePaths()) {
   test(`${path} ships at most 30 KB of JavaScript (gzip) before interaction, and no KaTeX JavaScript`, () => {
     const { inline, files } = initialJavaScript(join(dist, pageFile(path)));
@@ -45,7 +59,37 @@ for (const path of builtPagePaths()) {
       expect(source).not.toMatch(/KaTeX parse error|katex\.render|renderToString\(/);
     }
   });
+
+  test(`${path} can load at most 300 KB of JavaScript (gzip) in all, every cell, widget, exercise and worker included`, () => {
+    const apart = new Set([...onRequestFiles().values()].flat());
+    const { gzipBytes, files } = pageJavaScript(dist, path, (file) => apart.has(file));
+    const listing = files.map((file) => `${kB(file.gzipBytes).padStart(9)}  ${file.file}`).join('\n');
+    expect(gzipBytes, `${path} loads ${kB(gzipBytes)}:\n${listing}`).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
+  });
 }
+
+test('what a page loads only on request stays under its own ceiling, and is started by no page directly', () => {
+  for (const { package: name, ceilingBytes } of ON_REQUEST) {
+    const files = onRequestFiles().get(name)!;
+    expect(files, `the files holding ${name}`).not.toEqual([]);
+    const total = files.reduce((sum, file) => sum + gzipSync(readFileSync(join(dist, file))).length, 0);
+    expect(total, `${name}: ${files.join(', ')}`).toBeLessThanOrEqual(ceilingBytes);
+    for (const path of builtPagePaths()) {
+      const html = readFileSync(join(dist, pageFile(path)), 'utf8');
+      for (const file of files) expect(html.includes(file.replace(/^.*\//, '')), `${path} names ${file}`).toBe(false);
+    }
+  }
+});
+
+test('no npm package is bundled into more than one JavaScript file, the workers\' bundles included', () => {
+  const report = readBundleReport(dist);
+  // The report covers every script the build emitted, so a bundle the report's plugin missed cannot hide a copy.
+  const scripts = readdirSync(join(dist, '_astro')).filter((name) => name.endsWith('.js')).map((name) => `_astro/${name}`);
+  expect(report.map((entry) => entry.file).sort()).toEqual(scripts.sort());
+  // And it sees packages: the editor's, at least.
+  expect(report.some((entry) => '@codemirror/view' in entry.packages)).toBe(true);
+  expect(Object.fromEntries(bundledTwice(report))).toEqual({});
+});
 
 test('no JavaScript file in the built site contains KaTeX', () => {
   const astroDir = join(dist, '_astro');
