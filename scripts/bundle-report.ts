@@ -62,7 +62,8 @@ function recordPackages(files: Map<string, BundledFile>): Plugin {
           packages[name] = (packages[name] ?? 0) + module.renderedLength;
           modules.push(packageModule(id)!);
         }
-        files.set(output.fileName, { file: output.fileName, packages, modules: modules.sort() });
+        // A CommonJS module comes as several ids (the module, its exports' wrapper ...): one path.
+        files.set(output.fileName, { file: output.fileName, packages, modules: [...new Set(modules)].sort() });
       }
     },
   };
@@ -77,7 +78,7 @@ export function bundledTwice(files: readonly BundledFile[]): Map<string, string[
   for (const { file, modules } of files) for (const module of modules) where.set(module, [...(where.get(module) ?? []), file]);
   const twice = new Map<string, string[]>();
   for (const [module, list] of where) {
-    if (list.length < 2) continue;
+    if (new Set(list).size < 2) continue;
     const name = packageOf(`/node_modules/${module}`)!;
     twice.set(name, [...new Set([...(twice.get(name) ?? []), ...list])].sort());
   }

@@ -45,6 +45,10 @@ describe('bundled twice', () => {
     ]).size).toBe(0);
   });
 
+  test('is not a module listed twice in one file (a CommonJS module and its wrappers)', () => {
+    expect(bundledTwice([file('_astro/index.js', ['lines-and-columns/build/index.js', 'lines-and-columns/build/index.js'])]).size).toBe(0);
+  });
+
   test('counts two versions of one package, in two node_modules folders, as the same module twice', () => {
     const top = packageModule('/repo/node_modules/acorn/dist/acorn.mjs')!;
     const nested = packageModule('/repo/node_modules/acorn-walk/node_modules/acorn/dist/acorn.mjs')!;
