@@ -10,6 +10,7 @@ import { remarkExerciseIds } from './site/markdown/remark-exercise-ids.ts';
 import { rehypeBlockSizes } from './site/markdown/rehype-block-sizes.ts';
 import { mnistSubsetIntegration } from './scripts/mnist-subset.ts';
 import { serviceWorkerIntegration } from './scripts/service-worker.ts';
+import { bundleReportIntegration } from './scripts/bundle-report.ts';
 import { sitemapIntegration } from './scripts/sitemap.ts';
 import { searchIndexIntegration } from './scripts/search-index.ts';
 import { exercisePartsIntegration } from './scripts/exercise-parts.ts';
@@ -38,9 +39,11 @@ export default defineConfig({
   // The MNIST subset the lessons load lazily is made from the `mnist` package before dev or build serves the site;
   // when a build is done, each exercise's solution, explanation, answer key, hints and feedback are moved out of the
   // pages into /exercise-parts/ (fetched when the exercises start), then the search index (/pagefind/) is written,
-  // then the service worker (sw.js, so the course works offline once loaded), whose precache list then holds both; sitemap.xml and robots.txt are written
-  // before it (sw.js leaves them out, with the shared-link pictures under /og/).
-  integrations: [courseIntegration(), mdx(), mnistSubsetIntegration(), exercisePartsIntegration(), searchIndexIntegration(), sitemapIntegration(), serviceWorkerIntegration()],
+  // then the service worker (sw.js, so the course works offline once loaded), whose precache list then holds both;
+  // sitemap.xml and robots.txt are written before it (sw.js leaves them out, with the shared-link pictures under /og/),
+  // and so is bundle-report.json, which npm packages each JavaScript file holds, workers' included (the page-JavaScript
+  // test reads it; sw.js leaves it out).
+  integrations: [courseIntegration(), mdx(), mnistSubsetIntegration(), exercisePartsIntegration(), searchIndexIntegration(), sitemapIntegration(), bundleReportIntegration(), serviceWorkerIntegration()],
   devToolbar: { enabled: false },
   vite: {
     worker: { format: 'es' },

@@ -10,7 +10,8 @@
 // uses it), the .ttf and .woff copies of the KaTeX fonts (every browser with service workers takes
 // the .woff2; the others are cached if ever asked for), Astro's content-layer leftovers (.mjs, the
 // collection schemas), source maps, sw.js itself, and what only crawlers and link previews read: sitemap.xml,
-// robots.txt and the shared-link pictures under /og/ (scripts/sitemap.ts, site/pages/og/).
+// robots.txt and the shared-link pictures under /og/ (scripts/sitemap.ts, site/pages/og/), and bundle-report.json, which
+// only the tests read (scripts/bundle-report.ts).
 
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -43,7 +44,7 @@ export function precacheAddress(path: string): string | null {
   if (isRuntimeData(path)) return null;
   if (`/${path}` === SERVICE_WORKER_PATH) return null;
   if (/\.(mjs|map|ttf|woff)$/.test(path) || path.startsWith('collections/')) return null;
-  if (path === 'sitemap.xml' || path === 'robots.txt' || path.startsWith('og/')) return null;
+  if (path === 'sitemap.xml' || path === 'robots.txt' || path === 'bundle-report.json' || path.startsWith('og/')) return null;
   if (path === 'index.html') return '/';
   if (path.endsWith('/index.html')) return `/${path.slice(0, -'index.html'.length)}`;
   return `/${path}`;

@@ -12,6 +12,7 @@ import type { CellError } from './cell-error.ts';
 import type { CellLanguage } from './compile-cell.ts';
 import type { FromKernel, KernelMessage, RunEnd, ToKernel } from './protocol.ts';
 import type { LogEntry, Shown } from './shown.ts';
+import { CODE_WORKER_ROLES } from './code-worker-roles.ts';
 
 /** The time limit of a run unless a cell sets its own, in milliseconds. */
 export const DEFAULT_TIMEOUT_MS = 5_000;
@@ -70,9 +71,9 @@ interface Kernel {
   markReady(ok: boolean): void;
 }
 
-/** Creates the kernel worker: a module worker bundled with the engine. */
+/** Creates the kernel worker: the code worker (./code-worker.ts) in its kernel role, bundled with the engine. */
 export function createKernelWorker(): WorkerLike {
-  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'notebook-kernel' }) as unknown as WorkerLike;
+  return new Worker(new URL('./code-worker.ts', import.meta.url), { type: 'module', name: CODE_WORKER_ROLES.kernel }) as unknown as WorkerLike;
 }
 
 /** Runs code in a sandboxed worker with a watchdog, streaming output, one run at a time. */

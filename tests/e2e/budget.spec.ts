@@ -4,21 +4,49 @@ import { join, dirname, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { builtPagePaths, builtSite } from './pages.ts';
 import { pageFile } from '../../scripts/static-server.ts';
+import { pageJavaScript, pageScripts, readBundleReport } from '../../scripts/page-javascript.ts';
+import { bundledTwice } from '../../scripts/bundle-report.ts';
 
 const dist = builtSite;
 const BUDGET_BYTES = 30 * 1024;
+/** Everything a page can load, with every cell, widget and exercise on it in use and the search opened. */
+const PAGE_BUDGET_BYTES = 300 * 1024;
+
+/**
+ * What a page loads only on a reader's request of its own, counted apart from the page's budget against a ceiling of
+ * its own, by the npm package that makes it: the TypeScript compiler and the ES library's declarations, which the
+ * notebook's type checker (site/runtime/type-worker.ts) loads on the reader's first edit of a TypeScript cell, never
+ * when a page is read, its cells run, its widgets used or its exercises checked (tests/e2e/cells.spec.ts checks that).
+ * The compiler alone is several times the page's budget, and no smaller compiler checks TypeScript's types.
+ */
+const ON_REQUEST: readonly { package: string; ceilingBytes: number }[] = [{ package: 'typescript', ceilingBytes: 1250 * 1024 }];
+
+/**
+ * The pages that do not fit PAGE_BUDGET_BYTES yet, each with the most it may load until it does (what it loaded when it
+ * was listed, and a little room). Every page with a notebook cell or an exercise pays, at most: the editor
+ * (CodeMirror, 146 KB), Observable Plot with d3 (89 KB, and 15 KB more for a cell's contour or raster plot), the code
+ * worker's kernel (acorn and the engine, 56 KB), sucrase (47 KB, once for the kernel, the exercise check and a
+ * student's key), a class student's key (the exercise definitions, 45 KB) and the exercise element (14 KB); a widget
+ * with a worker adds its worker (15 to 30 KB each, the engine in each). The list only shrinks: a listed page that
+ * fits the budget fails its test until it is taken off.
+ */
+const OVER_BUDGET: Readonly<Record<string, number>> = {
+  '/authoring/components/': 765 * 1024,
+  '/authoring/example/': 545 * 1024,
+  '/lessons/activations/': 550 * 1024,
+  '/lessons/backprop/': 555 * 1024,
+  '/lessons/deep-networks/': 625 * 1024,
+  '/lessons/losses/': 545 * 1024,
+  '/lessons/mlp/': 620 * 1024,
+  '/lessons/optimization/': 575 * 1024,
+  '/lessons/perceptron/': 555 * 1024,
+  '/lessons/regularisation/': 575 * 1024,
+};
 
 /** The JavaScript a page loads before any interaction: inline scripts plus module scripts and their static imports. */
 function initialJavaScript(htmlPath: string): { inline: string[]; files: string[] } {
-  const html = readFileSync(htmlPath, 'utf8');
-  const inline: string[] = [];
-  const files = new Set<string>();
-  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
-    const src = /\bsrc="([^"]+)"/.exec(match[1])?.[1];
-    if (src) files.add(join(dist, src));
-    else if (!/type="application\/(ld\+)?json"/.test(match[1])) inline.push(match[2]);
-  }
-  for (const match of html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) files.add(join(dist, match[1]));
+  const { inline, files: named } = pageScripts(dist, htmlPath);
+  const files = new Set(named);
   // Follow static imports (not dynamic import(), which loads only on demand).
   const queue = [...files];
   while (queue.length > 0) {
@@ -35,6 +63,14 @@ function initialJavaScript(htmlPath: string): { inline: string[]; files: string[
   return { inline, files: [...files] };
 }
 
+/** The built files that hold an on-request package's code, by package. */
+function onRequestFiles(): Map<string, string[]> {
+  const report = readBundleReport(dist);
+  return new Map(ON_REQUEST.map(({ package: name }) => [name, report.filter((entry) => name in entry.packages).map((entry) => entry.file)]));
+}
+
+const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
 for (const path of builtPagePaths()) {
   test(`${path} ships at most 30 KB of JavaScript (gzip) before interaction, and no KaTeX JavaScript`, () => {
     const { inline, files } = initialJavaScript(join(dist, pageFile(path)));
@@ -45,7 +81,40 @@ for (const path of builtPagePaths()) {
       expect(source).not.toMatch(/KaTeX parse error|katex\.render|renderToString\(/);
     }
   });
+
+  const over = Object.hasOwn(OVER_BUDGET, path) ? OVER_BUDGET[path] : undefined;
+  const most = over === undefined ? 'at most 300 KB' : `over the 300 KB budget, at most ${over / 1024} KB until it fits,`;
+  test(`${path} can load ${most} of JavaScript (gzip) in all, every cell, widget, exercise and worker included`, () => {
+    const apart = new Set([...onRequestFiles().values()].flat());
+    const { gzipBytes, files } = pageJavaScript(dist, path, (file) => apart.has(file));
+    const listing = files.map((file) => `${kB(file.gzipBytes).padStart(9)}  ${file.file}`).join('\n');
+    expect(gzipBytes, `${path} loads ${kB(gzipBytes)}:\n${listing}`).toBeLessThanOrEqual(over ?? PAGE_BUDGET_BYTES);
+    if (over !== undefined) expect(gzipBytes, `${path} fits the budget now: take it off OVER_BUDGET`).toBeGreaterThan(PAGE_BUDGET_BYTES);
+  });
 }
+
+test('what a page loads only on request stays under its own ceiling, and is started by no page directly', () => {
+  for (const { package: name, ceilingBytes } of ON_REQUEST) {
+    const files = onRequestFiles().get(name)!;
+    expect(files, `the files holding ${name}`).not.toEqual([]);
+    const total = files.reduce((sum, file) => sum + gzipSync(readFileSync(join(dist, file))).length, 0);
+    expect(total, `${name}: ${files.join(', ')}`).toBeLessThanOrEqual(ceilingBytes);
+    for (const path of builtPagePaths()) {
+      const html = readFileSync(join(dist, pageFile(path)), 'utf8');
+      for (const file of files) expect(html.includes(file.replace(/^.*\//, '')), `${path} names ${file}`).toBe(false);
+    }
+  }
+});
+
+test('no npm package is bundled into more than one JavaScript file, the workers\' bundles included', () => {
+  const report = readBundleReport(dist);
+  // The report covers every script the build emitted, so a bundle the report's plugin missed cannot hide a copy.
+  const scripts = readdirSync(join(dist, '_astro')).filter((name) => name.endsWith('.js')).map((name) => `_astro/${name}`);
+  expect(report.map((entry) => entry.file).sort()).toEqual(scripts.sort());
+  // And it sees packages: the editor's, at least.
+  expect(report.some((entry) => '@codemirror/view' in entry.packages)).toBe(true);
+  expect(Object.fromEntries(bundledTwice(report))).toEqual({});
+});
 
 test('no JavaScript file in the built site contains KaTeX', () => {
   const astroDir = join(dist, '_astro');

@@ -210,9 +210,10 @@ test('no reference or known-wrong solution ships in the built JavaScript a page 
   const { builtSite, builtPagePaths } = await import('./pages.ts');
   const { readdirSync } = await import('node:fs');
   const { join } = await import('node:path');
-  // The one exception is the worker that computes a class student's own answer key (student-key-worker.ts): it runs
-  // the definitions, so it holds their solutions, and it is started only on the page of a student who joined a class,
-  // by student-key.ts, never by a page's markup. (The reference is in the page anyway, shown on request.)
+  // The one exception is the code worker's role that computes a class student's own answer key
+  // (student-key-worker.ts): it runs the definitions, so it holds their solutions. Only the code worker's entry loads
+  // it, in the role only student-key.ts starts it in, on the page of a student who joined a class; never a page's
+  // markup. (The reference is in the page anyway, shown on request.)
   const names = readdirSync(join(builtSite, '_astro')).filter((name) => name.endsWith('.js'));
   const keyWorker = names.filter((name) => name.startsWith('student-key-worker'));
   expect(keyWorker).toHaveLength(1);
@@ -221,7 +222,11 @@ test('no reference or known-wrong solution ships in the built JavaScript a page 
     expect(html.includes(keyWorker[0]), path).toBe(false);
   }
   const starters = names.filter((name) => readFileSync(join(builtSite, '_astro', name), 'utf8').includes(keyWorker[0]));
-  expect(starters.every((name) => name.startsWith('student-key.')), starters.join(', ')).toBe(true);
+  expect(starters.length).toBeGreaterThan(0);
+  expect(starters.every((name) => name.startsWith('code-worker-')), starters.join(', ')).toBe(true);
+  const sources = readdirSync('site', { recursive: true, encoding: 'utf8' }).filter((name) => /\.(ts|astro)$/.test(name));
+  const roleUsers = sources.filter((name) => readFileSync(join('site', name), 'utf8').includes('CODE_WORKER_ROLES.studentKey'));
+  expect(roleUsers.map((name) => name.split('\\').join('/')).sort()).toEqual(['lesson/exercise/student-key.ts', 'runtime/code-worker.ts']);
   const scripts = names.filter((name) => !keyWorker.includes(name)).map((name) => readFileSync(join(builtSite, '_astro', name), 'utf8'));
   // Each solution's longest line is distinctive ("return x.map((xi, i) => upstream[i] * xi * (1 - xi));").
   const longest = (source: string) => source.split('\n').map((line) => line.trim()).sort((a, b) => b.length - a.length)[0];

@@ -2,7 +2,7 @@
 // ActivationExplorer.astro to `computeCurves` and draws f above f′ (autograd solid, central differences dashed),
 // shading where |f′| falls below the threshold.
 
-import * as Plot from '@observablehq/plot';
+import * as Plot from '../shared/plot.ts';
 import { activationById, type Activation } from './catalogue.ts';
 import { computeCurves, vanishingIntervals } from './curves.ts';
 import { onThemeChange, plotStyle, themeVar } from '../shared/plot-theme.ts';

@@ -1,5 +1,5 @@
 // Checking an answer in the page, against the answer key the build wrote into it. A code answer
-// runs only in a checking worker (grading-worker.ts: the submission module's compiler and runner,
+// runs only in a checking worker (the code worker's check role, grading-worker.ts: the submission module's compiler and runner,
 // the same the grading CLI runs in its sandbox), under a watchdog that starts once the code is
 // compiled; the page grades the reply here. Numbers and choices involve no student code, so they are
 // graded here directly. No solution ships with the page: the key holds the reference's outputs and
@@ -12,6 +12,7 @@ import type { Numbers } from '../../../exercises/define-exercise.ts';
 import { casesJson, readReply, type RunReply } from '../../../exercises/submission/reply.ts';
 import { timedOutMessage } from '../../../exercises/submission/watchdog-messages.ts';
 import type { CheckMessage, CheckRequest } from './grading-protocol.ts';
+import { CODE_WORKER_ROLES } from '../../runtime/code-worker-roles.ts';
 
 /** How long a check of code may run before the watchdog stops it, in milliseconds. */
 export const CHECK_TIMEOUT_MS = 5_000;
@@ -52,7 +53,7 @@ export function unrunnableMessage(error: RunFailure, _name: string, timeoutMs: n
 let spare: Worker | undefined;
 
 function startWorker(): Worker {
-  return new Worker(new URL('./grading-worker.ts', import.meta.url), { type: 'module', name: 'exercise-check' });
+  return new Worker(new URL('../../runtime/code-worker.ts', import.meta.url), { type: 'module', name: CODE_WORKER_ROLES.check });
 }
 
 /** Starts a checking worker now, so the first Check does not wait for it to load. */

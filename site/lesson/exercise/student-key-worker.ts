@@ -5,13 +5,16 @@
 import { studentKeyJson } from '../../../exercises/student-key.ts';
 import type { StudentKeyReply, StudentKeyRequest } from './student-key.ts';
 
-self.addEventListener('message', (event: MessageEvent<StudentKeyRequest>) => {
-  const { id, learnerSeed } = event.data;
-  let reply: StudentKeyReply;
-  try {
-    reply = { ok: true, key: studentKeyJson(id, learnerSeed) };
-  } catch (error) {
-    reply = { ok: false, message: error instanceof Error ? error.message : String(error) };
-  }
-  self.postMessage(reply);
-});
+/** Turns this worker into one that answers each request with the student's key. */
+export function serveStudentKey(): void {
+  self.addEventListener('message', (event: MessageEvent<StudentKeyRequest>) => {
+    const { id, learnerSeed } = event.data;
+    let reply: StudentKeyReply;
+    try {
+      reply = { ok: true, key: studentKeyJson(id, learnerSeed) };
+    } catch (error) {
+      reply = { ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+    self.postMessage(reply);
+  });
+}

@@ -1,8 +1,9 @@
 // A class student's own public cases on the page: their answer key of a code exercise, computed once per exercise and
-// seed in a worker (student-key-worker.ts) and kept for the page's life. Imported on demand by exercise-element.ts only
+// seed in the code worker's student-key role (student-key-worker.ts) and kept for the page's life. Imported on demand by exercise-element.ts only
 // when the learner has a class identity, so a learner on their own loads none of it and keeps the build-time key.
 
 import { readAnswerKey, type CodeAnswerKey } from '../../../exercises/answer-key.ts';
+import { CODE_WORKER_ROLES } from '../../runtime/code-worker-roles.ts';
 
 /** What the page asks the key worker: the exercise and the student's seed. */
 export interface StudentKeyRequest {
@@ -31,7 +32,7 @@ export function studentKey(id: string, learnerSeed: number): Promise<CodeAnswerK
 }
 
 function computeKey(request: StudentKeyRequest): Promise<CodeAnswerKey> {
-  const worker = new Worker(new URL('./student-key-worker.ts', import.meta.url), { type: 'module', name: 'exercise-student-key' });
+  const worker = new Worker(new URL('../../runtime/code-worker.ts', import.meta.url), { type: 'module', name: CODE_WORKER_ROLES.studentKey });
   return new Promise<CodeAnswerKey>((resolve, reject) => {
     const timer = setTimeout(() => finish(() => reject(new Error(`your own cases were not ready within ${KEY_LIMIT_MS / 1000} s`))), KEY_LIMIT_MS);
     const finish = (settle: () => void) => {

@@ -7,7 +7,7 @@
 // (engine/optim/update-lines.ts, replayed on the page: one racer, a few hundred steps at most) and the table of
 // points, and keeps the state in the URL (url-state.ts).
 
-import * as Plot from '@observablehq/plot';
+import * as Plot from '../shared/plot.ts';
 import { raceStep } from '../../../engine/optim/update-lines.ts';
 import { optimizerHyperparameters } from '../../../engine/optim/registry.ts';
 import type { Surface, SurfaceName } from '../../../engine/surfaces.ts';

@@ -1,7 +1,7 @@
 // The perceptron lab's custom element: it wires the controls rendered by PerceptronLab.astro to a
 // RosenblattRun and draws the points, the two half-planes, the line w·x + b = 0 and the vector w.
 
-import * as Plot from '@observablehq/plot';
+import * as Plot from '../shared/plot.ts';
 import { RosenblattRun, type EndEvent, type LabelledPoint, type UpdateEvent } from './rosenblatt-run.ts';
 import { labPoints, type LabDataset } from './datasets.ts';
 import { onThemeChange, plotStyle, themeVar } from '../shared/plot-theme.ts';

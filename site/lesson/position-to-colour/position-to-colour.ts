@@ -3,7 +3,7 @@
 // square), draws the loss curves, and keeps the settings in the URL. Training runs only after Start (or One
 // epoch), one epoch per request, and waits while the widget is off-screen.
 
-import * as Plot from '@observablehq/plot';
+import * as Plot from '../shared/plot.ts';
 import { drawPicture, toImageBytes } from './picture.ts';
 import { DEFAULT_FREQUENCIES, networkName, networkSummary, inputWidth, type NetworkOptions } from './network.ts';
 import { decodeView, encodeView, parameterName, startView, withView, type ColourView } from './url-state.ts';

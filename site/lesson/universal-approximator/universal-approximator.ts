@@ -2,7 +2,7 @@
 // to a training worker, draws the fit over the target and each unit's contribution below it, and
 // lets the reader drag and add target points.
 
-import * as Plot from '@observablehq/plot';
+import * as Plot from '../shared/plot.ts';
 import { evaluate, type HiddenActivation, type NetworkWeights } from './network.ts';
 import { DOMAIN, sampleTarget, startingPoints, type TargetName } from './targets.ts';
 import type { ApproximatorReply, ApproximatorRequest } from './protocol.ts';

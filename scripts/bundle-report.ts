@@ -1,0 +1,105 @@
+// Writes /bundle-report.json into the built site: for every JavaScript file the client build emitted, pages' bundles
+// and every worker's bundle alike, the npm packages whose code landed in it, how many bytes of each (before
+// compression) and which of their modules. tests/e2e/budget.spec.ts reads it to fail a build that bundles a library
+// twice, which happens silently when two workers import the same package: Vite builds each `new Worker(new URL(...))`
+// entry as its own Rollup bundle, sharing nothing with the page's bundle or another worker's.
+//
+// `astro build` runs it through bundleReportIntegration() (see astro.config.mjs): its Rollup plugin runs in the
+// client build and, through Vite's `worker.plugins`, in every worker build; the file is written when the build is
+// done. The service worker does not precache it (scripts/service-worker.ts).
+
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import type { Plugin } from 'vite';
+
+/** The report's address in the built site. */
+export const BUNDLE_REPORT_PATH = '/bundle-report.json';
+
+/** One emitted JavaScript file: its path in the built site and the npm packages' code in it. */
+export interface BundledFile {
+  /** The path inside the output folder, such as "_astro/editor.BTquahg-.js". */
+  file: string;
+  /** Package name → bytes of its modules' code in this file (as rendered, before minification and compression). */
+  packages: Record<string, number>;
+  /** The packages' modules in this file, each by its path from its innermost node_modules folder ("sucrase/dist/esm/index.js"). */
+  modules: string[];
+}
+
+/** A module id's path from its innermost node_modules folder, or null for the project's own code (and Vite's helpers). */
+export function packageModule(id: string): string | null {
+  const path = id.replace(/^\0/, '').split('?')[0].replace(/\\/g, '/');
+  const at = path.lastIndexOf('/node_modules/');
+  if (at < 0) return null;
+  const inside = path.slice(at + '/node_modules/'.length);
+  return inside === '' || inside.startsWith('.vite/') ? null : inside;
+}
+
+/** The npm package a module id belongs to (the innermost node_modules folder in its path), or null for the project's own code. */
+export function packageOf(id: string): string | null {
+  const inside = packageModule(id);
+  if (inside === null) return null;
+  const [scope, name] = inside.split('/');
+  return scope.startsWith('@') && name !== undefined ? `${scope}/${name}` : scope;
+}
+
+/** The Rollup plugin that records each emitted chunk's packages into `files` (keyed by path, so a rebuild replaces). */
+function recordPackages(files: Map<string, BundledFile>): Plugin {
+  return {
+    name: 'bundle-report',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      // Only the browser's files: the server build that prerenders the pages ships nothing.
+      if (this.environment !== undefined && this.environment.config.consumer !== 'client') return;
+      for (const output of Object.values(bundle)) {
+        if (output.type !== 'chunk') continue;
+        const packages: Record<string, number> = {};
+        const modules: string[] = [];
+        for (const [id, module] of Object.entries(output.modules)) {
+          const name = packageOf(id);
+          if (name === null || module.renderedLength === 0) continue;
+          packages[name] = (packages[name] ?? 0) + module.renderedLength;
+          modules.push(packageModule(id)!);
+        }
+        // A CommonJS module comes as several ids (the module, its exports' wrapper ...): one path.
+        files.set(output.fileName, { file: output.fileName, packages, modules: [...new Set(modules)].sort() });
+      }
+    },
+  };
+}
+
+/**
+ * Every package with a module in more than one file, with those files. One build splits a package across chunks as it
+ * likes (Plot's marks apart from its core) but never copies a module; a module in two files is two bundles' copies.
+ */
+export function bundledTwice(files: readonly BundledFile[]): Map<string, string[]> {
+  const where = new Map<string, string[]>();
+  for (const { file, modules } of files) for (const module of modules) where.set(module, [...(where.get(module) ?? []), file]);
+  const twice = new Map<string, string[]>();
+  for (const [module, list] of where) {
+    if (new Set(list).size < 2) continue;
+    const name = packageOf(`/node_modules/${module}`)!;
+    twice.set(name, [...new Set([...(twice.get(name) ?? []), ...list])].sort());
+  }
+  return twice;
+}
+
+/** An Astro integration that adds the plugin to the client and worker builds and writes the report when the build is done. */
+export function bundleReportIntegration(): AstroIntegration {
+  const files = new Map<string, BundledFile>();
+  return {
+    name: 'bundle-report',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({ vite: { plugins: [recordPackages(files)], worker: { plugins: () => [recordPackages(files)] } } });
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const report = [...files.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+        writeFileSync(join(fileURLToPath(dir), BUNDLE_REPORT_PATH), `${JSON.stringify(report, null, 1)}\n`);
+        const twice = bundledTwice(report);
+        logger.info(`wrote bundle-report.json: ${report.length} files${twice.size > 0 ? `; bundled more than once: ${[...twice.keys()].join(', ')}` : ''}`);
+      },
+    },
+  };
+}

@@ -1,0 +1,57 @@
+// The bundle report the build writes (which npm packages, and which of their modules, each emitted JavaScript file
+// holds) and the check that reads it: a module in two files is a library bundled twice; a package split over one
+// build's chunks is not.
+import { describe, expect, test } from 'vitest';
+import { bundledTwice, packageModule, packageOf, type BundledFile } from '../../scripts/bundle-report.ts';
+
+describe('a module id', () => {
+  test('names its package by the innermost node_modules folder, scoped or not, whatever query or prefix it has', () => {
+    expect(packageOf('/repo/node_modules/sucrase/dist/esm/index.js')).toBe('sucrase');
+    expect(packageOf('/repo/node_modules/@codemirror/view/dist/index.js')).toBe('@codemirror/view');
+    expect(packageOf('/repo/node_modules/a/node_modules/@lezer/lr/dist/index.js')).toBe('@lezer/lr');
+    expect(packageOf('\0/repo/node_modules/typescript/lib/lib.es5.d.ts?raw')).toBe('typescript');
+    expect(packageOf('C:\\repo\\node_modules\\acorn\\dist\\acorn.mjs')).toBe('acorn');
+    expect(packageModule('/repo/node_modules/a/node_modules/@lezer/lr/dist/index.js')).toBe('@lezer/lr/dist/index.js');
+  });
+
+  test('of the project itself or of Vite\'s helpers names no package', () => {
+    expect(packageOf('/repo/site/runtime/worker.ts')).toBeNull();
+    expect(packageOf('\0vite/preload-helper.js')).toBeNull();
+    expect(packageOf('/repo/node_modules/.vite/deps/chunk.js')).toBeNull();
+  });
+});
+
+describe('bundled twice', () => {
+  const file = (name: string, modules: string[]): BundledFile => ({
+    file: name,
+    packages: Object.fromEntries(modules.map((module) => [packageOf(`/node_modules/${module}`)!, 1])),
+    modules,
+  });
+
+  test('is a package with one module in two files, however many of its other modules are not', () => {
+    const twice = bundledTwice([
+      file('_astro/kernel.js', ['sucrase/dist/esm/index.js', 'acorn/dist/acorn.mjs']),
+      file('_astro/check.js', ['sucrase/dist/esm/index.js', 'sucrase/dist/esm/parser/index.js']),
+      file('_astro/key.js', ['sucrase/dist/esm/index.js']),
+    ]);
+    expect(Object.fromEntries(twice)).toEqual({ sucrase: ['_astro/check.js', '_astro/kernel.js', '_astro/key.js'] });
+  });
+
+  test('is not a package whose modules one build split over several chunks', () => {
+    expect(bundledTwice([
+      file('_astro/index.js', ['@observablehq/plot/src/plot.js', 'd3-geo/src/index.js']),
+      file('_astro/arrow.js', ['@observablehq/plot/src/marks/arrow.js']),
+      file('_astro/page.js', []),
+    ]).size).toBe(0);
+  });
+
+  test('is not a module listed twice in one file (a CommonJS module and its wrappers)', () => {
+    expect(bundledTwice([file('_astro/index.js', ['lines-and-columns/build/index.js', 'lines-and-columns/build/index.js'])]).size).toBe(0);
+  });
+
+  test('counts two versions of one package, in two node_modules folders, as the same module twice', () => {
+    const top = packageModule('/repo/node_modules/acorn/dist/acorn.mjs')!;
+    const nested = packageModule('/repo/node_modules/acorn-walk/node_modules/acorn/dist/acorn.mjs')!;
+    expect([...bundledTwice([file('a.js', [top]), file('b.js', [nested])]).keys()]).toEqual(['acorn']);
+  });
+});

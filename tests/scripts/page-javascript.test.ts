@@ -1,0 +1,49 @@
+// Everything a built page can load as JavaScript, read from the built files: its scripts, what they import (statically,
+// dynamically, through Vite's dependency lists), the workers they start and what those load, recursively; the
+// service worker's precache list is addresses, not code the page runs.
+import { afterAll, describe, expect, test } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pageJavaScript } from '../../scripts/page-javascript.ts';
+
+const dist = mkdtempSync(join(tmpdir(), 'page-js-'));
+afterAll(() => rmSync(dist, { recursive: true, force: true }));
+const write = (path: string, text: string) => {
+  mkdirSync(join(dist, path, '..'), { recursive: true });
+  writeFileSync(join(dist, path), text);
+};
+
+write('index.html', '<script type="module" src="/_astro/page.A1.js"></script><script>window.inline = 1;</script><script type="application/ld+json">{}</script>');
+write('lessons/a/index.html', '<link rel="modulepreload" href="/_astro/dep.D4.js"><p>no scripts of its own</p>');
+write('_astro/page.A1.js', 'import{a}from"./dep.D4.js";const l=()=>import("./lazy.B2.js"),m=["_astro/listed.E5.js"];navigator.serviceWorker.register("/sw.js");');
+write('_astro/dep.D4.js', 'export const a=1;');
+write('_astro/lazy.B2.js', 'new Worker(new URL("/_astro/worker-C3.js",import.meta.url),{type:"module"});');
+write('_astro/listed.E5.js', 'export const b=2;');
+write('_astro/worker-C3.js', 'import("./role-F6.js");const w=`${base}search-worker.js`;');
+write('_astro/role-F6.js', 'export const c=3;');
+write('_astro/search-worker.js', 'self.x=1;');
+write('_astro/never.G7.js', 'export const never=1;');
+write('sw.js', 'const precache=["/_astro/never.G7.js"];');
+
+describe('the JavaScript a page can load', () => {
+  test('follows imports, dynamic imports, dependency lists, workers and their imports, and counts inline scripts', () => {
+    const { files, gzipBytes } = pageJavaScript(dist, '/');
+    expect(files.map((file) => file.file).sort()).toEqual([
+      '(inline)', '_astro/dep.D4.js', '_astro/lazy.B2.js', '_astro/listed.E5.js', '_astro/page.A1.js', '_astro/role-F6.js',
+      '_astro/search-worker.js', '_astro/worker-C3.js', 'sw.js',
+    ]);
+    expect(gzipBytes).toBe(files.reduce((total, file) => total + file.gzipBytes, 0));
+  });
+
+  test('leaves out a file it is told to, and what only that file loads', () => {
+    const { files } = pageJavaScript(dist, '/', (file) => file === '_astro/worker-C3.js');
+    expect(files.map((file) => file.file)).not.toContain('_astro/worker-C3.js');
+    expect(files.map((file) => file.file)).not.toContain('_astro/role-F6.js');
+    expect(files.map((file) => file.file)).toContain('_astro/lazy.B2.js');
+  });
+
+  test('starts from module preloads too', () => {
+    expect(pageJavaScript(dist, '/lessons/a/').files.map((file) => file.file)).toEqual(['_astro/dep.D4.js']);
+  });
+});
