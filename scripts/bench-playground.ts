@@ -4,7 +4,7 @@
 // learning rate 0.03, squared error), at every speed its speed control offers,
 // against the page's own requestAnimationFrame rate in the same window.
 //
-//   tsx scripts/bench-playground.ts [BASE_URL ...] [--runs 5] [--seconds 5] [--path /lessons/mlp/] [--speeds max,100] [--json]
+//   tsx scripts/bench-playground.ts [BASE_URL ...] [--runs 5] [--seconds 5] [--path /lessons/mlp/] [--speeds max,100] [--cold] [--json]
 //
 // BASE_URL is a served build (default http://127.0.0.1:4321, as `npm start`); given two or more (a build before
 // and after a change), the runs alternate between them in one sitting, so both see the same load. Each run loads
@@ -14,7 +14,12 @@
 // "10") there are only as many as epochs, so besides frames as a share of the rAF rate it reports frames as a
 // share of the frames due, min(rAF rate, epochs/s). Every run and the medians are printed, with the load average
 // (/proc/loadavg) at the start and the end.
-import { chromium, type Browser } from '@playwright/test';
+//
+// Each build is measured in a browser context of its own, opened once, where the site's service worker is installed
+// (its precache of the whole course fetched and compiled) before the first run: a returning reader's steady state.
+// A fresh context per run would measure each run alongside that one-time install, which takes a core for seconds and
+// grows with the site, so builds with different precache lists would not be compared alike. `--cold` measures that.
+import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { CHROMIUM_ARGS, ensureChromium } from './chromium.ts';
 import { loadAverage, loadText, median } from './stats.ts';
 
@@ -30,6 +35,7 @@ const seconds = Number(option('seconds', '5'));
 const path = option('path', '/lessons/mlp/');
 const onlySpeeds = option('speeds', '');
 const json = args.includes('--json');
+const cold = args.includes('--cold');
 
 /** The benchmark's settings in the playground's URL form: everything else is the default (circles, batch 10, 50% split). */
 const task = (speed: string) => `data:circles,noise:0,layers:8-8,act:tanh,loss:mse,opt:sgd,lr:0.03,speed:${speed}`;
@@ -48,16 +54,35 @@ interface Run {
 }
 
 /** The speeds the playground's control offers, read from the page. */
-async function offeredSpeeds(browser: Browser, base: string): Promise<string[]> {
-  const page = await browser.newPage();
+async function offeredSpeeds(context: BrowserContext, base: string): Promise<string[]> {
+  const page = await context.newPage();
   await page.goto(`${base}${path}`);
   const speeds = await page.locator('nn-playground [data-field="speed"] option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
   await page.close();
   return speeds;
 }
 
-async function measure(browser: Browser, base: string, speed: string): Promise<Run> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+/** A context for one build: with its service worker installed and active first, unless `--cold` (then a fresh one per run). */
+async function openContext(browser: Browser, base: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  if (cold) return context;
+  const page = await context.newPage();
+  await page.goto(`${base}${path}`);
+  // The page registers its worker after its load event; `ready` resolves once a worker is active, which is after its
+  // install (the precache) has finished. A build that registers none within 5 s has nothing to wait for.
+  await page.evaluate(`(async () => {
+    for (let i = 0; i < 50 && 'serviceWorker' in navigator; i++) {
+      if (await navigator.serviceWorker.getRegistration()) return void (await navigator.serviceWorker.ready);
+      await new Promise((done) => setTimeout(done, 100));
+    }
+  })()`);
+  await page.close();
+  return context;
+}
+
+async function measure(browser: Browser, contexts: Map<string, BrowserContext>, base: string, speed: string): Promise<Run> {
+  const context = cold ? await openContext(browser, base) : contexts.get(base)!;
+  const page = await context.newPage();
   await page.goto(`${base}${path}?playground=${task(speed)}`);
   const widget = page.locator('nn-playground');
   await widget.scrollIntoViewIfNeeded();
@@ -79,6 +104,7 @@ async function measure(browser: Browser, base: string, speed: string): Promise<R
   await page.waitForTimeout(seconds * 1000);
   const end = await read();
   await page.close();
+  if (cold) await context.close();
   const elapsed = (end.time - start.time) / 1000;
   const epochsPerSecond = (end.epoch - start.epoch) / elapsed;
   const framesPerSecond = (end.frames - start.frames) / elapsed;
@@ -96,7 +122,9 @@ async function measure(browser: Browser, base: string, speed: string): Promise<R
 
 const loadStart = loadAverage();
 const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
-const speeds = onlySpeeds !== '' ? onlySpeeds.split(',') : await offeredSpeeds(browser, bases[0]);
+const contexts = new Map<string, BrowserContext>();
+for (const base of bases) contexts.set(base, await openContext(browser, base));
+const speeds = onlySpeeds !== '' ? onlySpeeds.split(',') : await offeredSpeeds(contexts.get(bases[0])!, bases[0]);
 const results = new Map<string, Run[]>();
 const key = (base: string, speed: string) => `${base} ${speed}`;
 for (const speed of speeds) {
@@ -104,7 +132,7 @@ for (const speed of speeds) {
     // Alternate the builds run by run, and which goes first, so a change of load falls on both alike.
     const order = run % 2 === 0 ? bases : [...bases].reverse();
     for (const base of order) {
-      const r = await measure(browser, base, speed);
+      const r = await measure(browser, contexts, base, speed);
       if (!results.has(key(base, speed))) results.set(key(base, speed), []);
       results.get(key(base, speed))!.push(r);
       if (!json) {
@@ -134,12 +162,13 @@ const summary = bases.flatMap((base) =>
     };
   }),
 );
-if (json) console.log(JSON.stringify({ bases, path, runs, seconds, speeds, loadAverage: { start: loadStart, end: loadEnd }, summary }, null, 2));
+if (json) console.log(JSON.stringify({ bases, path, runs, seconds, speeds, serviceWorker: cold ? 'installing during each run' : 'installed before the runs', loadAverage: { start: loadStart, end: loadEnd }, summary }, null, 2));
 else {
   for (const s of summary) {
     console.log(
       `${bases.length > 1 ? `${s.base} ` : ''}speed ${s.speed}: median ${s.medianEpochsPerSecond.toFixed(1)} epochs/s, ${s.medianFramesPerSecond.toFixed(1)} frames/s of ${s.medianRafPerSecond.toFixed(1)} rAF/s: ${s.medianFramesOfRafPercent.toFixed(1)}% of rAF, ${s.medianFramesOfDuePercent.toFixed(1)}% of frames due (${runs} runs of ${seconds} s)`,
     );
   }
+  console.log(cold ? 'each run in a fresh context (the service worker installing)' : 'each build in one context, its service worker installed before the runs');
   console.log(`load average (1, 5, 15 min): ${loadText(loadStart)} at the start, ${loadText(loadEnd)} at the end`);
 }

@@ -16,12 +16,17 @@ export class Picture {
   private image: ImageData | null = null;
   private ramp: Uint8ClampedArray | null = null;
   private colors: PlaygroundColors | null = null;
+  // The points, drawn once on a layer of their own and copied onto every frame: they change only with the data, the
+  // test points' switch, the size or the colours, while the heat map under them changes every frame.
+  private readonly marks: HTMLCanvasElement;
+  private marksOf: { data: DataMessage; showTest: boolean; side: number; colors: PlaygroundColors } | null = null;
 
   /** A picture on `canvas`. */
   constructor(readonly canvas: HTMLCanvasElement) {
     this.context = canvas.getContext('2d')!;
     this.grid = document.createElement('canvas');
     this.gridContext = this.grid.getContext('2d')!;
+    this.marks = document.createElement('canvas');
   }
 
   /** Uses new colours (after a theme change). */
@@ -59,9 +64,25 @@ export class Picture {
     const classes = plane && !valued ? Math.max(2, data.classes) : 1;
     if (plane) this.drawHeat(valued ? predictions.map((v) => (v + 1) / 2) : predictions, side, classes, discrete && !valued);
     else this.drawAxis(side, py);
+    const drawn = this.marksOf;
+    if (drawn === null || drawn.data !== data || drawn.showTest !== showTest || drawn.side !== side || drawn.colors !== colors) {
+      this.drawMarks(data, showTest, side, classes, valued, px, py);
+      this.marksOf = { data, showTest, side, colors };
+    }
+    ctx.drawImage(this.marks, 0, 0);
+    if (data.features === 1) this.drawCurve(predictions, side, py);
+  }
+
+  /** Draws the data's points, each class in its colour and mark (test points hollow), on the marks layer, sized `side`. */
+  private drawMarks(data: DataMessage, showTest: boolean, side: number, classes: number, valued: boolean, px: (x: number) => number, py: (y: number) => number): void {
+    this.marks.width = side;
+    this.marks.height = side;
+    const ctx = this.marks.getContext('2d')!;
+    const colors = this.colors!;
+    const plane = data.features === 2;
     const radius = Math.max(2.5, side / 110);
     if (valued) {
-      this.drawValuedPoints(data, showTest, px, py, radius);
+      this.drawValuedPoints(ctx, data, showTest, px, py, radius);
       return;
     }
     // One path per class and kind, so 500 points cost a few fills or strokes rather than a thousand.
@@ -89,7 +110,6 @@ export class Picture {
       ctx.strokeStyle = css(fills[k]);
       ctx.stroke(hollow[k]);
     }
-    if (data.features === 1) this.drawCurve(predictions, side, py);
   }
 
   private drawHeat(predictions: Float32Array, side: number, classes: number, discrete: boolean): void {
@@ -125,8 +145,7 @@ export class Picture {
    * (class 0's colour at −1, the background at 0, class 1's at +1), in eleven bands so they cost a few fills; test
    * points hollow.
    */
-  private drawValuedPoints(data: DataMessage, showTest: boolean, px: (x: number) => number, py: (y: number) => number, radius: number): void {
-    const ctx = this.context;
+  private drawValuedPoints(ctx: CanvasRenderingContext2D, data: DataMessage, showTest: boolean, px: (x: number) => number, py: (y: number) => number, radius: number): void {
     const colors = this.colors!;
     const BANDS = 11;
     const filled = Array.from({ length: BANDS }, () => new Path2D());
