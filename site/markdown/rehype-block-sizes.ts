@@ -8,13 +8,7 @@
 // words, and math as the glyphs KaTeX draws, not its MathML or TeX) and `--cv-breaks` (its list items, or 1), from which
 // the stylesheet estimates its lines at the reader's column width, erring on the tall side.
 
-interface HastNode {
-  type: string;
-  tagName?: string;
-  value?: string;
-  properties?: Record<string, unknown>;
-  children?: HastNode[];
-}
+import type { HastNode } from './hast-node.ts';
 
 const BLOCKS = new Set(['p', 'ul', 'ol', 'blockquote']);
 

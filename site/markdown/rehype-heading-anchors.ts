@@ -10,14 +10,8 @@
 
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
+import type { HastNode } from './hast-node.ts';
 
-interface HastNode {
-  type: string;
-  tagName?: string;
-  value?: string;
-  properties?: Record<string, unknown>;
-  children?: HastNode[];
-}
 
 /** The heading levels that get a link. */
 const LINKED = new Set(['h2', 'h3']);

@@ -2,14 +2,8 @@ import { readdirSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { VFile } from 'vfile';
 import { lessonIdFromFile } from '../course/lesson-files.ts';
+import type { HastNode } from './hast-node.ts';
 
-interface HastNode {
-  type: string;
-  tagName?: string;
-  properties?: Record<string, unknown>;
-  children?: HastNode[];
-  position?: { start: { line: number; column: number } };
-}
 
 /**
  * The site's own pages under `pagesDir` (site/pages), as paths: `index.astro` is `/`, `playground.astro` is

@@ -7,6 +7,22 @@
 import { describe, expect, test } from 'vitest';
 import { FramePacer } from '../../../../site/lesson/playground/frame-pacer.ts';
 
+/**
+ * A pacer over a hand-driven screen (each animation frame waits in `ticks` until the test runs it), wanted and given
+ * its first animation frame, at which it asks for its two frames; `requests()` counts the requests so far.
+ */
+function startedPacer() {
+  const ticks: (() => void)[] = [];
+  const drawn: number[] = [];
+  let sent = 0;
+  const pacer = new FramePacer<number>({ request: () => sent++, draw: (f) => drawn.push(f), animationFrame: (tick) => ticks.push(tick) });
+  pacer.want();
+  ticks.shift()!();
+  const requests = () => sent;
+  expect(requests()).toBe(2);
+  return { ticks, drawn, pacer, requests };
+}
+
 /** A screen refreshing every `interval` ms and a worker answering each request `latency` ms later, for `duration` ms of simulated time. */
 function simulate(options: { interval: number; latency: number | ((request: number) => number); duration: number; depth?: number }) {
   const { interval, duration } = options;
@@ -132,39 +148,27 @@ describe('FramePacer', () => {
   });
 
   test('an answer is drawn at the next animation frame, and one more request goes out then', () => {
-    const ticks: (() => void)[] = [];
-    const drawn: number[] = [];
-    let requests = 0;
-    const pacer = new FramePacer<number>({ request: () => requests++, draw: (f) => drawn.push(f), animationFrame: (tick) => ticks.push(tick) });
-    pacer.want();
-    ticks.shift()!();
-    expect(requests).toBe(2);
+    const { ticks, drawn, pacer, requests } = startedPacer();
     pacer.received(1);
     pacer.received(2);
     expect(ticks).toHaveLength(1);
     ticks.shift()!();
     expect(drawn).toEqual([1]);
-    expect(requests).toBe(3);
+    expect(requests()).toBe(3);
     // The second answer waits for the next refresh, which is asked for.
     expect(ticks).toHaveLength(1);
     ticks.shift()!();
     expect(drawn).toEqual([1, 2]);
-    expect(requests).toBe(4);
+    expect(requests()).toBe(4);
   });
 
   test('after stop, nothing is requested or drawn', () => {
-    const ticks: (() => void)[] = [];
-    const drawn: number[] = [];
-    let requests = 0;
-    const pacer = new FramePacer<number>({ request: () => requests++, draw: (f) => drawn.push(f), animationFrame: (tick) => ticks.push(tick) });
-    pacer.want();
-    ticks.shift()!();
-    expect(requests).toBe(2);
+    const { ticks, drawn, pacer, requests } = startedPacer();
     pacer.received(1);
     pacer.stop();
     for (const tick of ticks.splice(0)) tick();
     expect(drawn).toEqual([]);
-    expect(requests).toBe(2);
+    expect(requests()).toBe(2);
   });
 
   test('a depth that is not a whole number of at least 1 is refused', () => {
