@@ -4,7 +4,8 @@
 //
 // Writes exercises/definitions/ID.ts (a code exercise: backward through an elementwise square, with its
 // reference solution, its engine oracle, a starter that fails and two known-wrong solutions), registers it in
-// exercises/index.ts and prints the next steps. It is a practice exercise until a lesson places it with
+// exercises/index.ts and in exercises/code-exercises.ts (the code exercises a class student's key can be asked about)
+// and prints the next steps. It is a practice exercise until a lesson places it with
 // <Exercise id="ID" />. Exits 2 on a bad or taken id, having written nothing.
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,6 +27,7 @@ export class UsageError extends Error {}
 
 const ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const INDEX = 'exercises/index.ts';
+const CODE_INDEX = 'exercises/code-exercises.ts';
 /** The engine's public index as a definition in exercises/definitions/ imports it. */
 const ENGINE_FROM_DEFINITIONS = posix.relative('exercises/definitions', 'engine/index.ts');
 
@@ -109,6 +111,18 @@ export function registerInIndex(text: string, id: string): string {
   return withImport.replace(/(export const EXERCISES: readonly Exercise\[\] = \[\n[\s\S]*?)(\];)/, `$1  ${name},\n$2`);
 }
 
+/** Inserts an import of the definition and its entry at the end of `CODE_EXERCISES` into the text of exercises/code-exercises.ts. */
+export function registerInCodeExercises(text: string, id: string): string {
+  const name = camelCase(id);
+  const imports = [...text.matchAll(/^import \w+ from '\.\/definitions\/[^']+\.ts';\n/gm)];
+  const list = /export const CODE_EXERCISES: readonly CodeExercise\[\] = \[\n[\s\S]*?\];/.exec(text);
+  if (imports.length === 0 || list === null) throw new Error(`${CODE_INDEX}: cannot find the definition imports and the CODE_EXERCISES list to add "${id}" to`);
+  const last = imports[imports.length - 1];
+  const afterImports = last.index + last[0].length;
+  const withImport = `${text.slice(0, afterImports)}import ${name} from './definitions/${id}.ts';\n${text.slice(afterImports)}`;
+  return withImport.replace(/(export const CODE_EXERCISES: readonly CodeExercise\[\] = \[\n[\s\S]*?)(\];)/, `$1  ${name},\n$2`);
+}
+
 /** Creates and registers exercise `id` under `root`; throws a UsageError for a bad or taken id. */
 export function createExercise(root: string, id: string | undefined): CreatedExercise {
   if (id === undefined || id.trim() === '') throw new UsageError('Give the new exercise an id: npm run new-exercise -- my-exercise-id');
@@ -122,9 +136,11 @@ export function createExercise(root: string, id: string | undefined): CreatedExe
   if (new RegExp(`\\b${name}\\b`).test(indexText)) throw new UsageError(`The name ${name} is already used in ${INDEX}; choose another id.`);
   // Every edit is computed before any is written, so a failure leaves the project as it was.
   const newIndex = registerInIndex(indexText, id);
+  const newCodeIndex = registerInCodeExercises(readFileSync(join(root, CODE_INDEX), 'utf8'), id);
   writeFileSync(join(root, definition), exerciseTemplate(id));
   writeFileSync(join(root, INDEX), newIndex);
-  return { definition, changed: [INDEX], functionName: name };
+  writeFileSync(join(root, CODE_INDEX), newCodeIndex);
+  return { definition, changed: [INDEX, CODE_INDEX], functionName: name };
 }
 
 /** The next steps printed after creating an exercise. */

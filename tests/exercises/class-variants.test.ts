@@ -48,8 +48,8 @@ test('the key worker\'s key of a class student is prepareCases on their salt, fi
 });
 
 test('the key worker refuses an exercise that is not code, or not in the course, by name', () => {
-  expect(() => studentKeyJson('two-two-one-by-hand', alice)).toThrow(/numeric exercise, which has no cases/);
-  expect(() => studentKeyJson('no-such-exercise', alice)).toThrow(/no exercise "no-such-exercise"/);
+  expect(() => studentKeyJson('two-two-one-by-hand', alice)).toThrow(/no code exercise "two-two-one-by-hand" in this course \(only a code exercise has cases\)/);
+  expect(() => studentKeyJson('no-such-exercise', alice)).toThrow(/no code exercise "no-such-exercise"/);
 });
 
 test('two students of a class see different numbers in every seeded numeric exercise, and a neighbour\'s numbers fail', () => {

@@ -57,10 +57,11 @@ describe('npm run new-exercise', () => {
     expect(created.stdout).toContain('Created exercises/definitions/square-backward.ts (function squareBackward)');
     expect(created.stdout).toContain('<Exercise id="square-backward" />');
     expect(readFileSync(join(root, 'exercises/index.ts'), 'utf8')).toMatch(/import squareBackward from '\.\/definitions\/square-backward\.ts';[\s\S]*  squareBackward,\n\];/);
+    expect(readFileSync(join(root, 'exercises/code-exercises.ts'), 'utf8')).toMatch(/import squareBackward from '\.\/definitions\/square-backward\.ts';[\s\S]*  squareBackward,\n\];/);
     // The copy's own exercise tests, as `npm test` runs them, for the new exercise and the registration checks (the other
     // exercises are unchanged and tested by the real suite).
     const suite = await runNode(
-      [join(repo, 'node_modules/vitest/vitest.mjs'), 'run', 'tests/exercises/definitions.test.ts', 'tests/exercises/references.test.ts', '--reporter', 'verbose', '-t', 'square-backward|named by its id and registered|has an engine oracle'],
+      [join(repo, 'node_modules/vitest/vitest.mjs'), 'run', 'tests/exercises/definitions.test.ts', 'tests/exercises/references.test.ts', 'tests/exercises/code-exercises.test.ts', '--reporter', 'verbose', '-t', 'square-backward|named by its id and registered|has an engine oracle|listed for the key worker'],
       root,
       { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
     );
@@ -74,6 +75,7 @@ describe('npm run new-exercise', () => {
       "square-backward: the reference solution equals the engine's answer on every call",
       'every definition file is named by its id and registered',
       'every code exercise has an engine oracle',
+      "the code exercises listed for the key worker are exactly the course's code exercises, in course order",
     ]) {
       expect(output.split('\n').some((line) => line.includes('✓') && line.includes(`> ${name}`)), name).toBe(true);
     }

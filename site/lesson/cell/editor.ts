@@ -3,7 +3,7 @@
 // Ctrl/Cmd+Enter to run. Tab is left to move focus, so a keyboard never gets trapped in a cell.
 
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
-import { javascript } from '@codemirror/lang-javascript';
+import { javascriptLanguage, typescriptLanguage } from '@codemirror/lang-javascript';
 import { bracketMatching, HighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { lintKeymap, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { EditorState, StateEffect, StateField } from '@codemirror/state';
@@ -99,7 +99,9 @@ export function createEditor(parent: HTMLElement, code: string, options: { label
         indentOnInput(),
         bracketMatching(),
         syntaxHighlighting(highlight),
-        javascript({ typescript: options.lang === 'ts' }),
+        // The language alone, not javascript(): that adds completion sources, which only an autocompletion() extension
+        // (which cells do not have) would read, and which would bring @codemirror/autocomplete into the editor's file.
+        options.lang === 'ts' ? typescriptLanguage : javascriptLanguage,
         keymap.of([
           { key: 'Shift-Enter', run },
           { key: 'Mod-Enter', run },
