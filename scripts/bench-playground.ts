@@ -13,7 +13,9 @@
 // start and end of the window. A frame is a picture with new content: at speeds slower than the screen ("1",
 // "10") there are only as many as epochs, so besides frames as a share of the rAF rate it reports frames as a
 // share of the frames due, min(rAF rate, epochs/s). Every run and the medians are printed, with the load average
-// (/proc/loadavg) at the start and the end.
+// (/proc/loadavg) at the start and the end. On Linux each run also reads its threads' CPU time (thread-cpu.ts): the
+// trainer's, the painter's and the page's share of a core, and the epochs per second of the trainer's own CPU time,
+// which tell a trainer starved by the machine's load from one slowed by its own work.
 //
 // Each build is measured in a browser context of its own, opened once, where the site's service worker is installed
 // (its precache of the whole course fetched and compiled) before the first run: a returning reader's steady state.
@@ -22,6 +24,7 @@
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { CHROMIUM_ARGS, ensureChromium } from './chromium.ts';
 import { loadAverage, loadText, median } from './stats.ts';
+import { threadShares, threadTimes } from './thread-cpu.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -51,6 +54,21 @@ interface Run {
   /** Frames as a percentage of min(rAF rate, epochs/s): the pictures with new content there were to show. */
   framesOfDue: number;
   testLoss: number;
+  /**
+   * Shares of one core in the window, in percent (Linux only, else NaN): the busiest page worker (the trainer), the
+   * next (the painter, where there is one), and the page's main thread. A trainer well under 100% waited for a core.
+   */
+  trainerCpu: number;
+  painterCpu: number;
+  mainCpu: number;
+  /** Epochs per second of the trainer's own CPU time: what the trainer does with a core, whatever the load. */
+  epochsPerTrainerSecond: number;
+}
+
+/** The CPU shares of a run or a median, as printed: nothing where they could not be read. */
+function cpuText(r: Pick<Run, 'trainerCpu' | 'painterCpu' | 'mainCpu' | 'epochsPerTrainerSecond'>): string {
+  if (Number.isNaN(r.trainerCpu)) return '';
+  return `; CPU: trainer ${r.trainerCpu.toFixed(0)}%, painter ${r.painterCpu.toFixed(0)}%, page ${r.mainCpu.toFixed(0)}% of a core; ${r.epochsPerTrainerSecond.toFixed(0)} epochs per trainer CPU-second`;
 }
 
 /** The speeds the playground's control offers, read from the page. */
@@ -101,7 +119,9 @@ async function measure(browser: Browser, contexts: Map<string, BrowserContext>, 
       testLoss: Number(el.dataset.testLoss),
     }));
   const start = await read();
+  const cpuStart = threadTimes();
   await page.waitForTimeout(seconds * 1000);
+  const cpuEnd = threadTimes();
   const end = await read();
   await page.close();
   if (cold) await context.close();
@@ -110,6 +130,11 @@ async function measure(browser: Browser, contexts: Map<string, BrowserContext>, 
   const framesPerSecond = (end.frames - start.frames) / elapsed;
   const rafPerSecond = (end.raf - start.raf) / elapsed;
   const due = Math.min(rafPerSecond, epochsPerSecond);
+  // The other pages of the run are closed, so the renderer's threads are this page's.
+  const shares = cpuStart === null || cpuEnd === null ? [] : threadShares(cpuStart, cpuEnd, elapsed).filter((s) => s.thread.startsWith('renderer:'));
+  const workers = shares.filter((s) => s.thread.endsWith(':DedicatedWorker'));
+  const main = shares.find((s) => /:chromium$/.test(s.thread));
+  const trainerCpu = shares.length === 0 ? NaN : (workers[0]?.percent ?? 0);
   return {
     epochsPerSecond,
     framesPerSecond,
@@ -117,6 +142,10 @@ async function measure(browser: Browser, contexts: Map<string, BrowserContext>, 
     framesOfRaf: (100 * framesPerSecond) / rafPerSecond,
     framesOfDue: due > 0 ? Math.min(100, (100 * framesPerSecond) / due) : NaN,
     testLoss: end.testLoss,
+    trainerCpu,
+    painterCpu: shares.length === 0 ? NaN : (workers[1]?.percent ?? 0),
+    mainCpu: shares.length === 0 ? NaN : (main?.percent ?? 0),
+    epochsPerTrainerSecond: trainerCpu > 0 ? (100 * epochsPerSecond) / trainerCpu : NaN,
   };
 }
 
@@ -137,7 +166,7 @@ for (const speed of speeds) {
       results.get(key(base, speed))!.push(r);
       if (!json) {
         console.log(
-          `${bases.length > 1 ? `${base} ` : ''}speed ${speed}, run ${run + 1}: ${r.epochsPerSecond.toFixed(1)} epochs/s, ${r.framesPerSecond.toFixed(1)} frames/s of ${r.rafPerSecond.toFixed(1)} rAF/s (${r.framesOfRaf.toFixed(1)}%, ${r.framesOfDue.toFixed(1)}% of due), test loss ${r.testLoss.toFixed(4)}`,
+          `${bases.length > 1 ? `${base} ` : ''}speed ${speed}, run ${run + 1}: ${r.epochsPerSecond.toFixed(1)} epochs/s, ${r.framesPerSecond.toFixed(1)} frames/s of ${r.rafPerSecond.toFixed(1)} rAF/s (${r.framesOfRaf.toFixed(1)}%, ${r.framesOfDue.toFixed(1)}% of due), test loss ${r.testLoss.toFixed(4)}${cpuText(r)}`,
         );
       }
     }
@@ -159,6 +188,10 @@ const summary = bases.flatMap((base) =>
       medianRafPerSecond: median(pick('rafPerSecond')),
       medianFramesOfRafPercent: median(pick('framesOfRaf')),
       medianFramesOfDuePercent: median(pick('framesOfDue')),
+      medianTrainerCpuPercent: median(pick('trainerCpu')),
+      medianPainterCpuPercent: median(pick('painterCpu')),
+      medianMainCpuPercent: median(pick('mainCpu')),
+      medianEpochsPerTrainerSecond: median(pick('epochsPerTrainerSecond')),
     };
   }),
 );
@@ -166,7 +199,7 @@ if (json) console.log(JSON.stringify({ bases, path, runs, seconds, speeds, servi
 else {
   for (const s of summary) {
     console.log(
-      `${bases.length > 1 ? `${s.base} ` : ''}speed ${s.speed}: median ${s.medianEpochsPerSecond.toFixed(1)} epochs/s, ${s.medianFramesPerSecond.toFixed(1)} frames/s of ${s.medianRafPerSecond.toFixed(1)} rAF/s: ${s.medianFramesOfRafPercent.toFixed(1)}% of rAF, ${s.medianFramesOfDuePercent.toFixed(1)}% of frames due (${runs} runs of ${seconds} s)`,
+      `${bases.length > 1 ? `${s.base} ` : ''}speed ${s.speed}: median ${s.medianEpochsPerSecond.toFixed(1)} epochs/s, ${s.medianFramesPerSecond.toFixed(1)} frames/s of ${s.medianRafPerSecond.toFixed(1)} rAF/s: ${s.medianFramesOfRafPercent.toFixed(1)}% of rAF, ${s.medianFramesOfDuePercent.toFixed(1)}% of frames due (${runs} runs of ${seconds} s)${cpuText({ trainerCpu: s.medianTrainerCpuPercent, painterCpu: s.medianPainterCpuPercent, mainCpu: s.medianMainCpuPercent, epochsPerTrainerSecond: s.medianEpochsPerTrainerSecond })}`,
     );
   }
   console.log(cold ? 'each run in a fresh context (the service worker installing)' : 'each build in one context, its service worker installed before the runs');
