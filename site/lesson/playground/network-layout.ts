@@ -61,10 +61,18 @@ export function mapScale(values: ArrayLike<number>, offset: number, count: numbe
  * (orange) at −scale, blended by |value| / scale; values beyond ±scale take the end colour.
  */
 export function divergingColor(value: number, scale: number, colors: Pick<PlaygroundColors, 'class0' | 'class1' | 'background'>): [number, number, number] {
+  const rgb = new Uint8ClampedArray(3);
+  writeDivergingColor(value, scale, colors, rgb, 0);
+  return [rgb[0], rgb[1], rgb[2]];
+}
+
+/** `divergingColor` written as red, green and blue into `out` from index `at`, allocating nothing (a map has hundreds of pixels). */
+function writeDivergingColor(value: number, scale: number, colors: Pick<PlaygroundColors, 'class0' | 'class1' | 'background'>, out: Uint8ClampedArray, at: number): void {
   const t = Number.isFinite(value) && scale > 0 ? Math.max(-1, Math.min(1, value / scale)) : 0;
   const end = t < 0 ? colors.class0 : colors.class1;
   const strength = Math.abs(t);
-  return [0, 1, 2].map((c) => Math.round(colors.background[c] + (end[c] - colors.background[c]) * strength)) as [number, number, number];
+  const background = colors.background;
+  for (let c = 0; c < 3; c++) out[at + c] = Math.round(background[c] + (end[c] - background[c]) * strength);
 }
 
 /** A neuron's map (`side` × `side` values from `offset`, row 0 at the top) as RGBA bytes, scaled to its own largest |value|. */
@@ -72,10 +80,7 @@ export function mapPixels(values: ArrayLike<number>, offset: number, side: numbe
   const count = side * side;
   const scale = mapScale(values, offset, count);
   for (let p = 0; p < count; p++) {
-    const [r, g, b] = divergingColor(values[offset + p], scale, colors);
-    out[4 * p] = r;
-    out[4 * p + 1] = g;
-    out[4 * p + 2] = b;
+    writeDivergingColor(values[offset + p], scale, colors, out, 4 * p);
     out[4 * p + 3] = 255;
   }
   return out;
