@@ -93,6 +93,8 @@ if (panel) {
   const fileInput = role<HTMLInputElement>('import-file');
   exportButton.disabled = false;
   importButton.disabled = false;
+  // Join, like Export and Import, works once this script has run (the form is shown before it has).
+  form.querySelector<HTMLButtonElement>('button[type="submit"]')!.disabled = false;
   exportButton.addEventListener('click', () => {
     downloadProgress(store);
     status.textContent = 'Progress exported.';
