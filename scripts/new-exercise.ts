@@ -99,28 +99,29 @@ $\\\\partial L/\\\\partial x = \\\\partial L/\\\\partial y \\\\odot 2x$.\`,
 `;
 }
 
-/** Inserts an import of the definition and its entry at the end of `EXERCISES` into the text of exercises/index.ts. */
-export function registerInIndex(text: string, id: string): string {
+/**
+ * Inserts an import of the definition and its entry at the end of the list `list` (declared `readonly type[]`) into
+ * the text of `file`, a list of exercise definitions such as exercises/index.ts.
+ */
+function registerInList(text: string, id: string, file: string, list: string, type: string): string {
   const name = camelCase(id);
   const imports = [...text.matchAll(/^import \w+ from '\.\/definitions\/[^']+\.ts';\n/gm)];
-  const list = /(export const EXERCISES: readonly Exercise\[\] = \[\n)([\s\S]*?)(\];)/.exec(text);
-  if (imports.length === 0 || list === null) throw new Error(`${INDEX}: cannot find the definition imports and the EXERCISES list to add "${id}" to`);
+  const declaration = new RegExp(`(export const ${list}: readonly ${type}\\[\\] = \\[\\n[\\s\\S]*?)(\\];)`);
+  if (imports.length === 0 || !declaration.test(text)) throw new Error(`${file}: cannot find the definition imports and the ${list} list to add "${id}" to`);
   const last = imports[imports.length - 1];
   const afterImports = last.index + last[0].length;
   const withImport = `${text.slice(0, afterImports)}import ${name} from './definitions/${id}.ts';\n${text.slice(afterImports)}`;
-  return withImport.replace(/(export const EXERCISES: readonly Exercise\[\] = \[\n[\s\S]*?)(\];)/, `$1  ${name},\n$2`);
+  return withImport.replace(declaration, `$1  ${name},\n$2`);
+}
+
+/** Inserts an import of the definition and its entry at the end of `EXERCISES` into the text of exercises/index.ts. */
+export function registerInIndex(text: string, id: string): string {
+  return registerInList(text, id, INDEX, 'EXERCISES', 'Exercise');
 }
 
 /** Inserts an import of the definition and its entry at the end of `CODE_EXERCISES` into the text of exercises/code-exercises.ts. */
 export function registerInCodeExercises(text: string, id: string): string {
-  const name = camelCase(id);
-  const imports = [...text.matchAll(/^import \w+ from '\.\/definitions\/[^']+\.ts';\n/gm)];
-  const list = /export const CODE_EXERCISES: readonly CodeExercise\[\] = \[\n[\s\S]*?\];/.exec(text);
-  if (imports.length === 0 || list === null) throw new Error(`${CODE_INDEX}: cannot find the definition imports and the CODE_EXERCISES list to add "${id}" to`);
-  const last = imports[imports.length - 1];
-  const afterImports = last.index + last[0].length;
-  const withImport = `${text.slice(0, afterImports)}import ${name} from './definitions/${id}.ts';\n${text.slice(afterImports)}`;
-  return withImport.replace(/(export const CODE_EXERCISES: readonly CodeExercise\[\] = \[\n[\s\S]*?)(\];)/, `$1  ${name},\n$2`);
+  return registerInList(text, id, CODE_INDEX, 'CODE_EXERCISES', 'CodeExercise');
 }
 
 /** Creates and registers exercise `id` under `root`; throws a UsageError for a bad or taken id. */

@@ -12,7 +12,6 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import type { HastNode } from './hast-node.ts';
 
-
 /** The heading levels that get a link. */
 const LINKED = new Set(['h2', 'h3']);
 

@@ -4,7 +4,6 @@ import type { VFile } from 'vfile';
 import { lessonIdFromFile } from '../course/lesson-files.ts';
 import type { HastNode } from './hast-node.ts';
 
-
 /**
  * The site's own pages under `pagesDir` (site/pages), as paths: `index.astro` is `/`, `playground.astro` is
  * `/playground/`, `reference/cell.astro` is `/reference/cell/`; dynamic routes ([slug]) and the 404 page are left out.
