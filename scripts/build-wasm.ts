@@ -27,13 +27,13 @@ export const ASC_OPTIONS = [
   '--initialMemory', '2',
 ];
 
-/** Compiles the kernel and returns the module's bytes. */
-export async function compileKernels(): Promise<Uint8Array> {
+/** Compiles the kernel (or another AssemblyScript file of the repository, with the same options) and returns the module's bytes. */
+export async function compileKernels(source: string = SOURCE): Promise<Uint8Array> {
   // Imported here, so that a build whose generated file is up to date does not load the compiler.
   const { default: asc } = await import('assemblyscript/asc');
   let binary: Uint8Array | null = null;
   const output: string[] = [];
-  const { error } = await asc.main([SOURCE, '--outFile', 'kernels.wasm', ...ASC_OPTIONS], {
+  const { error } = await asc.main([source, '--outFile', 'kernels.wasm', ...ASC_OPTIONS], {
     readFile: (name: string, baseDir: string) => {
       const path = resolve(ROOT, baseDir, name);
       return existsSync(path) ? readFileSync(path, 'utf8') : null;

@@ -8,7 +8,9 @@ import type { Gemm } from '../ops/gemm-js.ts';
 
 interface KernelExports {
   memory: WebAssembly.Memory;
-  gemm(m: number, n: number, k: number, a: number, aRow: number, aCol: number, b: number, bRow: number, bCol: number, c: number, accumulate: number, packA: number, packB: number): void;
+  /** How many values of p one block of the kernel's sum spans, which sizes its scratch. */
+  KC: WebAssembly.Global;
+  gemm(m: number, n: number, k: number, a: number, aRow: number, aCol: number, b: number, bRow: number, bCol: number, c: number, accumulate: number, packA: number, packB: number, sums: number): void;
 }
 
 /** The module's bytes, decoded from base64 (atob exists in browsers, workers and Node ≥ 16). */
@@ -49,6 +51,7 @@ export function loadWasmGemm(wasm: typeof WebAssembly | null = globalThis.WebAss
     return { gemm: null, error: `the kernel did not instantiate: ${(error as Error).message}` };
   }
   const memory = exports.memory;
+  const blockK = Number(exports.KC.value);
   let heap = new Float64Array(memory.buffer);
   /** Makes the memory hold at least `bytes` bytes, growing it by whole pages. */
   const reserve = (bytes: number): void => {
@@ -59,17 +62,20 @@ export function loadWasmGemm(wasm: typeof WebAssembly | null = globalThis.WebAss
     const aLength = extent(m, k, aRow, aCol);
     const bLength = extent(k, n, bRow, bCol);
     const cLength = m * n;
-    // Offsets in float64 values: A, B, C, then the packed panel of A (4 k values) and all of B's panels (4 k values each).
+    // Offsets in float64 values: A, B, C, then the scratch: A's rows packed for one block of the sum (m − m mod 4 rows
+    // of up to KC values), one packed panel of B (4 columns of up to KC values) and, when accumulating, the sums.
+    const block = Math.min(k, blockK);
     const aAt = BASE / 8;
     const bAt = aAt + aligned(aLength);
     const cAt = bAt + aligned(bLength);
     const packAAt = cAt + aligned(cLength);
-    const packBAt = packAAt + 4 * k;
-    reserve((packBAt + (n & ~3) * k) * 8);
+    const packBAt = packAAt + (m & ~3) * block;
+    const sumsAt = packBAt + 4 * block;
+    reserve((sumsAt + (accumulate ? cLength : 0)) * 8);
     heap.set(aLength === a.length ? a : a.subarray(0, aLength), aAt);
     heap.set(bLength === b.length ? b : b.subarray(0, bLength), bAt);
     if (accumulate) heap.set(cLength === c.length ? c : c.subarray(0, cLength), cAt);
-    exports.gemm(m, n, k, aAt * 8, aRow, aCol, bAt * 8, bRow, bCol, cAt * 8, accumulate ? 1 : 0, packAAt * 8, packBAt * 8);
+    exports.gemm(m, n, k, aAt * 8, aRow, aCol, bAt * 8, bRow, bCol, cAt * 8, accumulate ? 1 : 0, packAAt * 8, packBAt * 8, sumsAt * 8);
     c.set(heap.subarray(cAt, cAt + cLength));
   };
   return { gemm, error: null };

@@ -78,6 +78,30 @@ describe('the WebAssembly SIMD kernel', () => {
     expect(compared).toBeGreaterThan(10_000);
   });
 
+  test('sums longer than one block of the kernel (KC = 128 values of k) agree to the last bit: k across the block edges, four layouts, accumulate on and off', () => {
+    const rng = new Random(128);
+    for (const k of [127, 128, 129, 255, 256, 257, 300, 784]) {
+      for (const [m, n] of [[4, 4], [5, 7], [9, 13], [64, 10]]) {
+        for (const layout of ['A·B', 'A·Bᵀ', 'Aᵀ·B', 'strided'] as Layout[]) {
+          const s = strides(layout, m, n, k);
+          const a = random(Math.max(m * s.aRow, k * s.aCol, m * k) * 2 + 5, rng);
+          const b = random(Math.max(k * s.bRow, n * s.bCol, k * n) * 2 + 5, rng);
+          for (const accumulate of [false, true]) {
+            const start = random(m * n + 3, rng);
+            // One value of C is −0, which C += sum must treat as the JavaScript kernel does.
+            start[0] = -0;
+            const expected = Float64Array.from(start);
+            const actual = Float64Array.from(start);
+            gemmJs(m, n, k, a, s.aRow, s.aCol, b, s.bRow, s.bCol, expected, accumulate);
+            wasmGemm!(m, n, k, a, s.aRow, s.aCol, b, s.bRow, s.bCol, actual, accumulate);
+            expect(Array.from(actual), `${m}×${k}·${k}×${n} ${layout} accumulate=${accumulate}`).toEqual(Array.from(expected));
+            expect(Array.from(actual.subarray(m * n))).toEqual(Array.from(start.subarray(m * n)));
+          }
+        }
+      }
+    }
+  });
+
   test('a product larger than the memory the module starts with grows it and still agrees', () => {
     const rng = new Random(5);
     const [m, n, k] = [130, 67, 301];
