@@ -12,6 +12,11 @@
 //   (c) one training step (forward, mean squared error, backward, SGD update)
 //       of a 2-16-16-1 ReLU MLP on 64 points, for a micrograd-style scalar
 //       engine and for this engine,
+//   (d) the arithmetic ceiling of WebAssembly SIMD here: the matrix kernel's
+//       inner loop on two small packed panels that stay in the level-1 cache
+//       (scripts/bench/assembly/ceiling.ts), on f64x2 and on f32x4, so that each
+//       wasm matmul is also reported as a fraction of the ceiling of its own
+//       precision (float64 moves two values per instruction, float32 four),
 // and prints milliseconds, GFLOP/s and how many times faster each engine is
 // than each peer. The engines of one benchmark run in turn, run by run, so a
 // busy shared machine slows them alike; /proc/loadavg is read at the start and
@@ -33,6 +38,7 @@ import { MLP } from '../engine/nn/mlp.ts';
 import { moons } from '../engine/data/moons.ts';
 import { datasetTensors } from '../engine/data/tensors.ts';
 import { ScalarMLP } from './bench/scalar-engine.ts';
+import { compileKernels } from './build-wasm.ts';
 import { loadAverage, loadText, median } from './stats.ts';
 
 /** One measured line of the table: a (benchmark, engine) pair. */
@@ -57,6 +63,15 @@ interface Measurement {
   gflops: number;
   /** For every other engine of the benchmark: its median divided by this one's (above 1: this one is faster). */
   ratioVs: Record<string, number>;
+  /** For a WebAssembly SIMD matmul: its GFLOP/s as a fraction of the ceiling measured for its precision (benchmark d). */
+  fractionOfCeiling?: number;
+}
+
+/** scripts/bench/assembly/ceiling.ts's exports. */
+interface CeilingExports {
+  fill(x: number, bits: number): void;
+  loopF64x2(passes: number, steps: number): number;
+  loopF32x4(passes: number, steps: number): number;
 }
 
 /** An engine of a benchmark: how to name it, how to switch to it before its runs, and one run. */
@@ -302,6 +317,40 @@ const rng = new Random(2024);
   recordAll('training step 2-16-16-1, 64 points', flops, contenders, times);
 }
 
+// (d) The arithmetic ceiling: the kernel's inner loop with its two panels in the level-1 cache, float64 and float32.
+const CEILING = 'ceiling: the kernel\'s inner loop on panels in L1';
+{
+  const exports = new WebAssembly.Instance(new WebAssembly.Module((await compileKernels('scripts/bench/assembly/ceiling.ts')) as Uint8Array<ArrayBuffer>), {}).exports as unknown as CeilingExports;
+  const steps = 128;
+  // About 2 ms a run at full speed, like the matmul it is set beside.
+  const passes = 8000;
+  const contenders: Contender[] = (['f64x2', 'f32x4'] as const).map((vector) => ({
+    library: 'WebAssembly SIMD',
+    backend: vector,
+    precision: vector === 'f64x2' ? 'float64' : 'float32',
+    activate: () => exports.fill(0.5, vector === 'f64x2' ? 64 : 32),
+    run: () => void (vector === 'f64x2' ? exports.loopF64x2 : exports.loopF32x4)(passes, steps),
+  }));
+  // V8 first runs WebAssembly from its baseline compiler and swaps in the optimized code, compiled in the
+  // background, only at a later call: many short calls, then a pause, make sure the timed runs use it.
+  for (const c of contenders) {
+    await c.activate();
+    for (let i = 0; i < 200; i++) void (c.backend === 'f64x2' ? exports.loopF64x2 : exports.loopF32x4)(10, steps);
+  }
+  await new Promise((done) => setTimeout(done, 200));
+  const times = await timeAll(contenders);
+  contenders.forEach((c, j) => {
+    // A step is 8 multiplies and 8 adds on every lane.
+    const lanes = c.backend === 'f64x2' ? 2 : 4;
+    recordAll(CEILING, passes * steps * 16 * lanes, [c], [times[j]]);
+  });
+  for (const row of results) {
+    if (!row.benchmark.startsWith('matmul') || !(row.backend === 'wasm-simd' || row.backend === 'wasm')) continue;
+    const ceiling = results.find((r) => r.benchmark === CEILING && r.precision === row.precision)!;
+    row.fractionOfCeiling = row.gflops / ceiling.gflops;
+  }
+}
+
 const loadAtEnd = loadAverage();
 if (asJson) {
   const report = {
@@ -336,4 +385,9 @@ if (asJson) {
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));
   console.log('GFLOP/s counts the matrix products only (a training step: forward, dW of every layer, dX of all but the first).');
+  const fractions = results.filter((r) => r.fractionOfCeiling !== undefined);
+  if (fractions.length > 0) {
+    const percent = (x: number): string => `${(100 * x).toFixed(0)}%`;
+    console.log(`Of the ceiling of its precision (${CEILING}): ${fractions.map((r) => `${short(r.engine)} ${percent(r.fractionOfCeiling!)}`).join(', ')}.`);
+  }
 }
