@@ -36,6 +36,48 @@ export const KC: usize = 128;
 }
 
 /**
+ * The inner loop: a 4 × 4 tile of sums, rows `rowBytes` apart from `o`, plus the products of a packed block of four
+ * rows of A (from qa) and a packed panel of four columns of B (from qb to endB), one p after another. The tile lives in
+ * eight f64x2 registers between its load and its store. scripts/bench/assembly/ceiling.ts runs this same function on
+ * panels in the level-1 cache to measure the arithmetic ceiling of the machine.
+ */
+@inline export function tile4x4(qa: usize, qb: usize, endB: usize, o: usize, rowBytes: usize): void {
+  let c00 = v128.load(o), c02 = v128.load(o, 16);
+  let c10 = v128.load(o + rowBytes), c12 = v128.load(o + rowBytes, 16);
+  let c20 = v128.load(o + 2 * rowBytes), c22 = v128.load(o + 2 * rowBytes, 16);
+  let c30 = v128.load(o + 3 * rowBytes), c32 = v128.load(o + 3 * rowBytes, 16);
+  while (qb < endB) {
+    const b01 = v128.load(qb);
+    const b23 = v128.load(qb, 16);
+    const a0 = v128.load64_splat(qa);
+    c00 = f64x2.add(c00, f64x2.mul(a0, b01));
+    c02 = f64x2.add(c02, f64x2.mul(a0, b23));
+    const a1 = v128.load64_splat(qa, 8);
+    c10 = f64x2.add(c10, f64x2.mul(a1, b01));
+    c12 = f64x2.add(c12, f64x2.mul(a1, b23));
+    const a2 = v128.load64_splat(qa, 16);
+    c20 = f64x2.add(c20, f64x2.mul(a2, b01));
+    c22 = f64x2.add(c22, f64x2.mul(a2, b23));
+    const a3 = v128.load64_splat(qa, 24);
+    c30 = f64x2.add(c30, f64x2.mul(a3, b01));
+    c32 = f64x2.add(c32, f64x2.mul(a3, b23));
+    qa += 32;
+    qb += 32;
+  }
+  v128.store(o, c00);
+  v128.store(o, c02, 16);
+  o += rowBytes;
+  v128.store(o, c10);
+  v128.store(o, c12, 16);
+  o += rowBytes;
+  v128.store(o, c20);
+  v128.store(o, c22, 16);
+  o += rowBytes;
+  v128.store(o, c30);
+  v128.store(o, c32, 16);
+}
+
+/**
  * C (m × n, row-major at c) = A B, or C += A B when accumulate is not 0; A(i, p) at a + 8 (i aRow + p aCol), B(p, j)
  * at b + 8 (p bRow + j bCol). Scratch: packA of (m − m mod 4) min(k, KC) values, packB of 4 min(k, KC) values, and
  * sums of m n values (used only when accumulating: otherwise C, filled with 0, holds the sums).
@@ -73,42 +115,7 @@ export function gemm(
       packPanel(packB, b0 + <usize>j * bColB, bColB, bRowB, kk);
       const endB = packB + panel;
       for (let i = 0; i < m4; i += 4) {
-        let o = acc + (<usize>i * <usize>n + <usize>j) * 8;
-        let c00 = v128.load(o), c02 = v128.load(o, 16);
-        let c10 = v128.load(o + nB), c12 = v128.load(o + nB, 16);
-        let c20 = v128.load(o + 2 * nB), c22 = v128.load(o + 2 * nB, 16);
-        let c30 = v128.load(o + 3 * nB), c32 = v128.load(o + 3 * nB, 16);
-        let qb = packB;
-        let qa = packA + <usize>(i >> 2) * panel;
-        while (qb < endB) {
-          const b01 = v128.load(qb);
-          const b23 = v128.load(qb, 16);
-          const a0 = v128.load64_splat(qa);
-          c00 = f64x2.add(c00, f64x2.mul(a0, b01));
-          c02 = f64x2.add(c02, f64x2.mul(a0, b23));
-          const a1 = v128.load64_splat(qa, 8);
-          c10 = f64x2.add(c10, f64x2.mul(a1, b01));
-          c12 = f64x2.add(c12, f64x2.mul(a1, b23));
-          const a2 = v128.load64_splat(qa, 16);
-          c20 = f64x2.add(c20, f64x2.mul(a2, b01));
-          c22 = f64x2.add(c22, f64x2.mul(a2, b23));
-          const a3 = v128.load64_splat(qa, 24);
-          c30 = f64x2.add(c30, f64x2.mul(a3, b01));
-          c32 = f64x2.add(c32, f64x2.mul(a3, b23));
-          qa += 32;
-          qb += 32;
-        }
-        v128.store(o, c00);
-        v128.store(o, c02, 16);
-        o += nB;
-        v128.store(o, c10);
-        v128.store(o, c12, 16);
-        o += nB;
-        v128.store(o, c20);
-        v128.store(o, c22, 16);
-        o += nB;
-        v128.store(o, c30);
-        v128.store(o, c32, 16);
+        tile4x4(packA + <usize>(i >> 2) * panel, packB, endB, acc + (<usize>i * <usize>n + <usize>j) * 8, nB);
       }
       // The last m mod 4 rows, one row against the packed panel.
       for (let i = m4; i < m; i++) {
