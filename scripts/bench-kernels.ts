@@ -47,6 +47,7 @@ console.log('\ncopies: milliseconds per product, operands already in the module\
 const bytes = Uint8Array.from(atob(KERNELS_WASM_BASE64), (ch) => ch.charCodeAt(0));
 const kernel = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as {
   memory: WebAssembly.Memory;
+  KC: WebAssembly.Global;
   gemm(...args: number[]): void;
 };
 kernel.memory.grow(160);
@@ -61,11 +62,14 @@ for (const [m, n, k, layout] of [[64, 256, 784, 'A·Bᵀ (forward)'], [256, 784,
   const aAt = 8192;
   const bAt = aAt + even(m * k);
   const cAt = bAt + even(k * n);
+  // The kernel's scratch, as engine/wasm/gemm-wasm.ts lays it out: A's rows for one block of k, a panel of B, the sums.
+  const block = Math.min(k, Number(kernel.KC.value));
   const packA = cAt + even(m * n);
-  const packB = packA + 4 * k;
+  const packB = packA + (m & ~3) * block;
+  const sums = packB + 4 * block;
   heap.set(a, aAt);
   heap.set(b, bAt);
-  const resident = (): void => kernel.gemm(m, n, k, aAt * 8, aRow, aCol, bAt * 8, bRow, bCol, cAt * 8, 1, packA * 8, packB * 8);
+  const resident = (): void => kernel.gemm(m, n, k, aAt * 8, aRow, aCol, bAt * 8, bRow, bCol, cAt * 8, 1, packA * 8, packB * 8, sums * 8);
   const copied = (): void => wasmGemm(m, n, k, a, aRow, aCol, b, bRow, bCol, c, true);
   for (let w = 0; w < 5; w++) (resident(), copied());
   const tr: number[] = [];
