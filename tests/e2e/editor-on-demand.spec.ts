@@ -137,6 +137,20 @@ test.describe('the editor on demand', () => {
     await expect(content).toHaveText(authored.replace(/\n/g, ''));
   });
 
+  test('an editor that cannot load (offline) leaves the code runnable, says so, and loads on the next click', async ({ page }) => {
+    await page.route((url) => isEditorFile(url.href), (route) => route.abort());
+    const cell = await openCells(page);
+    await cell.locator('.code-static .code-number').first().click();
+    await expect(cell).toHaveAttribute('data-editor', 'failed');
+    await expect(cell.locator('.cell-link-note')).toContainText('The editor could not load');
+    await cell.getByRole('button', { name: 'Run cell 1' }).click();
+    await expect(cell).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+    await page.unrouteAll();
+    await cell.locator('.code-static .code-number').first().click();
+    await expect(cell).toHaveAttribute('data-editor', 'ready');
+    await expect(cell.locator('.cm-content')).toBeFocused();
+  });
+
   test('an error in code that was never edited is marked on the static code\'s line, and the editor keeps the mark', async ({ page }) => {
     // An author's cell that fails on its second line (the course's own cells all run cleanly), put in before the notebook starts.
     await page.addInitScript(() => {

@@ -6,7 +6,7 @@
 import type { CellErrorKind } from '../../runtime/cell-error.ts';
 import type { RunResult, RunUpdate } from '../../runtime/runtime.ts';
 import type { CellEditor } from './editor.ts';
-import { markStaticErrorLine, showPlainCode, swapInWhenLaidOut, watchEditIntent, type EditRequest } from './edit-intent.ts';
+import { markStaticErrorLine, showPlainCode, swapInWhenLaidOut, watchEditIntent, type EditIntentWatch, type EditRequest } from './edit-intent.ts';
 import type { TypeCheckOutcome } from './type-checker.ts';
 import { renderError, renderLog, renderValue } from './render-output.ts';
 
@@ -50,7 +50,7 @@ export class NotebookCell extends HTMLElement {
   readonly runIds = new Set<number>();
   private editor: CellEditor | undefined;
   private mounting: Promise<CellEditor | undefined> | undefined;
-  private intent: { take(): EditRequest } | undefined;
+  private intent: EditIntentWatch | undefined;
   /** The build's highlighted author's code, to put back on Reset before the editor exists. */
   private authoredHtml = '';
   /** The marks the editor gets when it arrives: the error's line and the type problems. */
@@ -126,7 +126,17 @@ export class NotebookCell extends HTMLElement {
     const host = this.host;
     if (!holder || !host) return undefined;
     this.dataset.editor = 'loading';
-    const { createEditor } = await import('./editor.ts');
+    let createEditor: typeof import('./editor.ts').createEditor;
+    try {
+      ({ createEditor } = await import('./editor.ts'));
+    } catch {
+      // Offline before the course was saved: the code still runs as it is, and the next try to edit loads it again.
+      this.dataset.editor = 'failed';
+      this.mounting = undefined;
+      this.intent?.again();
+      this.note('The editor could not load (are you offline?). The code still runs as it is; click in it to try again.');
+      return undefined;
+    }
     const place = document.createElement('div');
     place.className = 'cell-editor';
     const editor = createEditor(place, this.pending, { label: `Code of cell ${this.index}`, lang: this.language }, {

@@ -45,8 +45,14 @@ export interface EditIntentHooks {
   run(): void;
 }
 
-/** Watches a static code block for the reader's intent to edit; `take()` ends the watch and says what was done meanwhile. */
-export function watchEditIntent(block: HTMLElement, code: () => string, hooks: EditIntentHooks): { take(): EditRequest } {
+/** A watch on a static code block: `take()` ends it and says what the reader did meanwhile; `again()` asks anew on the next sign (the editor failed to load). */
+export interface EditIntentWatch {
+  take(): EditRequest;
+  again(): void;
+}
+
+/** Watches a static code block for the reader's intent to edit. */
+export function watchEditIntent(block: HTMLElement, code: () => string, hooks: EditIntentHooks): EditIntentWatch {
   let caret: number | undefined;
   let typed = '';
   let asked = false;
@@ -79,12 +85,15 @@ export function watchEditIntent(block: HTMLElement, code: () => string, hooks: E
   // Focused before this watch began (tabbed to while the notebook was loading): that is intent already.
   if (block.contains(document.activeElement)) ask();
   return {
+    again() {
+      asked = false;
+    },
     take() {
       block.removeEventListener('pointerdown', onPointer);
       block.removeEventListener('focus', ask);
       block.removeEventListener('keydown', onKey);
       const focus = block.contains(document.activeElement) || typed !== '';
-      return { caret: Math.min(caret ?? 0, code().length) , typed, focus };
+      return { caret: Math.min(caret ?? 0, code().length), typed, focus };
     },
   };
 }

@@ -10,7 +10,7 @@ import { recordCheck, recordCode, type ExerciseProgress } from '../../../exercis
 import type { VariantNumbers } from '../../../exercises/define-exercise.ts';
 import type { GraphKey } from '../../../exercises/graph-key.ts';
 import type { CellEditor } from '../cell/editor.ts';
-import { markStaticErrorLine, swapInWhenLaidOut, watchEditIntent, type EditRequest } from '../cell/edit-intent.ts';
+import { markStaticErrorLine, swapInWhenLaidOut, watchEditIntent, type EditIntentWatch, type EditRequest } from '../cell/edit-intent.ts';
 import { renderFeedback, type RenderedText } from './feedback-view.ts';
 import { formatNumbers } from './format-numbers.ts';
 import { checkChoice, checkCode, checkNumeric, warmExerciseKernel, type Checked } from './grading.ts';
@@ -28,7 +28,7 @@ export class ExerciseElement extends HTMLElement {
   private store!: ProgressStore;
   private editor: CellEditor | undefined;
   private mounting: Promise<CellEditor> | undefined;
-  private intent: { take(): EditRequest } | undefined;
+  private intent: EditIntentWatch | undefined;
   /** The line of the last check's error, tinted in the static code or the editor (which gets it when it arrives). */
   private errorLine: number | null = null;
   private hintsShown = 0;
@@ -107,6 +107,12 @@ export class ExerciseElement extends HTMLElement {
   /** The editor, loaded and put in place of the static code (once), holding `code` (default: the starter) and what was typed meanwhile. */
   private mountEditor(code?: string): Promise<CellEditor> {
     this.mounting ??= this.createEditor(code ?? this.starter());
+    this.mounting.catch(() => {
+      // Offline before the course was saved: Check still grades the code shown, and the next try to edit loads it again.
+      this.dataset.editor = 'failed';
+      this.mounting = undefined;
+      this.intent?.again();
+    });
     return this.mounting;
   }
 
