@@ -93,7 +93,7 @@ export function widgetName(tagName: string): string {
 const LEFT_OUT = new Set(['script', 'style', 'template', 'noscript', 'button', 'select', 'input', 'textarea', 'output', 'svg', 'canvas', 'nav']);
 const LEFT_OUT_CLASSES = [
   'ex-helpers', 'ex-actions', 'ex-confirm', 'ex-solution', 'ex-explanation', 'ex-hints', 'ex-feedback', 'ex-progress', 'ex-input-help', 'ex-editor',
-  'cell-head', 'cell-output', 'heading-anchor',
+  'cell-head', 'cell-output', 'heading-anchor', 'code-number',
 ];
 
 function classes(node: Element): string[] {

@@ -1,6 +1,6 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { builtLessonPaths, builtPagePaths } from './pages.ts';
+import { builtLessonPaths, builtPagePaths, openEditor } from './pages.ts';
 
 // axe over every built page, in light and dark mode, after the reader has used everything on it:
 // cells run (outputs and plots shown), every widget drawn, an exercise checked (feedback shown)
@@ -70,7 +70,8 @@ async function useEverything(page: Page): Promise<void> {
     await exercise.getByRole('button', { name: 'Check', exact: true }).click();
     await expect(exercise).toHaveAttribute('data-status', /^(passed|failed|invalid)$/, { timeout: 20_000 });
     await expect(exercise.locator('[data-role="feedback"]')).not.toBeEmpty();
-    // A click puts the cursor on the first line, which the editor highlights as the current line.
+    // A click in the code loads the editor; a click puts the cursor on the first line, which the editor highlights as the current line.
+    await openEditor(exercise);
     await exercise.locator('.cm-content').click({ position: { x: 40, y: 8 } });
     await expect(exercise.locator('.cm-activeLine')).toHaveCount(1);
   }
@@ -130,11 +131,11 @@ test('run cells and their outputs have no axe violation of any impact, in light 
   }
 });
 
-/** Scrolls every lazily mounted part of a lesson into view and waits until it is ready: editors, exercises and widgets. */
+/** Scrolls every lazily mounted part of a lesson into view and waits until it is ready: cells, exercises and widgets. */
 async function mountEverything(page: Page): Promise<void> {
   for (const cell of await page.locator('notebook-cell').all()) {
     await cell.scrollIntoViewIfNeeded();
-    await expect(cell).toHaveAttribute('data-editor', 'ready', { timeout: 20_000 });
+    await expect(cell).toHaveAttribute('data-ready', '', { timeout: 20_000 });
   }
   for (const exercise of await page.locator('course-exercise').all()) {
     await exercise.scrollIntoViewIfNeeded();
@@ -169,6 +170,8 @@ for (const path of [...lessonPaths, '/playground/']) {
         return true;
       });
       stops.forEach((element, index) => (element.dataset.tabStop = String(index)));
+      // A cell's or exercise's static code becomes the editor when it takes focus: the editor's content is the same stop.
+      for (const code of document.querySelectorAll<HTMLElement>('.code-static[data-tab-stop]')) code.parentElement!.dataset.codeStop = code.dataset.tabStop;
       return stops.map((element) => `${element.tagName.toLowerCase()} "${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 40)}"`);
     });
     expect(controls.length).toBeGreaterThan(0);
@@ -181,6 +184,7 @@ for (const path of [...lessonPaths, '/playground/']) {
       const focus = await page.evaluate(() => {
         const active = document.activeElement as HTMLElement | null;
         if (!active || active === document.body) return undefined;
+        const code = active.closest('.cm-editor') ? active.closest<HTMLElement>('[data-code-stop]') : null;
         const stop = active.closest<HTMLElement>('[data-tab-stop]') ?? active;
         const radio = active instanceof HTMLInputElement && active.type === 'radio' ? document.querySelector<HTMLElement>(`input[type="radio"][name="${active.name}"][data-tab-stop]`) : null;
         // The ring is drawn on the element, or, for the code editor, on the editor around its content.
@@ -189,7 +193,7 @@ for (const path of [...lessonPaths, '/playground/']) {
           const style = getComputedStyle(element);
           return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none';
         });
-        return { index: Number((radio ?? stop).dataset.tabStop ?? -1), visible, name: `${active.tagName.toLowerCase()} ${active.className}` };
+        return { index: Number(code?.dataset.codeStop ?? (radio ?? stop).dataset.tabStop ?? -1), visible, name: `${active.tagName.toLowerCase()} ${active.className}` };
       });
       if (!focus || focus.index < 0) continue;
       reached.add(focus.index);

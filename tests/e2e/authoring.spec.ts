@@ -51,7 +51,7 @@ test('a live example mounts when scrolled to: the backprop stepper steps and the
   await expect(stepper.locator('[data-lines] li').first()).toBeVisible();
   const cell = cellById(page, 'catalogue-cell');
   await cell.scrollIntoViewIfNeeded();
-  await expect(cell).toHaveAttribute('data-editor', 'ready', { timeout: 20_000 });
+  await expect(cell).toHaveAttribute('data-ready', '', { timeout: 20_000 });
   await cell.getByRole('button', { name: /^Run/ }).first().click();
   await expect(cell).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
   await expect(cell.locator('.cell-result')).toContainText('6');

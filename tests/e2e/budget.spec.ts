@@ -14,35 +14,43 @@ const PAGE_BUDGET_BYTES = 300 * 1024;
 
 /**
  * What a page loads only on a reader's request of its own, counted apart from the page's budget against a ceiling of
- * its own, by the npm package that makes it: the TypeScript compiler and the ES library's declarations, which the
- * notebook's type checker (site/runtime/type-worker.ts) loads on the reader's first edit of a TypeScript cell, never
- * when a page is read, its cells run, its widgets used or its exercises checked (tests/e2e/cells.spec.ts checks that).
- * The compiler alone is several times the page's budget, and no smaller compiler checks TypeScript's types.
+ * its own, by the npm package that makes it:
+ * - the TypeScript compiler and the ES library's declarations, which the notebook's type checker
+ *   (site/runtime/type-worker.ts) loads on the reader's first edit of a TypeScript cell, never when a page is read, its
+ *   cells run, its widgets used or its exercises checked (tests/e2e/cells.spec.ts checks that). The compiler alone is
+ *   several times the page's budget, and no smaller compiler checks TypeScript's types;
+ * - the code editor (CodeMirror with its JavaScript and TypeScript language, one file, named here by @codemirror/view),
+ *   which a cell or a code exercise loads when the reader means to edit its code (a focus, press or key in it:
+ *   site/lesson/cell/edit-intent.ts), never when the page is read or scrolled, its cells run or its exercises checked
+ *   as they are (tests/e2e/editor-on-demand.spec.ts checks that in the browser).
  */
-const ON_REQUEST: readonly { package: string; ceilingBytes: number }[] = [{ package: 'typescript', ceilingBytes: 1250 * 1024 }];
+const ON_REQUEST: readonly { package: string; ceilingBytes: number }[] = [
+  { package: 'typescript', ceilingBytes: 1250 * 1024 },
+  { package: '@codemirror/view', ceilingBytes: 150 * 1024 },
+];
 
 /**
  * The pages that do not fit PAGE_BUDGET_BYTES yet, each with the most it may load until it does (what it loaded when it
- * was last measured, and about 5 KB of room). Every page with a notebook cell or an exercise pays, at most: the editor
- * (CodeMirror, 142 KB: the language alone, without javascript()'s completions), Observable Plot with d3 (89 KB, and
- * 15 KB more for a cell's contour or raster plot), the code worker's kernel (acorn and the engine, 56 KB, and 19 KB of
- * the engine it shares with a student's key), sucrase (43 KB without its run-time option checker, once for the kernel,
- * the exercise check and a student's key), a class student's key (the code exercises' definitions, 35 KB) and the
- * exercise element (14 KB); a widget with a worker adds its worker (15 to 30 KB each, the engine in each: one worker entry
- * for every widget would share it, but then each page could reach every widget's code, which measured heavier on the
- * pages with one widget or none). The list only shrinks: a listed page that fits the budget fails its test until it is taken off.
+ * was last measured, and about 5 KB of room). Every page with a notebook cell or an exercise pays, at most: Observable
+ * Plot with d3 (89 KB, and 15 KB more for a cell's contour or raster plot), the code worker's kernel (acorn and the
+ * engine, 56 KB, and 19 KB of the engine it shares with a student's key), sucrase (43 KB without its run-time option
+ * checker, once for the kernel, the exercise check and a student's key), a class student's key (the code exercises'
+ * definitions, 35 KB) and the exercise element (14 KB); a widget with a worker adds its worker (15 to 30 KB each, the
+ * engine in each: one worker entry for every widget would share it, but then each page could reach every widget's code,
+ * which measured heavier on the pages with one widget or none). The editor (140 KB) is on request (ON_REQUEST). The list
+ * only shrinks: a listed page that fits the budget fails its test until it is taken off.
  */
 const OVER_BUDGET: Readonly<Record<string, number>> = {
-  '/authoring/components/': 740 * 1024,
-  '/authoring/example/': 524 * 1024,
-  '/lessons/activations/': 528 * 1024,
-  '/lessons/backprop/': 531 * 1024,
-  '/lessons/deep-networks/': 601 * 1024,
-  '/lessons/losses/': 524 * 1024,
-  '/lessons/mlp/': 597 * 1024,
-  '/lessons/optimization/': 553 * 1024,
-  '/lessons/perceptron/': 531 * 1024,
-  '/lessons/regularisation/': 553 * 1024,
+  '/authoring/components/': 600 * 1024,
+  '/authoring/example/': 383 * 1024,
+  '/lessons/activations/': 388 * 1024,
+  '/lessons/backprop/': 391 * 1024,
+  '/lessons/deep-networks/': 460 * 1024,
+  '/lessons/losses/': 383 * 1024,
+  '/lessons/mlp/': 456 * 1024,
+  '/lessons/optimization/': 412 * 1024,
+  '/lessons/perceptron/': 390 * 1024,
+  '/lessons/regularisation/': 413 * 1024,
 };
 
 /** The JavaScript a page loads before any interaction: inline scripts plus module scripts and their static imports. */
@@ -104,6 +112,20 @@ test('what a page loads only on request stays under its own ceiling, and is star
     for (const path of builtPagePaths()) {
       const html = readFileSync(join(dist, pageFile(path)), 'utf8');
       for (const file of files) expect(html.includes(file.replace(/^.*\//, '')), `${path} names ${file}`).toBe(false);
+    }
+  }
+});
+
+test('a file of what is loaded on request is only ever imported dynamically, never by a static import of another file', () => {
+  const apart = [...onRequestFiles().values()].flat().map((file) => file.replace(/^.*\//, ''));
+  const scripts = readdirSync(join(dist, '_astro')).filter((name) => name.endsWith('.js'));
+  for (const name of scripts) {
+    const source = readFileSync(join(dist, '_astro', name), 'utf8');
+    for (const file of apart) {
+      const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      // import x from "./file.js", import "./file.js", export … from "./file.js": a static import; import("./file.js") is not.
+      const statically = new RegExp(`(?:\\bimport\\s*(?:[\\w*{}\\s,$]+from\\s*)?|\\bfrom\\s*)["'][^"']*${escaped}["']`);
+      expect(statically.test(source), `${name} imports ${file} statically`).toBe(false);
     }
   }
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { cellScopeNames, describeCellScope } from '../../site/runtime/cell-scope-docs.ts';
 import { CELL_SCOPE, PLOT_SPEC, type SourceTexts } from '../../site/runtime/type-check.ts';
+import { openEditor } from './pages.ts';
 
 // Notebook cells on a lesson page, driven in Chromium against the built site. The tests replace
 // the cells' code with their own, so they hold whatever the lesson's cells contain.
@@ -15,15 +16,16 @@ function cell(page: Page, index: number) {
 async function open(page: Page): Promise<void> {
   await page.goto(PAGE);
   await cell(page, 0).scrollIntoViewIfNeeded();
-  // The editor's chunk loads when the cell nears the viewport; a busy CI machine can take a while.
-  await expect(cell(page, 0)).toHaveAttribute('data-editor', 'ready', { timeout: 15_000 });
+  // The notebook's chunk loads when the cell nears the viewport (the editor's when the code is first edited); a busy CI
+  // machine can take a while.
+  await expect(cell(page, 0)).toHaveAttribute('data-ready', '', { timeout: 15_000 });
 }
 
 async function setCode(page: Page, index: number, code: string): Promise<void> {
   const target = cell(page, index);
   await target.scrollIntoViewIfNeeded();
-  await expect(target).toHaveAttribute('data-editor', 'ready', { timeout: 15_000 });
-  await target.locator('.cm-content').click();
+  await expect(target).toHaveAttribute('data-ready', '', { timeout: 15_000 });
+  await openEditor(target);
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.insertText(code);
   await expect(target.locator('.cm-content')).toHaveText(code.replace(/\n/g, ''));
@@ -269,7 +271,9 @@ test.describe('notebook cells', () => {
     await expect(cell(page, 0).locator('.cm-content')).toHaveText(authored.replace(/\n/g, ''));
     await page.reload();
     await open(page);
-    await expect(cell(page, 0).locator('.cm-content')).toHaveText(authored.replace(/\n/g, ''));
+    // The author's code again: the build's static code, with no editor until the reader edits.
+    await expect(cell(page, 0).locator('.code-static .code-text')).toHaveText(authored.split('\n'));
+    await expect(cell(page, 0).locator('.cm-editor')).toHaveCount(0);
     await expect(cell(page, 0)).not.toHaveAttribute('data-edited');
   });
 
@@ -281,7 +285,7 @@ test.describe('notebook cells', () => {
     await expect(cell(page, 0).locator('.cell-result')).toHaveText('3');
   });
 
-  test('the editor and runtime load only when a cell nears the viewport', async ({ page }) => {
+  test('the notebook and runtime load only when a cell nears the viewport', async ({ page }) => {
     const loaded: string[] = [];
     page.on('request', (request) => loaded.push(request.url()));
     await page.setViewportSize({ width: 1000, height: 700 });
@@ -292,7 +296,7 @@ test.describe('notebook cells', () => {
     await page.waitForTimeout(300);
     expect(loaded.filter((url) => /notebook|worker/.test(url))).toEqual([]);
     await cell(page, 0).scrollIntoViewIfNeeded();
-    await expect(cell(page, 0)).toHaveAttribute('data-editor', 'ready');
+    await expect(cell(page, 0)).toHaveAttribute('data-ready', '');
     expect(loaded.some((url) => /notebook/.test(url))).toBe(true);
   });
 
@@ -300,7 +304,7 @@ test.describe('notebook cells', () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(PAGE);
-    await expect(cell(page, 0).locator('pre.astro-code')).toBeVisible();
+    await expect(cell(page, 0).locator('.code-static .code-text').first()).toBeVisible();
     await expect(cell(page, 0).getByRole('button', { name: 'Run' })).toBeDisabled();
     await context.close();
   });

@@ -20,7 +20,7 @@ for (const { id, wrong, score } of EXERCISES) {
     if (definition.kind !== 'code') throw new Error(`${id} must be a code exercise`);
     const exercise = await openExercise(page, id);
     await expect(exercise.locator('.katex').first()).toBeVisible();
-    await expect(exercise.locator('.cm-content')).toContainText(`function ${definition.functionName}`);
+    await expect(exercise.locator('.ex-editor')).toContainText(`function ${definition.functionName}`);
 
     await checkCode(page, exercise, definition.misconceptions.find((m) => m.id === wrong)!.solution);
     await expect(exercise).toHaveAttribute('data-status', 'failed');

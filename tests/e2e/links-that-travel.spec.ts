@@ -2,14 +2,14 @@
 // Run), a widget's settings by link, and what search engines and link previews read (sitemap.xml, robots.txt, the
 // description and Open Graph tags, the chapter's picture). Driven in Chromium against the built site.
 import { test, expect, type Page } from '@playwright/test';
-import { builtLessonPaths, builtPagePaths } from './pages.ts';
+import { builtLessonPaths, builtPagePaths, openEditor } from './pages.ts';
 
 const LESSON = '/lessons/perceptron/';
 
 async function cellReady(page: Page, index: number) {
   const cell = page.locator('notebook-cell').nth(index);
   await cell.scrollIntoViewIfNeeded();
-  await expect(cell).toHaveAttribute('data-editor', 'ready');
+  await expect(cell).toHaveAttribute('data-ready', '');
   return cell;
 }
 
@@ -56,7 +56,7 @@ test.describe('a cell’s code by link', () => {
     await page.goto(LESSON);
     const cell = await cellReady(page, 0);
     const code = 'const shared = 6 * 7;\nshared';
-    await cell.locator('.cm-content').click();
+    await openEditor(cell);
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.insertText(code);
     await cell.getByRole('button', { name: 'Copy link to cell 1, with its code' }).click();
@@ -96,7 +96,7 @@ test.describe('a cell’s code by link', () => {
     const cell = page.locator('notebook-cell').first();
     await expect(cell.locator('.cell-link-note')).toContainText('could not be read');
     await expect(cell).toBeInViewport();
-    await expect(cell).toHaveAttribute('data-editor', 'ready');
+    await expect(cell).toHaveAttribute('data-ready', '');
     await expect(cell.locator('.cell-edited')).toHaveText('');
     await cell.getByRole('button', { name: 'Run cell 1' }).click();
     await expect(cell).toHaveAttribute('data-status', 'done');

@@ -48,7 +48,7 @@ test('after the home page has loaded once, lessons never visited work offline: a
 
   const cell = page.locator('notebook-cell').first();
   await cell.scrollIntoViewIfNeeded();
-  await expect(cell).toHaveAttribute('data-editor', 'ready', { timeout: 20_000 });
+  await expect(cell).toHaveAttribute('data-ready', '', { timeout: 20_000 });
   await cell.getByRole('button', { name: /^Run/ }).first().click();
   await expect(cell).toHaveAttribute('data-status', 'done', { timeout: 20_000 });
   await expect(cell.locator('.cell-result')).not.toBeEmpty();

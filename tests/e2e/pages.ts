@@ -45,9 +45,21 @@ export async function openExercise(page: Page, id: string, path = exercisePage(i
   return exercise;
 }
 
+/**
+ * Opens the editor of a cell or a code exercise as a student does, with a click in its code (the editor loads on a
+ * reader's first focus, press or key in the static code the page shows until then), and returns the editor's content.
+ */
+export async function openEditor(container: Locator): Promise<Locator> {
+  const content = container.locator('.cm-content');
+  await ((await content.count()) === 0 ? container.locator('.code-static') : content).click();
+  await expect(container).toHaveAttribute('data-editor', 'ready', { timeout: 20_000 });
+  await expect(content).toBeFocused();
+  return content;
+}
+
 /** Replaces the code in an exercise's editor, as a student pasting it would. */
 export async function setCode(page: Page, exercise: Locator, code: string): Promise<void> {
-  await exercise.locator('.cm-content').click();
+  await openEditor(exercise);
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.insertText(code);
   await expect(exercise.locator('.cm-content')).toHaveText(code.replace(/\n/g, ''));
@@ -76,7 +88,7 @@ export async function runAllCells(page: Page, path: string, cellTimeout = 40_000
   const cells = page.locator('notebook-cell');
   const count = await cells.count();
   await cells.first().scrollIntoViewIfNeeded();
-  await expect(cells.first()).toHaveAttribute('data-editor', 'ready', { timeout: 15_000 });
+  await expect(cells.first()).toHaveAttribute('data-ready', '', { timeout: 15_000 });
   await page.getByRole('button', { name: 'Run all' }).click();
   for (let index = 0; index < count; index++) {
     await expect(cells.nth(index)).toHaveAttribute('data-status', 'done', { timeout: cellTimeout });

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
-import { cellById } from './pages.ts';
+import { cellById, openEditor } from './pages.ts';
 
 // A chapter printed (or saved as PDF) from Chromium: the lesson alone, in black on white; cells as their code (the
 // reader's own) with their last output; each widget as its picture with its settings written out; links with their
@@ -31,8 +31,8 @@ test.describe('printing a chapter', () => {
     // The reader edits and runs a cell, and changes a widget's setting, before printing.
     const cell = page.locator('notebook-cell').first();
     await cell.scrollIntoViewIfNeeded();
-    await expect(cell).toHaveAttribute('data-editor', 'ready');
-    await cell.locator('.cm-content').click();
+    await expect(cell).toHaveAttribute('data-ready', '');
+    await openEditor(cell);
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.insertText("console.log('printed from the reader');");
     await cell.getByRole('button', { name: /^Run cell/ }).click();
@@ -104,7 +104,9 @@ test.describe('printing a chapter', () => {
     const colours = await page.evaluate(() => ({
       background: getComputedStyle(document.body).backgroundColor,
       text: getComputedStyle(document.querySelector('main .prose p')!).color,
-      code: getComputedStyle(document.querySelector('main .astro-code')!).backgroundColor,
+      // A cell's code, as the build writes it (the editor loads only when the reader edits).
+      code: getComputedStyle(document.querySelector('main .code-static')!).backgroundColor,
+      keyword: getComputedStyle(document.querySelector('main .code-static .tok-keyword')!).color,
     }));
     expect(colours.background).not.toBe(dark);
     expect(colours.background).toBe('rgb(255, 255, 255)');
@@ -112,6 +114,9 @@ test.describe('printing a chapter', () => {
     // The code block's background is light: each channel above 200.
     const channels = colours.code.match(/\d+/g)!.slice(0, 3).map(Number);
     expect(Math.min(...channels)).toBeGreaterThan(200);
+    // And its tokens take their light-mode colours, dark on the light background.
+    const keyword = colours.keyword.match(/\d+/g)!.slice(0, 3).map(Number);
+    expect(Math.max(...keyword)).toBeLessThan(200);
     writeFileSync(testInfo.outputPath('optimization-dark.pdf'), await page.pdf({ format: 'A4', printBackground: true }));
   });
 });

@@ -2,7 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtSite } from './pages.ts';
+import { builtSite, openEditor } from './pages.ts';
 
 // The header's search: the index Pagefind wrote when the site was built, searched from every page, results opening
 // the exact section. The search code loads only once the box is focused.
@@ -88,9 +88,9 @@ test('"/" focuses the search from the page, but types a slash in a field or a ce
 
   const cell = page.locator('notebook-cell').first();
   await cell.scrollIntoViewIfNeeded();
-  await expect(cell).toHaveAttribute('data-editor', 'ready', { timeout: 30_000 });
-  const editor = cell.locator('.cm-content');
-  await editor.click();
+  await expect(cell).toHaveAttribute('data-ready', '', { timeout: 30_000 });
+  // A click in the cell's code loads its editor, focused.
+  const editor = await openEditor(cell);
   await page.keyboard.press('End');
   await page.keyboard.type(' // a/b');
   await expect(editor).toContainText('// a/b');

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import katex from 'katex';
 import { indexableHtml, mathWords, widgetName } from '../../scripts/search-text.ts';
+import { staticCodeHtml } from '../../site/lesson/cell/static-code.ts';
 
 const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
 
@@ -51,6 +52,13 @@ describe('the index-only copy of a page', () => {
     const html = `<notebook-cell><div class="cell-head"><button>Run</button></div><div class="cell-code"><pre><code>const net = mlp();</code></pre></div>
       <template class="cell-source">const net = mlp();</template><div class="cell-output"></div></notebook-cell><nav class="pager"><a href="/">Next</a></nav>`;
     expect(textOf(indexableHtml(html))).toBe('const net = mlp();');
+  });
+
+  test('a cell\'s static code is indexed as its lines, without the line numbers', () => {
+    const html = `<notebook-cell><div class="cell-code">${staticCodeHtml('const net = mlp();\nnet', 'ts', 'Code of the cell')}</div></notebook-cell>`;
+    const text = textOf(indexableHtml(html));
+    // Each line's words stay whole and apart from the next line's; the numbers 1 and 2 of the gutter are gone.
+    expect(text).toMatch(/^const net = mlp\s*\(\);\s+net$/);
   });
 
   test('widget names come from their element', () => {

@@ -1,10 +1,12 @@
 // <notebook-cell>: one cell on the page. The static HTML (highlighted code, disabled buttons,
-// an empty output region) is readable without JavaScript; `attach` wires the buttons, and
-// `upgrade` swaps the static code for an editor once the cell nears the viewport.
+// an empty output region) is readable without JavaScript; `attach` wires the buttons and watches
+// the static code, and `upgrade` swaps it for an editor (loaded then) when the reader means to
+// edit: a focus, press or key in the code (edit-intent.ts), or code that is not the author's.
 
 import type { CellErrorKind } from '../../runtime/cell-error.ts';
 import type { RunResult, RunUpdate } from '../../runtime/runtime.ts';
-import { createEditor, type CellEditor } from './editor.ts';
+import type { CellEditor } from './editor.ts';
+import { markStaticErrorLine, showPlainCode, swapInWhenLaidOut, watchEditIntent, type EditIntentWatch, type EditRequest } from './edit-intent.ts';
 import type { TypeCheckOutcome } from './type-checker.ts';
 import { renderError, renderLog, renderValue } from './render-output.ts';
 
@@ -47,6 +49,13 @@ export class NotebookCell extends HTMLElement {
   /** The run ids this cell has had, so a stack frame can be traced to it. */
   readonly runIds = new Set<number>();
   private editor: CellEditor | undefined;
+  private mounting: Promise<CellEditor | undefined> | undefined;
+  private intent: EditIntentWatch | undefined;
+  /** The build's highlighted author's code, to put back on Reset before the editor exists. */
+  private authoredHtml = '';
+  /** The marks the editor gets when it arrives: the error's line and the type problems. */
+  private errorLine: number | null = null;
+  private typeProblems: readonly { from: number; to: number; message: string }[] = [];
   private host: CellHost | undefined;
   private displays = new Map<string, HTMLElement>();
 
@@ -89,34 +98,78 @@ export class NotebookCell extends HTMLElement {
     this.button('share').setAttribute('aria-label', `Copy link to cell ${index}, with its code`);
     this.button('share').addEventListener('click', () => host.share(this));
     for (const name of ['run', 'reset', 'share'] as const) this.button(name).disabled = false;
-    this.showEdited();
     this.output().setAttribute('aria-label', `Output of cell ${index}`);
+    const block = this.staticCode();
+    if (block) {
+      block.setAttribute('aria-label', `Code of cell ${index}`);
+      this.authoredHtml = block.innerHTML;
+      if (this.pending !== this.authored) showPlainCode(block, this.pending);
+      this.intent = watchEditIntent(block, () => this.pending, { wantsEditor: () => void this.upgrade(), run: () => this.runOrStop() });
+    }
+    this.showEdited();
+    this.dataset.ready = '';
   }
 
-  /** Replaces the static code with an editor holding the current code. */
-  upgrade(): void {
-    if (this.editor || !this.host) return;
+  /** Whether the cell shows code other than the author's (a saved edit, a link's code), which the editor should hold. */
+  get needsEditor(): boolean {
+    return this.editor === undefined && this.pending !== this.authored;
+  }
+
+  /** Replaces the static code with an editor holding the current code (loading the editor first), with what the reader typed meanwhile. */
+  upgrade(): Promise<CellEditor | undefined> {
+    this.mounting ??= this.mount();
+    return this.mounting;
+  }
+
+  private async mount(): Promise<CellEditor | undefined> {
     const holder = this.querySelector<HTMLElement>('.cell-code');
-    if (!holder) return;
     const host = this.host;
+    if (!holder || !host) return undefined;
+    this.dataset.editor = 'loading';
+    let createEditor: typeof import('./editor.ts').createEditor;
+    try {
+      ({ createEditor } = await import('./editor.ts'));
+    } catch {
+      // Offline before the course was saved: the code still runs as it is, and the next try to edit loads it again.
+      this.dataset.editor = 'failed';
+      this.mounting = undefined;
+      this.intent?.again();
+      this.note('The editor could not load (are you offline?). The code still runs as it is; click in it to try again.');
+      return undefined;
+    }
     const place = document.createElement('div');
     place.className = 'cell-editor';
-    this.editor = createEditor(place, this.pending, { label: `Code of cell ${this.index}`, lang: this.language }, {
+    const editor = createEditor(place, this.pending, { label: `Code of cell ${this.index}`, lang: this.language }, {
       run: () => this.runOrStop(),
       changed: () => {
+        this.pending = editor.code();
         this.showEdited();
         host.changed(this);
       },
     });
-    holder.replaceChildren(place);
+    let request: EditRequest = { caret: 0, typed: '', focus: false };
+    await swapInWhenLaidOut(holder, place, () => {
+      request = this.intent?.take() ?? request;
+      this.intent = undefined;
+    });
+    this.editor = editor;
+    editor.markErrorLine(this.errorLine);
+    if (this.typeProblems.length > 0) editor.markTypeProblems(this.typeProblems);
+    if (request.typed !== '' || request.focus) editor.place(request.caret, request.typed, request.focus);
     this.dataset.editor = 'ready';
+    return editor;
   }
 
   /** Puts the author's code back (undoable in the editor). */
   restoreAuthored(): void {
     this.pending = this.authored;
+    this.typeProblems = [];
+    this.markErrorLine(null);
     if (this.editor) this.editor.setCode(this.authored);
-    else this.replaceStaticCode(this.authored);
+    else {
+      const block = this.staticCode();
+      if (block) block.innerHTML = this.authoredHtml;
+    }
     this.showEdited();
   }
 
@@ -124,7 +177,13 @@ export class NotebookCell extends HTMLElement {
   loadShared(code: string): void {
     this.pending = code;
     if (this.editor) this.editor.setCode(code);
-    else this.replaceStaticCode(code);
+    else {
+      const block = this.staticCode();
+      if (block) showPlainCode(block, code);
+      // The link's code is an edit: the editor holds it (loading now, while the page scrolls to the cell).
+      void this.upgrade();
+    }
+    this.typeProblems = [];
     this.showEdited();
     this.dataset.shared = 'true';
     this.note('This code came from a link and has not run. Read it before you press Run; Reset brings back the lesson’s code.');
@@ -159,7 +218,7 @@ export class NotebookCell extends HTMLElement {
     this.find('.cell-status').textContent = 'Running…';
     this.output().setAttribute('aria-busy', 'true');
     this.count('*', 'Running');
-    this.editor?.markErrorLine(null);
+    this.markErrorLine(null);
     this.setStale(false);
   }
 
@@ -192,7 +251,7 @@ export class NotebookCell extends HTMLElement {
       const stopped = result.error.kind === 'timeout' || result.error.kind === 'stopped';
       statusLine.textContent = stopped ? '' : `Cell ${this.index} failed.`;
       this.lastErrorKind = result.error.kind;
-      if (result.error.line !== undefined && result.error.runId === undefined) this.editor?.markErrorLine(result.error.line);
+      if (result.error.line !== undefined && result.error.runId === undefined) this.markErrorLine(result.error.line);
       this.status('error');
     }
     if (result.defines.length > 0 || result.ok) {
@@ -236,6 +295,7 @@ export class NotebookCell extends HTMLElement {
       region.replaceChildren(Object.assign(document.createElement('p'), { className: 'cell-note', textContent: outcome.message }));
       return;
     }
+    this.typeProblems = outcome.diagnostics;
     this.editor?.markTypeProblems(outcome.diagnostics);
     if (outcome.diagnostics.length === 0) {
       region.replaceChildren();
@@ -295,9 +355,18 @@ export class NotebookCell extends HTMLElement {
     this.find('.cell-edited').textContent = edited ? 'Edited' : '';
   }
 
-  private replaceStaticCode(code: string): void {
-    const pre = this.querySelector('.cell-code pre code') ?? this.querySelector('.cell-code pre');
-    if (pre) pre.textContent = code;
+  // The error's line is tinted in the editor, or in the static code until the editor arrives (it gets the tint then).
+  private markErrorLine(line: number | null): void {
+    this.errorLine = line;
+    if (this.editor) this.editor.markErrorLine(line);
+    else {
+      const block = this.staticCode();
+      if (block) markStaticErrorLine(block, line);
+    }
+  }
+
+  private staticCode(): HTMLElement | null {
+    return this.querySelector<HTMLElement>('.cell-code .code-static');
   }
 
   private status(status: CellStatus): void {

@@ -4,7 +4,7 @@
 
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { javascriptLanguage, typescriptLanguage } from '@codemirror/lang-javascript';
-import { bracketMatching, HighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { bracketMatching, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { lintKeymap, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { EditorState, StateEffect, StateField } from '@codemirror/state';
 import {
@@ -16,7 +16,7 @@ import {
   keymap,
   lineNumbers,
 } from '@codemirror/view';
-import { tags } from '@lezer/highlight';
+import { codeHighlighter } from './code-highlighter.ts';
 
 /** What a cell's editor needs from the cell. */
 export interface EditorHooks {
@@ -26,18 +26,7 @@ export interface EditorHooks {
   changed(code: string): void;
 }
 
-// Colours come from CSS custom properties (--cell-* in global.css), so the editor follows the page's theme.
-const highlight = HighlightStyle.define([
-  { tag: [tags.keyword, tags.modifier, tags.operatorKeyword, tags.controlKeyword], color: 'var(--cell-keyword)' },
-  { tag: [tags.string, tags.special(tags.string), tags.regexp], color: 'var(--cell-string)' },
-  { tag: [tags.number, tags.bool, tags.null, tags.atom], color: 'var(--cell-number)' },
-  { tag: [tags.comment, tags.lineComment, tags.blockComment], color: 'var(--cell-comment)', fontStyle: 'italic' },
-  { tag: [tags.function(tags.variableName), tags.function(tags.propertyName)], color: 'var(--cell-function)' },
-  { tag: [tags.typeName, tags.className, tags.namespace], color: 'var(--cell-type)' },
-  { tag: [tags.definition(tags.variableName)], color: 'var(--cell-definition)' },
-  { tag: tags.invalid, color: 'var(--bad)' },
-]);
-
+// Token colours are classes (code-highlighter.ts, coloured in cell.css), the same the build gives the static code.
 const theme = EditorView.theme({
   '&': { backgroundColor: 'var(--code-bg)', color: 'var(--text)', fontSize: '0.88em' },
   '.cm-content': { fontFamily: 'var(--font-code)', caretColor: 'var(--text)', padding: '0.75rem 0' },
@@ -78,9 +67,11 @@ export interface CellEditor {
   markErrorLine(line: number | null): void;
   /** Underlines type problems (offsets into the code) as warnings, with their messages on hover; an empty list clears them. */
   markTypeProblems(problems: readonly { from: number; to: number; message: string }[]): void;
+  /** Puts the caret at an offset, first inserting there what was typed before the editor loaded, and focuses the editor if asked. */
+  place(caret: number, typed: string, focus: boolean): void;
 }
 
-/** Creates the editor in place of the static code, labelled for screen readers. */
+/** Creates the editor in place of the static code (static-code.ts), labelled for screen readers as it was. */
 export function createEditor(parent: HTMLElement, code: string, options: { label: string; lang: 'ts' | 'js' }, hooks: EditorHooks): CellEditor {
   const run = (): boolean => {
     hooks.run();
@@ -98,7 +89,7 @@ export function createEditor(parent: HTMLElement, code: string, options: { label
         drawSelection(),
         indentOnInput(),
         bracketMatching(),
-        syntaxHighlighting(highlight),
+        syntaxHighlighting(codeHighlighter),
         // The language alone, not javascript(): that adds completion sources, which only an autocompletion() extension
         // (which cells do not have) would read, and which would bring @codemirror/autocomplete into the editor's file.
         options.lang === 'ts' ? typescriptLanguage : javascriptLanguage,
@@ -132,6 +123,11 @@ export function createEditor(parent: HTMLElement, code: string, options: { label
         .filter((problem) => problem.from <= length)
         .map((problem) => ({ from: problem.from, to: Math.min(problem.to, length), severity: 'warning', source: 'TypeScript', message: problem.message }));
       view.dispatch(setDiagnostics(view.state, diagnostics));
+    },
+    place: (caret, typed, focus) => {
+      const at = Math.max(0, Math.min(caret, view.state.doc.length));
+      view.dispatch({ changes: typed === '' ? [] : { from: at, insert: typed }, selection: { anchor: at + typed.length }, scrollIntoView: focus });
+      if (focus) view.focus();
     },
   };
 }

@@ -1,6 +1,7 @@
 // The page's notebook: one kernel (a `Runtime`) shared by every cell in page order, run numbers
 // like Jupyter's `[3]`, "Run all" and "Restart", stale marks on cells that depend on a changed
-// one, and edits kept in local storage. Loaded by Cell.astro's `mountWhenVisible` only near the viewport.
+// one, and edits kept in local storage. Loaded by Cell.astro's `mountWhenVisible` only near the viewport; the editor
+// loads later still, when the reader means to edit a cell.
 //
 // Stopping a run (its Stop button, or the watchdog) has to terminate the kernel's worker, since a
 // busy loop never yields. The notebook then keeps what it can: in a fresh kernel it re-runs, in
@@ -278,12 +279,17 @@ export class Notebook implements CellHost {
   }
 }
 
-/** Defines <notebook-cell>, starts the page's notebook, and upgrades each cell to an editor as it nears the viewport. */
+/**
+ * Defines <notebook-cell> and starts the page's notebook. A cell's editor loads when the reader means to edit it
+ * (cell-element.ts), or, for a cell showing a saved edit, as it nears the viewport: the editor holds code that is not the author's.
+ */
 export function startNotebook(runtime?: Runtime): Notebook {
   if (!customElements.get('notebook-cell')) customElements.define('notebook-cell', NotebookCell);
   const cells = [...document.querySelectorAll('notebook-cell')] as NotebookCell[];
   const notebook = new Notebook(cells, runtime);
   void notebook.openSharedLink();
+  const edited = cells.filter((cell) => cell.needsEditor);
+  if (edited.length === 0) return notebook;
   // Editors are built when the page is idle, so a click on Run is never queued behind them.
   const whenIdle = (work: () => void): void => {
     if ('requestIdleCallback' in window) requestIdleCallback(work, { timeout: 300 });
@@ -293,12 +299,12 @@ export function startNotebook(runtime?: Runtime): Notebook {
     (entries) => {
       for (const entry of entries) {
         if (!entry.isIntersecting) continue;
-        whenIdle(() => (entry.target as NotebookCell).upgrade());
+        whenIdle(() => void (entry.target as NotebookCell).upgrade());
         observer.unobserve(entry.target);
       }
     },
     { rootMargin: '400px 0px' },
   );
-  for (const cell of cells) observer.observe(cell);
+  for (const cell of edited) observer.observe(cell);
   return notebook;
 }

@@ -1,5 +1,5 @@
 // An exercise, live: the `<course-exercise>` element the Exercise component renders becomes an
-// editor (the cells' own CodeMirror setup) or inputs, with Check, feedback, hints one at a time,
+// editor (the cells' own CodeMirror setup, loaded when the student means to edit) or inputs, with Check, feedback, hints one at a time,
 // the solution after three attempts or on request, and progress saved as the student works.
 // Loaded by Exercise.astro (through `mountWhenVisible`) only when an exercise nears the viewport. What it knows of the exercise is
 // the answer key the build wrote into the element (no definition, no solution code ships).
@@ -9,7 +9,8 @@ import { unrunnableResult, type GradeResult, type NumericGradingSpec } from '../
 import { recordCheck, recordCode, type ExerciseProgress } from '../../../exercises/progress.ts';
 import type { VariantNumbers } from '../../../exercises/define-exercise.ts';
 import type { GraphKey } from '../../../exercises/graph-key.ts';
-import { createEditor, type CellEditor } from '../cell/editor.ts';
+import type { CellEditor } from '../cell/editor.ts';
+import { markStaticErrorLine, swapInWhenLaidOut, watchEditIntent, type EditIntentWatch, type EditRequest } from '../cell/edit-intent.ts';
 import { renderFeedback, type RenderedText } from './feedback-view.ts';
 import { formatNumbers } from './format-numbers.ts';
 import { checkChoice, checkCode, checkNumeric, warmExerciseKernel, type Checked } from './grading.ts';
@@ -26,6 +27,10 @@ export class ExerciseElement extends HTMLElement {
   private exercise!: AnswerKey;
   private store!: ProgressStore;
   private editor: CellEditor | undefined;
+  private mounting: Promise<CellEditor> | undefined;
+  private intent: EditIntentWatch | undefined;
+  /** The line of the last check's error, tinted in the static code or the editor (which gets it when it arrives). */
+  private errorLine: number | null = null;
   private hintsShown = 0;
   private checking = false;
   /** Counts checks, so a graph still loading for an earlier check is never drawn under a later one. */
@@ -47,7 +52,7 @@ export class ExerciseElement extends HTMLElement {
     if (this.exercise?.id !== this.dataset.exerciseId) throw new Error(`exercise ${this.dataset.exerciseId}: its answer key is missing`);
     this.store = pageProgressStore((this.dataset.knownExercises ?? '').split(' ').filter(Boolean));
     const saved = this.saved();
-    if (this.exercise.kind === 'code') this.mountEditor(saved?.code);
+    if (this.exercise.kind === 'code') this.startCode(saved?.code);
     else if (this.exercise.kind === 'numeric' && this.exercise.seeded) {
       // The inputs wait for the learner's numbers: an answer typed before they show would be to no question.
       this.numericSpec = this.loadVariant();
@@ -80,14 +85,46 @@ export class ExerciseElement extends HTMLElement {
     return this.store.read().progress.exercises[this.exercise.id];
   }
 
-  private mountEditor(savedCode: string | undefined): void {
+  private starter(): string {
+    return this.byRole<HTMLTemplateElement>('starter').content.textContent ?? '';
+  }
+
+  /**
+   * A code exercise shows the build's static starter code until the student means to edit it (a focus, press or key in
+   * it): the editor loads then. Saved code that is not the starter goes into the editor at once.
+   */
+  private startCode(savedCode: string | undefined): void {
+    warmExerciseKernel();
+    if (savedCode !== undefined && savedCode !== this.starter()) {
+      void this.mountEditor(savedCode);
+      return;
+    }
+    const block = this.byRole('editor').querySelector<HTMLElement>('.code-static');
+    if (block) this.intent = watchEditIntent(block, () => this.starter(), { wantsEditor: () => void this.mountEditor(), run: () => void this.check() });
+    else void this.mountEditor();
+  }
+
+  /** The editor, loaded and put in place of the static code (once), holding `code` (default: the starter) and what was typed meanwhile. */
+  private mountEditor(code?: string): Promise<CellEditor> {
+    this.mounting ??= this.createEditor(code ?? this.starter());
+    this.mounting.catch(() => {
+      // Offline before the course was saved: Check still grades the code shown, and the next try to edit loads it again.
+      this.dataset.editor = 'failed';
+      this.mounting = undefined;
+      this.intent?.again();
+    });
+    return this.mounting;
+  }
+
+  private async createEditor(code: string): Promise<CellEditor> {
+    this.dataset.editor = 'loading';
+    const { createEditor } = await import('../cell/editor.ts');
     const host = this.byRole('editor');
-    const starter = this.byRole<HTMLTemplateElement>('starter').content.textContent ?? '';
-    host.replaceChildren();
     const exercise = this.exercise as Extract<AnswerKey, { kind: 'code' }>;
-    this.editor = createEditor(
-      host,
-      savedCode ?? starter,
+    const place = document.createElement('div');
+    const editor = createEditor(
+      place,
+      code,
       { label: `Your ${exercise.functionName}, in TypeScript. Shift+Enter checks it.`, lang: 'ts' },
       {
         run: () => void this.check(),
@@ -98,7 +135,25 @@ export class ExerciseElement extends HTMLElement {
         },
       },
     );
-    warmExerciseKernel();
+    let request: EditRequest = { caret: 0, typed: '', focus: false };
+    await swapInWhenLaidOut(host, place, () => {
+      request = this.intent?.take() ?? request;
+      this.intent = undefined;
+    });
+    this.editor = editor;
+    editor.markErrorLine(this.errorLine);
+    if (request.typed !== '' || request.focus) editor.place(request.caret, request.typed, request.focus);
+    this.dataset.editor = 'ready';
+    return editor;
+  }
+
+  private markErrorLine(line: number | null): void {
+    this.errorLine = line;
+    if (this.editor) this.editor.markErrorLine(line);
+    else {
+      const block = this.byRole('editor').querySelector<HTMLElement>('.code-static');
+      if (block) markStaticErrorLine(block, line);
+    }
   }
 
   private mountInputs(savedAnswer: string | undefined): void {
@@ -181,6 +236,7 @@ export class ExerciseElement extends HTMLElement {
 
   private answerText(): string {
     if (this.editor) return this.editor.code();
+    if (this.exercise.kind === 'code') return this.starter();
     if (this.exercise.kind === 'numeric') {
       const texts: Record<string, string> = {};
       for (const input of this.querySelectorAll<HTMLInputElement>('input[data-part]')) texts[input.dataset.part!] = input.value;
@@ -219,13 +275,16 @@ export class ExerciseElement extends HTMLElement {
       this.button('solution')?.focus();
     });
     on('reset', () => {
-      this.editor?.setCode(this.byRole<HTMLTemplateElement>('starter').content.textContent ?? '');
+      // Before the editor exists the static code is the starter already.
+      this.editor?.setCode(this.starter());
       this.saveSoon();
     });
     on('use-solution', () => {
-      this.editor?.setCode(this.byRole<HTMLTemplateElement>('solution-code').content.textContent ?? '');
-      this.saveSoon();
-      this.editor?.view.focus();
+      void this.mountEditor().then((editor) => {
+        editor.setCode(this.byRole<HTMLTemplateElement>('solution-code').content.textContent ?? '');
+        this.saveSoon();
+        editor.view.focus();
+      });
     });
     if (this.hintCount() === 0) this.button('hint')!.hidden = true;
   }
@@ -277,7 +336,7 @@ export class ExerciseElement extends HTMLElement {
           misconceptions: result.misconceptions.map((misconception) => misconception.id),
         }),
       );
-      this.editor?.markErrorLine(errorLine ?? null);
+      if (this.exercise.kind === 'code') this.markErrorLine(errorLine ?? null);
       renderFeedback(feedback, result, this.renderedText(), checkFailed);
       this.showGraph(feedback, result, answer, checked.visibleOutput).catch(() => undefined);
       if (this.exercise.kind === 'choice') this.showOptionFeedback(this.exercise, result);

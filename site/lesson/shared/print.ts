@@ -172,7 +172,8 @@ async function mounted(element: Element): Promise<void> {
   const deadline = performance.now() + MOUNT_WAIT_MS;
   while (customElements.get(element.localName) === undefined && performance.now() < deadline) await pause(50);
   if (element.localName === 'notebook-cell') {
-    while (element.querySelector('.cm-editor') === null && performance.now() < deadline) await pause(50);
+    // Its notebook has started when its Run button is on (the code itself is the build's, or the editor's once edited).
+    while (element.querySelector('button[data-action="run"]:disabled') !== null && performance.now() < deadline) await pause(50);
   }
   await frame();
   await frame();

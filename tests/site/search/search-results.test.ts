@@ -63,6 +63,11 @@ describe('the / shortcut', () => {
     expect(isTypingTarget(element('SPAN', false, true))).toBe(true);
   });
 
+  test('is a character in a cell\'s static code, which becomes the editor on that key', () => {
+    const inStaticCode = { tagName: 'SPAN', isContentEditable: false, closest: (selector: string) => (selector.split(', ').includes('.code-static') ? {} : null) };
+    expect(isTypingTarget(inStaticCode)).toBe(true);
+  });
+
   test('is the shortcut anywhere else', () => {
     expect(isTypingTarget(element('BODY'))).toBe(false);
     expect(isTypingTarget(element('BUTTON'))).toBe(false);

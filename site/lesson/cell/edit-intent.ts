@@ -1,0 +1,173 @@
+// The static code of a cell or a code exercise (static-code.ts) until the reader means to edit it: the first focus,
+// press or key in it asks for the editor (loaded then, with import()), and what the reader does meanwhile is kept: where
+// they pressed (the caret goes there), the characters they typed (inserted there once the editor is in), Shift+Enter or
+// Ctrl/Cmd+Enter (runs the code as it is, without the editor). No dependencies, so it costs nothing until used.
+
+/** What a key pressed in the static code means. */
+export type KeyIntent = { kind: 'run' } | { kind: 'type'; text: string } | { kind: 'other' };
+
+/** Reads a key press: Shift/Ctrl/Cmd+Enter runs, a character or Enter is typed, anything else (Tab, arrows, shortcuts) is left alone. */
+export function keyIntent(event: { key: string; shiftKey: boolean; ctrlKey: boolean; metaKey: boolean; altKey: boolean; isComposing?: boolean }): KeyIntent {
+  if (event.isComposing === true) return { kind: 'other' };
+  if (event.key === 'Enter' && (event.shiftKey || event.ctrlKey || event.metaKey)) return { kind: 'run' };
+  if (event.ctrlKey || event.metaKey || event.altKey) return { kind: 'other' };
+  if (event.key === 'Enter') return { kind: 'type', text: '\n' };
+  // A printable key's name is the one character it types ("a", " ", "é"); named keys ("Tab", "ArrowUp") are longer.
+  if ([...event.key].length === 1) return { kind: 'type', text: event.key };
+  return { kind: 'other' };
+}
+
+/** The offset into `code` of a 0-based line and column, clamped to the code. */
+export function offsetAt(code: string, line: number, column: number): number {
+  const lines = code.split('\n');
+  if (line < 0) return 0;
+  if (line >= lines.length) return code.length;
+  let offset = 0;
+  for (let index = 0; index < line; index++) offset += lines[index].length + 1;
+  return offset + Math.max(0, Math.min(column, lines[line].length));
+}
+
+/** What the reader did in the static code before the editor was in. */
+export interface EditRequest {
+  /** Where the caret goes: the offset pressed, else the start of the code. */
+  caret: number;
+  /** The characters typed since, to insert at the caret. */
+  typed: string;
+  /** Whether the editor should take focus (the static code had it, or the reader typed). */
+  focus: boolean;
+}
+
+/** What the owner of a static code block does on the reader's intent. */
+export interface EditIntentHooks {
+  /** Called once, on the first focus, press or key: load the editor and then call `take()`. */
+  wantsEditor(): void;
+  /** Shift/Ctrl/Cmd+Enter: run (or check) the code as it is. */
+  run(): void;
+}
+
+/** A watch on a static code block: `take()` ends it and says what the reader did meanwhile; `again()` asks anew on the next sign (the editor failed to load). */
+export interface EditIntentWatch {
+  take(): EditRequest;
+  again(): void;
+}
+
+/** Watches a static code block for the reader's intent to edit. */
+export function watchEditIntent(block: HTMLElement, code: () => string, hooks: EditIntentHooks): EditIntentWatch {
+  let caret: number | undefined;
+  let typed = '';
+  let asked = false;
+  const ask = () => {
+    if (asked) return;
+    asked = true;
+    hooks.wantsEditor();
+  };
+  const onPointer = (event: PointerEvent) => {
+    if (event.button !== 0) return;
+    caret = caretFromPoint(block, code(), event.clientX, event.clientY) ?? caret;
+    ask();
+  };
+  const onKey = (event: KeyboardEvent) => {
+    const intent = keyIntent(event);
+    if (intent.kind === 'run') {
+      event.preventDefault();
+      hooks.run();
+      return;
+    }
+    if (intent.kind === 'type') {
+      event.preventDefault();
+      typed += intent.text;
+    }
+    ask();
+  };
+  block.addEventListener('pointerdown', onPointer);
+  block.addEventListener('focus', ask);
+  block.addEventListener('keydown', onKey);
+  // Focused before this watch began (tabbed to while the notebook was loading): that is intent already.
+  if (block.contains(document.activeElement)) ask();
+  return {
+    again() {
+      asked = false;
+    },
+    take() {
+      block.removeEventListener('pointerdown', onPointer);
+      block.removeEventListener('focus', ask);
+      block.removeEventListener('keydown', onKey);
+      const focus = block.contains(document.activeElement) || typed !== '';
+      return { caret: Math.min(caret ?? 0, code().length), typed, focus };
+    },
+  };
+}
+
+interface CaretPosition {
+  node: Node;
+  offset: number;
+}
+
+/** The offset into the code under a point of the static block, or undefined when the point is on no line. */
+function caretFromPoint(block: HTMLElement, code: string, x: number, y: number): number | undefined {
+  const position = pointPosition(x, y);
+  if (!position || !block.contains(position.node)) return undefined;
+  const element = position.node instanceof Element ? position.node : position.node.parentElement;
+  const line = element?.closest('.code-line');
+  if (!line) return undefined;
+  const lineIndex = [...block.querySelectorAll('.code-line')].indexOf(line);
+  const text = line.querySelector('.code-text');
+  if (!text || !text.contains(position.node)) return offsetAt(code, lineIndex, 0);
+  const range = document.createRange();
+  range.setStart(text, 0);
+  range.setEnd(position.node, position.offset);
+  return offsetAt(code, lineIndex, range.toString().length);
+}
+
+function pointPosition(x: number, y: number): CaretPosition | undefined {
+  const withPosition = document as Document & { caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null };
+  if (typeof withPosition.caretPositionFromPoint === 'function') {
+    const found = withPosition.caretPositionFromPoint(x, y);
+    return found ? { node: found.offsetNode, offset: found.offset } : undefined;
+  }
+  const range = document.caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : undefined;
+}
+
+/** Shows `code` in the static block as plain numbered lines (code that is not the build's: a saved edit, a shared link). */
+export function showPlainCode(block: HTMLElement, code: string): void {
+  const lines = code.split('\n').map((text, index) => {
+    const line = Object.assign(document.createElement('div'), { className: 'code-line' });
+    const number = Object.assign(document.createElement('span'), { className: 'code-number', textContent: String(index + 1) });
+    number.setAttribute('aria-hidden', 'true');
+    const content = Object.assign(document.createElement('span'), { className: 'code-text' });
+    if (text === '') content.append(document.createElement('br'));
+    else content.textContent = text;
+    line.append(number, content);
+    return line;
+  });
+  block.replaceChildren(...lines);
+}
+
+/** Tints a 1-based line of the static block as the place of an error, or clears the tint with null. */
+export function markStaticErrorLine(block: HTMLElement, line: number | null): void {
+  block.querySelectorAll('.code-line').forEach((element, index) => element.classList.toggle('code-error', line === index + 1));
+}
+
+/**
+ * Puts a just-created editor (`place`) in `holder` in place of the static code without a visible step: it is laid out
+ * hidden over the static code for two frames, while CodeMirror measures its lines and sizes its gutter, and only then
+ * replaces it, just after `beforeSwap` (which reads what the reader did meanwhile: keys typed still go to the static code).
+ */
+export async function swapInWhenLaidOut(holder: HTMLElement, place: HTMLElement, beforeSwap: () => void): Promise<void> {
+  const holderPosition = holder.style.position;
+  holder.style.position = 'relative';
+  Object.assign(place.style, { position: 'absolute', top: '0', left: '0', right: '0', visibility: 'hidden' });
+  holder.append(place);
+  const frame = () => new Promise<void>((resolve) => {
+    requestAnimationFrame(() => resolve());
+    // A hidden tab draws no frames: the swap does not wait for one.
+    setTimeout(resolve, 100);
+  });
+  await frame();
+  await frame();
+  beforeSwap();
+  holder.replaceChildren(place);
+  place.removeAttribute('style');
+  holder.style.position = holderPosition;
+}
