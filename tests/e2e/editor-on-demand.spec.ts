@@ -70,6 +70,39 @@ test.describe('the editor on demand', () => {
     await expect(cell).toHaveAttribute('data-edited', '');
   });
 
+  test('Delete, Backspace and a paste made while the editor loads are kept, as the editor would have made them', async ({ page }) => {
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route((url) => isEditorFile(url.href), async (route) => {
+      await released;
+      await route.continue();
+    });
+    const cell = await openCells(page);
+    const authored = await cell.locator('template.cell-source').evaluate((node) => (node as HTMLTemplateElement).content.textContent ?? '');
+    await cell.getByRole('button', { name: 'Copy link to cell 1, with its code' }).focus();
+    await page.keyboard.press('Tab');
+    const code = cell.getByRole('textbox', { name: 'Code of cell 1' });
+    await expect(code).toBeFocused();
+    await expect(cell).toHaveAttribute('data-editor', 'loading');
+    // At the start of the code: Delete twice takes its first two characters, "ab" then Backspace leaves "a".
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type('ab');
+    await page.keyboard.press('Backspace');
+    // A paste, with a Windows line break, as a browser delivers it.
+    await code.evaluate((block) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'X\r\nY');
+      block.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    release();
+    await expect(cell).toHaveAttribute('data-editor', 'ready');
+    const content = cell.getByRole('textbox', { name: 'Code of cell 1' });
+    await expect(content).toBeFocused();
+    await expect(content).toHaveText(`aXY${authored.slice(2).replace(/\n/g, '')}`);
+    expect(await cell.evaluate((element) => (element as HTMLElement & { code(): string }).code())).toBe(`aX\nY${authored.slice(2)}`);
+  });
+
   test('a click in a cell\'s code puts the caret where it was clicked', async ({ page }) => {
     const cell = await openCells(page);
     const authored = await cell.locator('template.cell-source').evaluate((node) => (node as HTMLTemplateElement).content.textContent ?? '');

@@ -147,7 +147,7 @@ export class NotebookCell extends HTMLElement {
         host.changed(this);
       },
     });
-    let request: EditRequest = { caret: 0, typed: '', focus: false };
+    let request: EditRequest = { caret: 0, typed: '', deleteBefore: 0, deleteAfter: 0, focus: false };
     await swapInWhenLaidOut(holder, place, () => {
       request = this.intent?.take() ?? request;
       this.intent = undefined;
@@ -155,7 +155,7 @@ export class NotebookCell extends HTMLElement {
     this.editor = editor;
     editor.markErrorLine(this.errorLine);
     if (this.typeProblems.length > 0) editor.markTypeProblems(this.typeProblems);
-    if (request.typed !== '' || request.focus) editor.place(request.caret, request.typed, request.focus);
+    if (request.typed !== '' || request.deleteBefore > 0 || request.deleteAfter > 0 || request.focus) editor.place(request);
     this.dataset.editor = 'ready';
     return editor;
   }

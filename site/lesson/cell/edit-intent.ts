@@ -1,17 +1,22 @@
 // The static code of a cell or a code exercise (static-code.ts) until the reader means to edit it: the first focus,
 // press or key in it asks for the editor (loaded then, with import()), and what the reader does meanwhile is kept: where
-// they pressed (the caret goes there), the characters they typed (inserted there once the editor is in), Shift+Enter or
-// Ctrl/Cmd+Enter (runs the code as it is, without the editor). No dependencies, so it costs nothing until used.
+// they pressed (the caret goes there), what they typed, pasted or deleted with Backspace and Delete (applied there once
+// the editor is in), Shift+Enter or Ctrl/Cmd+Enter (runs the code as it is, without the editor). No dependencies, so it
+// costs nothing until used.
 
 /** What a key pressed in the static code means. */
-export type KeyIntent = { kind: 'run' } | { kind: 'type'; text: string } | { kind: 'other' };
+export type KeyIntent = { kind: 'run' } | { kind: 'type'; text: string } | { kind: 'delete'; forward: boolean } | { kind: 'other' };
 
-/** Reads a key press: Shift/Ctrl/Cmd+Enter runs, a character or Enter is typed, anything else (Tab, arrows, shortcuts) is left alone. */
+/**
+ * Reads a key press: Shift/Ctrl/Cmd+Enter runs, a character or Enter is typed, Backspace and Delete delete a character,
+ * anything else (Tab, arrows, shortcuts, a word's deletion with Ctrl) is left alone.
+ */
 export function keyIntent(event: { key: string; shiftKey: boolean; ctrlKey: boolean; metaKey: boolean; altKey: boolean; isComposing?: boolean }): KeyIntent {
   if (event.isComposing === true) return { kind: 'other' };
   if (event.key === 'Enter' && (event.shiftKey || event.ctrlKey || event.metaKey)) return { kind: 'run' };
   if (event.ctrlKey || event.metaKey || event.altKey) return { kind: 'other' };
   if (event.key === 'Enter') return { kind: 'type', text: '\n' };
+  if (event.key === 'Backspace' || event.key === 'Delete') return { kind: 'delete', forward: event.key === 'Delete' };
   // A printable key's name is the one character it types ("a", " ", "é"); named keys ("Tab", "ArrowUp") are longer.
   if ([...event.key].length === 1) return { kind: 'type', text: event.key };
   return { kind: 'other' };
@@ -31,10 +36,36 @@ export function offsetAt(code: string, line: number, column: number): number {
 export interface EditRequest {
   /** Where the caret goes: the offset pressed, else the start of the code. */
   caret: number;
-  /** The characters typed since, to insert at the caret. */
+  /** The characters typed or pasted since, to insert at the caret (after `deleteBefore` and `deleteAfter`). */
   typed: string;
+  /** How many characters before the caret Backspace deleted, beyond what it took back from `typed`. */
+  deleteBefore: number;
+  /** How many characters after the caret Delete deleted. */
+  deleteAfter: number;
   /** Whether the editor should take focus (the static code had it, or the reader typed). */
   focus: boolean;
+}
+
+/** An edit made before the editor was in: text typed or pasted, or one character deleted. */
+export type PendingEdit = { insert: string } | { delete: 'backward' | 'forward' };
+
+/**
+ * The change that a run of pending edits at `caret` makes to `code`, as an editor at that caret would make it: Backspace
+ * first takes back the last character typed, then deletes before the caret; Delete deletes after it. The deletions
+ * stop at the code's ends.
+ */
+export function pendingChange(code: string, caret: number, edits: readonly PendingEdit[]): Omit<EditRequest, 'focus'> {
+  const at = Math.max(0, Math.min(caret, code.length));
+  const typed: string[] = [];
+  let deleteBefore = 0;
+  let deleteAfter = 0;
+  for (const edit of edits) {
+    if ('insert' in edit) typed.push(...edit.insert);
+    else if (edit.delete === 'forward') deleteAfter = Math.min(deleteAfter + 1, code.length - at);
+    else if (typed.length > 0) typed.pop();
+    else deleteBefore = Math.min(deleteBefore + 1, at);
+  }
+  return { caret: at, typed: typed.join(''), deleteBefore, deleteAfter };
 }
 
 /** What the owner of a static code block does on the reader's intent. */
@@ -54,7 +85,7 @@ export interface EditIntentWatch {
 /** Watches a static code block for the reader's intent to edit. */
 export function watchEditIntent(block: HTMLElement, code: () => string, hooks: EditIntentHooks): EditIntentWatch {
   let caret: number | undefined;
-  let typed = '';
+  const edits: PendingEdit[] = [];
   let asked = false;
   const ask = () => {
     if (asked) return;
@@ -75,13 +106,23 @@ export function watchEditIntent(block: HTMLElement, code: () => string, hooks: E
     }
     if (intent.kind === 'type') {
       event.preventDefault();
-      typed += intent.text;
+      edits.push({ insert: intent.text });
+    } else if (intent.kind === 'delete') {
+      event.preventDefault();
+      edits.push({ delete: intent.forward ? 'forward' : 'backward' });
     }
+    ask();
+  };
+  const onPaste = (event: ClipboardEvent) => {
+    const text = event.clipboardData?.getData('text/plain') ?? '';
+    event.preventDefault();
+    if (text !== '') edits.push({ insert: text.replace(/\r\n?/g, '\n') });
     ask();
   };
   block.addEventListener('pointerdown', onPointer);
   block.addEventListener('focus', ask);
   block.addEventListener('keydown', onKey);
+  block.addEventListener('paste', onPaste);
   // Focused before this watch began (tabbed to while the notebook was loading): that is intent already.
   if (block.contains(document.activeElement)) ask();
   return {
@@ -92,8 +133,9 @@ export function watchEditIntent(block: HTMLElement, code: () => string, hooks: E
       block.removeEventListener('pointerdown', onPointer);
       block.removeEventListener('focus', ask);
       block.removeEventListener('keydown', onKey);
-      const focus = block.contains(document.activeElement) || typed !== '';
-      return { caret: Math.min(caret ?? 0, code().length), typed, focus };
+      block.removeEventListener('paste', onPaste);
+      const focus = block.contains(document.activeElement) || edits.length > 0;
+      return { ...pendingChange(code(), caret ?? 0, edits), focus };
     },
   };
 }

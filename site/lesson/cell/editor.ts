@@ -17,6 +17,7 @@ import {
   lineNumbers,
 } from '@codemirror/view';
 import { codeHighlighter } from './code-highlighter.ts';
+import type { EditRequest } from './edit-intent.ts';
 
 /** What a cell's editor needs from the cell. */
 export interface EditorHooks {
@@ -67,8 +68,8 @@ export interface CellEditor {
   markErrorLine(line: number | null): void;
   /** Underlines type problems (offsets into the code) as warnings, with their messages on hover; an empty list clears them. */
   markTypeProblems(problems: readonly { from: number; to: number; message: string }[]): void;
-  /** Puts the caret at an offset, first inserting there what was typed before the editor loaded, and focuses the editor if asked. */
-  place(caret: number, typed: string, focus: boolean): void;
+  /** Puts the caret at an offset, first making there the edits made before the editor loaded, and focuses the editor if asked. */
+  place(request: EditRequest): void;
 }
 
 /** Creates the editor in place of the static code (static-code.ts), labelled for screen readers as it was. */
@@ -124,9 +125,13 @@ export function createEditor(parent: HTMLElement, code: string, options: { label
         .map((problem) => ({ from: problem.from, to: Math.min(problem.to, length), severity: 'warning', source: 'TypeScript', message: problem.message }));
       view.dispatch(setDiagnostics(view.state, diagnostics));
     },
-    place: (caret, typed, focus) => {
-      const at = Math.max(0, Math.min(caret, view.state.doc.length));
-      view.dispatch({ changes: typed === '' ? [] : { from: at, insert: typed }, selection: { anchor: at + typed.length }, scrollIntoView: focus });
+    place: ({ caret, typed, deleteBefore, deleteAfter, focus }) => {
+      const length = view.state.doc.length;
+      const at = Math.max(0, Math.min(caret, length));
+      const from = Math.max(0, at - deleteBefore);
+      const to = Math.min(length, at + deleteAfter);
+      const changes = typed === '' && from === to ? [] : { from, to, insert: typed };
+      view.dispatch({ changes, selection: { anchor: from + typed.length }, scrollIntoView: focus });
       if (focus) view.focus();
     },
   };

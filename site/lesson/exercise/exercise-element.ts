@@ -135,14 +135,14 @@ export class ExerciseElement extends HTMLElement {
         },
       },
     );
-    let request: EditRequest = { caret: 0, typed: '', focus: false };
+    let request: EditRequest = { caret: 0, typed: '', deleteBefore: 0, deleteAfter: 0, focus: false };
     await swapInWhenLaidOut(host, place, () => {
       request = this.intent?.take() ?? request;
       this.intent = undefined;
     });
     this.editor = editor;
     editor.markErrorLine(this.errorLine);
-    if (request.typed !== '' || request.focus) editor.place(request.caret, request.typed, request.focus);
+    if (request.typed !== '' || request.deleteBefore > 0 || request.deleteAfter > 0 || request.focus) editor.place(request);
     this.dataset.editor = 'ready';
     return editor;
   }
