@@ -23,6 +23,26 @@ async function openCells(page: Page): Promise<Locator> {
   return first;
 }
 
+/**
+ * Opens the lesson with the editor's file held back (as on a slow network) until `release()`, and Tabs into the first
+ * cell's code from the control before it, as a keyboard reader does: the static code has the focus, the editor is loading.
+ */
+async function tabIntoHeldBackCell(page: Page): Promise<{ cell: Locator; authored: string; release: () => void }> {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route((url) => isEditorFile(url.href), async (route) => {
+    await released;
+    await route.continue();
+  });
+  const cell = await openCells(page);
+  const authored = await cell.locator('template.cell-source').evaluate((node) => (node as HTMLTemplateElement).content.textContent ?? '');
+  await cell.getByRole('button', { name: 'Copy link to cell 1, with its code' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(cell.getByRole('textbox', { name: 'Code of cell 1' })).toBeFocused();
+  await expect(cell).toHaveAttribute('data-editor', 'loading');
+  return { cell, authored, release };
+}
+
 test.describe('the editor on demand', () => {
   test('scrolling a lesson from top to bottom, past its cells and exercises, loads no editor', async ({ page }) => {
     const requested = watchEditorRequests(page);
@@ -43,20 +63,7 @@ test.describe('the editor on demand', () => {
 
   test('Tab to a cell\'s code and type: the editor arrives focused, with the keys typed at the start of the code', async ({ page }) => {
     const requested = watchEditorRequests(page);
-    // The editor's file is held back until the reader has typed, as on a slow network.
-    let release = () => {};
-    const released = new Promise<void>((resolve) => (release = resolve));
-    await page.route((url) => isEditorFile(url.href), async (route) => {
-      await released;
-      await route.continue();
-    });
-    const cell = await openCells(page);
-    const authored = await cell.locator('template.cell-source').evaluate((node) => (node as HTMLTemplateElement).content.textContent ?? '');
-    // Focus the control just before the code, then Tab into it, as a keyboard reader does.
-    await cell.getByRole('button', { name: 'Copy link to cell 1, with its code' }).focus();
-    await page.keyboard.press('Tab');
-    await expect(cell.getByRole('textbox', { name: 'Code of cell 1' })).toBeFocused();
-    await expect(cell).toHaveAttribute('data-editor', 'loading');
+    const { cell, authored, release } = await tabIntoHeldBackCell(page);
     await page.keyboard.type('1;');
     release();
     await expect(cell).toHaveAttribute('data-editor', 'ready');
@@ -71,19 +78,8 @@ test.describe('the editor on demand', () => {
   });
 
   test('Delete, Backspace and a paste made while the editor loads are kept, as the editor would have made them', async ({ page }) => {
-    let release = () => {};
-    const released = new Promise<void>((resolve) => (release = resolve));
-    await page.route((url) => isEditorFile(url.href), async (route) => {
-      await released;
-      await route.continue();
-    });
-    const cell = await openCells(page);
-    const authored = await cell.locator('template.cell-source').evaluate((node) => (node as HTMLTemplateElement).content.textContent ?? '');
-    await cell.getByRole('button', { name: 'Copy link to cell 1, with its code' }).focus();
-    await page.keyboard.press('Tab');
+    const { cell, authored, release } = await tabIntoHeldBackCell(page);
     const code = cell.getByRole('textbox', { name: 'Code of cell 1' });
-    await expect(code).toBeFocused();
-    await expect(cell).toHaveAttribute('data-editor', 'loading');
     // At the start of the code: Delete twice takes its first two characters, "ab" then Backspace leaves "a".
     await page.keyboard.press('Delete');
     await page.keyboard.press('Delete');

@@ -6,7 +6,7 @@
 import type { CellErrorKind } from '../../runtime/cell-error.ts';
 import type { RunResult, RunUpdate } from '../../runtime/runtime.ts';
 import type { CellEditor } from './editor.ts';
-import { markStaticErrorLine, showPlainCode, swapInWhenLaidOut, watchEditIntent, type EditIntentWatch, type EditRequest } from './edit-intent.ts';
+import { asksAnything, markStaticErrorLine, showPlainCode, swapInWhenLaidOut, watchEditIntent, type EditIntentWatch } from './edit-intent.ts';
 import type { TypeCheckOutcome } from './type-checker.ts';
 import { renderError, renderLog, renderValue } from './render-output.ts';
 
@@ -147,15 +147,15 @@ export class NotebookCell extends HTMLElement {
         host.changed(this);
       },
     });
-    let request: EditRequest = { caret: 0, typed: '', deleteBefore: 0, deleteAfter: 0, focus: false };
-    await swapInWhenLaidOut(holder, place, () => {
-      request = this.intent?.take() ?? request;
+    const request = await swapInWhenLaidOut(holder, place, () => {
+      const taken = this.intent?.take();
       this.intent = undefined;
+      return taken;
     });
     this.editor = editor;
     editor.markErrorLine(this.errorLine);
     if (this.typeProblems.length > 0) editor.markTypeProblems(this.typeProblems);
-    if (request.typed !== '' || request.deleteBefore > 0 || request.deleteAfter > 0 || request.focus) editor.place(request);
+    if (asksAnything(request)) editor.place(request);
     this.dataset.editor = 'ready';
     return editor;
   }

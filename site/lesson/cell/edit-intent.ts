@@ -191,12 +191,21 @@ export function markStaticErrorLine(block: HTMLElement, line: number | null): vo
   block.querySelectorAll('.code-line').forEach((element, index) => element.classList.toggle('code-error', line === index + 1));
 }
 
+/** What a watch yields when the reader did nothing yet: no edit, no focus. */
+export const NO_REQUEST: EditRequest = { caret: 0, typed: '', deleteBefore: 0, deleteAfter: 0, focus: false };
+
+/** Whether a request asks the editor for anything: an edit to make, or the focus to take. */
+export function asksAnything(request: EditRequest): boolean {
+  return request.typed !== '' || request.deleteBefore > 0 || request.deleteAfter > 0 || request.focus;
+}
+
 /**
  * Puts a just-created editor (`place`) in `holder` in place of the static code without a visible step: it is laid out
  * hidden over the static code for two frames, while CodeMirror measures its lines and sizes its gutter, and only then
- * replaces it, just after `beforeSwap` (which reads what the reader did meanwhile: keys typed still go to the static code).
+ * replaces it, just after `take` reads what the reader did meanwhile (keys typed still go to the static code until
+ * then), which it returns.
  */
-export async function swapInWhenLaidOut(holder: HTMLElement, place: HTMLElement, beforeSwap: () => void): Promise<void> {
+export async function swapInWhenLaidOut(holder: HTMLElement, place: HTMLElement, take: () => EditRequest | undefined): Promise<EditRequest> {
   const holderPosition = holder.style.position;
   holder.style.position = 'relative';
   Object.assign(place.style, { position: 'absolute', top: '0', left: '0', right: '0', visibility: 'hidden' });
@@ -208,8 +217,9 @@ export async function swapInWhenLaidOut(holder: HTMLElement, place: HTMLElement,
   });
   await frame();
   await frame();
-  beforeSwap();
+  const request = take() ?? NO_REQUEST;
   holder.replaceChildren(place);
   place.removeAttribute('style');
   holder.style.position = holderPosition;
+  return request;
 }

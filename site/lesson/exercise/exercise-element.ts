@@ -10,7 +10,7 @@ import { recordCheck, recordCode, type ExerciseProgress } from '../../../exercis
 import type { VariantNumbers } from '../../../exercises/define-exercise.ts';
 import type { GraphKey } from '../../../exercises/graph-key.ts';
 import type { CellEditor } from '../cell/editor.ts';
-import { markStaticErrorLine, swapInWhenLaidOut, watchEditIntent, type EditIntentWatch, type EditRequest } from '../cell/edit-intent.ts';
+import { asksAnything, markStaticErrorLine, swapInWhenLaidOut, watchEditIntent, type EditIntentWatch } from '../cell/edit-intent.ts';
 import { renderFeedback, type RenderedText } from './feedback-view.ts';
 import { formatNumbers } from './format-numbers.ts';
 import { checkChoice, checkCode, checkNumeric, warmExerciseKernel, type Checked } from './grading.ts';
@@ -135,14 +135,14 @@ export class ExerciseElement extends HTMLElement {
         },
       },
     );
-    let request: EditRequest = { caret: 0, typed: '', deleteBefore: 0, deleteAfter: 0, focus: false };
-    await swapInWhenLaidOut(host, place, () => {
-      request = this.intent?.take() ?? request;
+    const request = await swapInWhenLaidOut(host, place, () => {
+      const taken = this.intent?.take();
       this.intent = undefined;
+      return taken;
     });
     this.editor = editor;
     editor.markErrorLine(this.errorLine);
-    if (request.typed !== '' || request.deleteBefore > 0 || request.deleteAfter > 0 || request.focus) editor.place(request);
+    if (asksAnything(request)) editor.place(request);
     this.dataset.editor = 'ready';
     return editor;
   }
