@@ -260,6 +260,17 @@ test.describe('a code exercise before its editor loads', () => {
     await expect(exercise.locator('.cm-content')).toHaveText(`//${starter}`.replace(/\n/g, ''));
   });
 
+  test('the focus ring of the code, static and then the editor, is drawn inside the box that clips the exercise\'s corners', async ({ page }) => {
+    const exercise = await openExercise(page, 'perceptron-update');
+    await expect(exercise.locator('.ex-editor')).toHaveCSS('overflow', 'hidden');
+    await exercise.locator('.code-static').focus();
+    await expect(exercise.locator('.code-static')).toHaveCSS('outline-offset', '-3px');
+    await expect(exercise).toHaveAttribute('data-editor', 'ready');
+    await expect(exercise.locator('.cm-editor')).toHaveClass(/cm-focused/);
+    await expect(exercise.locator('.cm-editor')).toHaveCSS('outline-offset', '-3px');
+    await expect(exercise.locator('.cm-editor')).toHaveCSS('outline-style', 'solid');
+  });
+
   test('"Put it in the editor" loads the editor with the solution', async ({ page }) => {
     const exercise = await openExercise(page, 'perceptron-update');
     const solution = await exercise.locator('template[data-role="solution-code"]').evaluate((node) => (node as HTMLTemplateElement).content.textContent ?? '');
