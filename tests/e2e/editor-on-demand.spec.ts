@@ -233,7 +233,9 @@ test.describe('the editor on demand', () => {
     const after = await geometry('.cm-line');
     expect(after).toEqual(before);
     const total = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts.reduce((sum, value) => sum + value, 0));
-    expect(total).toBe(0);
+    // No shift a reader could see: a sub-pixel rounding of the swap once measured 0.0000037 on a loaded machine, so the
+    // bound is a thousandth (Lighthouse calls a page's whole shift good below 0.1), not an exact 0.
+    expect(total).toBeLessThan(0.001);
   });
 });
 
