@@ -273,6 +273,24 @@ test.describe('a code exercise before its editor loads', () => {
     await expect(exercise.locator('.cm-editor')).toHaveCSS('outline-style', 'solid');
   });
 
+  test('the editor shows its focus ring in the same task that focus arrives, not 10 ms later when CodeMirror marks it focused', async ({ page }) => {
+    const exercise = await openExercise(page, 'perceptron-update');
+    await exercise.locator('.code-static').focus();
+    await expect(exercise).toHaveAttribute('data-editor', 'ready');
+    await expect(exercise.locator('.cm-editor')).toHaveClass(/cm-focused/);
+    await exercise.locator('.cm-content').blur();
+    await expect(exercise.locator('.cm-editor')).not.toHaveClass(/cm-focused/);
+    const ring = await exercise.evaluate((element) => {
+      const content = element.querySelector<HTMLElement>('.cm-content')!;
+      const editor = element.querySelector<HTMLElement>('.cm-editor')!;
+      // Read in the same task as the focus, before CodeMirror's deferred update puts cm-focused back.
+      content.focus();
+      const style = getComputedStyle(editor);
+      return { focused: document.activeElement === content, style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+    expect(ring).toEqual({ focused: true, style: 'solid', width: 3 });
+  });
+
   test('"Put it in the editor" loads the editor with the solution', async ({ page }) => {
     const exercise = await openExercise(page, 'perceptron-update');
     const solution = await exercise.locator('template[data-role="solution-code"]').evaluate((node) => (node as HTMLTemplateElement).content.textContent ?? '');

@@ -33,7 +33,8 @@ const theme = EditorView.theme({
   '.cm-content': { fontFamily: 'var(--font-code)', caretColor: 'var(--text)', padding: '0.75rem 0' },
   '.cm-gutters': { backgroundColor: 'var(--code-bg)', color: 'var(--text-muted)', border: 'none', fontFamily: 'var(--font-code)' },
   '.cm-activeLine, .cm-activeLineGutter': { backgroundColor: 'var(--cell-active-line)' },
-  '&.cm-focused': { outline: '3px solid var(--focus)', outlineOffset: '2px' },
+  // CodeMirror sets cm-focused 10 ms after focus arrives; :focus-within draws the ring in the same frame.
+  '&.cm-focused, &:focus-within': { outline: '3px solid var(--focus)', outlineOffset: '2px' },
   '&.cm-focused .cm-cursor': { borderLeftColor: 'var(--text)' },
   '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': { backgroundColor: 'var(--cell-selection)' },
   '.cm-matchingBracket': { backgroundColor: 'var(--cell-bracket)', outline: '1px solid var(--text-muted)' },
