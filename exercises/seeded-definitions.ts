@@ -1,7 +1,8 @@
 // The definitions of the numeric exercises seeded per learner, each loaded on its own: a page with one
 // of them loads its arithmetic (a few kilobytes) to compute the numbers and the answer of the learner's
-// variant, and no other definition. A seeded exercise is listed here once; the tests check the list
-// against the exercises that have `generate`.
+// variant, and no other definition (each is a chunk of its own, which scripts/page-javascript.ts counts only on a
+// page with that exercise). A seeded exercise is listed here once; the tests check the list against the exercises
+// that have `generate`.
 
 import type { NumericExercise } from './define-exercise.ts';
 

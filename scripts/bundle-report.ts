@@ -25,6 +25,17 @@ export interface BundledFile {
   packages: Record<string, number>;
   /** The packages' modules in this file, each by its path from its innermost node_modules folder ("sucrase/dist/esm/index.js"). */
   modules: string[];
+  /**
+   * For a file that is the chunk of one exercise definition module loaded on its own with import() (a page's seeded
+   * numbers, a worker's student key), that module's name in exercises/definitions/ without ".ts" ("mlp-backward",
+   * "two-two-one-by-hand-arithmetic"): scripts/page-javascript.ts counts it only on a page with that exercise.
+   */
+  definition?: string;
+}
+
+/** The name of an exercise definition module (exercises/definitions/<name>.ts) from its module id, or null for any other module. */
+export function definitionModule(id: string | null): string | null {
+  return /[\\/]exercises[\\/]definitions[\\/]([^\\/]+)\.ts$/.exec(id ?? '')?.[1] ?? null;
 }
 
 /** A module id's path from its innermost node_modules folder, or null for the project's own code (and Vite's helpers). */
@@ -63,7 +74,10 @@ function recordPackages(files: Map<string, BundledFile>): Plugin {
           modules.push(packageModule(id)!);
         }
         // A CommonJS module comes as several ids (the module, its exports' wrapper ...): one path.
-        files.set(output.fileName, { file: output.fileName, packages, modules: [...new Set(modules)].sort() });
+        const entry: BundledFile = { file: output.fileName, packages, modules: [...new Set(modules)].sort() };
+        const definition = output.isDynamicEntry && !output.isEntry ? definitionModule(output.facadeModuleId) : null;
+        if (definition !== null) entry.definition = definition;
+        files.set(output.fileName, entry);
       }
     },
   };

@@ -4,6 +4,8 @@
 // imports included.
 // A name counts when a file of the build has it, relative to the file naming it or to the site's root, so the closure
 // errs on the side of too much: it is what a reader who opens every cell, widget, exercise and the search loads at most.
+// One exception, marked by the bundle report: an exercise's own definition, a chunk loaded by the exercise's id, counts
+// only on a page with that exercise (otherExercisesDefinitions).
 // tests/e2e/budget.spec.ts holds every page to its budgets with it.
 //
 //   npx tsx scripts/page-javascript.ts [--dist dist] [PAGE...]   (default: every page)
@@ -83,14 +85,42 @@ export interface PageJavaScript {
   files: { file: string; gzipBytes: number }[];
 }
 
-/** Everything `page` can load, from the build in `dist`; files (paths in the build) `leaveOut` accepts, and what only they load, are left out. */
+/** The exercises on a built page: the ids of its `<course-exercise>` elements. */
+export function pageExercises(htmlPath: string): string[] {
+  return [...new Set([...readFileSync(htmlPath, 'utf8').matchAll(/<course-exercise\b[^>]*\bdata-exercise-id="([^"]+)"/g)].map((match) => match[1]))];
+}
+
+/** Whether definition module `name` (exercises/definitions/<name>.ts) is exercise `id`'s: `<id>.ts`, or a part of it, `<id>-<part>.ts`. */
+export function isDefinitionOf(name: string, id: string): boolean {
+  return name === id || name.startsWith(`${id}-`);
+}
+
+/**
+ * The built files (paths in the build) holding the definition of an exercise that is not on the page. Each exercise's
+ * definition is a chunk of its own, loaded with import() from a map by the exercise's id, and the id asked for is always
+ * that of an exercise on the page: its seeded numbers (exercises/seeded-definitions.ts) and a class student's key in
+ * the code worker (exercises/code-exercises.ts). The map names every exercise's chunk, so following names alone would
+ * count them all on every page; the bundle report marks these chunks (`definition`). A build without the report marks none.
+ */
+export function otherExercisesDefinitions(dist: string, exercises: readonly string[]): Set<string> {
+  if (!existsSync(join(dist, BUNDLE_REPORT_PATH))) return new Set();
+  const marked = readBundleReport(dist).filter((entry) => entry.definition !== undefined);
+  return new Set(marked.filter((entry) => !exercises.some((id) => isDefinitionOf(entry.definition!, id))).map((entry) => entry.file));
+}
+
+/**
+ * Everything `page` can load, from the build in `dist`; files (paths in the build) `leaveOut` accepts, and what only they
+ * load, are left out, and so are the definitions of exercises that are not on the page (otherExercisesDefinitions).
+ */
 export function pageJavaScript(dist: string, page: string, leaveOut: (file: string) => boolean = () => false): PageJavaScript {
   const root = resolve(dist);
-  const { inline, files } = pageScripts(root, join(root, pageFile(page)));
+  const htmlPath = join(root, pageFile(page));
+  const { inline, files } = pageScripts(root, htmlPath);
+  const others = otherExercisesDefinitions(root, pageExercises(htmlPath));
   const inBuild = (file: string) => relative(root, file).split(sep).join('/');
   const sized = [
     ...inline.map((source) => ({ file: '(inline)', gzipBytes: gzipBytes(source) })),
-    ...reachableFiles(root, files, (file) => leaveOut(inBuild(file))).map((file) => ({ file: inBuild(file), gzipBytes: gzipBytes(readFileSync(file)) })),
+    ...reachableFiles(root, files, (file) => others.has(inBuild(file)) || leaveOut(inBuild(file))).map((file) => ({ file: inBuild(file), gzipBytes: gzipBytes(readFileSync(file)) })),
   ].sort((a, b) => b.gzipBytes - a.gzipBytes);
   return { page, gzipBytes: sized.reduce((total, file) => total + file.gzipBytes, 0), files: sized };
 }

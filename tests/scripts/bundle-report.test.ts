@@ -2,7 +2,7 @@
 // holds) and the check that reads it: a module in two files is a library bundled twice; a package split over one
 // build's chunks is not.
 import { describe, expect, test } from 'vitest';
-import { bundledTwice, packageModule, packageOf, type BundledFile } from '../../scripts/bundle-report.ts';
+import { bundledTwice, definitionModule, packageModule, packageOf, type BundledFile } from '../../scripts/bundle-report.ts';
 
 describe('a module id', () => {
   test('names its package by the innermost node_modules folder, scoped or not, whatever query or prefix it has', () => {
@@ -12,6 +12,13 @@ describe('a module id', () => {
     expect(packageOf('\0/repo/node_modules/typescript/lib/lib.es5.d.ts?raw')).toBe('typescript');
     expect(packageOf('C:\\repo\\node_modules\\acorn\\dist\\acorn.mjs')).toBe('acorn');
     expect(packageModule('/repo/node_modules/a/node_modules/@lezer/lr/dist/index.js')).toBe('@lezer/lr/dist/index.js');
+  });
+
+  test('of an exercise definition module names the definition, and of any other module nothing', () => {
+    expect(definitionModule('/repo/exercises/definitions/mlp-backward.ts')).toBe('mlp-backward');
+    expect(definitionModule('C:\\repo\\exercises\\definitions\\two-two-one-by-hand-arithmetic.ts')).toBe('two-two-one-by-hand-arithmetic');
+    expect(definitionModule('/repo/exercises/code-exercises.ts')).toBeNull();
+    expect(definitionModule(null)).toBeNull();
   });
 
   test('of the project itself or of Vite\'s helpers names no package', () => {

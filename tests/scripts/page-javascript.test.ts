@@ -5,7 +5,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pageJavaScript } from '../../scripts/page-javascript.ts';
+import { isDefinitionOf, pageJavaScript } from '../../scripts/page-javascript.ts';
 
 const dist = mkdtempSync(join(tmpdir(), 'page-js-'));
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
@@ -45,5 +45,40 @@ describe('the JavaScript a page can load', () => {
 
   test('starts from module preloads too', () => {
     expect(pageJavaScript(dist, '/lessons/a/').files.map((file) => file.file)).toEqual(['_astro/dep.D4.js']);
+  });
+
+  test('counts an exercise\'s own definition chunk only on a page with that exercise', () => {
+    const other = mkdtempSync(join(tmpdir(), 'page-js-exercises-'));
+    try {
+      const put = (path: string, text: string) => {
+        mkdirSync(join(other, path, '..'), { recursive: true });
+        writeFileSync(join(other, path), text);
+      };
+      put('a/index.html', '<course-exercise class="exercise" data-exercise-id="two-by-hand"></course-exercise><script type="module" src="/_astro/element.A1.js"></script>');
+      put('b/index.html', '<course-exercise data-exercise-id="mlp-backward"></course-exercise><script type="module" src="/_astro/element.A1.js"></script>');
+      put('_astro/element.A1.js', 'const m={"two-by-hand":()=>import("./two-by-hand-arithmetic.B2.js"),"mlp-backward":()=>import("./mlp-backward.C3.js")};');
+      put('_astro/two-by-hand-arithmetic.B2.js', 'import"./only-two.D4.js";export default 1;');
+      put('_astro/only-two.D4.js', 'export const two=2;');
+      put('_astro/mlp-backward.C3.js', 'export default 3;');
+      const report = [
+        { file: '_astro/element.A1.js', packages: {}, modules: [] },
+        { file: '_astro/two-by-hand-arithmetic.B2.js', packages: {}, modules: [], definition: 'two-by-hand-arithmetic' },
+        { file: '_astro/only-two.D4.js', packages: {}, modules: [] },
+        { file: '_astro/mlp-backward.C3.js', packages: {}, modules: [], definition: 'mlp-backward' },
+      ];
+      put('bundle-report.json', JSON.stringify(report));
+      expect(pageJavaScript(other, '/a/').files.map((file) => file.file).sort()).toEqual(['_astro/element.A1.js', '_astro/only-two.D4.js', '_astro/two-by-hand-arithmetic.B2.js']);
+      expect(pageJavaScript(other, '/b/').files.map((file) => file.file).sort()).toEqual(['_astro/element.A1.js', '_astro/mlp-backward.C3.js']);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
+  test('a definition module is an exercise\'s when it is named by the id, or by the id and a part', () => {
+    expect(isDefinitionOf('tanh-backward', 'tanh-backward')).toBe(true);
+    expect(isDefinitionOf('two-two-one-by-hand-arithmetic', 'two-two-one-by-hand')).toBe(true);
+    expect(isDefinitionOf('tanh-network-backward', 'tanh-backward')).toBe(false);
+    expect(isDefinitionOf('tanh-backward', 'tanh')).toBe(true);
+    expect(isDefinitionOf('mlp-forward', 'mlp-backward')).toBe(false);
   });
 });
