@@ -1,58 +1,36 @@
-// The code exercises alone, in course order: what a class student's key (student-key.ts) needs, and all it imports,
-// so the key worker's bundle carries the definitions it can be asked about and no numeric or choice exercise's.
-// index.ts lists every exercise; tests/exercises/code-exercises.test.ts checks this list against it.
+// The code exercises alone, in course order, each loaded on its own: what a class student's key (student-key.ts) needs.
+// The key worker loads the definition of the exercise it is asked about and no other (each is a chunk of its own), and
+// no numeric or choice exercise's. index.ts lists every exercise; tests/exercises/code-exercises.test.ts checks this
+// list against it.
 
 import type { CodeExercise } from './define-exercise.ts';
-import adagradStep from './definitions/adagrad-step.ts';
-import adamStep from './definitions/adam-step.ts';
-import dropoutBackward from './definitions/dropout-backward.ts';
-import earlyStoppingRestore from './definitions/early-stopping-restore.ts';
-import gradientCheck from './definitions/gradient-check.ts';
-import logisticLossGradient from './definitions/logistic-loss-gradient.ts';
-import mlpBackward from './definitions/mlp-backward.ts';
-import mlpForward from './definitions/mlp-forward.ts';
-import momentumStep from './definitions/momentum-step.ts';
-import mseGradient from './definitions/mse-gradient.ts';
-import nesterovStep from './definitions/nesterov-step.ts';
-import oneHiddenLayerQuiz from './definitions/one-hidden-layer-quiz.ts';
-import perceptronUpdate from './definitions/perceptron-update.ts';
-import reluBackward from './definitions/relu-backward.ts';
-import rmspropStep from './definitions/rmsprop-step.ts';
-import sigmoidBackward from './definitions/sigmoid-backward.ts';
-import softmaxCrossEntropyBackward from './definitions/softmax-cross-entropy-backward.ts';
-import tanhBackward from './definitions/tanh-backward.ts';
-import tanhNetworkBackward from './definitions/tanh-network-backward.ts';
-import valueBackward from './definitions/value-backward.ts';
-import weightDecayGradient from './definitions/weight-decay-gradient.ts';
 
-/** Every code exercise, in course order. */
-export const CODE_EXERCISES: readonly CodeExercise[] = [
-  perceptronUpdate,
-  sigmoidBackward,
-  tanhBackward,
-  reluBackward,
-  mlpForward,
-  mseGradient,
-  logisticLossGradient,
-  softmaxCrossEntropyBackward,
-  mlpBackward,
-  oneHiddenLayerQuiz,
-  tanhNetworkBackward,
-  valueBackward,
-  gradientCheck,
-  weightDecayGradient,
-  dropoutBackward,
-  earlyStoppingRestore,
-  momentumStep,
-  adamStep,
-  nesterovStep,
-  adagradStep,
-  rmspropStep,
-];
+/** Loads each code exercise's definition, by id, in course order. */
+export const CODE_EXERCISES: Readonly<Record<string, () => Promise<CodeExercise>>> = {
+  'perceptron-update': () => import('./definitions/perceptron-update.ts').then((module) => module.default),
+  'sigmoid-backward': () => import('./definitions/sigmoid-backward.ts').then((module) => module.default),
+  'tanh-backward': () => import('./definitions/tanh-backward.ts').then((module) => module.default),
+  'relu-backward': () => import('./definitions/relu-backward.ts').then((module) => module.default),
+  'mlp-forward': () => import('./definitions/mlp-forward.ts').then((module) => module.default),
+  'mse-gradient': () => import('./definitions/mse-gradient.ts').then((module) => module.default),
+  'logistic-loss-gradient': () => import('./definitions/logistic-loss-gradient.ts').then((module) => module.default),
+  'softmax-cross-entropy-backward': () => import('./definitions/softmax-cross-entropy-backward.ts').then((module) => module.default),
+  'mlp-backward': () => import('./definitions/mlp-backward.ts').then((module) => module.default),
+  'one-hidden-layer-quiz': () => import('./definitions/one-hidden-layer-quiz.ts').then((module) => module.default),
+  'tanh-network-backward': () => import('./definitions/tanh-network-backward.ts').then((module) => module.default),
+  'value-backward': () => import('./definitions/value-backward.ts').then((module) => module.default),
+  'gradient-check': () => import('./definitions/gradient-check.ts').then((module) => module.default),
+  'weight-decay-gradient': () => import('./definitions/weight-decay-gradient.ts').then((module) => module.default),
+  'dropout-backward': () => import('./definitions/dropout-backward.ts').then((module) => module.default),
+  'early-stopping-restore': () => import('./definitions/early-stopping-restore.ts').then((module) => module.default),
+  'momentum-step': () => import('./definitions/momentum-step.ts').then((module) => module.default),
+  'adam-step': () => import('./definitions/adam-step.ts').then((module) => module.default),
+  'nesterov-step': () => import('./definitions/nesterov-step.ts').then((module) => module.default),
+  'adagrad-step': () => import('./definitions/adagrad-step.ts').then((module) => module.default),
+  'rmsprop-step': () => import('./definitions/rmsprop-step.ts').then((module) => module.default),
+};
 
-const byId = new Map(CODE_EXERCISES.map((exercise) => [exercise.id, exercise]));
-
-/** The code exercise with this id, or undefined (for an id that is not an exercise's, or is a numeric or choice exercise's). */
-export function findCodeExercise(id: string): CodeExercise | undefined {
-  return byId.get(id);
+/** The code exercise with this id, loaded, or undefined (for an id that is not an exercise's, or is a numeric or choice exercise's). */
+export async function loadCodeExercise(id: string): Promise<CodeExercise | undefined> {
+  return Object.hasOwn(CODE_EXERCISES, id) ? CODE_EXERCISES[id]() : undefined;
 }

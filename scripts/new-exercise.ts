@@ -119,9 +119,11 @@ export function registerInIndex(text: string, id: string): string {
   return registerInList(text, id, INDEX, 'EXERCISES', 'Exercise');
 }
 
-/** Inserts an import of the definition and its entry at the end of `CODE_EXERCISES` into the text of exercises/code-exercises.ts. */
+/** Inserts the loader of the definition at the end of `CODE_EXERCISES` into the text of exercises/code-exercises.ts. */
 export function registerInCodeExercises(text: string, id: string): string {
-  return registerInList(text, id, CODE_INDEX, 'CODE_EXERCISES', 'CodeExercise');
+  const declaration = /(export const CODE_EXERCISES: [^\n]* = \{\n[\s\S]*?)(\};)/;
+  if (!declaration.test(text)) throw new Error(`${CODE_INDEX}: cannot find the CODE_EXERCISES map to add "${id}" to`);
+  return text.replace(declaration, `$1  '${id}': () => import('./definitions/${id}.ts').then((module) => module.default),\n$2`);
 }
 
 /** Creates and registers exercise `id` under `root`; throws a UsageError for a bad or taken id. */

@@ -6,7 +6,8 @@ import { learnerSeedFor } from '../../exercises/learner-seed.ts';
 import { prepareCases } from '../../exercises/prepare-cases.ts';
 import { formatVariantNumber, variantNumbers } from '../../exercises/variant.ts';
 import { formatNumbers } from '../../site/lesson/exercise/format-numbers.ts';
-import { check, exerciseWhen, joinClass, setCode, shownVariantNumbers } from './pages.ts';
+import { readBundleReport } from '../../scripts/page-javascript.ts';
+import { builtSite, check, exerciseWhen, joinClass, setCode, shownVariantNumbers } from './pages.ts';
 
 // Two students of one class, each in their own browser: they join on the home page, then on the backprop chapter see
 // their own numbers in the seeded numeric exercise and their own visible case in a code exercise; the second typing
@@ -94,6 +95,20 @@ test('two students of a class get their own numbers and cases; a neighbour\'s nu
   expect(exported.student).toEqual({ course: COURSE, id: 's001' });
   expect(exported.variantSeed).toBe(seeds.alice);
   expect(exported.exercises[numeric.id].solved).toBe(true);
+});
+
+test('a class student\'s page loads the definitions of the exercises it is asked about and no other, its key worker\'s included', async ({ browser }) => {
+  test.setTimeout(60_000);
+  const page = await joinAs(browser, 's003');
+  // Every script the page and its workers fetch (a dedicated worker's requests are the page's).
+  const fetched = new Set<string>();
+  page.on('request', (request) => void fetched.add(new URL(request.url()).pathname.replace(/^\//, '')));
+  await page.goto(PAGE);
+  await exerciseWhen(page, numeric.id, 'data-variant');
+  await visibleCase(page);
+  const definitions = readBundleReport(builtSite).filter((entry) => entry.definition !== undefined && fetched.has(entry.file));
+  // The seeded exercise's arithmetic in the page, the code exercise's definition in the key worker.
+  expect(definitions.map((entry) => entry.definition).sort()).toEqual([code.id, `${numeric.id}-arithmetic`]);
 });
 
 test('a course code or student id that is not valid is refused with the reason, and changing it warns that the numbers change', async ({ page }) => {

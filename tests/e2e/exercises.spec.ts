@@ -1,5 +1,6 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { reachableFiles, readBundleReport } from '../../scripts/page-javascript.ts';
 import { check, exercisePage, openExercise, setCode } from './pages.ts';
 
 // Exercises in the built site, in Chromium: checking code in the sandboxed kernel, feedback,
@@ -211,23 +212,36 @@ test('no reference or known-wrong solution ships in the built JavaScript a page 
   const { readdirSync } = await import('node:fs');
   const { join } = await import('node:path');
   // The one exception is the code worker's role that computes a class student's own answer key
-  // (student-key-worker.ts): it runs the definitions, so it holds their solutions. Only the code worker's entry loads
-  // it, in the role only student-key.ts starts it in, on the page of a student who joined a class; never a page's
-  // markup. (The reference is in the page anyway, shown on request.)
+  // (student-key-worker.ts) and the code exercises' definitions it loads, one at a time: it runs them, so they hold
+  // their solutions. Only the code worker's entry loads the role, in the role only student-key.ts starts it in, on the
+  // page of a student who joined a class; never a page's markup. (The reference is in the page anyway, shown on request.)
   const names = readdirSync(join(builtSite, '_astro')).filter((name) => name.endsWith('.js'));
   const keyWorker = names.filter((name) => name.startsWith('student-key-worker'));
   expect(keyWorker).toHaveLength(1);
+  const keyWorkerSource = readFileSync(join(builtSite, '_astro', keyWorker[0]), 'utf8');
+  const definitions = readBundleReport(builtSite)
+    .filter((entry) => entry.definition !== undefined)
+    .map((entry) => entry.file.replace(/^_astro\//, ''))
+    .filter((name) => keyWorkerSource.includes(`import("./${name}")`));
+  expect(definitions).toHaveLength(EXERCISES.filter((exercise) => exercise.kind === 'code').length);
+  // The role's code: what its file reaches that the code worker's other roles do not (the definitions, and what only they share).
+  const codeWorker = names.filter((name) => /^code-worker-[\w-]{8}\.js$/.test(name));
+  expect(codeWorker).toHaveLength(1);
+  const inAstro = (name: string) => join(builtSite, '_astro', name);
+  const otherRoles = new Set(reachableFiles(builtSite, [inAstro(codeWorker[0])], (file) => file === inAstro(keyWorker[0])));
+  const keyCode = reachableFiles(builtSite, [inAstro(keyWorker[0])]).filter((file) => !otherRoles.has(file)).map((file) => file.replace(/^.*[\\/]/, ''));
+  for (const name of definitions) expect(keyCode).toContain(name);
   for (const path of builtPagePaths()) {
     const html = readFileSync(path.endsWith('/') ? join(builtSite, path, 'index.html') : join(builtSite, path), 'utf8');
-    expect(html.includes(keyWorker[0]), path).toBe(false);
+    for (const name of keyCode) expect(html.includes(name), `${path} names ${name}`).toBe(false);
   }
-  const starters = names.filter((name) => readFileSync(join(builtSite, '_astro', name), 'utf8').includes(keyWorker[0]));
+  const starters = names.filter((name) => !keyCode.includes(name) && readFileSync(join(builtSite, '_astro', name), 'utf8').includes(keyWorker[0]));
   expect(starters.length).toBeGreaterThan(0);
   expect(starters.every((name) => name.startsWith('code-worker-')), starters.join(', ')).toBe(true);
   const sources = readdirSync('site', { recursive: true, encoding: 'utf8' }).filter((name) => /\.(ts|astro)$/.test(name));
   const roleUsers = sources.filter((name) => readFileSync(join('site', name), 'utf8').includes('CODE_WORKER_ROLES.studentKey'));
   expect(roleUsers.map((name) => name.split('\\').join('/')).sort()).toEqual(['lesson/exercise/student-key.ts', 'runtime/code-worker.ts']);
-  const scripts = names.filter((name) => !keyWorker.includes(name)).map((name) => readFileSync(join(builtSite, '_astro', name), 'utf8'));
+  const scripts = names.filter((name) => !keyCode.includes(name)).map((name) => readFileSync(join(builtSite, '_astro', name), 'utf8'));
   // Each solution's longest line is distinctive ("return x.map((xi, i) => upstream[i] * xi * (1 - xi));").
   const longest = (source: string) => source.split('\n').map((line) => line.trim()).sort((a, b) => b.length - a.length)[0];
   for (const exercise of EXERCISES) {

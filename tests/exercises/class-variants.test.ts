@@ -29,10 +29,10 @@ test('publicSalt is empty for a learner on their own and a salt of the seed for 
   expect(exerciseCases(exercise, { salt: publicSalt(alice) })).not.toEqual(exerciseCases(exercise));
 });
 
-test('the key worker\'s key of a class student is prepareCases on their salt, first case visible, with the graph traced on it', () => {
+test('the key worker\'s key of a class student is prepareCases on their salt, first case visible, with the graph traced on it', async () => {
   for (const id of ['sigmoid-backward', 'mlp-backward', 'momentum-step']) {
     const exercise = code(id);
-    const key = readAnswerKey(studentKeyJson(id, alice)) as CodeAnswerKey;
+    const key = readAnswerKey(await studentKeyJson(id, alice)) as CodeAnswerKey;
     const expected = prepareCases(exercise, { salt: publicSalt(alice), visibleCases: 1 });
     expect(key.cases).toEqual(expected);
     expect(key.cases.map((c) => c.visible)).toEqual(expected.map((_, i) => i === 0));
@@ -47,9 +47,9 @@ test('the key worker\'s key of a class student is prepareCases on their salt, fi
   }
 });
 
-test('the key worker refuses an exercise that is not code, or not in the course, by name', () => {
-  expect(() => studentKeyJson('two-two-one-by-hand', alice)).toThrow(/no code exercise "two-two-one-by-hand" in this course \(only a code exercise has cases\)/);
-  expect(() => studentKeyJson('no-such-exercise', alice)).toThrow(/no code exercise "no-such-exercise"/);
+test('the key worker refuses an exercise that is not code, or not in the course, by name', async () => {
+  await expect(studentKeyJson('two-two-one-by-hand', alice)).rejects.toThrow(/no code exercise "two-two-one-by-hand" in this course \(only a code exercise has cases\)/);
+  await expect(studentKeyJson('no-such-exercise', alice)).rejects.toThrow(/no code exercise "no-such-exercise"/);
 });
 
 test('two students of a class see different numbers in every seeded numeric exercise, and a neighbour\'s numbers fail', () => {
