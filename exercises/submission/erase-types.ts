@@ -7,7 +7,8 @@
 //
 // What cannot be blanked away is refused with a message naming the line: `enum`, a namespace holding
 // values, constructor parameter properties (`constructor(private x: number)`), `import x = require()`,
-// `export =` and decorators all need code written for them, which this course's compiler does not do.
+// `export =` and decorators all need code written for them, which this course's compiler does not do;
+// and a `<T>` assertion after `return` that ends on a later line would leave `return` alone on its line.
 // Both the page (a notebook cell, an exercise check) and the grading CLI compile with this one module,
 // so they accept and refuse the same code. The parser is imported from sucrase's CommonJS build, which Node loads as
 // it is; the site's bundles take its ES build instead (an alias in astro.config.mjs).
@@ -38,6 +39,7 @@ export const ERASE_MESSAGES = {
   importEquals: '`import … = …` is not supported here',
   exportEquals: '`export =` is not supported here',
   decorator: 'decorators (`@…`) are not supported here',
+  assertionLineBreak: 'a `<Type>` assertion after `return`, `throw` or `yield` must end on its line (or write `value as Type`)',
 } as const;
 
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
@@ -128,6 +130,16 @@ class Eraser {
     const { tokens } = this;
     let last = i;
     while (last + 1 < tokens.length - 1 && tokens[last + 1].isType) last++;
+    // `return <T>\nx`: blanked, `return` would end its line and return nothing (sucrase makes that mistake too).
+    const before = tokens[i - 1];
+    if (
+      tokens[i].type === tt.lessThan &&
+      before !== undefined &&
+      (before.type === tt._return || before.type === tt._throw || before.type === tt._yield) &&
+      LINE_BREAK.test(this.source.slice(before.end, tokens[last + 1].start))
+    ) {
+      throw new EraseTypesError(ERASE_MESSAGES.assertionLineBreak, tokens[i].start);
+    }
     for (let at = i; at <= last; at++) {
       // `declare namespace …` is ambient: nothing in it runs.
       if (tokens[at].type === tt._declare) return this.blankAndEnd(i, last);

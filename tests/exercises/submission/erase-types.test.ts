@@ -112,6 +112,7 @@ const CONSTRUCTS: [string, string][] = [
       "return [s.describe(), 'tag' in s, 'cache' in s, Object.keys(s).sort().join(), s.double, 'count' in Square];",
     ].join('\n'),
   ],
+  ['a `<T>` assertion after `return`, on its line', 'const u: unknown = 2;\nreturn <number>u;'],
   ['overloads', 'function f(a: number): number;\nfunction f(a: string): string;\nfunction f(a: any): any { return a; }\nreturn f(2);'],
   ['a type alias, an interface, `declare`d names and a type-only namespace', "type Id = number | string;\ninterface P { id: Id }\ndeclare const injected: number;\ndeclare function helper(): void;\ndeclare global { interface Array<T> { x?: T } }\nnamespace Shapes { export type Kind = 'a' | 'b' }\nconst k: Shapes.Kind = 'a';\nconst p: P = { id: 1 };\nreturn [typeof injected, p.id, k];"],
   ['an arrow whose return type ends on another line than its `)`', 'const add = (a: number, b: number):\n  number => a + b;\nconst either = (a: number): number |\n  undefined => a;\nconst guard = (x: unknown):\n  x is number => typeof x === "number";\nreturn [add(1, 2), either(3), guard(4)];'],
@@ -167,6 +168,8 @@ describe('what needs code generated is refused, naming the line', () => {
     ['import = require', 'const a = 1;\nimport fs = require("fs");', ERASE_MESSAGES.importEquals],
     ['export =', 'const a = 1;\nexport = a;', ERASE_MESSAGES.exportEquals],
     ['a decorator', 'const a = 1;\n@sealed class C {}', ERASE_MESSAGES.decorator],
+    ['a `<T>` assertion after `return` ending on a later line', 'const a = 1;\nfunction f(x: unknown) { return <number>\n  x; }', ERASE_MESSAGES.assertionLineBreak],
+    ['a `<T>` assertion after `throw` ending on a later line', 'const a = 1;\nthrow <Error>\n  new Error("e");', ERASE_MESSAGES.assertionLineBreak],
   ];
 
   test.each(REFUSED)('%s', (_name, source, message) => {
