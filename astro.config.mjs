@@ -48,9 +48,11 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     worker: { format: 'es' },
-    // Sucrase checks transform()'s options with ts-interface-checker at run time; the site's fixed, type-checked
-    // options need no check, so the bundles get a stand-in that accepts them (4 KB gzip less in the code worker).
-    resolve: { alias: { 'ts-interface-checker': fileURLToPath(new URL('./site/runtime/sucrase-options-unchecked.ts', import.meta.url)) } },
+    // exercises/submission/erase-types.ts imports sucrase's parser from its CommonJS build, which Node (the grading
+    // CLI, the tests, this config) loads as it is; the site's bundles take the same modules from its ES build, whose
+    // imports name no file extension, so Node cannot load them: Vite bundles them for the pages' build too.
+    resolve: { alias: [{ find: /^sucrase\/dist\/parser\//, replacement: 'sucrase/dist/esm/parser/' }] },
+    ssr: { noExternal: ['sucrase'] },
     // Builds of throwaway copies (the build-error tests) get their own dependency cache, so they never
     // invalidate the one a concurrent build of the real site is using.
     cacheDir: process.env.COURSE_VITE_CACHE_DIR || undefined,

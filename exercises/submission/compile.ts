@@ -1,9 +1,10 @@
 // Compiling a submission (TypeScript or JavaScript, as pasted from the page) into the body of a
-// function that defines the student's function and returns it. One compiler, sucrase, deletes the
-// types and keeps every line where it was, so an error names the student's own line. Compiling runs
+// function that defines the student's function and returns it. One compiler, erase-types.ts (also the
+// notebook cells'), blanks the types and keeps every character where it was, so an error names the
+// student's own line and column. Compiling runs
 // before the time limit starts, on the page (in its worker) and in the CLI (in the parent process).
 
-import { transform } from 'sucrase';
+import { eraseTypes, EraseTypesError } from './erase-types.ts';
 import { lineText, SUBMISSION_FILE } from './runner.ts';
 
 /** The one set of compile-time messages a student reads. */
@@ -33,20 +34,19 @@ function lineAt(source: string, offset: number): number {
 export function compileSource(source: string, functionName: string): CompiledSource {
   let code: string;
   try {
-    code = transform(source, { transforms: ['typescript'], disableESTransforms: true }).code;
+    code = eraseTypes(source);
   } catch (error) {
-    const offset = (error as { pos?: unknown }).pos;
-    const detail = error instanceof Error ? error.message.replace(/^Error transforming [^:]*: /, '').replace(/ \(\d+:\d+\)$/, '') : String(error);
-    const line = typeof offset === 'number' ? lineAt(source, offset) : undefined;
-    return { ok: false, kind: 'syntax', message: COMPILE_MESSAGES.doesNotParse(detail, line), line };
+    if (!(error instanceof EraseTypesError)) throw error;
+    const line = lineAt(source, error.offset);
+    return { ok: false, kind: 'syntax', message: COMPILE_MESSAGES.doesNotParse(error.message, line), line };
   }
   const importAt = /^\s*import\b/m.exec(code);
   if (importAt !== null) {
     const line = lineAt(code, importAt.index + importAt[0].length - 'import'.length);
     return { ok: false, kind: 'syntax', message: COMPILE_MESSAGES.noImports(line), line };
   }
-  // "export function f" pasted from a module is fine: the keyword is dropped (sucrase kept the line), the definition kept.
-  code = code.replace(/^(\s*)export\s+(default\s+)?/gm, '$1');
+  // "export function f" pasted from a module is fine: the keyword is blanked like a type, the definition kept.
+  code = code.replace(/^(\s*)(export\s+(?:default\s+)?)/gm, (_, indent: string, keyword: string) => indent + keyword.replace(/\S/g, ' '));
   if (!/^[A-Za-z_$][\w$]*$/.test(functionName)) throw new TypeError(`compileSource: ${JSON.stringify(functionName)} is not a function name`);
   return {
     ok: true,
@@ -54,7 +54,7 @@ export function compileSource(source: string, functionName: string): CompiledSou
   };
 }
 
-/** The message and line of an error thrown while the host compiled a body (a syntax error sucrase let through). */
+/** The message and line of an error thrown while the host compiled a body (a syntax error the type eraser let through). */
 export function compileError(error: unknown, firstFrameLine: number): { message: string; line?: number } {
   let detail = 'a syntax error';
   let line: number | undefined;

@@ -4,7 +4,7 @@
 // instance: a hostile submission cannot reach another check's verdict or a page's cells.
 //
 // Why one entry: Vite bundles each `new Worker(new URL(...))` entry as a bundle of its own, sharing no code with
-// another, so three entries carried three copies of sucrase (and of the engine). Here each role's code is loaded with
+// another, so three entries carried three copies of the compiler (and of the engine). Here each role's code is loaded with
 // import(): the roles share their common chunks, and an instance loads only its own role's code.
 //
 // A module worker drops a message that arrives before anything listens, and the role's code arrives after the page's

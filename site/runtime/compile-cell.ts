@@ -5,7 +5,7 @@
 
 import { CellSyntaxError } from './cell-error.ts';
 import { shareScope } from './share-scope.ts';
-import { keepJavaScript, stripTypes } from './strip-types.ts';
+import { stripTypes } from './strip-types.ts';
 import { LineIndex } from './text-position.ts';
 
 /** The languages a cell can be written in. */
@@ -44,18 +44,9 @@ export function compileCell(
       throw new CellSyntaxError(`'${name}' cannot be a scope name: it must be a plain identifier`, 1, 1);
     }
   }
-  const stripped = options.lang === 'ts' ? stripTypes(code) : keepJavaScript(code);
-  let shared: ReturnType<typeof shareScope>;
-  try {
-    shared = shareScope(stripped.code);
-  } catch (error) {
-    // A syntax error in stripped TypeScript is reported where the reader wrote it.
-    if (error instanceof CellSyntaxError && options.lang === 'ts') {
-      const at = stripped.toSource({ line: error.line - 1, column: error.column - 1 });
-      throw new CellSyntaxError(error.message, at.line + 1, at.column + 1);
-    }
-    throw error;
-  }
+  // Blanking the types keeps every position, so an error in the JavaScript is at the cell's own line and column.
+  const js = options.lang === 'ts' ? stripTypes(code) : code;
+  const shared = shareScope(js);
 
   const declared = shared.defines.filter((name) => !shared.functions.includes(name));
   const prologue =
@@ -65,13 +56,12 @@ export function compileCell(
   const script = `${prologue}\n${shared.body}\n})\n//# sourceURL=${cellFileName(options.runId)}`;
 
   const bodyLines = new LineIndex(shared.body);
-  const jsLines = new LineIndex(stripped.code);
+  const jsLines = new LineIndex(js);
   const locate = (line: number, column: number): { line: number; column: number } | undefined => {
     const bodyLine = line - 2;
     if (bodyLine < 0 || bodyLine >= bodyLines.lineCount) return undefined;
     const bodyOffset = bodyLines.offset({ line: bodyLine, column: column - 1 });
-    const inJs = jsLines.position(shared.toInput(bodyOffset));
-    const inCell = stripped.toSource(inJs);
+    const inCell = jsLines.position(shared.toInput(bodyOffset));
     return { line: inCell.line + 1, column: inCell.column + 1 };
   };
   return { script, defines: shared.defines, uses: shared.uses, locate };

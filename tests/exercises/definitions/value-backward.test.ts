@@ -3,7 +3,7 @@ import { getExercise, grade, prepareCases } from '../../../exercises/index.ts';
 import type { CodeExercise } from '../../../exercises/index.ts';
 import type { ProgramStep } from '../../../exercises/definitions/value-backward.ts';
 import { graphKeyOf } from '../../../exercises/graph-key.ts';
-import { transform } from 'sucrase';
+import { eraseTypes } from '../../../exercises/submission/erase-types.ts';
 
 const exercise = getExercise('value-backward') as CodeExercise;
 // The page's public cases and twenty instructor salts: every seed an instructor might draw behaves alike.
@@ -74,7 +74,7 @@ test('a recursive walk without a topological order, which passes a shared value 
 describe('its graph', () => {
   /** The Value class of a solution's source (TypeScript), and every value of `program` built with it after backward(). */
   function gradientsOfEveryValue(source: string, program: readonly ProgramStep[], inputs: readonly number[]): number[] {
-    const code = transform(source, { transforms: ['typescript'], disableESTransforms: true }).code;
+    const code = eraseTypes(source);
     const Value = new Function(`${code}\nreturn Value;`)() as new (data: number) => { grad: number; add(o: unknown): unknown; mul(o: unknown): unknown; tanh(): unknown; backward(): void };
     type V = InstanceType<typeof Value>;
     const values: V[] = inputs.map((x) => new Value(x));
