@@ -130,7 +130,7 @@ function shareParsed(source: string, semicolons: number[]): SharedScopeCode {
   });
 
   for (const at of semicolons) edits.replace(at, at + 1, '');
-  const uses = collectNames(code, tokens);
+  const uses = collectNames(code, cell);
   const edited = edits.apply(code);
   const toInput = (offset: number): number => withoutSemicolons(edited.toInput(offset), semicolons);
   const spans = statements.map((statement) => {
@@ -229,7 +229,7 @@ function isArrow(tokens: Token[], start: number, end: number): boolean {
 // word says why, as a JavaScript engine would.
 function explain(code: string, offset: number, message: string): string {
   const word = /^[A-Za-z]+\b/.exec(code.slice(offset))?.[0];
-  if (!message.startsWith('Unexpected token') || !word) return message;
+  if (message !== 'Unexpected token' || !word) return message;
   if (word === 'with') return "'with' in strict mode";
   if (RESERVED_IN_STRICT.has(word)) return `The keyword '${word}' is reserved`;
   return message;
@@ -361,7 +361,9 @@ function isExpressionStatement(tokens: Token[], statement: Statement): boolean {
 // class keys, private names, labels after `break` or `continue`, and the words of `new.target` and
 // `import.meta` are not references. A word the parser gave no role to is kept unless it is one of
 // its contextual keywords (`async`, `of`, `await`…), so the list errs towards more names, never fewer.
-function collectNames(code: string, tokens: Token[]): string[] {
+function collectNames(code: string, cell: ParsedCell): string[] {
+  const { tokens, functionScopes } = cell;
+  const arrows = new Set(functionScopes.filter((scope) => scope.arrow).map((scope) => scope.start));
   const names = new Set<string>();
   tokens.forEach((token, index) => {
     // A dynamic import could load code from anywhere; cells get everything they need up front.
@@ -375,7 +377,11 @@ function collectNames(code: string, tokens: Token[]): string[] {
       if (before === tt._break || before === tt._continue) return;
       if (token.contextualKeyword !== ContextualKeyword.NONE) return;
     }
-    names.add(tokenText(code, token));
+    const name = tokenText(code, token);
+    // Words the parser leaves as names: the `import` of `import.meta`, `function` in `a.b = function () {}`,
+    // and the `async` of `async (…) => …`, read as a name before the arrow is seen.
+    if (name === 'import' || name === 'function' || (token.contextualKeyword === ContextualKeyword._async && arrows.has(index + 1))) return;
+    names.add(name);
   });
   return [...names];
 }

@@ -52,6 +52,11 @@ describe('shareScope', () => {
     expect(uses).not.toContain('rate');
   });
 
+  test('uses leaves out the words the parser first reads as names: import.meta, a function expression, an async arrow', () => {
+    const { uses } = shareScope('const f = async (x) => x + base;\nconst url = import.meta.url;\nArray.prototype.m = function () {};');
+    expect([...uses].sort()).toEqual(['Array', 'base', 'f', 'url', 'x']);
+  });
+
   test('an export keyword is dropped and the declaration still shared', () => {
     expect(shareScope('export const k = 1;').body).toBe(';(k = 1);');
   });
