@@ -410,7 +410,7 @@ function checkEarlyErrors(code: string, cell: ParsedCell): void {
     if (isModuleWord && !statementStarts.has(index)) {
       fail(token.start, "'import' and 'export' may only appear at the top level");
     }
-    if (token.type === tt._new && next?.type === tt.dot && !cell.functionScopes.some((scope) => !scope.arrow && scope.start <= index && index < scope.end)) {
+    if (token.type === tt._new && next?.type === tt.dot && !newTargetAllowed(cell, index)) {
       fail(token.start, "'new.target' can only be used in functions and class static blocks");
     }
     if (!isDeclared(token)) return;
@@ -470,6 +470,23 @@ function cellScopeKinds(cell: ParsedCell): Map<number, 'var' | 'lexical'> {
     }
   });
   return kinds;
+}
+
+// `new.target` means something in a function that is not an arrow, and anywhere in a class body
+// (a field's initial value runs as if in a method); the parser marks a class's braces with its
+// `class` token's context id.
+function newTargetAllowed(cell: ParsedCell, index: number): boolean {
+  const { tokens, functionScopes } = cell;
+  if (functionScopes.some((scope) => !scope.arrow && scope.start <= index && index < scope.end)) return true;
+  const classes = new Set(tokens.filter((token) => token.type === tt._class).map((token) => token.contextId));
+  const open: number[] = [];
+  for (let at = 0; at < tokens.length; at++) {
+    const token = tokens[at];
+    if (!classes.has(token.contextId)) continue;
+    if (token.type === tt.braceL) open.push(at);
+    if (token.type === tt.braceR && (open.pop() ?? at) < index && index < at) return true;
+  }
+  return false;
 }
 
 function insideFunction(cell: ParsedCell, index: number): boolean {

@@ -81,6 +81,7 @@ const SNIPPETS = [
   'let n',
   'class Net { static s = 1; #p = 2; get q() { return this.#p; } m() { return super.toString(); } }',
   'class Sub extends Net {}',
+  'class Made { made = new.target; static { new.target; var own; } static make = () => new.target }',
   'function train(x, {y, z: w} = {}) { var inner = x; return inner + y + w; }',
   'async function load() { await null; }',
   'function* numbers() { yield 1; }',

@@ -126,6 +126,8 @@ describe('shareScope keeps the errors its rewrite would hide', () => {
     expect(placeOf('if (x) {\n  export const y = 1;\n}')).toMatchObject({ line: 2, column: 3 });
     expect(placeOf('const f = () => new.target')).toMatchObject({ line: 1, column: 17 });
     expect(shareScope('function F() { return new.target; }').functions).toEqual(['F']);
+    expect(shareScope('class C { made = new.target; static { new.target; } }').defines).toEqual(['C']);
+    expect(placeOf('class C { static make = () => new.target; }\nnew.target')).toMatchObject({ line: 2, column: 1 });
   });
 
   test('the statements are listed where they are in the code, after any export', () => {
