@@ -24,6 +24,11 @@ export interface CompiledCell {
   uses: string[];
   /** The cell's 1-based line and column of a 1-based position in `script`, or undefined outside the cell's code. */
   locate(line: number, column: number): { line: number; column: number } | undefined;
+  /**
+   * A syntax error the engine threw while compiling `script`, placed at the start of the first top-level
+   * statement that `compile` refuses on its own; anything else is returned as it is.
+   */
+  placeSyntaxError(error: unknown, compile: (script: string) => unknown): unknown;
 }
 
 /** The file name a run's script carries in stack traces. */
@@ -64,5 +69,21 @@ export function compileCell(
     const inCell = jsLines.position(shared.toInput(bodyOffset));
     return { line: inCell.line + 1, column: inCell.column + 1 };
   };
-  return { script, defines: shared.defines, uses: shared.uses, locate };
+  // The compiler checks the syntax sucrase's parser knows and the rules the rewrite would hide; the
+  // engine checks the rest (strict mode, octal literals, `break` outside a loop…) without saying where.
+  // Every top-level statement of a valid cell also compiles alone, so the first one that does not
+  // holds the mistake.
+  const placeSyntaxError = (error: unknown, compile: (script: string) => unknown): unknown => {
+    if (!(error instanceof SyntaxError)) return error;
+    for (const statement of shared.statements) {
+      try {
+        compile(`(async function () {"use strict";\n${stripped.code.slice(statement.start, statement.end)}\n})`);
+      } catch {
+        const at = stripped.toSource(jsLines.position(statement.start));
+        return new CellSyntaxError(error.message, at.line + 1, at.column + 1);
+      }
+    }
+    return error;
+  };
+  return { script, defines: shared.defines, uses: shared.uses, locate, placeSyntaxError };
 }

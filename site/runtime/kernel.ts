@@ -85,7 +85,12 @@ export class Kernel {
       defines = compiled.defines;
       uses = compiled.uses;
       this.remember(request.runId, compiled.locate);
-      const cell = this.indirectEval(compiled.script) as (...args: unknown[]) => Promise<unknown>;
+      let cell: (...args: unknown[]) => Promise<unknown>;
+      try {
+        cell = this.indirectEval(compiled.script) as typeof cell;
+      } catch (error) {
+        throw compiled.placeSyntaxError(error, this.indirectEval);
+      }
       const helper = (this.scope as Record<string, unknown>)[SCOPE_HELPER];
       const result = await cell(helper, ...Object.values(scope));
       const value: Shown | null = result === undefined ? null : serialise(result, VALUE_LIMITS);

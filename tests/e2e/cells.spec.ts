@@ -196,6 +196,16 @@ test.describe('notebook cells', () => {
     await expect(cell(page, 0).locator('.cm-error-line')).toHaveText('const b = ;');
   });
 
+  test('a strict-mode mistake only the engine finds still shows the line of its statement', async ({ page }) => {
+    await open(page);
+    await setCode(page, 0, 'const a = 1;\nlet octal = 010;');
+    await run(page, 0);
+    await expect(cell(page, 0)).toHaveAttribute('data-status', 'error');
+    await expect(cell(page, 0).locator('.cell-error')).toContainText('SyntaxError');
+    await expect(cell(page, 0).locator('.cell-error-place')).toContainText('line 2');
+    await expect(cell(page, 0).locator('.cm-error-line')).toHaveText('let octal = 010;');
+  });
+
   test('a thrown error shows the line and column of the throw', async ({ page }) => {
     await open(page);
     await setCode(page, 0, 'const t = tensor([1, 2, 3]);\n\nt.add(tensor([1, 2]));');

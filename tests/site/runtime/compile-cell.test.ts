@@ -57,4 +57,23 @@ describe('compileCell', () => {
   test('scope names must be plain identifiers', () => {
     expect(() => compileCell('1', { lang: 'js', runId: 1, scopeNames: ['a b'] })).toThrow(CellSyntaxError);
   });
+
+  test('a syntax error only the engine finds is placed at the start of its statement', () => {
+    const code = 'const a = 1;\nfunction f(x: number) {\n  delete x;\n}\nlet b = 010;';
+    const compiled = compileCell(code, { lang: 'ts', runId: 3 });
+    const compile = (script: string): unknown => (0, eval)(script);
+    let thrown: unknown;
+    try {
+      compile(compiled.script);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(SyntaxError);
+    const placed = compiled.placeSyntaxError(thrown, compile);
+    expect(placed).toBeInstanceOf(CellSyntaxError);
+    expect(placed).toMatchObject({ message: (thrown as Error).message, line: 2, column: 1 });
+    // Anything but a syntax error passes through.
+    const other = new TypeError('no');
+    expect(compiled.placeSyntaxError(other, compile)).toBe(other);
+  });
 });

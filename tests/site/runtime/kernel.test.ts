@@ -95,6 +95,26 @@ describe('Kernel', () => {
     if (!done.ok) expect(done.error).toMatchObject({ kind: 'syntax', line: 2 });
   });
 
+  test('a syntax error only the engine finds (strict mode) is still a syntax error at its statement', async () => {
+    for (const [code, line] of [
+      ['const ok = 1;\nlet octal = 010;', 2],
+      ['const ok = 1;\nfor (;;) {\n  continue missing;\n}', 2],
+      ['function f(a, a) {}', 1],
+      ['const ok = 1;\nok = super.x;', 2],
+    ] as const) {
+      const { done } = await run(code, { lang: 'js' });
+      expect(done.ok, code).toBe(false);
+      if (!done.ok) expect(done.error, code).toMatchObject({ kind: 'syntax', name: 'SyntaxError', line, column: 1 });
+      if (!done.ok) expect(done.error.message, code).not.toBe('');
+    }
+  });
+
+  test('a SyntaxError the cell throws while running is a runtime error, not a misplaced syntax error', async () => {
+    const { done } = await run('const text = "{";\nJSON.parse(text)', { lang: 'js' });
+    expect(done.ok).toBe(false);
+    if (!done.ok) expect(done.error).toMatchObject({ kind: 'syntax', name: 'SyntaxError', line: 2 });
+  });
+
   test('display sends the latest value under its name', async () => {
     const { displays } = await run('for (let i = 0; i < 5; i++) display(i, "step");');
     expect(displays.at(-1)).toMatchObject({ name: 'step', value: { kind: 'number', value: 4 } });

@@ -52,6 +52,11 @@ describe('shareScope', () => {
     expect(uses).not.toContain('rate');
   });
 
+  test('uses leaves out the words the parser first reads as names: import.meta, a function expression, an async arrow', () => {
+    const { uses } = shareScope('const f = async (x) => x + base;\nconst url = import.meta.url;\nArray.prototype.m = function () {};');
+    expect([...uses].sort()).toEqual(['Array', 'base', 'f', 'url', 'x']);
+  });
+
   test('an export keyword is dropped and the declaration still shared', () => {
     expect(shareScope('export const k = 1;').body).toBe(';(k = 1);');
   });
@@ -83,5 +88,53 @@ describe('shareScope', () => {
     const result = shareScope(code);
     const at = result.body.indexOf('answer.x');
     expect(result.toInput(at)).toBe(code.indexOf('answer.x'));
+  });
+});
+
+describe('shareScope keeps the errors its rewrite would hide', () => {
+  function placeOf(code: string): { message: string; line: number; column: number } {
+    try {
+      shareScope(code);
+    } catch (error) {
+      if (error instanceof CellSyntaxError) return { message: error.message, line: error.line, column: error.column };
+      throw error;
+    }
+    throw new Error(`expected a syntax error in ${code}`);
+  }
+
+  test('a top-level name declared twice is refused where it is declared again', () => {
+    expect(placeOf('let a = 1;\nlet a = 2;')).toEqual({ message: "Identifier 'a' has already been declared", line: 2, column: 5 });
+    expect(placeOf('const f = 1;\nfunction f() {}')).toMatchObject({ line: 2, column: 10 });
+    expect(placeOf('let i = 0;\nfor (var i of []) {}')).toMatchObject({ line: 2, column: 10 });
+    // A var in a function, and a let in a block, are their own.
+    expect(shareScope('let a = 1;\nfunction g() { var a; }\n{ let a; }').defines).toEqual(['a', 'g']);
+  });
+
+  test('a const, or a pattern, without a value is refused after its name', () => {
+    expect(placeOf('const rate;')).toEqual({ message: 'Missing initializer in const declaration', line: 1, column: 11 });
+    expect(placeOf('let {a};')).toEqual({ message: 'Complex binding patterns require an initialization value', line: 1, column: 8 });
+  });
+
+  test('words strict code reserves are refused as names, with the word', () => {
+    expect(placeOf('let let = 1')).toEqual({ message: "The keyword 'let' is reserved", line: 1, column: 5 });
+    expect(placeOf('const eval = 1')).toEqual({ message: 'Binding eval in strict mode', line: 1, column: 7 });
+    expect(placeOf('with (Math) { PI }')).toEqual({ message: "'with' in strict mode", line: 1, column: 1 });
+  });
+
+  test('decorators, nested imports and new.target outside a function are refused', () => {
+    expect(placeOf('@sealed class A {}')).toMatchObject({ line: 1, column: 1 });
+    expect(placeOf('if (x) {\n  export const y = 1;\n}')).toMatchObject({ line: 2, column: 3 });
+    expect(placeOf('const f = () => new.target')).toMatchObject({ line: 1, column: 17 });
+    expect(shareScope('function F() { return new.target; }').functions).toEqual(['F']);
+    expect(shareScope('class C { made = new.target; static { new.target; } }').defines).toEqual(['C']);
+    expect(placeOf('class C { static make = () => new.target; }\nnew.target')).toMatchObject({ line: 2, column: 1 });
+  });
+
+  test('the statements are listed where they are in the code, after any export', () => {
+    expect(shareScope('export const a = 1;\nfunction f() {}\nf()').statements).toEqual([
+      { start: 7, end: 19 },
+      { start: 20, end: 35 },
+      { start: 36, end: 39 },
+    ]);
   });
 });
