@@ -77,9 +77,9 @@ export function compileCell(
     if (!(error instanceof SyntaxError)) return error;
     for (const statement of shared.statements) {
       try {
-        compile(`(async function () {"use strict";\n${stripped.code.slice(statement.start, statement.end)}\n})`);
+        compile(`(async function () {"use strict";\n${js.slice(statement.start, statement.end)}\n})`);
       } catch {
-        const at = stripped.toSource(jsLines.position(statement.start));
+        const at = jsLines.position(statement.start);
         return new CellSyntaxError(error.message, at.line + 1, at.column + 1);
       }
     }

@@ -67,7 +67,7 @@ function lessonCells(): { name: string; code: string }[] {
     const text = readFileSync(join(root, 'lessons', file), 'utf8');
     for (const match of text.matchAll(/<Cell\b[^>]*\bid="([^"]+)"[^>]*>\s*```(\w*)\n([\s\S]*?)```\s*<\/Cell>/g)) {
       const [, id, lang, code] = match;
-      cells.push({ name: `${file} ${id}`, code: lang === 'js' ? code : stripTypes(code).code });
+      cells.push({ name: `${file} ${id}`, code: lang === 'js' ? code : stripTypes(code) });
     }
   }
   return cells;
