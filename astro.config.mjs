@@ -16,6 +16,7 @@ import { sitemapIntegration } from './scripts/sitemap.ts';
 import { searchIndexIntegration } from './scripts/search-index.ts';
 import { exercisePartsIntegration } from './scripts/exercise-parts.ts';
 import { courseIntegration } from './site/course/course-integration.ts';
+import { workerChunksIntegration } from './scripts/worker-chunks.ts';
 
 export default defineConfig({
   srcDir: './site',
@@ -43,8 +44,9 @@ export default defineConfig({
   // then the service worker (sw.js, so the course works offline once loaded), whose precache list then holds both;
   // sitemap.xml and robots.txt are written before it (sw.js leaves them out, with the shared-link pictures under /og/),
   // and so is bundle-report.json, which npm packages each JavaScript file holds, workers' included (the page-JavaScript
-  // test reads it; sw.js leaves it out).
-  integrations: [courseIntegration(), mdx(), mnistSubsetIntegration(), exercisePartsIntegration(), searchIndexIntegration(), sitemapIntegration(), bundleReportIntegration(), serviceWorkerIntegration()],
+  // test reads it; sw.js leaves it out). workerChunksIntegration() builds each web worker as a chunk of the pages' own
+  // build, so the workers share the engine's code with each other and with the page (scripts/worker-chunks.ts).
+  integrations: [courseIntegration(), mdx(), workerChunksIntegration(), mnistSubsetIntegration(), exercisePartsIntegration(), searchIndexIntegration(), sitemapIntegration(), bundleReportIntegration(), serviceWorkerIntegration()],
   devToolbar: { enabled: false },
   vite: {
     worker: { format: 'es' },
