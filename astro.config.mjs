@@ -16,6 +16,7 @@ import { sitemapIntegration } from './scripts/sitemap.ts';
 import { searchIndexIntegration } from './scripts/search-index.ts';
 import { exercisePartsIntegration } from './scripts/exercise-parts.ts';
 import { courseIntegration } from './site/course/course-integration.ts';
+import { workerChunksIntegration } from './scripts/worker-chunks.ts';
 
 export default defineConfig({
   srcDir: './site',
@@ -42,11 +43,14 @@ export default defineConfig({
   // pages into /exercise-parts/ (fetched when the exercises start), then the search index (/pagefind/) is written,
   // then the service worker (sw.js, so the course works offline once loaded), whose precache list then holds both;
   // sitemap.xml and robots.txt are written before it (sw.js leaves them out, with the shared-link pictures under /og/),
-  // and so is bundle-report.json, which npm packages each JavaScript file holds, workers' included (the page-JavaScript
-  // test reads it; sw.js leaves it out).
-  integrations: [courseIntegration(), mdx(), mnistSubsetIntegration(), exercisePartsIntegration(), searchIndexIntegration(), sitemapIntegration(), bundleReportIntegration(), serviceWorkerIntegration()],
+  // and so is bundle-report.json, which npm packages (and modules of the project's own) each JavaScript file holds,
+  // workers' included (the page-JavaScript test reads it; sw.js leaves it out). workerChunksIntegration() builds each
+  // web worker as a chunk of the pages' own build, so the workers share the engine's code with each other and with the
+  // page (scripts/worker-chunks.ts).
+  integrations: [courseIntegration(), mdx(), workerChunksIntegration(), mnistSubsetIntegration(), exercisePartsIntegration(), searchIndexIntegration(), sitemapIntegration(), bundleReportIntegration(), serviceWorkerIntegration()],
   devToolbar: { enabled: false },
   vite: {
+    // A worker that scripts/worker-chunks.ts does not make a chunk of the pages' build is bundled as an ES module.
     worker: { format: 'es' },
     // exercises/submission/erase-types.ts imports sucrase's parser from its CommonJS build, which Node (the grading
     // CLI, the tests, this config) loads as it is; the site's bundles take the same modules from its ES build, whose

@@ -1,7 +1,8 @@
 // Everything a built page can ever load as JavaScript, read from the built files alone: the page's own scripts, then
 // every file named in a file already reached (static imports, dynamic imports and Vite's lists of their dependencies,
 // `new Worker(new URL("..."))`, the search's client and its worker, the service worker), recursively, workers' own
-// imports included.
+// imports included: a worker is a chunk of the pages' build (scripts/worker-chunks.ts) and imports the chunks it shares
+// with the page and other workers, each file counted once.
 // A name counts when a file of the build has it, relative to the file naming it or to the site's root, so the closure
 // errs on the side of too much: it is what a reader who opens every cell, widget, exercise and the search loads at most.
 // One exception, marked by the bundle report: an exercise's own definition, a chunk loaded by the exercise's id, counts

@@ -3,9 +3,9 @@
 // started it with (`self.name`) and keeps it for its life, so a cell's kernel, a check and a key never share an
 // instance: a hostile submission cannot reach another check's verdict or a page's cells.
 //
-// Why one entry: Vite bundles each `new Worker(new URL(...))` entry as a bundle of its own, sharing no code with
-// another, so three entries carried three copies of the compiler (and of the engine). Here each role's code is loaded with
-// import(): the roles share their common chunks, and an instance loads only its own role's code.
+// Why one entry: each role's code is loaded with import(), so an instance loads only its own role's code, and the roles
+// share their common chunks (the compiler, the engine). The build makes every worker a chunk of the pages' own build
+// (scripts/worker-chunks.ts), so those chunks are shared with the page and the widgets' workers as well.
 //
 // A module worker drops a message that arrives before anything listens, and the role's code arrives after the page's
 // first message may have: until the role listens, messages wait here, and are handed to it in order once it does.

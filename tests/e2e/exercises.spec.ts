@@ -237,7 +237,7 @@ test('no reference or known-wrong solution ships in the built JavaScript a page 
   }
   const starters = names.filter((name) => !keyCode.includes(name) && readFileSync(join(builtSite, '_astro', name), 'utf8').includes(keyWorker[0]));
   expect(starters.length).toBeGreaterThan(0);
-  expect(starters.every((name) => name.startsWith('code-worker-')), starters.join(', ')).toBe(true);
+  expect(starters.every((name) => name.startsWith('code-worker.')), starters.join(', ')).toBe(true);
   const sources = readdirSync('site', { recursive: true, encoding: 'utf8' }).filter((name) => /\.(ts|astro)$/.test(name));
   const roleUsers = sources.filter((name) => readFileSync(join('site', name), 'utf8').includes('CODE_WORKER_ROLES.studentKey'));
   expect(roleUsers.map((name) => name.split('\\').join('/')).sort()).toEqual(['lesson/exercise/student-key.ts', 'runtime/code-worker.ts']);

@@ -1,8 +1,8 @@
-// The bundle report the build writes (which npm packages, and which of their modules, each emitted JavaScript file
-// holds) and the check that reads it: a module in two files is a library bundled twice; a package split over one
-// build's chunks is not.
+// The bundle report the build writes (which npm packages, and which of their modules, and which of the project's own
+// modules each emitted JavaScript file holds) and the checks that read it: a module in two files is a library (or a
+// module of the project's own) bundled twice; a package split over one build's chunks is not.
 import { describe, expect, test } from 'vitest';
-import { bundledTwice, definitionModule, packageModule, packageOf, type BundledFile } from '../../scripts/bundle-report.ts';
+import { bundledTwice, definitionModule, packageModule, packageOf, sourceModule, sourcesBundledTwice, type BundledFile } from '../../scripts/bundle-report.ts';
 
 describe('a module id', () => {
   test('names its package by the innermost node_modules folder, scoped or not, whatever query or prefix it has', () => {
@@ -26,6 +26,18 @@ describe('a module id', () => {
     expect(packageOf('\0vite/preload-helper.js')).toBeNull();
     expect(packageOf('/repo/node_modules/.vite/deps/chunk.js')).toBeNull();
   });
+
+  test('of the project itself is its path from the project\'s folder, an Astro component\'s script with its query', () => {
+    expect(sourceModule('/repo/engine/tensor.ts', '/repo')).toBe('engine/tensor.ts');
+    expect(sourceModule('/repo/site/components/Cell.astro?astro&type=script&index=0&lang.ts', '/repo')).toBe('site/components/Cell.astro?astro&type=script&index=0&lang.ts');
+  });
+
+  test('of a package, a helper, a virtual module or a file outside the project is no module of the project', () => {
+    expect(sourceModule('/repo/node_modules/acorn/dist/acorn.mjs', '/repo')).toBeNull();
+    expect(sourceModule('\0vite/preload-helper.js', '/repo')).toBeNull();
+    expect(sourceModule('astro:scripts/page.js', '/repo')).toBeNull();
+    expect(sourceModule('/elsewhere/x.ts', '/repo')).toBeNull();
+  });
 });
 
 describe('bundled twice', () => {
@@ -33,6 +45,7 @@ describe('bundled twice', () => {
     file: name,
     packages: Object.fromEntries(modules.map((module) => [packageOf(`/node_modules/${module}`)!, 1])),
     modules,
+    sources: [],
   });
 
   test('is a package with one module in two files, however many of its other modules are not', () => {
@@ -60,5 +73,25 @@ describe('bundled twice', () => {
     const top = packageModule('/repo/node_modules/acorn/dist/acorn.mjs')!;
     const nested = packageModule('/repo/node_modules/acorn-walk/node_modules/acorn/dist/acorn.mjs')!;
     expect([...bundledTwice([file('a.js', [top]), file('b.js', [nested])]).keys()]).toEqual(['acorn']);
+  });
+});
+
+describe('the project\'s own modules bundled twice', () => {
+  const file = (name: string, sources: string[]): BundledFile => ({ file: name, packages: {}, modules: [], sources });
+
+  test('are the modules in more than one file, each with its files', () => {
+    const twice = sourcesBundledTwice([
+      file('_astro/playground-worker.js', ['engine/tensor.ts', 'site/lesson/playground/worker.ts']),
+      file('_astro/gradient-flow-worker.js', ['engine/tensor.ts', 'site/lesson/gradient-flow/worker.ts']),
+    ]);
+    expect(Object.fromEntries(twice)).toEqual({ 'engine/tensor.ts': ['_astro/gradient-flow-worker.js', '_astro/playground-worker.js'] });
+  });
+
+  test('are none when the workers import a shared chunk', () => {
+    expect(sourcesBundledTwice([
+      file('_astro/tensor.js', ['engine/tensor.ts']),
+      file('_astro/playground-worker.js', ['site/lesson/playground/worker.ts']),
+      file('_astro/gradient-flow-worker.js', ['site/lesson/gradient-flow/worker.ts']),
+    ]).size).toBe(0);
   });
 });

@@ -18,7 +18,11 @@ write('index.html', '<script type="module" src="/_astro/page.A1.js"></script><sc
 write('lessons/a/index.html', '<link rel="modulepreload" href="/_astro/dep.D4.js"><p>no scripts of its own</p>');
 write('_astro/page.A1.js', 'import{a}from"./dep.D4.js";const l=()=>import("./lazy.B2.js"),m=["_astro/listed.E5.js"];navigator.serviceWorker.register("/sw.js");');
 write('_astro/dep.D4.js', 'export const a=1;');
-write('_astro/lazy.B2.js', 'new Worker(new URL("/_astro/worker-C3.js",import.meta.url),{type:"module"});');
+write('_astro/lazy.B2.js', 'new Worker(new URL("/_astro/worker-C3.js",import.meta.url),{type:"module"});new Worker(new URL("chunk-worker.H8.js",import.meta.url).href,{type:"module"});');
+// A worker built as a chunk of the pages' build (scripts/worker-chunks.ts): named beside its starter, it imports a chunk
+// the page imports too, and one of its own.
+write('_astro/chunk-worker.H8.js', 'import{a}from"./dep.D4.js";import{d}from"./engine.I9.js";self.onmessage=()=>postMessage(a+d);');
+write('_astro/engine.I9.js', 'export const d=4;');
 write('_astro/listed.E5.js', 'export const b=2;');
 write('_astro/worker-C3.js', 'import("./role-F6.js");const w=`${base}search-worker.js`;');
 write('_astro/role-F6.js', 'export const c=3;');
@@ -27,11 +31,11 @@ write('_astro/never.G7.js', 'export const never=1;');
 write('sw.js', 'const precache=["/_astro/never.G7.js"];');
 
 describe('the JavaScript a page can load', () => {
-  test('follows imports, dynamic imports, dependency lists, workers and their imports, and counts inline scripts', () => {
+  test('follows imports, dynamic imports, dependency lists, workers and their imports (shared chunks once), and counts inline scripts', () => {
     const { files, gzipBytes } = pageJavaScript(dist, '/');
     expect(files.map((file) => file.file).sort()).toEqual([
-      '(inline)', '_astro/dep.D4.js', '_astro/lazy.B2.js', '_astro/listed.E5.js', '_astro/page.A1.js', '_astro/role-F6.js',
-      '_astro/search-worker.js', '_astro/worker-C3.js', 'sw.js',
+      '(inline)', '_astro/chunk-worker.H8.js', '_astro/dep.D4.js', '_astro/engine.I9.js', '_astro/lazy.B2.js', '_astro/listed.E5.js',
+      '_astro/page.A1.js', '_astro/role-F6.js', '_astro/search-worker.js', '_astro/worker-C3.js', 'sw.js',
     ]);
     expect(gzipBytes).toBe(files.reduce((total, file) => total + file.gzipBytes, 0));
   });
