@@ -57,9 +57,6 @@ export default defineConfig({
     // imports name no file extension, so Node cannot load them: Vite bundles them for the pages' build too.
     resolve: { alias: [{ find: /^sucrase\/dist\/parser\//, replacement: 'sucrase/dist/esm/parser/' }] },
     ssr: { noExternal: ['sucrase'] },
-    // Chunks under 4 KB are merged into others where that changes no code a page runs: sharing the engine between the
-    // pages and the workers splits it by who uses what, and every small file costs its own gzip and request.
-    build: { rollupOptions: { output: { experimentalMinChunkSize: 4096 } } },
     // Builds of throwaway copies (the build-error tests) get their own dependency cache, so they never
     // invalidate the one a concurrent build of the real site is using.
     cacheDir: process.env.COURSE_VITE_CACHE_DIR || undefined,

@@ -44,9 +44,11 @@ const ON_REQUEST: readonly { package: string; ceilingBytes: number }[] = [
  * test until it is taken off.
  */
 const OVER_BUDGET: Readonly<Record<string, number>> = {
-  '/authoring/components/': 366 * 1024,
-  '/lessons/mlp/': 312 * 1024,
-  '/lessons/optimization/': 306 * 1024,
+  '/authoring/components/': 375 * 1024,
+  '/lessons/backprop/': 308 * 1024,
+  '/lessons/deep-networks/': 309 * 1024,
+  '/lessons/mlp/': 319 * 1024,
+  '/lessons/optimization/': 311 * 1024,
 };
 
 /** The JavaScript a page loads before any interaction: inline scripts plus module scripts and their static imports. */
