@@ -225,7 +225,7 @@ test('no reference or known-wrong solution ships in the built JavaScript a page 
     .filter((name) => keyWorkerSource.includes(`import("./${name}")`));
   expect(definitions).toHaveLength(EXERCISES.filter((exercise) => exercise.kind === 'code').length);
   // The role's code: what its file reaches that the code worker's other roles do not (the definitions, and what only they share).
-  const codeWorker = names.filter((name) => /^code-worker-[\w-]{8}\.js$/.test(name));
+  const codeWorker = names.filter((name) => /^code-worker\.[\w-]{8}\.js$/.test(name));
   expect(codeWorker).toHaveLength(1);
   const inAstro = (name: string) => join(builtSite, '_astro', name);
   const otherRoles = new Set(reachableFiles(builtSite, [inAstro(codeWorker[0])], (file) => file === inAstro(keyWorker[0])));
