@@ -25,9 +25,15 @@ test('the approximator’s loss falls as it trains on sin(2x), and each unit’s
   await expect(widget.getByRole('button', { name: 'Pause' })).toHaveAttribute('aria-pressed', 'true');
   await expect.poll(async () => (await shown(widget)).step, { timeout: 20_000 }).toBeGreaterThanOrEqual(400);
   await widget.getByRole('button', { name: 'Pause' }).click();
+  // The worker finishes the slice it is on after Pause: the status says where training stopped, and the readout
+  // reaches that step with the slice's last frame.
+  const status = widget.getByRole('status');
+  await expect(status).toContainText('Paused. Step ');
+  await expect
+    .poll(async () => ((await status.textContent()) ?? '').includes(`Paused. Step ${(await shown(widget)).step},`))
+    .toBe(true);
   const after = await shown(widget);
   expect(after.loss).toBeLessThan(start.loss / 4);
-  await expect(widget.getByRole('status')).toContainText(`Paused. Step ${after.step}`);
 });
 
 test('the same seed gives the same starting loss, and the unit slider changes the number of pieces', async ({ page }) => {
