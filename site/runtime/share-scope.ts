@@ -28,6 +28,7 @@ import { ContextualKeyword } from 'sucrase/dist/esm/parser/tokenizer/keywords.js
 import { TokenType as tt } from 'sucrase/dist/esm/parser/tokenizer/types.js';
 import { CellSyntaxError } from './cell-error.ts';
 import { TextEdits } from './text-edits.ts';
+import { LineIndex } from './text-position.ts';
 
 /** A cell's JavaScript rewritten to share its top-level names, with what it defines and reads. */
 export interface SharedScopeCode {
@@ -502,15 +503,12 @@ function cannotImport(code: string, offset: number): CellSyntaxError {
 }
 
 function syntaxErrorAt(code: string, offset: number, message: string): CellSyntaxError {
-  const before = code.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - (before.lastIndexOf('\n') + 1) + 1;
-  return new CellSyntaxError(message.replace(/ \(\d+:\d+\)$/, ''), line, column);
+  const at = new LineIndex(code).position(offset);
+  return new CellSyntaxError(message.replace(/ \(\d+:\d+\)$/, ''), at.line + 1, at.column + 1);
 }
 
 function offsetOf(code: string, error: CellSyntaxError): number {
-  const lines = code.split('\n').slice(0, error.line - 1);
-  return lines.reduce((offset, line) => offset + line.length + 1, 0) + error.column - 1;
+  return new LineIndex(code).offset({ line: error.line - 1, column: error.column - 1 });
 }
 
 function unique(names: string[]): string[] {
