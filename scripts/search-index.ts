@@ -8,8 +8,9 @@
 // What is indexed: the pages that mark their content with `data-pagefind-body` (the chapters, the practice page,
 // the playground, the cell reference), each read through indexableHtml() (scripts/search-text.ts), which turns
 // formulas into words and widgets into their names. The served pages are not changed. What is written: only the
-// files the page's own search (site/search/) loads: pagefind.js, its WebAssembly, the entry, the index and the
-// fragments; not Pagefind's ready-made interfaces, which the course does not use.
+// files the page's own search (site/search/) loads: Pagefind's worker (pagefind-worker.js), its WebAssembly, the
+// entry, the index and the fragments; not Pagefind's page-side client (pagefind.js: the search talks to the worker
+// itself, site/search/pagefind-worker-client.ts) nor its ready-made interfaces, which the course does not use.
 
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -27,11 +28,11 @@ export const SEARCH_INDEX_FOLDER = 'pagefind';
 /** The attribute that marks a page's searchable content; a page without it is not indexed. */
 export const SEARCH_BODY_ATTRIBUTE = 'data-pagefind-body';
 
-/** Whether a file Pagefind writes is one the course's search loads (the ready-made interfaces and the playground are not). */
+/** Whether a file Pagefind writes is one the course's search loads (the page-side client, the ready-made interfaces and the playground are not). */
 export function isSearchRuntimeFile(path: string): boolean {
   const name = path.split('/').pop() ?? path;
   // The index is English only (forceLanguage), so the WebAssembly for pages of unknown language is never loaded.
-  return !/^pagefind-(ui|modular-ui|component-ui|highlight)\b/.test(name) && name !== 'wasm.unknown.pagefind' && !path.startsWith('playground/');
+  return !/^pagefind-(ui|modular-ui|component-ui|highlight)\b/.test(name) && name !== 'pagefind.js' && name !== 'wasm.unknown.pagefind' && !path.startsWith('playground/');
 }
 
 /** The built pages that mark searchable content, as paths relative to the site's folder (forward slashes). */

@@ -1,22 +1,13 @@
-// The search box's behaviour, loaded the first time the box is focused (by a click, Tab or the `/` key): it loads
-// Pagefind's small client (/pagefind/pagefind.js, written by scripts/search-index.ts) and shows the sections that
+// The search box's behaviour, loaded the first time the box is focused (by a click, Tab or the `/` key): it starts
+// Pagefind's worker (pagefind-worker-client.ts; written with the index by scripts/search-index.ts) and shows the sections that
 // match as a combobox's listbox: arrow keys move through them, Enter or a click opens one at its heading, Escape
 // closes the list. The index and the client are precached by the service worker, so search works offline.
 
-import { searchOptions, type PagefindPage, type SearchOption } from './search-results.ts';
-
-/** The address of Pagefind's client in a built site. */
-export const PAGEFIND_CLIENT = '/pagefind/pagefind.js';
+import { searchOptions, type SearchOption } from './search-results.ts';
+import { PAGEFIND_WORKER, pagefindWorkerClient, type PagefindClient } from './pagefind-worker-client.ts';
 
 /** How many pages are read for one search (each page gives up to three sections). */
 const PAGES_READ = 6;
-
-/** The parts of Pagefind's client the box uses. */
-interface PagefindClient {
-  options(options: { excerptLength?: number }): Promise<void>;
-  init(): Promise<void>;
-  debouncedSearch(query: string, options?: object, debounceMs?: number): Promise<{ results: { data(): Promise<PagefindPage> }[] } | null>;
-}
 
 /** Wires the search box (the input with role combobox, its listbox and its status line) to the index. */
 export function startSearch(input: HTMLInputElement): void {
@@ -29,11 +20,7 @@ export function startSearch(input: HTMLInputElement): void {
   let client: Promise<PagefindClient> | undefined;
 
   const loadClient = (): Promise<PagefindClient> =>
-    (client ??= (import(/* @vite-ignore */ new URL(PAGEFIND_CLIENT, location.origin).href) as Promise<PagefindClient>).then(async (pagefind) => {
-      await pagefind.options({ excerptLength: 18 });
-      await pagefind.init();
-      return pagefind;
-    }));
+    (client ??= pagefindWorkerClient(new Worker(PAGEFIND_WORKER), { basePath: '/pagefind/', language: 'en', excerptLength: 18 }));
 
   const open = (isOpen: boolean) => {
     panel.hidden = !isOpen;
@@ -98,9 +85,12 @@ export function startSearch(input: HTMLInputElement): void {
       open(false);
       return;
     }
-    let pagefind: PagefindClient;
+    let pages;
     try {
-      pagefind = await loadClient();
+      const found = await (await loadClient()).debouncedSearch(query, {}, 120);
+      // A later keystroke replaced this search.
+      if (found === null || input.value.trim() !== query) return;
+      pages = await Promise.all(found.results.slice(0, PAGES_READ).map((result) => result.data()));
     } catch {
       client = undefined;
       options = [];
@@ -109,10 +99,6 @@ export function startSearch(input: HTMLInputElement): void {
       open(true);
       return;
     }
-    const found = await pagefind.debouncedSearch(query, {}, 120);
-    // A later keystroke replaced this search.
-    if (found === null || input.value.trim() !== query) return;
-    const pages = await Promise.all(found.results.slice(0, PAGES_READ).map((result) => result.data()));
     if (input.value.trim() !== query) return;
     options = searchOptions(pages);
     render(query);

@@ -24,7 +24,9 @@ test('the page loads no search code until the box is focused', async ({ page }) 
   await page.waitForLoadState('load');
   expect(requested.filter((path) => path.startsWith('/pagefind/') || /search-box/.test(path))).toEqual([]);
   await search(page).focus();
-  await expect.poll(() => requested.some((path) => path === '/pagefind/pagefind.js'), { timeout: 20_000 }).toBe(true);
+  await expect.poll(() => requested.some((path) => path === '/pagefind/pagefind-worker.js'), { timeout: 20_000 }).toBe(true);
+  // Pagefind's worker alone: not its page-side client, which would run a second copy of the search on the page.
+  expect(requested).not.toContain('/pagefind/pagefind.js');
 });
 
 test('searching "vanishing" finds the sections that teach it, and Enter opens the deep networks chapter at its vanishing-gradient section', async ({ page }) => {
