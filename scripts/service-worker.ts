@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { transformSync } from 'esbuild';
 import { transform } from 'sucrase';
 import type { AstroIntegration } from 'astro';
 import type { OfflineManifest } from '../site/offline/service-worker.ts';
@@ -87,9 +88,15 @@ export function workerCode(source = readFileSync(SERVICE_WORKER_SOURCE, 'utf8'))
   return code.replace(/^export /gm, '');
 }
 
-/** The text of sw.js: the worker's code and the manifest, inside a function so nothing leaks into the worker's globals. */
+/**
+ * The text of sw.js: the worker's code, minified as the pages' scripts are (its comments and long names were a third of
+ * what a reader downloads), and the manifest, inside a function so nothing leaks into the worker's globals. The code
+ * is minified as a script on its own, so its top-level names (`installServiceWorker`) keep their names and the
+ * manifest stays readable after them: tests/e2e/offline.spec.ts reads it from sw.js.
+ */
 export function serviceWorkerScript(code: string, manifest: OfflineManifest): string {
-  return `// Neural Notebook's service worker, version ${manifest.version}; made by scripts/service-worker.ts.\n(() => {\n${code}\ninstallServiceWorker(self, ${JSON.stringify(manifest)});\n})();\n`;
+  const minified = transformSync(code, { minify: true, legalComments: 'none' }).code;
+  return `// Neural Notebook's service worker, version ${manifest.version}; made by scripts/service-worker.ts from site/offline/service-worker.ts.\n(() => {\n${minified}installServiceWorker(self, ${JSON.stringify(manifest)});\n})();\n`;
 }
 
 /** Writes sw.js into a built site and returns its manifest. */

@@ -95,6 +95,9 @@ describe('sw.js', () => {
     const manifest = offlineManifest(build, workerCode());
     const script = serviceWorkerScript(workerCode(), manifest);
     expect(script).not.toMatch(/^\s*(export|import)\b/m);
+    // Minified: the source's comments are not shipped, the manifest is.
+    expect(script).not.toContain('scripts/service-worker.ts turns this file');
+    expect(script).toContain(JSON.stringify(manifest.precache[0]));
     const events: string[] = [];
     const self = { location: { origin: 'https://course.example' }, addEventListener: (type: string) => events.push(type) };
     runInNewContext(script, { self, URL, Request, Response });
