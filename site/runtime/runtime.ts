@@ -68,6 +68,8 @@ interface Kernel {
   worker: WorkerLike;
   token: string;
   ready: Promise<boolean>;
+  /** Whether the worker said it is ready (then a failure is a crash, and a fresh worker starts at once). */
+  started: boolean;
   markReady(ok: boolean): void;
 }
 
@@ -159,7 +161,7 @@ export class Runtime {
     const started = await kernel.ready;
     if (job.settled) return;
     if (!started || kernel !== this.kernel) {
-      job.resolve(this.failed(job, { kind: 'crash', name: '', message: 'The kernel could not start. Reload the page to try again.' }));
+      job.resolve(this.failed(job, { kind: 'crash', name: '', message: 'The kernel could not start: its code did not load. Run again to retry, or reload the page.' }));
       return;
     }
     await new Promise<void>((done) => {
@@ -192,8 +194,8 @@ export class Runtime {
     const token = randomToken();
     let markReady: (ok: boolean) => void = () => {};
     const ready = new Promise<boolean>((resolve) => (markReady = resolve));
-    const kernel: Kernel = { worker, token, ready, markReady };
-    const startWatchdog = setTimeout(() => kernel.markReady(false), START_TIMEOUT_MS);
+    const kernel: Kernel = { worker, token, ready, started: false, markReady };
+    const startWatchdog = setTimeout(() => this.abandon(kernel), START_TIMEOUT_MS);
     worker.addEventListener('message', (event) => {
       const data = event.data as FromKernel;
       // Only the worker's own code knows the token; anything else is dropped.
@@ -204,6 +206,10 @@ export class Runtime {
     worker.addEventListener('error', (event) => {
       if (kernel !== this.kernel) return;
       clearTimeout(startWatchdog);
+      // A worker that fails before it is ready (its code did not load: the reader is offline, or a new build replaced
+      // the files) is not replaced at once, since a fresh one would most likely fail the same way, again and again:
+      // the next run tries again.
+      if (!kernel.started) return this.abandon(kernel);
       kernel.markReady(false);
       this.replaceKernel('crash', { kind: 'crash', name: '', message: `The kernel stopped: ${event.message ?? 'the worker failed'}.` });
     });
@@ -212,8 +218,17 @@ export class Runtime {
     return kernel;
   }
 
+  /** Gives up on a kernel that did not start: the runs waiting for it fail with "could not start", and the next run starts a fresh one. */
+  private abandon(kernel: Kernel): void {
+    if (kernel.started) return;
+    if (this.kernel === kernel) this.kernel = undefined;
+    kernel.worker.terminate();
+    kernel.markReady(false);
+  }
+
   private receive(kernel: Kernel, message: KernelMessage): void {
     if (message.type === 'ready') {
+      kernel.started = true;
       kernel.markReady(true);
       return;
     }

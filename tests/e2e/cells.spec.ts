@@ -50,6 +50,26 @@ test.describe('notebook cells', () => {
     await expect(page.locator('notebook-cell .cell-error')).toHaveCount(0);
   });
 
+  test('a kernel whose code cannot be fetched says so once, is not restarted in a loop, and the next run after the network returns works', async ({ page }) => {
+    // The kernel's role chunk (site/runtime/worker.ts, built as _astro/worker.<hash>.js) fails to load, as on a
+    // network that dropped after the page loaded.
+    let blocked = true;
+    let attempts = 0;
+    await page.route(/\/_astro\/worker\.[\w-]+\.js$/, (route) => {
+      attempts++;
+      return blocked ? route.abort() : route.continue();
+    });
+    await open(page);
+    await cell(page, 0).getByRole('button', { name: 'Run cell 1' }).click();
+    await expect(cell(page, 0).locator('.cell-error')).toContainText('The kernel could not start: its code did not load. Run again to retry, or reload the page.', { timeout: 20_000 });
+    // Before, each failed worker started another at once: a hundred or more requests in a few seconds.
+    await page.waitForTimeout(1_500);
+    expect(attempts).toBeLessThanOrEqual(2);
+    blocked = false;
+    await run(page, 0);
+    await expect(cell(page, 0)).toHaveAttribute('data-status', 'done');
+  });
+
   test('an edited cell runs and shows its value and run number', async ({ page }) => {
     await open(page);
     await setCode(page, 0, 'const answer: number = 6 * 7;\nanswer');

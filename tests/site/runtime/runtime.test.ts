@@ -30,8 +30,16 @@ class FakeWorker implements WorkerLike {
     this.terminated = true;
   }
 
-  addEventListener(type: 'message' | 'error', listener: (event: { data?: unknown }) => void): void {
+  /** Reports an error event, as a worker that crashed (ran out of memory, say) does. */
+  fail(message: string): void {
+    for (const listener of this.errorListeners) listener({ message });
+  }
+
+  private readonly errorListeners: Array<(event: { message?: string }) => void> = [];
+
+  addEventListener(type: 'message' | 'error', listener: (event: { data?: unknown; message?: string }) => void): void {
     if (type === 'message') this.listeners.push(listener);
+    else this.errorListeners.push(listener);
   }
 }
 
@@ -53,7 +61,47 @@ function firstWorkerHangs(): { workers: FakeWorker[]; reasons: RestartReason[]; 
   return { workers, reasons, runtime };
 }
 
+/** A worker whose code never loads: it reports an error event soon after it is made, as a module worker whose script or chunk cannot be fetched does. */
+class UnloadableWorker implements WorkerLike {
+  terminated = false;
+  constructor() {
+    setTimeout(() => this.errorListeners.forEach((listener) => listener({ message: 'failed to fetch' })), 1);
+  }
+  private readonly errorListeners: Array<(event: { message?: string }) => void> = [];
+  postMessage(): void {}
+  terminate(): void {
+    this.terminated = true;
+  }
+  addEventListener(type: 'message' | 'error', listener: (event: { message?: string }) => void): void {
+    if (type === 'error') this.errorListeners.push(listener);
+  }
+}
+
 describe('Runtime', () => {
+  test('a kernel whose code cannot load fails the run with a clear message and is not restarted in a loop; the next run tries again', async () => {
+    const workers: WorkerLike[] = [];
+    const reasons: RestartReason[] = [];
+    let online = false;
+    const runtime = new Runtime(() => {
+      const worker = online ? new FakeWorker(answer) : new UnloadableWorker();
+      workers.push(worker);
+      return worker;
+    });
+    runtime.onRestart((reason) => reasons.push(reason));
+    const failed = await runtime.run('x');
+    expect(failed).toMatchObject({ ok: false, error: { kind: 'crash' } });
+    if (!failed.ok) expect(failed.error.message).toBe('The kernel could not start: its code did not load. Run again to retry, or reload the page.');
+    // No fresh worker was started behind the reader's back (before, each failure started another, ~100 a second).
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(workers).toHaveLength(1);
+    expect((workers[0] as UnloadableWorker).terminated).toBe(true);
+    expect(reasons).toEqual([]);
+    // The network is back: the next run starts a fresh kernel and runs.
+    online = true;
+    expect(await runtime.run('abc')).toMatchObject({ ok: true, value: { kind: 'number', value: 3 } });
+    expect(workers).toHaveLength(2);
+  });
+
   test('a run resolves with its value and the console output streamed before it', async () => {
     const updates: RunUpdate[] = [];
     const runtime = new Runtime(() => new FakeWorker(answer));
@@ -78,6 +126,18 @@ describe('Runtime', () => {
     expect(reasons).toEqual(['timeout']);
     expect(await runtime.run('next')).toMatchObject({ ok: true });
     expect(workers).toHaveLength(2);
+  });
+
+  test('a kernel that crashes after it started ends its run with the reason, and a fresh one starts at once', async () => {
+    const { workers, reasons, runtime } = firstWorkerHangs();
+    const running = runtime.run('huge()');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    workers[0].fail('Out of memory');
+    const crashed = await running;
+    expect(crashed).toMatchObject({ ok: false, error: { kind: 'crash', message: 'The kernel stopped: Out of memory.' } });
+    expect(reasons).toEqual(['crash']);
+    expect(workers).toHaveLength(2);
+    expect(await runtime.run('next')).toMatchObject({ ok: true });
   });
 
   test('a message without the worker token cannot fake a result', async () => {
