@@ -1,8 +1,10 @@
-// The catalogue of lesson components on /authoring/components/: every export of the authors' barrel
-// (site/lesson/index.ts), with the barrel's one-line comment, the props table of its folder's schema
-// (site/lesson/<folder>/props.ts, export `<camelCaseFolder>Props`, commented field by field) and its example.
-// All of it is read from the code when the site is built, so a new component cannot be left out: one without a
-// schema or an example fails the build, naming what is missing.
+// The catalogue of lesson components: every export of the authors' barrel (site/lesson/index.ts), with the barrel's
+// one-line comment, the props table of its folder's schema (site/lesson/<folder>/props.ts, export
+// `<camelCaseFolder>Props`, commented field by field) and its example. /authoring/components/ lists every entry
+// without running any, and each component has a page of its own, /authoring/components/<folder>/, with its example
+// running: together the examples load more JavaScript than a page may (tests/e2e/budget.spec.ts), while each alone
+// fits. All of it is read from the code when the site is built, so a new component cannot be left out: one
+// without a schema or an example fails the build, naming what is missing, and it gets its page by being exported.
 
 import type { z } from 'astro/zod';
 import barrel from '../lesson/index.ts?raw';
@@ -21,7 +23,7 @@ export interface CatalogueEntry {
   schemaName: string;
   /** Its props, one row each. */
   props: FieldRow[];
-  /** The small example the catalogue renders live and shows as source. */
+  /** The small example the component's page renders live and the catalogue shows as source. */
   example: ComponentExample;
 }
 
@@ -30,6 +32,11 @@ export interface BarrelExport {
   name: string;
   folder: string;
   description: string;
+}
+
+/** The address of a component's own page, where its example runs: `aside` → `/authoring/components/aside/`. */
+export function componentPageUrl(folder: string): string {
+  return `/authoring/components/${folder}/`;
 }
 
 /** Every component the barrel exports, in its order; throws if an export is written another way or has no comment. */

@@ -1,6 +1,7 @@
 // The example of each lesson component the authoring guide's catalogue shows: the props (and text inside the tag,
-// for the components that take some) that /authoring/components/ both renders live, with the real component, and
-// prints as the source an author would write. One object serves both, so the snippet is what the example runs.
+// for the components that take some) that the component's page, /authoring/components/<folder>/, both renders live,
+// with the real component, and prints as the source an author would write (the catalogue, /authoring/components/,
+// prints the source alone). One object serves both, so the snippet is what the example runs.
 
 /** One component's example: its props as a lesson writes them, and the text between its tags if it takes any. */
 export interface ComponentExample {
