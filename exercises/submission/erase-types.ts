@@ -49,6 +49,17 @@ const TYPESCRIPT_MODIFIERS = new Set<tt>([tt._public, tt._private, tt._protected
 // Every modifier a class member may start with; `declare` and `abstract` make the whole member a type.
 const MEMBER_MODIFIERS = new Set<tt>([...TYPESCRIPT_MODIFIERS, tt._static, tt._declare]);
 // Keywords that declare a value: a namespace containing one needs code generated for it.
+/**
+ * Tokens that, at the start of a line, continue the code before them when nothing ends it: `let x = 1` then `[1].map(f)`
+ * is `let x = 1[1].map(f)` to JavaScript. A type-only statement between them ends the first in TypeScript; once blanked
+ * it would not, so a `;` takes its place (see `blankStatement`).
+ */
+const CONTINUES_CODE = new Set<tt>([tt.parenL, tt.bracketL, tt.backQuote, tt.plus, tt.minus, tt.slash, tt.regexp]);
+
+/** The first token of a type-only statement or class member: `declare`, an overload's `function`, `abstract`, or the words below. */
+const TYPE_STATEMENT_STARTS = new Set<tt>([tt._interface, tt._declare, tt._function, tt._abstract]);
+const TYPE_STATEMENT_WORDS = new Set<ContextualKeyword>([ContextualKeyword._type, ContextualKeyword._interface, ContextualKeyword._declare, ContextualKeyword._abstract]);
+
 const VALUE_DECLARATIONS = new Set<tt>([tt._var, tt._let, tt._const, tt._function, tt._class, tt._enum, tt._import]);
 
 /**
@@ -140,16 +151,29 @@ class Eraser {
     ) {
       throw new EraseTypesError(ERASE_MESSAGES.assertionLineBreak, tokens[i].start);
     }
+    const first = tokens[i];
+    const statement = TYPE_STATEMENT_STARTS.has(first.type) || TYPE_STATEMENT_WORDS.has(first.contextualKeyword) || this.isNamespaceAt(i);
     for (let at = i; at <= last; at++) {
       // `declare namespace …` is ambient: nothing in it runs.
-      if (tokens[at].type === tt._declare) return this.blankAndEnd(i, last);
+      if (tokens[at].type === tt._declare) break;
       if (this.isNamespaceAt(at)) this.refuseNamespaceValues(at);
     }
-    return this.blankAndEnd(i, last);
+    return statement ? this.blankStatement(i, last) : this.blankAndEnd(i, last);
   }
 
   private blankAndEnd(from: number, to: number): number {
     this.blankTokens(from, to);
+    return to;
+  }
+
+  /**
+   * Blanks a whole statement or class member, tokens `from` to `to`. When the token after it would continue the code
+   * before it (CONTINUES_CODE), a `;` takes the statement's first character: TypeScript ends the code before at the
+   * statement, and without it the two would join (sucrase's output has this fault). Returns `to`.
+   */
+  private blankStatement(from: number, to: number): number {
+    this.blankTokens(from, to);
+    if (to + 1 < this.tokens.length - 1 && CONTINUES_CODE.has(this.tokens[to + 1].type)) this.moved.push({ at: this.tokens[from].start, text: ';' });
     return to;
   }
 
@@ -202,7 +226,7 @@ class Eraser {
     let last = end + 1;
     if (tokens[last].type === tt.bracketL) last = this.matching(last, tt.bracketL, tt.bracketR);
     while (tokens[last + 1].isType) last++;
-    return this.blankAndEnd(i, last);
+    return this.blankStatement(i, last);
   }
 
   /** The index of the token closing the bracket opened at `open`. */
@@ -226,12 +250,12 @@ class Eraser {
     if (next.type === tt.parenL || next.type === tt.dot) return i;
     const typeWord = next.type === tt.name && next.contextualKeyword === ContextualKeyword._type;
     if (tokens[i + 2].type === tt.eq || (typeWord && tokens[i + 3].type === tt.eq)) {
-      if (typeWord) return this.blankAndEnd(i, this.statementEnd(i));
+      if (typeWord) return this.blankStatement(i, this.statementEnd(i));
       throw new EraseTypesError(ERASE_MESSAGES.importEquals, tokens[i].start);
     }
     const typeOnly =
       typeWord && tokens[i + 2].type !== tt.comma && !(tokens[i + 2].type === tt.name && tokens[i + 2].contextualKeyword === ContextualKeyword._from);
-    if (typeOnly || (next.type === tt.braceL && this.allTypes(i + 1))) return this.blankAndEnd(i, this.statementEnd(i));
+    if (typeOnly || (next.type === tt.braceL && this.allTypes(i + 1))) return this.blankStatement(i, this.statementEnd(i));
     return this.specifiers(i);
   }
 
@@ -245,10 +269,10 @@ class Eraser {
     if (next.type === tt.eq) throw new EraseTypesError(ERASE_MESSAGES.exportEquals, tokens[i].start);
     if (next.type === tt._import) throw new EraseTypesError(ERASE_MESSAGES.importEquals, tokens[i].start);
     if (next.type === tt.name && next.contextualKeyword === ContextualKeyword._type && !next.isType) {
-      return this.blankAndEnd(i, this.statementEnd(i));
+      return this.blankStatement(i, this.statementEnd(i));
     }
     if (next.type !== tt.braceL) return i;
-    if (this.allTypes(i + 1)) return this.blankAndEnd(i, this.statementEnd(i));
+    if (this.allTypes(i + 1)) return this.blankStatement(i, this.statementEnd(i));
     return this.specifiers(i);
   }
 

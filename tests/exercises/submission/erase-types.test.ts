@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tokenizer } from 'acorn';
 import { transform } from 'sucrase';
+import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
 import { EXERCISES } from '../../../exercises/index.ts';
 import { compileSource } from '../../../exercises/submission/compile.ts';
@@ -32,7 +33,7 @@ const LINE_BREAK = /[\n\r\u2028\u2029]/;
 /**
  * Checks that `out` keeps every position of `source`: the same length, line breaks in the same places, and each other
  * character either the source's own or a space, but for a `(` or `)` moved next to its arrow (the source's own paren
- * then blank, so there are as many of each).
+ * then blank, so there are as many of each) and a `;` that takes the place of a blanked statement.
  */
 function expectPositionsKept(source: string, out: string): void {
   expect(out.length).toBe(source.length);
@@ -43,7 +44,8 @@ function expectPositionsKept(source: string, out: string): void {
     if (LINE_BREAK.test(source[at]) || LINE_BREAK.test(out[at])) expect(out[at]).toBe(source[at]);
     else if (out[at] !== source[at] && out[at] !== ' ') changed.push(out[at]);
   }
-  for (const paren of changed) expect(paren).toMatch(/^[()]$/);
+  // A `;` in a blanked statement's place is new too (see 'a blanked statement still ends the line before it').
+  for (const paren of changed.filter((character) => character !== ';')) expect(paren).toMatch(/^[()]$/);
 }
 
 /** Every TypeScript cell of every lesson, and every code exercise's starter, solution and known-wrong solutions. */
@@ -143,6 +145,37 @@ describe('each construct sucrase removes', () => {
     const out = eraseTypes(source);
     expectPositionsKept(source, out);
     expect(out.split('\n')).toEqual(['', 'import {         c } from "./b";', '', '', 'export {         g };', ''].map((line, i) => line.padEnd(source.split('\n')[i].length)));
+  });
+});
+
+/**
+ * Code without semicolons where a type-only statement stands between a line and one that starts with `(`, `[`, a
+ * template, `+`, `-` or `/`: TypeScript ends the first line at the statement, so the next line is a statement of its
+ * own. Sucrase's output joins them (`let x = 1[1].map(f)`), so TypeScript's own compiler is the oracle here.
+ */
+const JOINING: [string, string][] = [
+  ['a type alias before `[`', 'let xs = [3]\ntype Pair = [number, number]\n[1, 2].forEach((v) => xs.push(v))\nreturn xs'],
+  ['an interface before `(`', 'let f = (n: number) => n\ninterface I { a: number }\n(() => { f = () => 7 })()\nreturn f(1)'],
+  ['`declare` before a template', 'let s = "a"\ndeclare const y: number\n`b`\nreturn s'],
+  ['a type alias before `-`', 'let y = 2\ntype B = 1\n-y\nreturn y'],
+  ['a type-only namespace before `(`', 'let a = 5\nnamespace N { export type Q = 1 }\n(a)\nreturn a'],
+  ['`import type` and `export type` before `[`', 'let x = [1]\nexport type { Pair }\n[2].forEach((v) => x.push(v))\ntype Pair = [number, number]\nreturn x'],
+  ['a `declare`d class field before a computed method', 'class C {\n  x = 1\n  declare y: number\n  ["m"]() { return 2 }\n}\nconst c = new C()\nreturn [c.x, (c as any).m()]'],
+];
+
+describe('a blanked statement still ends the line before it', () => {
+  const typescript = (source: string) => ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText;
+  // Both outputs run as a function's body; `export {}` (TypeScript's marker of a module) is not a statement there.
+  const run = (code: string) => new Function(code.replace(/^export \{\s*\};?$/m, ''))();
+  test.each(JOINING)('%s: the value TypeScript’s own output gives, every position kept', (_name, source) => {
+    const out = eraseTypes(source);
+    expectPositionsKept(source, out);
+    expect(run(out)).toEqual(run(typescript(source)));
+  });
+
+  test('a `;` takes the blanked statement’s first character only where the next line would continue the one before', () => {
+    expect(eraseTypes('let x = 1\ntype A = number\n[1].map(f)')).toBe('let x = 1\n;              \n[1].map(f)');
+    expect(eraseTypes('let x = 1\ntype A = number\nx++')).toBe('let x = 1\n               \nx++');
   });
 });
 
