@@ -21,8 +21,16 @@ async function openRace(page: Page, presetId: string, url = RACE_PAGE): Promise<
   return race;
 }
 
+/** Opens the race's table of every point (it is written when opened). */
+async function openTable(race: Locator): Promise<void> {
+  const details = race.locator('details.race-table');
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+  await expect(race.locator('[data-table] td[data-x]').first()).toBeAttached();
+}
+
 /** The points of every racer read from the race's table: racer index → [x, y] per step (up to `steps`). */
 async function tablePoints(race: Locator, steps = 10): Promise<Record<number, [number, number][]>> {
+  await openTable(race);
   return race.locator('[data-table] td[data-x]').evaluateAll((cells, limit) => {
     const out: Record<number, [number, number][]> = {};
     for (const cell of cells as HTMLElement[]) {
@@ -104,6 +112,27 @@ test('a hostile link falls back to the preset without breaking the race', async 
   expect(errors).toEqual([]);
 });
 
+test('the table of every point is written when opened, and follows the race while open', async ({ page }) => {
+  const race = await openRace(page, 'ravine-momentum');
+  // Closed, it holds nothing (a few hundred rows would be most of the widget's elements).
+  await expect(race.locator('[data-table] *')).toHaveCount(0);
+  await race.getByText('Every point, as a table').click();
+  await expect(race.getByRole('table', { name: 'The point (x, y) of each optimizer after each step' })).toBeVisible();
+  const rows = await race.locator('[data-table] tbody tr').count();
+  expect(rows).toBeGreaterThan(10);
+  // A new start reruns the race; the open table shows the new first point.
+  const first = race.locator('[data-table] td[data-racer="0"]').first();
+  const before = await first.getAttribute('data-x');
+  await race.locator('[data-field="start-x"]').fill(String(Number(before) + 0.25));
+  await race.locator('[data-field="start-x"]').press('Enter');
+  await expect(first).not.toHaveAttribute('data-x', before ?? '');
+  // Closed again, it is emptied at the next redraw rather than kept stale.
+  await race.getByText('Every point, as a table').click();
+  await race.locator('[data-field="start-x"]').fill(String(Number(before)));
+  await race.locator('[data-field="start-x"]').press('Enter');
+  await expect(race.locator('[data-table] *')).toHaveCount(0);
+});
+
 test('lr-too-large: the run above 2/λmax is stopped and marked diverged, the one below converges', async ({ page }) => {
   // The last step, by the URL.
   const last = presetById('lr-too-large').state.steps;
@@ -143,6 +172,7 @@ test('keyboard: → and ← step, Play runs and pauses, and the start marker mov
   await expect(race.locator('[data-field="start-y"]')).toHaveValue(String(y));
   await expect(start).toBeFocused();
   // The race reran from the new start: its first point is the start.
+  await race.locator('details.race-table').evaluate((details: HTMLDetailsElement) => (details.open = true));
   await expect(race.locator('[data-table] td[data-racer="0"]').first()).toHaveAttribute('data-x', String(x));
   // The address is rewritten after the rerun is drawn (on a loaded machine the table can come first).
   await expect.poll(() => new URL(page.url()).searchParams.get('race-ravine-momentum')).toBe(`2*x_${x}*y_${y}`);

@@ -141,6 +141,12 @@ class OptimizerRaceElement extends HTMLElement {
     this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
     this.worker.addEventListener('message', (event: MessageEvent<RaceReply>) => this.onReply(event.data));
     this.cleanups.push(() => this.worker?.terminate());
+    // The table of every point is written when it is opened: a few hundred rows, two or three thousand elements, were
+    // most of the widget's first drawing, for a table most readers never open.
+    const table = this.querySelector<HTMLDetailsElement>('details.race-table');
+    table?.addEventListener('toggle', () => {
+      if (table.open) this.renderTable();
+    });
     this.syncControls();
     this.recompute();
   }
@@ -450,8 +456,14 @@ class OptimizerRaceElement extends HTMLElement {
     title.textContent = lines === null ? 'This step’s update' : `Step t = ${lines.t}’s update`;
   }
 
-  /** Every point of every racer on, step by step, with full precision in data attributes. */
+  /** Every point of every racer on, step by step, with full precision in data attributes; only while the table is open. */
   private renderTable(): void {
+    const container = this.querySelector<HTMLElement>('[data-table]')!;
+    if (!this.querySelector<HTMLDetailsElement>('details.race-table')?.open) {
+      // Closed, it holds nothing: an old table would be stale, and opening it writes the race as it is then.
+      container.replaceChildren();
+      return;
+    }
     const { racers, steps } = this.view.state;
     const head = this.paths.map((p) => `<th scope="col">${escapeHtml(racerName(racers, p.index))}<br /><span class="race-table-note">${escapeHtml(describeOptions(racers[p.index]))}</span></th>`).join('');
     const rows: string[] = [];
@@ -463,7 +475,7 @@ class OptimizerRaceElement extends HTMLElement {
       if (this.paths.every((p) => k >= p.points.length) && k > 0) break;
       rows.push(`<tr><th scope="row">${k}</th>${cells.join('')}</tr>`);
     }
-    this.querySelector('[data-table]')!.innerHTML = `<table><caption>The point (x, y) of each optimizer after each step</caption><thead><tr><th scope="col">Step</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+    container.innerHTML = `<table><caption>The point (x, y) of each optimizer after each step</caption><thead><tr><th scope="col">Step</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
   }
 
   /** The status line: the step, the lowest loss, and any racer that diverged by now. */
