@@ -57,7 +57,7 @@ const MEMBER_MODIFIERS = new Set<tt>([...TYPESCRIPT_MODIFIERS, tt._static, tt._d
 const CONTINUES_CODE = new Set<tt>([tt.parenL, tt.bracketL, tt.backQuote, tt.plus, tt.minus, tt.slash, tt.regexp]);
 
 /** The first token of a type-only statement or class member: `declare`, an overload's `function`, `abstract`, or the words below. */
-const TYPE_STATEMENT_STARTS = new Set<tt>([tt._interface, tt._declare, tt._function, tt._abstract]);
+const TYPE_STATEMENT_STARTS = new Set<tt>([tt._declare, tt._function, tt._abstract]);
 const TYPE_STATEMENT_WORDS = new Set<ContextualKeyword>([ContextualKeyword._type, ContextualKeyword._interface, ContextualKeyword._declare, ContextualKeyword._abstract]);
 
 const VALUE_DECLARATIONS = new Set<tt>([tt._var, tt._let, tt._const, tt._function, tt._class, tt._enum, tt._import]);
