@@ -10,7 +10,13 @@
 
 import type { PagefindPage } from './search-results.ts';
 
-/** The address of Pagefind's worker in a built site. */
+/** The address of Pagefind's folder (the index, its WebAssembly and the worker) in a built site. */
+export const PAGEFIND_FOLDER = '/pagefind/';
+
+/**
+ * The address of Pagefind's worker in a built site, written out whole: scripts/page-javascript.ts finds the files a
+ * chunk can load by their names in its code, and a name put together at run time would not be counted.
+ */
 export const PAGEFIND_WORKER = '/pagefind/pagefind-worker.js';
 
 /** The worker's methods the search uses. */

@@ -4,7 +4,7 @@
 // closes the list. The index and the client are precached by the service worker, so search works offline.
 
 import { searchOptions, type SearchOption } from './search-results.ts';
-import { PAGEFIND_WORKER, pagefindWorkerClient, type PagefindClient } from './pagefind-worker-client.ts';
+import { PAGEFIND_FOLDER, PAGEFIND_WORKER, pagefindWorkerClient, type PagefindClient } from './pagefind-worker-client.ts';
 
 /** How many pages are read for one search (each page gives up to three sections). */
 const PAGES_READ = 6;
@@ -19,8 +19,9 @@ export function startSearch(input: HTMLInputElement): void {
   let active = -1;
   let client: Promise<PagefindClient> | undefined;
 
+  let worker: Worker | undefined;
   const loadClient = (): Promise<PagefindClient> =>
-    (client ??= pagefindWorkerClient(new Worker(PAGEFIND_WORKER), { basePath: '/pagefind/', language: 'en', excerptLength: 18 }));
+    (client ??= pagefindWorkerClient((worker = new Worker(PAGEFIND_WORKER)), { basePath: PAGEFIND_FOLDER, language: 'en', excerptLength: 18 }));
 
   const open = (isOpen: boolean) => {
     panel.hidden = !isOpen;
@@ -92,6 +93,8 @@ export function startSearch(input: HTMLInputElement): void {
       if (found === null || input.value.trim() !== query) return;
       pages = await Promise.all(found.results.slice(0, PAGES_READ).map((result) => result.data()));
     } catch {
+      // The next search starts a fresh worker; this one is ended, whether it failed to load or answered an error.
+      worker?.terminate();
       client = undefined;
       options = [];
       list.replaceChildren();
