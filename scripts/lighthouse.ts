@@ -5,7 +5,8 @@
 //   npm run lighthouse -- [--dist dist] [--port 4430] [--runs N] [--json] [--diagnose] [PAGE...]   (default: every built page)
 //
 // --diagnose prints, under each page's row, what its performance score is made of: the metrics (FCP, LCP, TBT, CLS,
-// Speed Index), the DOM size, the main thread's time by kind of work, the LCP element and the scripts that ran longest.
+// Speed Index), the DOM size, the main thread's time by kind of work, the LCP element, the scripts that ran longest and
+// the longest tasks (script, duration, start).
 //
 // Each page is measured --runs times (default 1) and each score reported as the median of its runs; the machine's
 // load average is printed with the table, since a loaded machine lowers the performance score. Not part of
@@ -75,6 +76,9 @@ interface Report {
   audits: Record<string, { numericValue?: number; displayValue?: string; details?: { items?: Array<Record<string, unknown>> } }>;
 }
 
+/** A URL without its origin, for the diagnosis's lines. */
+const pathOf = (url: unknown) => String(url).replace(/^https?:\/\/[^/]+/, '');
+
 /** What a page's performance score is made of, as a few indented lines (see --diagnose). */
 export function diagnosisOf(report: Report): string {
   const audit = (id: string) => report.audits[id];
@@ -88,7 +92,9 @@ export function diagnosisOf(report: Report): string {
   const snippet = lcp?.items?.[0]?.node?.snippet;
   if (snippet) lines.push(`LCP element: ${snippet.slice(0, 120)}`);
   const scripts = (audit('bootup-time')?.details?.items ?? []).slice(0, 4);
-  if (scripts.length > 0) lines.push(`scripts: ${scripts.map((i) => `${String(i.url).replace(/^https?:\/\/[^/]+/, '')} ${Math.round(Number(i.total))} ms`).join(', ')}`);
+  if (scripts.length > 0) lines.push(`scripts: ${scripts.map((i) => `${pathOf(i.url)} ${Math.round(Number(i.total))} ms`).join(', ')}`);
+  const tasks = (audit('long-tasks')?.details?.items ?? []).slice(0, 6);
+  if (tasks.length > 0) lines.push(`long tasks: ${tasks.map((i) => `${pathOf(i.url)} ${Math.round(Number(i.duration))} ms at ${Math.round(Number(i.startTime))} ms`).join(', ')}`);
   return lines.map((line) => `    ${line}`).join('\n');
 }
 

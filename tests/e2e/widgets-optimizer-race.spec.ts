@@ -133,6 +133,28 @@ test('the table of every point is written when opened, and follows the race whil
   await expect(race.locator('[data-table] *')).toHaveCount(0);
 });
 
+test('the loss chart: a curve per racer, revealed up to the step, redrawn when the race changes', async ({ page }) => {
+  const race = await openRace(page, 'ravine-momentum');
+  const loss = race.locator('[data-plot="loss"] svg');
+  const curves = loss.locator('g[data-mark="line"]');
+  const racers = await race.locator('[data-legend] li').count();
+  expect(racers).toBeGreaterThan(1);
+  await expect(curves).toHaveCount(racers);
+  // The clip shows the curves up to the step: it widens as the race steps on.
+  const clipWidth = () => loss.locator('clipPath rect').getAttribute('width').then(Number);
+  const atStart = await clipWidth();
+  await race.locator('[data-action="step"]').click();
+  await race.locator('[data-action="step"]').click();
+  await expect(race.locator('[data-count]')).toHaveText(/^Step 2 of/);
+  await expect.poll(clipWidth).toBeGreaterThan(atStart);
+  // A new start is a new race: the chart is drawn again (a new element), still one curve per racer.
+  const chart = await loss.elementHandle();
+  await race.locator('[data-field="start-x"]').fill('0.5');
+  await race.locator('[data-field="start-x"]').press('Enter');
+  await expect.poll(() => chart!.evaluate((svg) => svg.isConnected)).toBe(false);
+  await expect(curves).toHaveCount(racers);
+});
+
 test('lr-too-large: the run above 2/λmax is stopped and marked diverged, the one below converges', async ({ page }) => {
   // The last step, by the URL.
   const last = presetById('lr-too-large').state.steps;

@@ -16,7 +16,7 @@ import { prefersReducedMotion } from '../shared/reduced-motion.ts';
 import { plotStyle, themeVar } from '../shared/plot-theme.ts';
 import { labelChart } from '../shared/plot-accessibility.ts';
 import { formatNumber } from '../shared/graph/number-format.ts';
-import type { Isoline } from './isolines.ts';
+import { gridTransform, type IsolinePath } from './isolines.ts';
 import type { RaceReply, RaceRequest } from './protocol.ts';
 import { presetById, racersFor, type RacePreset } from './presets.ts';
 import {
@@ -99,6 +99,8 @@ class OptimizerRaceElement extends HTMLElement {
   private contour: Chart | null = null;
   /** What the contour chart was drawn for (surface, condition, width), so it is redrawn only when that changes. */
   private contourKey = '';
+  /** The latest loss chart asked for: a redraw asked for before the last one was drawn is dropped. */
+  private lossDrawing = 0;
   private overlay: SVGGElement | null = null;
   /** The loss chart's clip, widened to the current step. */
   private lossClip: SVGRectElement | null = null;
@@ -111,7 +113,7 @@ class OptimizerRaceElement extends HTMLElement {
   /** Whether a drag of the start ended before the race for the new start came back, so its reply announces the move. */
   private startMovedPending = false;
   /** The contour lines of the surface drawn, and which surface (name and condition number) they belong to. */
-  private isolines: Isoline[] = [];
+  private isolines: IsolinePath[] = [];
   private isolinesKey = '';
   private playing = false;
   private frame = 0;
@@ -174,10 +176,8 @@ class OptimizerRaceElement extends HTMLElement {
     }
     this.view.step = Math.min(this.view.step, this.view.state.steps);
     if (reply.contours !== null) this.contourKey = '';
-    this.drawLoss();
-    this.redrawPlots();
+    this.redrawPlots(true);
     this.renderTable();
-    this.dataset.ready = '';
     // The drag's announcement has now been said with the moved race's numbers.
     this.startMovedPending = false;
   }
@@ -204,17 +204,31 @@ class OptimizerRaceElement extends HTMLElement {
     this.worker?.postMessage(request);
   }
 
-  /** Draws the contour chart if its surface or size changed, then the paths and everything that follows the step. */
-  private redrawPlots(): void {
+  /**
+   * Draws the contour chart if its surface or size changed, the loss chart if that or the race changed, then the paths
+   * and everything that follows the step. A resize that keeps the width (the charts' own insertion sets the plots'
+   * height) draws nothing. On a slow phone each chart costs about 100 ms of the main thread, so the loss chart is
+   * drawn in a task of its own after the contours and paths, and the page can answer a tap in between.
+   */
+  private redrawPlots(raceChanged = false): void {
     const width = Math.max(260, Math.floor(this.plot('contour').clientWidth || 560));
     if (this.isolinesKey === '') return;
     const key = `${this.isolinesKey}|${width}`;
-    if (key !== this.contourKey) {
+    const resized = key !== this.contourKey;
+    if (!resized && !raceChanged) return;
+    if (resized) {
       this.contourKey = key;
       this.drawContour(width);
-      this.drawLoss();
     }
     this.render();
+    const drawing = ++this.lossDrawing;
+    setTimeout(() => {
+      // A later redraw has its own task; a race taken off the page draws nothing.
+      if (drawing !== this.lossDrawing || !this.isConnected) return;
+      this.drawLoss();
+      this.revealLoss();
+      this.dataset.ready = '';
+    }, 0);
   }
 
   /** The contour chart: log-spaced levels where the surface needs them, minima and saddle points marked. */
@@ -256,17 +270,17 @@ class OptimizerRaceElement extends HTMLElement {
     clip.append(svgElement('rect', { x: Math.min(...xs), y: Math.min(...ys), width: Math.abs(xs[1] - xs[0]), height: Math.abs(ys[1] - ys[0]) }));
     defs.append(clip);
     svg.append(defs);
-    // The contour lines (from the worker), under the marks of the minima and the paths.
+    // The contour lines (from the worker, in grid units), under the marks of the minima and the paths: one transform
+    // takes the grid to the chart's pixels, the clip stays in pixels (on the group outside it), and the strokes keep
+    // their width.
     const px = chart.scale('x')!.apply!;
     const py = chart.scale('y')!.apply!;
     const contours = svgElement('g', { 'clip-path': `url(#${clipId})`, 'aria-hidden': 'true', class: 'race-contours' });
-    for (const { segments } of this.isolines) {
-      let d = '';
-      for (let k = 0; k < segments.length; k += 4) {
-        d += `M${(px(segments[k]) as number).toFixed(1)},${(py(segments[k + 1]) as number).toFixed(1)}L${(px(segments[k + 2]) as number).toFixed(1)},${(py(segments[k + 3]) as number).toFixed(1)}`;
-      }
-      contours.append(svgElement('path', { d, fill: 'none', stroke: themeVar('text-muted'), 'stroke-opacity': 0.5, 'stroke-width': 1 }));
+    const grid = svgElement('g', { transform: gridTransform({ left: px(x[0]) as number, right: px(x[1]) as number, bottom: py(y[0]) as number, top: py(y[1]) as number }) });
+    for (const { d } of this.isolines) {
+      grid.append(svgElement('path', { d, fill: 'none', stroke: themeVar('text-muted'), 'stroke-opacity': 0.5, 'stroke-width': 1, 'vector-effect': 'non-scaling-stroke' }));
     }
+    contours.append(grid);
     svg.insertBefore(contours, svg.querySelector('g[data-mark="text"]') ?? null);
     this.overlay = svgElement('g', { class: 'race-overlay' });
     svg.append(this.overlay);
