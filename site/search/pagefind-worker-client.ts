@@ -15,7 +15,8 @@ export const PAGEFIND_FOLDER = '/pagefind/';
 
 /**
  * The address of Pagefind's worker in a built site, written out whole: scripts/page-javascript.ts finds the files a
- * chunk can load by their names in its code, and a name put together at run time would not be counted.
+ * chunk can load by their names in its code, and a name put together at run time would not be counted (the budget
+ * test fails then: every file of the build must be reached from some page).
  */
 export const PAGEFIND_WORKER = '/pagefind/pagefind-worker.js';
 

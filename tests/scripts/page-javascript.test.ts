@@ -5,7 +5,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isDefinitionOf, pageJavaScript } from '../../scripts/page-javascript.ts';
+import { isDefinitionOf, pageJavaScript, unreachedFiles } from '../../scripts/page-javascript.ts';
 
 const dist = mkdtempSync(join(tmpdir(), 'page-js-'));
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
@@ -45,6 +45,10 @@ describe('the JavaScript a page can load', () => {
     expect(files.map((file) => file.file)).not.toContain('_astro/worker-C3.js');
     expect(files.map((file) => file.file)).not.toContain('_astro/role-F6.js');
     expect(files.map((file) => file.file)).toContain('_astro/lazy.B2.js');
+  });
+
+  test('names the files no page reaches: a file only the service worker lists is one', () => {
+    expect(unreachedFiles(dist)).toEqual(['_astro/never.G7.js']);
   });
 
   test('starts from module preloads too', () => {
