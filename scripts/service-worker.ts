@@ -18,7 +18,6 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
-import { transform } from 'sucrase';
 import type { AstroIntegration } from 'astro';
 import type { OfflineManifest } from '../site/offline/service-worker.ts';
 
@@ -84,7 +83,7 @@ export function readBuiltFiles(dir: string): BuiltFile[] {
 
 /** The worker's code as plain JavaScript: types deleted and `export` dropped, since sw.js is a classic script. */
 export function workerCode(source = readFileSync(SERVICE_WORKER_SOURCE, 'utf8')): string {
-  const { code } = transform(source, { transforms: ['typescript'], disableESTransforms: true });
+  const { code } = transformSync(source, { loader: 'ts' });
   return code.replace(/^export /gm, '');
 }
 

@@ -21,6 +21,11 @@ test('the guide shows the frontmatter table, every component, the example chapte
   await expect(table.locator('tr[data-field="title"]')).toContainText('required');
   await expect(table.locator('tr[data-field="draft"]')).toContainText('false');
   await expect(page.locator('.component-list dt')).toHaveText(exported.map((name) => `<${name}>`));
+  // Each name links to its component's own page (its props, its tag and the tag running).
+  for (const link of await page.locator('.component-list dt a').all()) await expect(link).toHaveAttribute('href', /^\/authoring\/components\/[\w-]+\/$/);
+  await page.locator('.component-list dt a').first().click();
+  await expect(page.locator('.live-example')).toHaveCount(1);
+  await page.goBack();
   // The example chapter's source as it is in the repository, and a link to it rendered.
   const source = readFileSync(new URL('../../lessons/authoring-example.mdx', import.meta.url), 'utf8');
   await expect(page.locator('section[aria-labelledby="example"] .astro-code').last()).toContainText('<Exercise id="relu-backward" />');
