@@ -77,6 +77,29 @@ test.describe('the editor on demand', () => {
     await expect(cell).toHaveAttribute('data-edited', '');
   });
 
+  test('the arrow keys pressed while the editor loads move where the keys typed after them go', async ({ page }) => {
+    const { cell, authored, release } = await tabIntoHeldBackCell(page);
+    const lines = authored.split('\n');
+    expect(lines.length).toBeGreaterThan(2);
+    const scrolled = await page.evaluate(() => window.scrollY);
+    // Down a line, right two characters (or to the line's end), left one: the caret is at column 1 of the second line.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type('Z');
+    // The page did not scroll with the arrows: they were the code's.
+    expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+    release();
+    await expect(cell).toHaveAttribute('data-editor', 'ready');
+    const column = Math.min(2, lines[1].length) - 1;
+    const expected = [lines[0], `${lines[1].slice(0, column)}Z${lines[1].slice(column)}`, ...lines.slice(2)].join('\n');
+    await expect.poll(() => cell.evaluate((element) => (element as HTMLElement & { code(): string }).code())).toBe(expected);
+    // The caret is after the Z: the next key goes there.
+    await page.keyboard.type('W');
+    await expect.poll(() => cell.evaluate((element) => (element as HTMLElement & { code(): string }).code())).toBe(expected.replace('Z', 'ZW'));
+  });
+
   test('Delete, Backspace and a paste made while the editor loads are kept, as the editor would have made them', async ({ page }) => {
     const { cell, authored, release } = await tabIntoHeldBackCell(page);
     const code = cell.getByRole('textbox', { name: 'Code of cell 1' });

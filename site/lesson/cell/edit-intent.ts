@@ -1,15 +1,21 @@
 // The static code of a cell or a code exercise (static-code.ts) until the reader means to edit it: the first focus,
 // press or key in it asks for the editor (loaded then, with import()), and what the reader does meanwhile is kept: where
-// they pressed (the caret goes there), what they typed, pasted or deleted with Backspace and Delete (applied there once
-// the editor is in), Shift+Enter or Ctrl/Cmd+Enter (runs the code as it is, without the editor). No dependencies, so it
-// costs nothing until used.
+// they pressed (the caret goes there), what they typed, pasted or deleted with Backspace and Delete and where they moved
+// the caret with the arrow keys (replayed on the code as an editor makes them, once the editor is in), Shift+Enter or
+// Ctrl/Cmd+Enter (runs the code as it is, without the editor). No dependencies, so it costs nothing until used.
+
+/** A direction the arrow keys move the caret. */
+export type Move = 'left' | 'right' | 'up' | 'down';
 
 /** What a key pressed in the static code means. */
-export type KeyIntent = { kind: 'run' } | { kind: 'type'; text: string } | { kind: 'delete'; forward: boolean } | { kind: 'other' };
+export type KeyIntent = { kind: 'run' } | { kind: 'type'; text: string } | { kind: 'delete'; forward: boolean } | { kind: 'move'; move: Move } | { kind: 'other' };
+
+const ARROWS: Readonly<Record<string, Move>> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
 
 /**
  * Reads a key press: Shift/Ctrl/Cmd+Enter runs, a character or Enter is typed, Backspace and Delete delete a character,
- * anything else (Tab, arrows, shortcuts, a word's deletion with Ctrl) is left alone.
+ * an arrow moves the caret; anything else (Tab, Home, a selection with Shift, shortcuts, a word's deletion with Ctrl) is
+ * left alone.
  */
 export function keyIntent(event: { key: string; shiftKey: boolean; ctrlKey: boolean; metaKey: boolean; altKey: boolean; isComposing?: boolean }): KeyIntent {
   if (event.isComposing === true) return { kind: 'other' };
@@ -17,6 +23,7 @@ export function keyIntent(event: { key: string; shiftKey: boolean; ctrlKey: bool
   if (event.ctrlKey || event.metaKey || event.altKey) return { kind: 'other' };
   if (event.key === 'Enter') return { kind: 'type', text: '\n' };
   if (event.key === 'Backspace' || event.key === 'Delete') return { kind: 'delete', forward: event.key === 'Delete' };
+  if (event.key in ARROWS) return event.shiftKey ? { kind: 'other' } : { kind: 'move', move: ARROWS[event.key] };
   // A printable key's name is the one character it types ("a", " ", "é"); named keys ("Tab", "ArrowUp") are longer.
   if ([...event.key].length === 1) return { kind: 'type', text: event.key };
   return { kind: 'other' };
@@ -32,40 +39,69 @@ export function offsetAt(code: string, line: number, column: number): number {
   return offset + Math.max(0, Math.min(column, lines[line].length));
 }
 
-/** What the reader did in the static code before the editor was in. */
+/** What the reader did in the static code before the editor was in: one change to the code, and where the caret ends. */
 export interface EditRequest {
-  /** Where the caret goes: the offset pressed, else the start of the code. */
+  /** The change, in the code as it was: the characters from `from` to `to` are replaced by `insert` (none when all three are empty). */
+  from: number;
+  to: number;
+  insert: string;
+  /** Where the caret goes, in the code after the change: where the reader left it (the offset pressed, else the start). */
   caret: number;
-  /** The characters typed or pasted since, to insert at the caret (after `deleteBefore` and `deleteAfter`). */
-  typed: string;
-  /** How many characters before the caret Backspace deleted, beyond what it took back from `typed`. */
-  deleteBefore: number;
-  /** How many characters after the caret Delete deleted. */
-  deleteAfter: number;
   /** Whether the editor should take focus (the static code had it, or the reader typed). */
   focus: boolean;
 }
 
-/** An edit made before the editor was in: text typed or pasted, or one character deleted. */
-export type PendingEdit = { insert: string } | { delete: 'backward' | 'forward' };
+/** An edit made before the editor was in: text typed or pasted, one character deleted, or the caret moved by an arrow key. */
+export type PendingEdit = { insert: string } | { delete: 'backward' | 'forward' } | { move: Move };
+
+const isHigh = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
+const isLow = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
 
 /**
- * The change that a run of pending edits at `caret` makes to `code`, as an editor at that caret would make it: Backspace
- * first takes back the last character typed, then deletes before the caret; Delete deletes after it. The deletions
- * stop at the code's ends.
+ * The change that a run of pending edits from `caret` makes to `code`, replayed as an editor makes them: typing inserts
+ * at the caret; Backspace and Delete take one character (a character outside the basic plane whole) before or after it,
+ * stopping at the code's ends; ← and → move by a character, ↑ and ↓ to the same column of the line above or below
+ * (the column kept across lines too short for it, to the code's start or end from its first or last line). The result
+ * is the one span of the code that changed, and the caret after it.
  */
 export function pendingChange(code: string, caret: number, edits: readonly PendingEdit[]): Omit<EditRequest, 'focus'> {
-  const at = Math.max(0, Math.min(caret, code.length));
-  const typed: string[] = [];
-  let deleteBefore = 0;
-  let deleteAfter = 0;
+  let text = code;
+  let at = Math.max(0, Math.min(caret, code.length));
+  /** The column ↑ and ↓ aim for, kept from the first of a run of them. */
+  let goal: number | null = null;
+  const before = (i: number) => (i >= 2 && isLow(text.charCodeAt(i - 1)) && isHigh(text.charCodeAt(i - 2)) ? 2 : Math.min(i, 1));
+  const after = (i: number) => (i >= text.length ? 0 : isHigh(text.charCodeAt(i)) && isLow(text.charCodeAt(i + 1)) ? 2 : 1);
+  const lineStart = (i: number) => text.lastIndexOf('\n', i - 1) + 1;
+  const lineEnd = (i: number) => (text.indexOf('\n', i) < 0 ? text.length : text.indexOf('\n', i));
   for (const edit of edits) {
-    if ('insert' in edit) typed.push(...edit.insert);
-    else if (edit.delete === 'forward') deleteAfter = Math.min(deleteAfter + 1, code.length - at);
-    else if (typed.length > 0) typed.pop();
-    else deleteBefore = Math.min(deleteBefore + 1, at);
+    if ('move' in edit && (edit.move === 'up' || edit.move === 'down')) {
+      const start = lineStart(at);
+      goal ??= at - start;
+      if (edit.move === 'up') at = start === 0 ? 0 : Math.min(lineStart(start - 1) + goal, start - 1);
+      else {
+        const end = lineEnd(at);
+        at = end === text.length ? text.length : Math.min(end + 1 + goal, lineEnd(end + 1));
+      }
+      continue;
+    }
+    goal = null;
+    if ('move' in edit) at += edit.move === 'left' ? -before(at) : after(at);
+    else if ('insert' in edit) {
+      text = text.slice(0, at) + edit.insert + text.slice(at);
+      at += edit.insert.length;
+    } else if (edit.delete === 'backward') {
+      const n = before(at);
+      text = text.slice(0, at - n) + text.slice(at);
+      at -= n;
+    } else text = text.slice(0, at) + text.slice(at + after(at));
   }
-  return { caret: at, typed: typed.join(''), deleteBefore, deleteAfter };
+  if (text === code) return { from: at, to: at, insert: '', caret: at };
+  // The one span that differs: what is left between the longest common start and the longest common end.
+  let head = 0;
+  while (head < code.length && head < text.length && code.charCodeAt(head) === text.charCodeAt(head)) head++;
+  let tail = 0;
+  while (tail < code.length - head && tail < text.length - head && code.charCodeAt(code.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
+  return { from: head, to: code.length - tail, insert: text.slice(head, text.length - tail), caret: at };
 }
 
 /** What the owner of a static code block does on the reader's intent. */
@@ -110,6 +146,9 @@ export function watchEditIntent(block: HTMLElement, code: () => string, hooks: E
     } else if (intent.kind === 'delete') {
       event.preventDefault();
       edits.push({ delete: intent.forward ? 'forward' : 'backward' });
+    } else if (intent.kind === 'move') {
+      event.preventDefault();
+      edits.push({ move: intent.move });
     }
     ask();
   };
@@ -134,7 +173,7 @@ export function watchEditIntent(block: HTMLElement, code: () => string, hooks: E
       block.removeEventListener('focus', ask);
       block.removeEventListener('keydown', onKey);
       block.removeEventListener('paste', onPaste);
-      const focus = block.contains(document.activeElement) || edits.length > 0;
+      const focus = block.contains(document.activeElement) || edits.some((edit) => !('move' in edit));
       return { ...pendingChange(code(), caret ?? 0, edits), focus };
     },
   };
@@ -192,11 +231,11 @@ export function markStaticErrorLine(block: HTMLElement, line: number | null): vo
 }
 
 /** What a watch yields when the reader did nothing yet: no edit, no focus. */
-export const NO_REQUEST: EditRequest = { caret: 0, typed: '', deleteBefore: 0, deleteAfter: 0, focus: false };
+export const NO_REQUEST: EditRequest = { from: 0, to: 0, insert: '', caret: 0, focus: false };
 
 /** Whether a request asks the editor for anything: an edit to make, or the focus to take. */
 export function asksAnything(request: EditRequest): boolean {
-  return request.typed !== '' || request.deleteBefore > 0 || request.deleteAfter > 0 || request.focus;
+  return request.insert !== '' || request.to > request.from || request.focus;
 }
 
 /**

@@ -69,7 +69,7 @@ export interface CellEditor {
   markErrorLine(line: number | null): void;
   /** Underlines type problems (offsets into the code) as warnings, with their messages on hover; an empty list clears them. */
   markTypeProblems(problems: readonly { from: number; to: number; message: string }[]): void;
-  /** Puts the caret at an offset, first making there the edits made before the editor loaded, and focuses the editor if asked. */
+  /** Makes the change made before the editor loaded, puts the caret where the reader left it, and focuses the editor if asked. */
   place(request: EditRequest): void;
 }
 
@@ -126,13 +126,12 @@ export function createEditor(parent: HTMLElement, code: string, options: { label
         .map((problem) => ({ from: problem.from, to: Math.min(problem.to, length), severity: 'warning', source: 'TypeScript', message: problem.message }));
       view.dispatch(setDiagnostics(view.state, diagnostics));
     },
-    place: ({ caret, typed, deleteBefore, deleteAfter, focus }) => {
+    place: ({ from, to, insert, caret, focus }) => {
       const length = view.state.doc.length;
-      const at = Math.max(0, Math.min(caret, length));
-      const from = Math.max(0, at - deleteBefore);
-      const to = Math.min(length, at + deleteAfter);
-      const changes = typed === '' && from === to ? [] : { from, to, insert: typed };
-      view.dispatch({ changes, selection: { anchor: from + typed.length }, scrollIntoView: focus });
+      const start = Math.max(0, Math.min(from, length));
+      const end = Math.max(start, Math.min(to, length));
+      const changes = insert === '' && start === end ? [] : { from: start, to: end, insert };
+      view.dispatch({ changes, selection: { anchor: Math.max(0, Math.min(caret, length - (end - start) + insert.length)) }, scrollIntoView: focus });
       if (focus) view.focus();
     },
   };
