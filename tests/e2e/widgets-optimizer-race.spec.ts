@@ -6,8 +6,9 @@ import { decodeView } from '../../site/lesson/optimizer-race/url-state.ts';
 import { optimizerPath } from '../../engine/surfaces.ts';
 
 // The optimizer race on the optimization lesson: every preset's first ten points read from the page equal the
-// engine's optimizerPath (computed here), a link reproduces a race, the divergent preset diverges, the keyboard
-// steps and moves the start, the race fits 360 px, and axe finds nothing in light and dark mode.
+// engine's optimizerPath (computed here), each race starts when it nears the screen, a link reproduces a race, the
+// divergent preset diverges, the keyboard steps and moves the start, the race fits 360 px, and axe finds nothing in
+// light and dark mode.
 
 /** The lesson that places every preset. */
 const RACE_PAGE = '/lessons/optimization/';
@@ -71,6 +72,26 @@ function enginePoints(presetId: string, encoded: string | null = null): Record<n
 test('the page places every preset', async ({ page }) => {
   await page.goto(RACE_PAGE);
   for (const preset of PRESETS) await expect(page.locator(`optimizer-race#race-${preset.id}`)).toHaveCount(1);
+});
+
+test('each race starts and draws when it nears the screen, not every race of the page when the first does', async ({ page }) => {
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  const first = await openRace(page, 'noisy');
+  const races = page.locator('optimizer-race');
+  const last = races.last();
+  expect(await races.count()).toBeGreaterThan(2);
+  await expect(first.locator('[data-plot="contour"] svg')).toHaveCount(1);
+  // Far below, the last race is defined (its code is the first's) but waits: no worker of its own, no chart.
+  await page.waitForTimeout(500);
+  await expect(last).toHaveAttribute('data-pending', '');
+  await expect(last.locator('[data-plot] svg')).toHaveCount(0);
+  const started = workers.length;
+  await last.scrollIntoViewIfNeeded();
+  await expect(last).toHaveAttribute('data-ready', '', { timeout: 20_000 });
+  await expect(last).not.toHaveAttribute('data-pending');
+  await expect(last.locator('[data-plot="contour"] svg')).toHaveCount(1);
+  expect(workers.length).toBeGreaterThan(started);
 });
 
 for (const preset of PRESETS) {

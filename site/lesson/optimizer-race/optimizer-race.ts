@@ -11,7 +11,7 @@ import * as Plot from '../shared/plot.ts';
 import { raceStep } from '../../../engine/optim/update-lines.ts';
 import { optimizerHyperparameters } from '../../../engine/optim/registry.ts';
 import type { Surface, SurfaceName } from '../../../engine/surfaces.ts';
-import { watchVisibility } from '../shared/mount-when-visible.ts';
+import { watchVisibility, whenNear } from '../shared/mount-when-visible.ts';
 import { prefersReducedMotion } from '../shared/reduced-motion.ts';
 import { plotStyle, themeVar } from '../shared/plot-theme.ts';
 import { labelChart } from '../shared/plot-accessibility.ts';
@@ -140,9 +140,6 @@ class OptimizerRaceElement extends HTMLElement {
     const resize = new ResizeObserver(() => this.redrawPlots());
     resize.observe(plot);
     this.cleanups.push(() => resize.disconnect());
-    this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-    this.worker.addEventListener('message', (event: MessageEvent<RaceReply>) => this.onReply(event.data));
-    this.cleanups.push(() => this.worker?.terminate());
     // The table of every point is written when it is opened: a few hundred rows, two or three thousand elements, were
     // most of the widget's first drawing, for a table most readers never open.
     const table = this.querySelector<HTMLDetailsElement>('details.race-table');
@@ -150,6 +147,18 @@ class OptimizerRaceElement extends HTMLElement {
       if (table.open) this.renderTable();
     });
     this.syncControls();
+    // A lesson places several races: each starts its worker and draws when it nears the viewport, not all at once when
+    // the first does (each drawing costs a slow phone a few hundred milliseconds). Until then it is pending (print.ts
+    // waits for that, and says so of a race never drawn).
+    this.dataset.pending = '';
+    this.cleanups.push(whenNear(this, () => this.start()));
+  }
+
+  /** Starts the race's worker and asks it for the race. */
+  private start(): void {
+    this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+    this.worker.addEventListener('message', (event: MessageEvent<RaceReply>) => this.onReply(event.data));
+    this.cleanups.push(() => this.worker?.terminate());
     this.recompute();
   }
 
@@ -163,6 +172,7 @@ class OptimizerRaceElement extends HTMLElement {
     if (reply.id !== this.requestId) return;
     this.answeredId = reply.id;
     if (reply.type === 'error') {
+      delete this.dataset.pending;
       this.startMovedPending = false;
       this.say(`The race could not be run: ${reply.message}`);
       return;
@@ -227,6 +237,7 @@ class OptimizerRaceElement extends HTMLElement {
       if (drawing !== this.lossDrawing || !this.isConnected) return;
       this.drawLoss();
       this.revealLoss();
+      delete this.dataset.pending;
       this.dataset.ready = '';
     }, 0);
   }

@@ -38,19 +38,30 @@ export function mountWhenVisible(selector: string, load: () => Promise<unknown>,
   const mount = () => {
     load().catch((error: unknown) => showLoadFailure(elements, what, error));
   };
-  if (now || !('IntersectionObserver' in window)) {
-    mount();
-    return;
+  if (now) mount();
+  else whenNear(elements, mount, margin);
+}
+
+/**
+ * Calls `start` once, when the first of `elements` comes within `margin` (CSS, above and below) of the viewport (at once
+ * where IntersectionObserver is missing); returns a function that stops waiting. A lesson with several of one widget
+ * loads its code when the first nears, and each widget can wait with its own work until it nears too.
+ */
+export function whenNear(elements: Element | Iterable<Element>, start: () => void, margin = '600px'): () => void {
+  if (!('IntersectionObserver' in window)) {
+    start();
+    return () => {};
   }
   const observer = new IntersectionObserver(
     (entries) => {
       if (!entries.some((entry) => entry.isIntersecting)) return;
       observer.disconnect();
-      mount();
+      start();
     },
     { rootMargin: `${margin} 0px` },
   );
-  for (const element of elements) observer.observe(element);
+  for (const element of elements instanceof Element ? [elements] : elements) observer.observe(element);
+  return () => observer.disconnect();
 }
 
 /**

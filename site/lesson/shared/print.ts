@@ -145,7 +145,8 @@ function printLine(widget: Element, role: string): HTMLElement {
 /** Writes, for print, each widget's settings and whether it was drawn, and each outgoing link's address. */
 export function prepareForPrint(root: ParentNode = document): void {
   for (const widget of root.querySelectorAll('.widget')) {
-    const drawn = customElements.get(widget.localName) !== undefined;
+    // Its code never loaded, or it waits to be near the screen before it draws (`data-pending`: the optimizer race).
+    const drawn = customElements.get(widget.localName) !== undefined && !widget.hasAttribute('data-pending');
     const note = printLine(widget, 'not-drawn');
     note.textContent = drawn ? '' : 'This figure is interactive: it is drawn when its part of the page is on screen, and it had not been when this page was printed.';
     note.hidden = drawn;
@@ -167,10 +168,10 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /** Resolves on the next animation frame (or soon, in a tab that draws none). */
 const frame = () => new Promise<void>((resolve) => { requestAnimationFrame(() => resolve()); setTimeout(resolve, 100); });
 
-/** Waits until a widget's or cell's element is defined (its code loaded), up to MOUNT_WAIT_MS, then lets it draw. */
+/** Waits until a widget's or cell's element is defined (its code loaded) and no longer pending, up to MOUNT_WAIT_MS, then lets it draw. */
 async function mounted(element: Element): Promise<void> {
   const deadline = performance.now() + MOUNT_WAIT_MS;
-  while (customElements.get(element.localName) === undefined && performance.now() < deadline) await pause(50);
+  while ((customElements.get(element.localName) === undefined || element.hasAttribute('data-pending')) && performance.now() < deadline) await pause(50);
   if (element.localName === 'notebook-cell') {
     // Its notebook has started when its Run button is on (the code itself is the build's, or the editor's once edited).
     while (element.querySelector('button[data-action="run"]:disabled') !== null && performance.now() < deadline) await pause(50);
