@@ -60,7 +60,8 @@ export function whenNear(elements: Element | Iterable<Element>, start: () => voi
     },
     { rootMargin: `${margin} 0px` },
   );
-  for (const element of elements instanceof Element ? [elements] : elements) observer.observe(element);
+  // A list (NodeList, array) is iterable; an element is not.
+  for (const element of Symbol.iterator in elements ? (elements as Iterable<Element>) : [elements as Element]) observer.observe(element);
   return () => observer.disconnect();
 }
 

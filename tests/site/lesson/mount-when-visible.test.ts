@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { mountWhenVisible } from '../../../site/lesson/shared/mount-when-visible.ts';
+import { mountWhenVisible, whenNear } from '../../../site/lesson/shared/mount-when-visible.ts';
 
 /** A stand-in for a component's element: a status line the load-failure sentence is written into. */
 function fakeElement() {
@@ -106,5 +106,23 @@ describe('every lesson component mounts through one helper', () => {
     const load = vi.fn(() => Promise.resolve());
     mountWhenVisible('universal-approximator', load);
     expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  test('one element can wait for itself: whenNear starts it once, when it nears, and can be cancelled first', () => {
+    const observers = fakePage([]);
+    const element = fakeElement();
+    const start = vi.fn();
+    whenNear(element as unknown as Element, start, '300px');
+    expect(observers[0].observed).toEqual([element]);
+    expect(observers[0].margin).toBe('300px 0px');
+    expect(start).not.toHaveBeenCalled();
+    observers[0].show(element);
+    expect(start).toHaveBeenCalledTimes(1);
+    expect(observers[0].disconnected).toBe(true);
+    // Cancelled before it neared (the element left the page): it never starts.
+    const never = vi.fn();
+    const cancel = whenNear(fakeElement() as unknown as Element, never);
+    cancel();
+    expect(observers[1].disconnected).toBe(true);
   });
 });
