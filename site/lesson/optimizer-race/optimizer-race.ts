@@ -1,22 +1,24 @@
 // The optimizer race's custom element: it wires the markup of OptimizerRace.astro to a race. A Web Worker
-// (worker.ts) runs the racers with the engine and computes the surface's contour lines, since a race of a few
-// hundred steps on a cold start and the contours of a surface each take longer than a frame (measured on the
-// development machine: up to 37 ms and 100 ms on the main thread). The page draws the contours once per surface
-// with the axes of Observable Plot, the paths over them in an overlay that each step redraws, the loss against
-// the step (drawn once per race, revealed up to the step by a clip), the legend, the selected racer's update lines
-// (engine/optim/update-lines.ts, replayed on the page: one racer, a few hundred steps at most) and the table of
-// points, and keeps the state in the URL (url-state.ts).
+// (worker.ts) runs the racers with the engine, computes the surface's contour lines and draws the two charts with
+// Observable Plot as SVG markup (charts.ts), since a race of a few hundred steps on a cold start, the contours of a
+// surface and Plot's drawings each take longer than a frame (measured on the development machine: up to 37 ms,
+// 100 ms and, on a 4x slower CPU, several hundred ms for Plot's evaluation and first charts). The page inserts the
+// charts, draws the paths over the contours in an overlay that each step redraws, reveals the loss chart up to the
+// step by a clip, and writes the legend, the selected racer's update lines (engine/optim/update-lines.ts, replayed on
+// the page: one racer, a few hundred steps at most) and the table of points, and keeps the state in the URL
+// (url-state.ts).
 
-import * as Plot from '../shared/plot.ts';
 import { raceStep } from '../../../engine/optim/update-lines.ts';
 import { optimizerHyperparameters } from '../../../engine/optim/registry.ts';
 import type { Surface, SurfaceName } from '../../../engine/surfaces.ts';
 import { watchVisibility, whenNear } from '../shared/mount-when-visible.ts';
 import { prefersReducedMotion } from '../shared/reduced-motion.ts';
-import { plotStyle, themeVar } from '../shared/plot-theme.ts';
+import { themeVar } from '../shared/plot-theme.ts';
 import { labelChart } from '../shared/plot-accessibility.ts';
 import { formatNumber } from '../shared/graph/number-format.ts';
-import { gridTransform, type IsolinePath } from './isolines.ts';
+import type { ChartMarkup, LossChartMarkup } from './charts.ts';
+import { colorOf, DASHES } from './palette.ts';
+import { applyScale, invertScale } from './scale.ts';
 import type { RaceReply, RaceRequest } from './protocol.ts';
 import { presetById, racersFor, type RacePreset } from './presets.ts';
 import {
@@ -29,6 +31,7 @@ import {
   optionValue,
   optionsProblem,
   racerName,
+  surfaceKey,
   surfaceOf,
   type OptionValue,
   type RacePath,
@@ -37,9 +40,6 @@ import { decodeView, encodeView, parameterName, presetView, withView, type RaceV
 import { updateLineMathML, updateLineText } from './update-line-view.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
-
-/** Each racer's dash pattern (by its index in the race), so a path is told apart without its colour. */
-const DASHES = ['', '7 3', '2 3', '9 3 2 3', '4 4', '12 4', '5 2 1 2', '1 4', '14 3 3 3'];
 
 /** A marker of radius r centred at the origin, as an SVG path, by the racer's index: each racer its own shape. */
 function markerPath(index: number, r = 5): string {
@@ -73,9 +73,6 @@ function markerPath(index: number, r = 5): string {
   }
 }
 
-/** A racer's colour: the race's palette by index (optimizer-race.css, light and dark). */
-const colorOf = (index: number) => `var(--race-${index % 9})`;
-
 /** An element in the SVG namespace with attributes. */
 function svgElement<K extends keyof SVGElementTagNameMap>(name: K, attributes: Record<string, string | number>): SVGElementTagNameMap[K] {
   const element = document.createElementNS(SVG, name);
@@ -83,11 +80,18 @@ function svgElement<K extends keyof SVGElementTagNameMap>(name: K, attributes: R
   return element;
 }
 
+/** A chart's SVG from the worker's markup (parsed as HTML is: an <svg> in HTML is SVG). */
+function parseSvg(markup: string): SVGSVGElement {
+  const template = document.createElement('template');
+  template.innerHTML = markup;
+  const svg = template.content.firstElementChild;
+  if (!(svg instanceof SVGSVGElement)) throw new Error('the race\'s worker sent a chart that is not an SVG');
+  return svg;
+}
+
 /** A number for the reader: 4 significant digits, a true minus sign. */
 const show = (value: number) => formatNumber(value, 4);
 const pair = ([x, y]: readonly [number, number]) => `(${show(x)}, ${show(y)})`;
-
-type Chart = (SVGSVGElement | HTMLElement) & Plot.Plot;
 
 /** The race: controls, contour plot with paths, loss plot, legend, update lines and table. */
 class OptimizerRaceElement extends HTMLElement {
@@ -96,25 +100,22 @@ class OptimizerRaceElement extends HTMLElement {
   private view!: RaceView;
   private surface!: Surface;
   private paths: RacePath[] = [];
-  private contour: Chart | null = null;
-  /** What the contour chart was drawn for (surface, condition, width), so it is redrawn only when that changes. */
+  /** The contour chart shown (its scales), and what it was drawn for (surface, condition, width). */
+  private contour: ChartMarkup | null = null;
   private contourKey = '';
-  /** The latest loss chart asked for: a redraw asked for before the last one was drawn is dropped. */
-  private lossDrawing = 0;
+  /** The width last asked of the worker for the contour chart: a resize that keeps it draws nothing. */
+  private askedWidth = 0;
   private overlay: SVGGElement | null = null;
   /** The loss chart's clip, widened to the current step. */
   private lossClip: SVGRectElement | null = null;
   private lossRule: SVGLineElement | null = null;
-  private lossChart: Chart | null = null;
+  private lossChart: LossChartMarkup | null = null;
   private worker: Worker | null = null;
   private requestId = 0;
   /** The id of the last request the worker answered. */
   private answeredId = 0;
   /** Whether a drag of the start ended before the race for the new start came back, so its reply announces the move. */
   private startMovedPending = false;
-  /** The contour lines of the surface drawn, and which surface (name and condition number) they belong to. */
-  private isolines: IsolinePath[] = [];
-  private isolinesKey = '';
   private playing = false;
   private frame = 0;
   private lastTime = 0;
@@ -137,7 +138,7 @@ class OptimizerRaceElement extends HTMLElement {
     plot.addEventListener('pointerup', () => this.onPointerUp());
     plot.addEventListener('pointercancel', () => this.onPointerUp());
     this.cleanups.push(watchVisibility(this, (visible) => this.setVisible(visible)));
-    const resize = new ResizeObserver(() => this.redrawPlots());
+    const resize = new ResizeObserver(() => this.onResize());
     resize.observe(plot);
     this.cleanups.push(() => resize.disconnect());
     // The table of every point is written when it is opened: a few hundred rows, two or three thousand elements, were
@@ -179,22 +180,16 @@ class OptimizerRaceElement extends HTMLElement {
     }
     this.paths = reply.paths;
     this.dataset.raceMs = reply.milliseconds.race.toFixed(2);
-    if (reply.contours !== null) {
-      this.isolines = reply.contours;
-      this.isolinesKey = this.surfaceKey();
-      this.dataset.contourMs = reply.milliseconds.contours.toFixed(2);
-    }
+    this.dataset.chartMs = reply.milliseconds.charts.toFixed(2);
     this.view.step = Math.min(this.view.step, this.view.state.steps);
-    if (reply.contours !== null) this.contourKey = '';
-    this.redrawPlots(true);
+    if (reply.contour !== null) this.drawContour(reply.contour);
+    this.drawLoss(reply.loss);
+    this.render();
     this.renderTable();
+    delete this.dataset.pending;
+    this.dataset.ready = '';
     // The drag's announcement has now been said with the moved race's numbers.
     this.startMovedPending = false;
-  }
-
-  /** The surface as the contours depend on it. */
-  private surfaceKey(): string {
-    return `${this.view.state.surface}|${this.view.state.surface === 'quadratic' ? this.view.state.condition : ''}`;
   }
 
   private plot(name: 'contour' | 'loss'): HTMLElement {
@@ -205,102 +200,66 @@ class OptimizerRaceElement extends HTMLElement {
     return this.querySelector<T>(`[data-field="${name}"]`)!;
   }
 
-  /** Asks the worker to rerun the race after anything but the step changed (and for new contours with a new surface). */
+  /** A chart's width: its container's, at least 260 px. */
+  private widthOf(name: 'contour' | 'loss'): number {
+    return Math.max(260, Math.floor(this.plot(name).clientWidth || 560));
+  }
+
+  /** What the contour chart depends on: the surface (and its condition number) and the chart's width. */
+  private contourKeyFor(width: number): string {
+    return `${surfaceKey(this.view.state)}|${width}`;
+  }
+
+  /**
+   * Asks the worker to rerun the race after anything but the step changed, with the contour chart when the surface or
+   * the width changed. The worker draws both charts (charts.ts): on a slow phone Plot's evaluation and its drawings
+   * cost the page's main thread several hundred milliseconds, which the page now spends inserting markup.
+   */
   private recompute(): void {
     const { state } = this.view;
     this.surface = surfaceOf(state);
     this.requestId += 1;
-    const request: RaceRequest = { id: this.requestId, state, contours: this.surfaceKey() !== this.isolinesKey };
+    const widths = { contour: this.widthOf('contour'), loss: this.widthOf('loss') };
+    this.askedWidth = widths.contour;
+    const request: RaceRequest = { id: this.requestId, state, widths, contour: this.contourKeyFor(widths.contour) !== this.contourKey };
     this.worker?.postMessage(request);
   }
 
-  /**
-   * Draws the contour chart if its surface or size changed, the loss chart if that or the race changed, then the paths
-   * and everything that follows the step. A resize that keeps the width (the charts' own insertion sets the plots'
-   * height) draws nothing. On a slow phone each chart costs about 100 ms of the main thread, so the loss chart is
-   * drawn in a task of its own after the contours and paths, and the page can answer a tap in between.
-   */
-  private redrawPlots(raceChanged = false): void {
-    const width = Math.max(260, Math.floor(this.plot('contour').clientWidth || 560));
-    if (this.isolinesKey === '') return;
-    const key = `${this.isolinesKey}|${width}`;
-    const resized = key !== this.contourKey;
-    if (!resized && !raceChanged) return;
-    if (resized) {
-      this.contourKey = key;
-      this.drawContour(width);
-    }
-    this.render();
-    const drawing = ++this.lossDrawing;
-    setTimeout(() => {
-      // A later redraw has its own task; a race taken off the page draws nothing.
-      if (drawing !== this.lossDrawing || !this.isConnected) return;
-      this.drawLoss();
-      this.revealLoss();
-      delete this.dataset.pending;
-      this.dataset.ready = '';
-    }, 0);
+  /** A new width redraws the charts (in the worker); a resize that keeps the width (the charts' own insertion) draws nothing. */
+  private onResize(): void {
+    if (this.worker === null || this.widthOf('contour') === this.askedWidth) return;
+    this.recompute();
   }
 
-  /** The contour chart: log-spaced levels where the surface needs them, minima and saddle points marked. */
-  private drawContour(width: number): void {
-    const surface = this.surface;
-    const { x, y } = surface.domain;
-    const height = Math.round(Math.min(width * ((y[1] - y[0]) / (x[1] - x[0])), 420));
-    const minima = surface.critical.filter((c) => c.kind === 'minimum').map((c) => ({ x: c.point[0], y: c.point[1] }));
-    const saddles = surface.critical.filter((c) => c.kind === 'saddle').map((c) => ({ x: c.point[0], y: c.point[1] }));
-    const chart = Plot.plot({
-      width,
-      height,
-      marginLeft: 40,
-      marginBottom: 32,
-      marginRight: 12,
-      marginTop: 22,
-      x: { domain: x, label: 'x', nice: false },
-      y: { domain: y, label: 'y', nice: false },
-      style: plotStyle,
-      ariaLabel: `Contours of the ${surface.label} with each optimizer's path`,
-      marks: [
-        Plot.text(minima, { x: 'x', y: 'y', text: () => '★', fill: themeVar('text'), fontSize: 16 }),
-        Plot.text(saddles, { x: 'x', y: 'y', text: () => '✕', fill: themeVar('text'), fontSize: 14 }),
-        Plot.frame({ stroke: themeVar('border') }),
-      ],
-    }) as Chart;
-    labelChart(chart, `Contours of the ${surface.label} with each optimizer's path`);
-    this.contour = chart;
-    const svg = chart.matches('svg') ? (chart as SVGSVGElement) : chart.querySelector('svg')!;
+  /** The contour chart from the worker: labelled, its contours clipped to the frame, an overlay for the paths over it. */
+  private drawContour(contour: ChartMarkup): void {
+    const svg = parseSvg(contour.markup);
+    const label = svg.getAttribute('aria-label') ?? 'Contours';
+    labelChart(svg, label);
+    this.contour = contour;
+    this.contourKey = this.contourKeyFor(this.askedWidth);
     // The chart holds the focusable start marker, so it is a labelled group rather than one image; Plot's frame
     // carries a label of its own, which a rect may not.
     svg.setAttribute('role', 'group');
     for (const labelled of svg.querySelectorAll('[aria-label]')) labelled.removeAttribute('aria-label');
-    const xs = chart.scale('x')!.range as [number, number];
-    const ys = chart.scale('y')!.range as [number, number];
+    const [x0, x1] = contour.x.range;
+    const [y0, y1] = contour.y.range;
     const clipId = `${this.id}-clip`;
     const defs = svgElement('defs', {});
     const clip = svgElement('clipPath', { id: clipId });
-    clip.append(svgElement('rect', { x: Math.min(...xs), y: Math.min(...ys), width: Math.abs(xs[1] - xs[0]), height: Math.abs(ys[1] - ys[0]) }));
+    clip.append(svgElement('rect', { x: Math.min(x0, x1), y: Math.min(y0, y1), width: Math.abs(x1 - x0), height: Math.abs(y1 - y0) }));
     defs.append(clip);
     svg.append(defs);
-    // The contour lines (from the worker, in grid units), under the marks of the minima and the paths: one transform
-    // takes the grid to the chart's pixels, the clip stays in pixels (on the group outside it), and the strokes keep
-    // their width.
-    const px = chart.scale('x')!.apply!;
-    const py = chart.scale('y')!.apply!;
-    const contours = svgElement('g', { 'clip-path': `url(#${clipId})`, 'aria-hidden': 'true', class: 'race-contours' });
-    const grid = svgElement('g', { transform: gridTransform({ left: px(x[0]) as number, right: px(x[1]) as number, bottom: py(y[0]) as number, top: py(y[1]) as number }) });
-    for (const { d } of this.isolines) {
-      grid.append(svgElement('path', { d, fill: 'none', stroke: themeVar('text-muted'), 'stroke-opacity': 0.5, 'stroke-width': 1, 'vector-effect': 'non-scaling-stroke' }));
-    }
-    contours.append(grid);
-    svg.insertBefore(contours, svg.querySelector('g[data-mark="text"]') ?? null);
+    // The contour lines (drawn by the worker in grid units under one transform) are clipped in pixels, outside it.
+    svg.querySelector('.race-contours')?.setAttribute('clip-path', `url(#${clipId})`);
     this.overlay = svgElement('g', { class: 'race-overlay' });
     svg.append(this.overlay);
-    this.plot('contour').replaceChildren(chart);
+    this.plot('contour').replaceChildren(svg);
   }
 
   /** Plot coordinates (in the SVG's viewBox) of a point of the plane. */
   private toPixels([px, py]: readonly [number, number]): [number, number] {
-    return [this.contour!.scale('x')!.apply!(px) as number, this.contour!.scale('y')!.apply!(py) as number];
+    return [applyScale(this.contour!.x, px), applyScale(this.contour!.y, py)];
   }
 
   /** Everything that follows the step: paths, loss plot, legend, lines, table, status, count, URL. */
@@ -347,39 +306,12 @@ class OptimizerRaceElement extends HTMLElement {
     if (hadFocus) start.focus();
   }
 
-  /** The loss against the step for each racer, up to this step; log scale when every loss is positive. */
-  private drawLoss(): void {
-    const { state } = this.view;
-    const container = this.plot('loss');
-    const width = Math.max(260, Math.floor(container.clientWidth || 560));
-    const all = this.paths.flatMap((p) => p.losses);
-    const log = all.length > 0 && all.every((v) => v > 0);
-    const lo = all.length > 0 ? Math.min(...all) : 0;
-    const hi = all.length > 0 ? Math.max(...all) : 1;
-    const marks: Plot.Markish[] = this.paths.map((path) =>
-      Plot.line(
-        path.losses.map((loss, i) => ({ step: i, loss })),
-        { x: 'step', y: 'loss', stroke: colorOf(path.index), strokeWidth: 2, strokeDasharray: DASHES[path.index % DASHES.length] },
-      ),
-    );
-    const chart = Plot.plot({
-      width,
-      height: 200,
-      marginLeft: 52,
-      marginBottom: 32,
-      marginRight: 12,
-      x: { domain: [0, state.steps], label: 'step' },
-      // Ticks as plain numbers (0.01, 1e−6), not Plot's SI prefixes (10m, 1µ), which read as units.
-      y: log
-        ? { type: 'log', domain: [Math.max(lo, hi * 1e-12), hi], label: 'loss (log scale)', tickFormat: (v: number) => formatNumber(v, 2) }
-        : { domain: [lo, hi === lo ? lo + 1 : hi], label: 'loss' },
-      style: plotStyle,
-      marks,
-    }) as Chart;
-    labelChart(chart, 'The loss of each optimizer against the step');
+  /** The loss chart from the worker (each racer's loss at every step), revealed up to the step by a clip. */
+  private drawLoss(loss: LossChartMarkup): void {
+    const svg = parseSvg(loss.markup);
+    labelChart(svg, 'The loss of each optimizer against the step');
     // The curves are drawn whole once and revealed up to the current step by a clip, so a step redraws nothing.
-    const svg = chart.matches('svg') ? (chart as SVGSVGElement) : chart.querySelector('svg')!;
-    const [y0, y1] = chart.scale('y')!.range as [number, number];
+    const [y0, y1] = loss.y.range;
     const clipId = `${this.id}-loss-clip`;
     const defs = svgElement('defs', {});
     const clip = svgElement('clipPath', { id: clipId });
@@ -390,15 +322,15 @@ class OptimizerRaceElement extends HTMLElement {
     for (const group of svg.querySelectorAll('g[data-mark="line"]')) group.setAttribute('clip-path', `url(#${clipId})`);
     this.lossRule = svgElement('line', { y1: Math.min(y0, y1), y2: Math.max(y0, y1), stroke: themeVar('border'), 'stroke-width': 1 });
     svg.append(this.lossRule);
-    this.lossChart = chart;
-    container.replaceChildren(chart);
-    this.querySelector('[data-loss-caption]')!.textContent = log ? 'The loss at each step, on a log scale.' : 'The loss at each step (this surface goes below zero, so the scale is linear).';
+    this.lossChart = loss;
+    this.plot('loss').replaceChildren(svg);
+    this.querySelector('[data-loss-caption]')!.textContent = loss.log ? 'The loss at each step, on a log scale.' : 'The loss at each step (this surface goes below zero, so the scale is linear).';
   }
 
   /** Reveals the loss curves up to the current step and moves the step's rule there. */
   private revealLoss(): void {
     if (this.lossChart === null || this.lossClip === null || this.lossRule === null) return;
-    const x = this.lossChart.scale('x')!.apply!(this.view.step) as number;
+    const x = applyScale(this.lossChart.x, this.view.step);
     this.lossClip.setAttribute('width', String(Math.max(0, x + 3)));
     this.lossRule.setAttribute('x1', x.toFixed(1));
     this.lossRule.setAttribute('x2', x.toFixed(1));
@@ -681,7 +613,7 @@ class OptimizerRaceElement extends HTMLElement {
     const scale = svg.viewBox.baseVal.width / box.width || 1;
     const px = (event.clientX - box.left) * scale;
     const py = (event.clientY - box.top) * scale;
-    return [this.contour.scale('x')!.invert!(px) as number, this.contour.scale('y')!.invert!(py) as number];
+    return [invertScale(this.contour.x, px), invertScale(this.contour.y, py)];
   }
 
   private onPointerDown(event: PointerEvent): void {

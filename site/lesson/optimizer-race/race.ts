@@ -55,6 +55,11 @@ export function surfaceOf(state: Pick<RaceState, 'surface' | 'condition'>): Surf
   return createSurface(state.surface, state.surface === 'quadratic' ? { condition: state.condition } : {});
 }
 
+/** The surface as its contours depend on it: its name, and the condition number of the quadratic. */
+export function surfaceKey(state: Pick<RaceState, 'surface' | 'condition'>): string {
+  return `${state.surface}|${state.surface === 'quadratic' ? state.condition : ''}`;
+}
+
 /** The window a path may wander in before it counts as diverged: the plot's domain widened by half on each side. */
 export function raceWindow(surface: Surface): { x: [number, number]; y: [number, number] } {
   const widen = ([lo, hi]: readonly [number, number]): [number, number] => [lo - (hi - lo) / 2, hi + (hi - lo) / 2];
