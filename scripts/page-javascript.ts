@@ -79,8 +79,8 @@ export function reachableFiles(dist: string, start: readonly string[], leaveOut:
  */
 export function unreachedFiles(dist: string): string[] {
   const root = resolve(dist);
-  const reached = new Set<string>();
-  for (const page of builtPages(root)) for (const file of reachableFiles(root, pageScripts(root, join(root, pageFile(page))).files)) reached.add(file);
+  // What some page reaches is what is reached from all the pages' scripts at once: one walk, not one per page.
+  const reached = new Set(reachableFiles(root, builtPages(root).flatMap((page) => pageScripts(root, join(root, pageFile(page))).files)));
   return (readdirSync(root, { recursive: true }) as string[])
     .filter((name) => /\.m?js$/.test(name) && !reached.has(join(root, name)))
     .map((name) => name.split(sep).join('/'))

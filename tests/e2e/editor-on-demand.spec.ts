@@ -1,7 +1,7 @@
 // The code editor (CodeMirror, the largest file a lesson can load) loads when a reader means to edit, not when a cell
 // or an exercise scrolls into view: until then the page shows the build's static code, highlighted as the editor
 // highlights it, focusable and labelled as the editor is, and Run, Shift+Enter, Check and Reset work on it as it is.
-import { test, expect, type Locator, type Page } from '@playwright/test';
+import { test, expect, type Browser, type Locator, type Page } from '@playwright/test';
 import { check, openExercise } from './pages.ts';
 
 const PAGE = '/lessons/perceptron/';
@@ -77,27 +77,57 @@ test.describe('the editor on demand', () => {
     await expect(cell).toHaveAttribute('data-edited', '');
   });
 
-  test('the arrow keys pressed while the editor loads move where the keys typed after them go', async ({ page }) => {
+  /**
+   * What `keys` (then "Z") do to cell 1's code in the loaded editor, in a context of its own (a cell keeps its edits),
+   * at this viewport: the code after them, and the rows the first line takes on the screen.
+   */
+  async function byTheEditor(browser: Browser, viewport: { width: number; height: number }, keys: string[]): Promise<{ code: string; firstLineRows: number }> {
+    const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, viewport });
+    const page = await context.newPage();
+    const cell = await openCells(page);
+    await cell.getByRole('button', { name: 'Copy link to cell 1, with its code' }).focus();
+    await page.keyboard.press('Tab');
+    await expect(cell).toHaveAttribute('data-editor', 'ready');
+    const firstLineRows = await cell.locator('.cm-line').first().evaluate((line) => Math.round(line.getBoundingClientRect().height / parseFloat(getComputedStyle(line).lineHeight)));
+    for (const key of keys) await page.keyboard.press(key);
+    await page.keyboard.type('Z');
+    const code = await codeOf(cell);
+    await context.close();
+    return { code, firstLineRows };
+  }
+
+  const codeOf = (cell: Locator) => cell.evaluate((element) => (element as HTMLElement & { code(): string }).code());
+
+  test('the arrow keys pressed while the editor loads move where the keys typed after them go, as in the loaded editor', async ({ page, browser }) => {
+    const keys = ['ArrowDown', 'ArrowRight', 'ArrowRight', 'ArrowLeft'];
+    const expected = await byTheEditor(browser, page.viewportSize()!, keys);
     const { cell, authored, release } = await tabIntoHeldBackCell(page);
-    const lines = authored.split('\n');
-    expect(lines.length).toBeGreaterThan(2);
+    expect(authored.split('\n').length).toBeGreaterThan(2);
     const scrolled = await page.evaluate(() => window.scrollY);
-    // Down a line, right two characters (or to the line's end), left one: the caret is at column 1 of the second line.
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowLeft');
+    for (const key of keys) await page.keyboard.press(key);
     await page.keyboard.type('Z');
     // The page did not scroll with the arrows: they were the code's.
     expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
     release();
     await expect(cell).toHaveAttribute('data-editor', 'ready');
-    const column = Math.min(2, lines[1].length) - 1;
-    const expected = [lines[0], `${lines[1].slice(0, column)}Z${lines[1].slice(column)}`, ...lines.slice(2)].join('\n');
-    await expect.poll(() => cell.evaluate((element) => (element as HTMLElement & { code(): string }).code())).toBe(expected);
+    await expect.poll(() => codeOf(cell)).toBe(expected.code);
     // The caret is after the Z: the next key goes there.
     await page.keyboard.type('W');
-    await expect.poll(() => cell.evaluate((element) => (element as HTMLElement & { code(): string }).code())).toBe(expected.replace('Z', 'ZW'));
+    await expect.poll(() => codeOf(cell)).toBe(expected.code.replace('Z', 'ZW'));
+  });
+
+  test('at 360 px, where the code wraps, ↓ pressed while the editor loads moves a row on the screen, as the loaded editor does', async ({ page, browser }) => {
+    const viewport = { width: 360, height: 740 };
+    const expected = await byTheEditor(browser, viewport, ['ArrowDown']);
+    expect(expected.firstLineRows, 'the first line wraps at 360 px').toBeGreaterThan(1);
+    await page.setViewportSize(viewport);
+    const { cell, authored, release } = await tabIntoHeldBackCell(page);
+    expect(expected.code.indexOf('Z'), 'the editor moved within the first line').toBeLessThan(authored.split('\n')[0].length);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.type('Z');
+    release();
+    await expect(cell).toHaveAttribute('data-editor', 'ready');
+    await expect.poll(() => codeOf(cell)).toBe(expected.code);
   });
 
   test('Delete, Backspace and a paste made while the editor loads are kept, as the editor would have made them', async ({ page }) => {

@@ -91,3 +91,18 @@ test('a regression over the plane: the value scale replaces the classes, trainin
   await picture.hover({ position: { x: 40, y: 60 } });
   await expect(readout).toHaveText(/^\(−?\d+\.\d\d, −?\d+\.\d\d\): output −?\d+\.\d{3}$/, { timeout: 10_000 });
 });
+
+test('a resize redraws the picture only when its width changes: a height-only resize draws no frame', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const widget = await openPlayground(page);
+  await widget.getByRole('button', { name: 'Step' }).click();
+  await expect(widget).toHaveAttribute('data-epoch', '1');
+  const frames = await numberAttribute(widget, 'data-frames');
+  // Taller only: the picture (as wide as its column) keeps its width.
+  await page.setViewportSize({ width: 1280, height: 700 });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  expect(await numberAttribute(widget, 'data-frames')).toBe(frames);
+  // Narrower: the picture is redrawn at its new width, one frame.
+  await page.setViewportSize({ width: 600, height: 700 });
+  await expect.poll(() => numberAttribute(widget, 'data-frames')).toBe(frames + 1);
+});

@@ -86,6 +86,39 @@ test('side by side, after ten epochs the encoded network’s loss is lower than 
   expect(painted).toBeGreaterThan(20);
 });
 
+test('the loss chart, drawn in the worker, follows each epoch; every widget\'s chart clips with its own clip', async ({ page }) => {
+  const widget = await openWidget(page);
+  const chart = widget.locator('[data-plot="loss"] svg');
+  await expect(chart).toHaveAttribute('role', 'img');
+  await expect(chart).toHaveAttribute('aria-label', /^Mean squared error against the epoch/);
+  await widget.getByRole('button', { name: 'One epoch' }).click();
+  await expect(widget).toHaveAttribute('data-epoch', '1', { timeout: 30_000 });
+  // Two points a curve: the curve is a path with two points.
+  await expect.poll(() => chart.locator('g[data-mark="line"] path').first().getAttribute('d')).toMatch(/^M[\d.,-]+L[\d.,-]+$/);
+  // Every widget of the lesson drawn: no id twice on the page, and every url(#...) an id of its own chart.
+  const widgets = page.locator('position-to-colour');
+  for (const each of await widgets.all()) {
+    await each.scrollIntoViewIfNeeded();
+    await expect(each.locator('[data-plot="loss"] svg')).toHaveCount(1, { timeout: 30_000 });
+  }
+  const problems = await page.evaluate(() => {
+    const found: string[] = [];
+    const ids = [...document.querySelectorAll('[id]')].map((element) => element.id);
+    for (const id of new Set(ids)) if (ids.filter((other) => other === id).length > 1) found.push(`the id ${id} is used twice`);
+    for (const svg of document.querySelectorAll('position-to-colour [data-plot="loss"] svg')) {
+      for (const element of svg.querySelectorAll('[clip-path], [marker-start]')) {
+        for (const value of [element.getAttribute('clip-path'), element.getAttribute('marker-start')]) {
+          const id = /url\(#([^)]+)\)/.exec(value ?? '')?.[1];
+          if (id !== undefined && svg.querySelector(`[id="${id}"]`) === null) found.push(`${value} names no element of its chart`);
+        }
+      }
+    }
+    return found;
+  });
+  expect(await widgets.count()).toBeGreaterThan(1);
+  expect(problems).toEqual([]);
+});
+
 test('a link opens the settings it holds: side by side with L = 4', async ({ page }) => {
   await page.goto(PAGE);
   const key = await page.locator('position-to-colour').first().getAttribute('data-key');

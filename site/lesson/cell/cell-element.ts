@@ -127,8 +127,9 @@ export class NotebookCell extends HTMLElement {
     if (!holder || !host) return undefined;
     this.dataset.editor = 'loading';
     let createEditor: typeof import('./editor.ts').createEditor;
+    let rowMoves: typeof import('./editor.ts').rowMoves;
     try {
-      ({ createEditor } = await import('./editor.ts'));
+      ({ createEditor, rowMoves } = await import('./editor.ts'));
     } catch {
       // Offline before the course was saved: the code still runs as it is, and the next try to edit loads it again.
       this.dataset.editor = 'failed';
@@ -148,7 +149,7 @@ export class NotebookCell extends HTMLElement {
       },
     });
     const request = await swapInWhenLaidOut(holder, place, () => {
-      const taken = this.intent?.take();
+      const taken = this.intent?.take(rowMoves);
       this.intent = undefined;
       return taken;
     });

@@ -51,6 +51,12 @@ export interface EditRequest {
   focus: boolean;
 }
 
+/**
+ * A move by a row on the screen from the offset `at` of the code as shown, aiming at the horizontal position `x` (null:
+ * the caret's own): the offset it lands on and the x it aimed at, or undefined where the layout cannot tell.
+ */
+export type RowMoves = (at: number, move: 'up' | 'down', x: number | null) => { at: number; x: number } | undefined;
+
 /** An edit made before the editor was in: text typed or pasted, one character deleted, or the caret moved by an arrow key. */
 export type PendingEdit = { insert: string } | { delete: 'backward' | 'forward' } | { move: Move };
 
@@ -63,18 +69,30 @@ const isLow = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
  * stopping at the code's ends; ← and → move by a character, ↑ and ↓ to the same column of the line above or below
  * (the column kept across lines too short for it, to the code's start or end from its first or last line). The result
  * is the one span of the code that changed, and the caret after it.
+ *
+ * Where the code wraps, the editor's ↑ and ↓ move by a row on the screen, not a line of the code: `rows`, given, moves
+ * by the static block's rows instead (row-moves.ts) while the code is still as shown (no edit made before the move),
+ * keeping the horizontal position of the first of a run of moves as the editor does; where it cannot tell, the move
+ * is by lines.
  */
-export function pendingChange(code: string, caret: number, edits: readonly PendingEdit[]): Omit<EditRequest, 'focus'> {
+export function pendingChange(code: string, caret: number, edits: readonly PendingEdit[], rows?: RowMoves): Omit<EditRequest, 'focus'> {
   let text = code;
   let at = Math.max(0, Math.min(caret, code.length));
-  /** The column ↑ and ↓ aim for, kept from the first of a run of them. */
+  /** The column ↑ and ↓ aim for, kept from the first of a run of them (or, moving by rows, the horizontal position). */
   let goal: number | null = null;
+  let goalX: number | null = null;
   const before = (i: number) => (i >= 2 && isLow(text.charCodeAt(i - 1)) && isHigh(text.charCodeAt(i - 2)) ? 2 : Math.min(i, 1));
   const after = (i: number) => (i >= text.length ? 0 : isHigh(text.charCodeAt(i)) && isLow(text.charCodeAt(i + 1)) ? 2 : 1);
   const lineStart = (i: number) => text.lastIndexOf('\n', i - 1) + 1;
   const lineEnd = (i: number) => (text.indexOf('\n', i) < 0 ? text.length : text.indexOf('\n', i));
   for (const edit of edits) {
     if ('move' in edit && (edit.move === 'up' || edit.move === 'down')) {
+      const row: { at: number; x: number } | undefined = text === code && rows !== undefined ? rows(at, edit.move, goalX) : undefined;
+      if (row !== undefined) {
+        goalX = row.x;
+        at = row.at;
+        continue;
+      }
       const start = lineStart(at);
       goal ??= at - start;
       if (edit.move === 'up') at = start === 0 ? 0 : Math.min(lineStart(start - 1) + goal, start - 1);
@@ -85,6 +103,7 @@ export function pendingChange(code: string, caret: number, edits: readonly Pendi
       continue;
     }
     goal = null;
+    goalX = null;
     if ('move' in edit) at += edit.move === 'left' ? -before(at) : after(at);
     else if ('insert' in edit) {
       text = text.slice(0, at) + edit.insert + text.slice(at);
@@ -114,7 +133,8 @@ export interface EditIntentHooks {
 
 /** A watch on a static code block: `take()` ends it and says what the reader did meanwhile; `again()` asks anew on the next sign (the editor failed to load). */
 export interface EditIntentWatch {
-  take(): EditRequest;
+  /** `rows`, given, moves ↑ and ↓ by the block's rows on the screen (row-moves.ts, which comes with the editor). */
+  take(rows?: (block: HTMLElement, code: string) => RowMoves): EditRequest;
   again(): void;
 }
 
@@ -168,24 +188,24 @@ export function watchEditIntent(block: HTMLElement, code: () => string, hooks: E
     again() {
       asked = false;
     },
-    take() {
+    take(rows) {
       block.removeEventListener('pointerdown', onPointer);
       block.removeEventListener('focus', ask);
       block.removeEventListener('keydown', onKey);
       block.removeEventListener('paste', onPaste);
       const focus = block.contains(document.activeElement) || edits.some((edit) => !('move' in edit));
-      return { ...pendingChange(code(), caret ?? 0, edits), focus };
+      return { ...pendingChange(code(), caret ?? 0, edits, rows?.(block, code())), focus };
     },
   };
 }
 
-interface CaretPosition {
+export interface CaretPosition {
   node: Node;
   offset: number;
 }
 
 /** The offset into the code under a point of the static block, or undefined when the point is on no line. */
-function caretFromPoint(block: HTMLElement, code: string, x: number, y: number): number | undefined {
+export function caretFromPoint(block: HTMLElement, code: string, x: number, y: number): number | undefined {
   const position = pointPosition(x, y);
   if (!position || !block.contains(position.node)) return undefined;
   const element = position.node instanceof Element ? position.node : position.node.parentElement;

@@ -19,6 +19,9 @@ import {
 import { codeHighlighter } from './code-highlighter.ts';
 import type { EditRequest } from './edit-intent.ts';
 
+// What the page replays of the reader's ↑ and ↓ when the editor has come (cell-element.ts, exercise-element.ts).
+export { rowMoves } from './row-moves.ts';
+
 /** What a cell's editor needs from the cell. */
 export interface EditorHooks {
   /** Runs the cell. */

@@ -118,7 +118,7 @@ export class ExerciseElement extends HTMLElement {
 
   private async createEditor(code: string): Promise<CellEditor> {
     this.dataset.editor = 'loading';
-    const { createEditor } = await import('../cell/editor.ts');
+    const { createEditor, rowMoves } = await import('../cell/editor.ts');
     const host = this.byRole('editor');
     const exercise = this.exercise as Extract<AnswerKey, { kind: 'code' }>;
     const place = document.createElement('div');
@@ -136,7 +136,7 @@ export class ExerciseElement extends HTMLElement {
       },
     );
     const request = await swapInWhenLaidOut(host, place, () => {
-      const taken = this.intent?.take();
+      const taken = this.intent?.take(rowMoves);
       this.intent = undefined;
       return taken;
     });

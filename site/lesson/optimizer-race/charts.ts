@@ -5,14 +5,14 @@
 // scales: both are linear in what the page places (the plane's x and y, the loss chart's step).
 
 import * as Plot from '../shared/plot.ts';
-import { MarkupDocument, type MarkupElement } from '../shared/markup-document.ts';
+import { linearScaleOf, plotMarkup } from '../shared/plot-markup.ts';
 import { plotStyle, themeVar } from '../shared/plot-theme.ts';
 import { formatNumber } from '../shared/graph/number-format.ts';
 import type { Surface } from '../../../engine/surfaces.ts';
 import { gridTransform, type IsolinePath } from './isolines.ts';
 import type { RacePath } from './race.ts';
 import { colorOf, DASHES } from './palette.ts';
-import { applyScale, type LinearScale } from './scale.ts';
+import { applyScale, type LinearScale } from '../shared/linear-scale.ts';
 
 /** A chart drawn in the worker: its SVG markup and the scales the page places marks with. */
 export interface ChartMarkup {
@@ -24,19 +24,6 @@ export interface ChartMarkup {
 /** The loss chart also says whether its y scale is logarithmic (every loss positive); its y scale's range is all the page reads of it. */
 export interface LossChartMarkup extends ChartMarkup {
   log: boolean;
-}
-
-/** A scale of a chart Plot drew, as its domain and range. */
-function linearScaleOf(chart: Plot.Plot, name: 'x' | 'y'): LinearScale {
-  const scale = chart.scale(name)!;
-  return { domain: [...(scale.domain as number[])].slice(0, 2) as [number, number], range: [...(scale.range as number[])].slice(0, 2) as [number, number] };
-}
-
-/** Plot, drawing into a document of markup. */
-function plotMarkup(options: Plot.PlotOptions): { chart: Plot.Plot & MarkupElement; svg: MarkupElement } {
-  const document = new MarkupDocument();
-  const chart = Plot.plot({ ...options, document: document as unknown as Document }) as unknown as Plot.Plot & MarkupElement;
-  return { chart, svg: chart };
 }
 
 /** The height of the contour chart at a width: the plane's aspect, at most 420 px. */
@@ -54,7 +41,7 @@ export function contourChart(surface: Surface, isolines: readonly IsolinePath[],
   const { x, y } = surface.domain;
   const minima = surface.critical.filter((c) => c.kind === 'minimum').map((c) => ({ x: c.point[0], y: c.point[1] }));
   const saddles = surface.critical.filter((c) => c.kind === 'saddle').map((c) => ({ x: c.point[0], y: c.point[1] }));
-  const { chart, svg } = plotMarkup({
+  const chart = plotMarkup({
     width,
     height: contourHeight(surface, width),
     marginLeft: 40,
@@ -73,7 +60,7 @@ export function contourChart(surface: Surface, isolines: readonly IsolinePath[],
   });
   const xs = linearScaleOf(chart, 'x');
   const ys = linearScaleOf(chart, 'y');
-  const document = svg.ownerDocument;
+  const document = chart.ownerDocument;
   const element = (name: string, attributes: Record<string, string | number>) => {
     const made = document.createElementNS('http://www.w3.org/2000/svg', name);
     for (const [key, value] of Object.entries(attributes)) made.setAttribute(key, value);
@@ -88,9 +75,9 @@ export function contourChart(surface: Surface, isolines: readonly IsolinePath[],
   }
   contours.appendChild(grid);
   // Under the marks of the minima and saddles (the first text mark), over the axes.
-  const firstMark = svg.children.find((child) => child.localName === 'g' && child.getAttribute('aria-label') === 'text') ?? null;
-  svg.insertBefore(contours, firstMark);
-  return { markup: svg.outerHTML, x: xs, y: ys };
+  const firstMark = chart.children.find((child) => child.localName === 'g' && child.getAttribute('aria-label') === 'text') ?? null;
+  chart.insertBefore(contours, firstMark);
+  return { markup: chart.outerHTML, x: xs, y: ys };
 }
 
 /** The loss against the step for each racer, every step drawn (the page reveals it up to the step); log scale when every loss is positive. */
@@ -105,7 +92,7 @@ export function lossChart(paths: readonly RacePath[], steps: number, width: numb
       { x: 'step', y: 'loss', stroke: colorOf(path.index), strokeWidth: 2, strokeDasharray: DASHES[path.index % DASHES.length] },
     ),
   );
-  const { chart, svg } = plotMarkup({
+  const chart = plotMarkup({
     width,
     height: 200,
     marginLeft: 52,
@@ -119,5 +106,5 @@ export function lossChart(paths: readonly RacePath[], steps: number, width: numb
     style: plotStyle,
     marks,
   });
-  return { markup: svg.outerHTML, x: linearScaleOf(chart, 'x'), y: linearScaleOf(chart, 'y'), log };
+  return { markup: chart.outerHTML, x: linearScaleOf(chart, 'x'), y: linearScaleOf(chart, 'y'), log };
 }

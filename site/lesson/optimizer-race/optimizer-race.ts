@@ -18,7 +18,8 @@ import { labelChart } from '../shared/plot-accessibility.ts';
 import { formatNumber } from '../shared/graph/number-format.ts';
 import type { ChartMarkup, LossChartMarkup } from './charts.ts';
 import { colorOf, DASHES } from './palette.ts';
-import { applyScale, invertScale } from './scale.ts';
+import { applyScale, invertScale } from '../shared/linear-scale.ts';
+import { parseSvg } from '../shared/markup-document.ts';
 import type { RaceReply, RaceRequest } from './protocol.ts';
 import { presetById, racersFor, type RacePreset } from './presets.ts';
 import {
@@ -78,15 +79,6 @@ function svgElement<K extends keyof SVGElementTagNameMap>(name: K, attributes: R
   const element = document.createElementNS(SVG, name);
   for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, String(value));
   return element;
-}
-
-/** A chart's SVG from the worker's markup (parsed as HTML is: an <svg> in HTML is SVG). */
-function parseSvg(markup: string): SVGSVGElement {
-  const template = document.createElement('template');
-  template.innerHTML = markup;
-  const svg = template.content.firstElementChild;
-  if (!(svg instanceof SVGSVGElement)) throw new Error('the race\'s worker sent a chart that is not an SVG');
-  return svg;
 }
 
 /** A number for the reader: 4 significant digits, a true minus sign. */
@@ -152,7 +144,7 @@ class OptimizerRaceElement extends HTMLElement {
     // the first does (each drawing costs a slow phone a few hundred milliseconds). Until then it is pending (print.ts
     // waits for that, and says so of a race never drawn).
     this.dataset.pending = '';
-    this.cleanups.push(whenNear(this, () => this.start()));
+    this.cleanups.push(whenNear([this], () => this.start()));
   }
 
   /** Starts the race's worker and asks it for the race. */

@@ -137,7 +137,14 @@ export class PlaygroundElement extends HTMLElement {
       }),
       watchVisibility(this, (visible) => this.send({ type: 'suspend', suspended: !visible })),
     );
-    const resize = new ResizeObserver(() => this.redraw());
+    // Redrawn when the picture's width changes; not for the observer's first report, nor a resize that keeps the width
+    // (each draw counts as a frame delivered, which the frame rate the Playground reports is made of).
+    let width: number | null = null;
+    const resize = new ResizeObserver(([entry]) => {
+      const was = width;
+      width = entry.contentRect.width;
+      if (was !== null && was !== width) this.redraw();
+    });
     resize.observe(this.query('.pg-picture'));
     this.stops.push(() => resize.disconnect());
     this.dataset.ready = 'true';

@@ -3,25 +3,19 @@
 // square), draws the loss curves, and keeps the settings in the URL. Training runs only after Start (or One
 // epoch), one epoch per request, and waits while the widget is off-screen.
 
-import * as Plot from '../shared/plot.ts';
 import { drawPicture, toImageBytes } from './picture.ts';
 import { DEFAULT_FREQUENCIES, networkName, networkSummary, inputWidth, type NetworkOptions } from './network.ts';
 import { decodeView, encodeView, parameterName, startView, withView, type ColourView } from './url-state.ts';
 import type { ColourReply, ColourRequest } from './protocol.ts';
-import { onThemeChange, plotStyle, themeVar } from '../shared/plot-theme.ts';
+import { onThemeChange } from '../shared/plot-theme.ts';
+import { parseSvg } from '../shared/markup-document.ts';
+import type { LossPoint } from './chart.ts';
 import { labelChart } from '../shared/plot-accessibility.ts';
 import { watchVisibility } from '../shared/mount-when-visible.ts';
 import { WorkerRequests, type WithoutId } from '../shared/worker-requests.ts';
 
 /** Epochs one press of Start runs before pausing by itself, so a forgotten tab does not train forever. */
 const EPOCHS_PER_RUN = 100;
-
-/** One point of a loss curve. */
-interface LossPoint {
-  epoch: number;
-  loss: number;
-  network: string;
-}
 
 /** A short number for the page: 0.0412, 0.00133. */
 function show(value: number): string {
@@ -46,6 +40,8 @@ class PositionToColourElement extends HTMLElement {
   private visible = false;
   private runUntil = 0;
   private generation = 0;
+  /** The latest loss chart asked of the worker: an older one that arrives after it is not shown. */
+  private chartDrawing = 0;
   private readonly cleanups: (() => void)[] = [];
 
   private control<T extends HTMLElement>(name: string): T {
@@ -149,9 +145,9 @@ class PositionToColourElement extends HTMLElement {
 
   /** Shows a frame from the worker; false (and a message) for an error. */
   private accept(reply: ColourReply): boolean {
-    if (reply.type === 'error') {
+    if (reply.type !== 'frame') {
       this.pause(false);
-      this.say(`Training stopped: ${reply.message}`);
+      this.say(`Training stopped: ${reply.type === 'error' ? reply.message : 'the worker sent a chart for a frame'}`);
       return false;
     }
     this.epoch = reply.epoch;
@@ -263,70 +259,29 @@ class PositionToColourElement extends HTMLElement {
     this.querySelector('[data-status]')!.textContent = message;
   }
 
-  /** The loss curves: one line per network, the encoded one in the accent colour, the plain one dashed; the last run's faded. */
+  /** The loss curves, drawn by the worker (chart.ts) from the history so far, shown when they come back. */
   private drawChart(): void {
+    if (this.requests === null) return;
     const holder = this.querySelector<HTMLElement>('[data-plot="loss"]')!;
-    const width = Math.max(260, Math.min(640, holder.clientWidth || 640));
-    const names = this.networks.map((network) => networkName(network));
-    const encoded = this.networks.map((network) => network.encoding);
-    const marks: Plot.Markish[] = names.map((name, index) =>
-      Plot.line(
-        this.history.filter((point) => point.network === name),
-        {
-          x: 'epoch',
-          y: 'loss',
-          stroke: encoded[index] ? themeVar('accent') : themeVar('text-muted'),
-          strokeWidth: 2.5,
-          strokeDasharray: encoded[index] ? undefined : '6 4',
-          marker: this.history.length <= names.length ? 'dot' : undefined,
-          clip: true,
-        },
-      ),
-    );
-    const previous = this.previous;
-    if (previous !== null) {
-      marks.unshift(
-        Plot.line(previous.points, {
-          x: 'epoch',
-          y: 'loss',
-          stroke: previous.encoding ? themeVar('accent') : themeVar('text-muted'),
-          strokeOpacity: 0.45,
-          strokeWidth: 1.5,
-          strokeDasharray: previous.encoding ? undefined : '6 4',
-          clip: true,
-        }),
-        Plot.text(previous.points.slice(-1), {
-          x: 'epoch',
-          y: 'loss',
-          text: () => `last run, ${previous.encoding ? 'with γ' : 'without'}`,
-          dx: -4,
-          dy: previous.encoding ? 12 : -10,
-          textAnchor: 'end',
-          fill: themeVar('text-muted'),
-          clip: true,
-        }),
-      );
-    }
-    const lastEpoch = Math.max(10, this.epoch, previous?.points.at(-1)?.epoch ?? 0);
-    const chart = Plot.plot({
-      width,
-      height: 200,
-      marginLeft: 52,
-      style: plotStyle,
-      x: { label: 'epoch', grid: true, domain: [0, lastEpoch] },
-      // A fixed log scale from 10⁻⁴ to 0.2, so the curves of a run and of the next are drawn alike and every tick is labelled.
-      y: { label: 'MSE', type: 'log', grid: true, domain: [1e-4, 0.2], ticks: [1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 0.1], tickFormat: (d: number) => String(d) },
-      ariaLabel: `Mean squared error against the epoch, ${names.join(' and ')}${previous === null ? '' : `, beside the last run ${previous.encoding ? 'with' : 'without'} encoding`}`,
-      marks: [
-        ...marks,
-        ...names.map((name, index) => {
-          const last = this.history.filter((point) => point.network === name).at(-1);
-          return Plot.text(last ? [last] : [], { x: 'epoch', y: 'loss', text: () => (encoded[index] ? 'with γ' : 'without'), dx: -4, dy: encoded[index] ? 12 : -10, textAnchor: 'end', fill: 'currentColor', clip: true });
-        }),
-      ],
+    const drawing = ++this.chartDrawing;
+    const chart = {
+      width: Math.max(260, Math.min(640, holder.clientWidth || 640)),
+      networks: this.networks.map((network) => ({ name: networkName(network), encoding: network.encoding })),
+      history: this.history,
+      previous: this.previous,
+      epoch: this.epoch,
+    };
+    void this.request({ type: 'chart', chart }).then((reply) => {
+      if (drawing !== this.chartDrawing) return;
+      if (reply.type === 'error') {
+        this.say(`The loss chart could not be drawn: ${reply.message}`);
+        return;
+      }
+      if (reply.type !== 'chart') return;
+      const svg = parseSvg(reply.markup);
+      labelChart(svg, 'The loss curves');
+      holder.replaceChildren(svg);
     });
-    labelChart(chart, 'The loss curves');
-    holder.replaceChildren(chart);
   }
 }
 

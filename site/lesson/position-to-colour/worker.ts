@@ -1,9 +1,10 @@
 // A position-to-colour widget's training worker: it owns the networks and the picture, and answers each request
-// with every network's loss and picture after it, so training never blocks the page.
+// with every network's loss and picture after it, so training never blocks the page; and it draws the loss chart.
 
 import { drawPicture, toImageBytes } from './picture.ts';
 import { PictureNetwork } from './trainer.ts';
 import type { ColourReply, ColourRequest, NetworkFrame } from './protocol.ts';
+import { lossChartMarkup } from './chart.ts';
 
 const picture = drawPicture();
 let networks: PictureNetwork[] = [];
@@ -13,6 +14,10 @@ const scope = self as unknown as Worker;
 self.addEventListener('message', (event: MessageEvent<ColourRequest>) => {
   const request = event.data;
   try {
+    if (request.type === 'chart') {
+      scope.postMessage({ type: 'chart', id: request.id, markup: lossChartMarkup(request.chart) } satisfies ColourReply);
+      return;
+    }
     if (request.type === 'reset') {
       networks = request.networks.map((options) => new PictureNetwork(picture, options));
     } else {

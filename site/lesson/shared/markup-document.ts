@@ -272,3 +272,36 @@ function escapeText(text: string): string {
 function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
+
+/** Charts parsed on this page so far: each one's ids get a prefix of their own. */
+let parsed = 0;
+
+/**
+ * On the page: a chart's <svg> from the markup a worker wrote (parsed as HTML is, where an <svg> is SVG). Plot numbers
+ * the ids of its clips and markers (`plot-clip-1`) per document, and each worker's count starts afresh, so two charts
+ * from two workers would share ids and one's clip-path would name the other's clip: each chart's ids, and the
+ * references to them, get a prefix unique on the page.
+ */
+export function parseSvg(markup: string): SVGSVGElement {
+  const template = document.createElement('template');
+  template.innerHTML = markup;
+  const svg = template.content.firstElementChild;
+  if (!(svg instanceof SVGSVGElement)) throw new Error('a chart from a worker is not an SVG');
+  const prefix = `chart${++parsed}-`;
+  const ids = new Set([...svg.querySelectorAll('[id]')].map((element) => element.id));
+  if (ids.size === 0) return svg;
+  for (const element of svg.querySelectorAll('[id]')) element.id = prefix + element.id;
+  const reference = /url\(#([^)]+)\)|^#(.+)$/g;
+  for (const element of [svg, ...svg.querySelectorAll('*')]) {
+    for (const attribute of [...element.attributes]) {
+      if (!attribute.value.includes('#')) continue;
+      const value = attribute.value.replace(reference, (whole, inUrl: string | undefined, bare: string | undefined) => {
+        const id = inUrl ?? bare!;
+        if (!ids.has(id)) return whole;
+        return inUrl !== undefined ? `url(#${prefix}${id})` : `#${prefix}${id}`;
+      });
+      if (value !== attribute.value) element.setAttribute(attribute.name, value);
+    }
+  }
+  return svg;
+}

@@ -47,7 +47,7 @@ export function mountWhenVisible(selector: string, load: () => Promise<unknown>,
  * where IntersectionObserver is missing); returns a function that stops waiting. A lesson with several of one widget
  * loads its code when the first nears, and each widget can wait with its own work until it nears too.
  */
-export function whenNear(elements: Element | Iterable<Element>, start: () => void, margin = '600px'): () => void {
+export function whenNear(elements: Iterable<Element>, start: () => void, margin = '600px'): () => void {
   if (!('IntersectionObserver' in window)) {
     start();
     return () => {};
@@ -60,8 +60,7 @@ export function whenNear(elements: Element | Iterable<Element>, start: () => voi
     },
     { rootMargin: `${margin} 0px` },
   );
-  // A list (NodeList, array) is iterable; an element is not.
-  for (const element of Symbol.iterator in elements ? (elements as Iterable<Element>) : [elements as Element]) observer.observe(element);
+  for (const element of elements) observer.observe(element);
   return () => observer.disconnect();
 }
 

@@ -1,34 +1,15 @@
 // Plot colours from the site's CSS custom properties, so a widget follows light and dark mode.
 //
 // Observable Plot accepts `var(--accent)` as a colour, so marks can name the site's colours
-// directly (`themeVar('accent')`); `themeColors()` resolves them to rgb() strings for the places that
-// need a real colour (a canvas, an interpolated colour scale). `onThemeChange` calls back when the
-// reader toggles the theme or the system switches, so the widget re-renders.
+// directly (`themeVar('accent')`); a canvas, which needs real colours, reads them with shared/colors.ts.
+// `onThemeChange` calls back when the reader toggles the theme or the system switches, so the widget re-renders.
 
 /** The site's colour custom properties, by the name after `--`. */
 export type ThemeColorName = 'bg' | 'bg-raised' | 'bg-sunken' | 'text' | 'text-muted' | 'border' | 'accent' | 'accent-soft' | 'good' | 'bad' | 'focus';
 
-const NAMES: readonly ThemeColorName[] = ['bg', 'bg-raised', 'bg-sunken', 'text', 'text-muted', 'border', 'accent', 'accent-soft', 'good', 'bad', 'focus'];
-
 /** A reference to one of the site's colours, `var(--name)`, for SVG marks that follow the theme by themselves. */
 export function themeVar(name: ThemeColorName): string {
   return `var(--${name})`;
-}
-
-/** The site's colours resolved to `rgb(...)` strings for the theme in force now, read inside `within` (default the page). */
-export function themeColors(within: Element = document.body): Record<ThemeColorName, string> {
-  // The properties hold light-dark(...) expressions; only a real property resolves them, so a
-  // hidden probe takes each colour in turn.
-  const probe = document.createElement('span');
-  probe.style.display = 'none';
-  within.append(probe);
-  const colors = {} as Record<ThemeColorName, string>;
-  for (const name of NAMES) {
-    probe.style.color = `var(--${name})`;
-    colors[name] = getComputedStyle(probe).color;
-  }
-  probe.remove();
-  return colors;
 }
 
 /** Plot's `style` option for a widget: transparent background, the site's text colour and UI font. */

@@ -108,11 +108,11 @@ describe('every lesson component mounts through one helper', () => {
     expect(load).toHaveBeenCalledTimes(1);
   });
 
-  test('one element can wait for itself: whenNear starts it once, when it nears, and can be cancelled first', () => {
+  test('one element can wait for itself ([element]): whenNear starts it once, when it nears, and can be cancelled first', () => {
     const observers = fakePage([]);
     const element = fakeElement();
     const start = vi.fn();
-    whenNear(element as unknown as Element, start, '300px');
+    whenNear([element as unknown as Element], start, '300px');
     expect(observers[0].observed).toEqual([element]);
     expect(observers[0].margin).toBe('300px 0px');
     expect(start).not.toHaveBeenCalled();
@@ -121,7 +121,7 @@ describe('every lesson component mounts through one helper', () => {
     expect(observers[0].disconnected).toBe(true);
     // Cancelled before it neared (the element left the page): it never starts.
     const never = vi.fn();
-    const cancel = whenNear(fakeElement() as unknown as Element, never);
+    const cancel = whenNear([fakeElement() as unknown as Element], never);
     cancel();
     expect(observers[1].disconnected).toBe(true);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { keyIntent, offsetAt, pendingChange } from '../../../../site/lesson/cell/edit-intent.ts';
+import { keyIntent, offsetAt, pendingChange, type RowMoves } from '../../../../site/lesson/cell/edit-intent.ts';
 
 const key = (name: string, modifiers: Partial<{ shiftKey: boolean; ctrlKey: boolean; metaKey: boolean; altKey: boolean; isComposing: boolean }> = {}) => ({
   key: name,
@@ -113,6 +113,36 @@ describe('the change made by edits before the editor was in', () => {
     expect(pendingChange(lines, 8, [{ move: 'down' }])).toMatchObject({ caret: lines.length });
     // A horizontal move sets a new column.
     expect(pendingChange(lines, 3, [{ move: 'down' }, { move: 'left' }, { move: 'down' }])).toMatchObject({ caret: 7 });
+  });
+
+  test('where the code wraps, ↑ and ↓ move by the rows on the screen while the code is as shown, keeping the aimed x', () => {
+    // "abcdefgh" shown wrapped after 4 characters (10 px each): rows abcd | efgh, then the line "ij".
+    const wrapped = 'abcdefgh\nij';
+    const rowOf = (at: number) => (at <= 3 ? 0 : at <= 8 ? 1 : 2);
+    const rowStarts = [0, 4, 9];
+    const rowEnds = [4, 8, 11];
+    const seen: (number | null)[] = [];
+    const rows: RowMoves = (at, move, x) => {
+      seen.push(x);
+      const aimed = x ?? (at - rowStarts[rowOf(at)]) * 10;
+      const row = rowOf(at) + (move === 'up' ? -1 : 1);
+      if (row < 0) return { at: 0, x: aimed };
+      if (row > 2) return { at: wrapped.length, x: aimed };
+      return { at: Math.min(rowStarts[row] + Math.round(aimed / 10), rowEnds[row]), x: aimed };
+    };
+    // Down from "b": "f", on the first line's second row (by lines it would be "j").
+    expect(pendingChange(wrapped, 1, [{ move: 'down' }, { insert: 'X' }], rows)).toEqual({ from: 5, to: 5, insert: 'X', caret: 6 });
+    expect(pendingChange(wrapped, 1, [{ move: 'down' }, { insert: 'X' }])).toMatchObject({ from: 10 });
+    // Down twice from "d" (x 30): "h", then the end of "ij" (too short), the first move's x kept for the second.
+    seen.length = 0;
+    expect(pendingChange(wrapped, 3, [{ move: 'down' }, { move: 'down' }], rows)).toMatchObject({ caret: 11 });
+    expect(seen).toEqual([null, 30]);
+    // After an edit the rows shown are no longer the code's: the moves are by lines.
+    seen.length = 0;
+    expect(pendingChange(wrapped, 1, [{ insert: 'X' }, { move: 'down' }], rows)).toMatchObject({ caret: 12 });
+    expect(seen).toEqual([]);
+    // Where the layout cannot tell, by lines.
+    expect(pendingChange(wrapped, 1, [{ move: 'down' }], () => undefined)).toMatchObject({ caret: 10 });
   });
 
   test('edits in two places become one change spanning both, with the caret after the last', () => {

@@ -3,7 +3,7 @@ import { contourChart, contourHeight, lossChart } from '../../../../site/lesson/
 import { isolinePaths } from '../../../../site/lesson/optimizer-race/isolines.ts';
 import { contourLevels, runRace, surfaceOf } from '../../../../site/lesson/optimizer-race/race.ts';
 import { presetById } from '../../../../site/lesson/optimizer-race/presets.ts';
-import { applyScale, invertScale } from '../../../../site/lesson/optimizer-race/scale.ts';
+import { applyScale, invertScale } from '../../../../site/lesson/shared/linear-scale.ts';
 
 const tags = (markup: string, pattern: RegExp) => [...markup.matchAll(pattern)].length;
 

@@ -1,5 +1,5 @@
-// A linear scale as the race's worker sends it with each chart (charts.ts), for the page to place marks with and to
-// read the plane's point under the pointer: where Plot put the domain's two ends.
+// A linear scale as a widget's worker sends it with a chart it drew (plot-markup.ts), for the page to place marks with
+// and to read the point under the pointer: where Plot put the domain's two ends.
 
 /** `domain[0]` lands on `range[0]`, `domain[1]` on `range[1]`, linearly between. */
 export interface LinearScale {
