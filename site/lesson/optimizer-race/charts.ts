@@ -12,14 +12,7 @@ import type { Surface } from '../../../engine/surfaces.ts';
 import { gridTransform, type IsolinePath } from './isolines.ts';
 import type { RacePath } from './race.ts';
 import { colorOf, DASHES } from './palette.ts';
-import { applyScale, type LinearScale } from '../shared/linear-scale.ts';
-
-/** A chart drawn in the worker: its SVG markup and the scales the page places marks with. */
-export interface ChartMarkup {
-  markup: string;
-  x: LinearScale;
-  y: LinearScale;
-}
+import { applyScale, type ChartMarkup } from '../shared/linear-scale.ts';
 
 /** The loss chart also says whether its y scale is logarithmic (every loss positive); its y scale's range is all the page reads of it. */
 export interface LossChartMarkup extends ChartMarkup {

@@ -2,7 +2,8 @@
 // whether it needs the contour chart drawn (a new surface, or a new width); the worker answers with every racer's path
 // and the charts, drawn by Plot as SVG markup (charts.ts), with the scales the page places its marks with.
 
-import type { ChartMarkup, LossChartMarkup } from './charts.ts';
+import type { LossChartMarkup } from './charts.ts';
+import type { ChartMarkup } from '../shared/linear-scale.ts';
 import type { RacePath, RaceState } from './race.ts';
 
 /** A request from the page. */

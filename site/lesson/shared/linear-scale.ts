@@ -16,3 +16,10 @@ export function applyScale({ domain: [d0, d1], range: [r0, r1] }: LinearScale, v
 export function invertScale({ domain: [d0, d1], range: [r0, r1] }: LinearScale, position: number): number {
   return d0 + ((position - r0) * (d1 - d0)) / (r1 - r0);
 }
+
+/** A chart a worker drew (shared/plot-markup.ts): its SVG markup and the scales the page places marks and reads pointers with. */
+export interface ChartMarkup {
+  markup: string;
+  x: LinearScale;
+  y: LinearScale;
+}
