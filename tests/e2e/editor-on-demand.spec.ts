@@ -316,10 +316,20 @@ test.describe('a code exercise before its editor loads', () => {
   });
 
   test('the focus ring of the code, static and then the editor, is drawn inside the box that clips the exercise\'s corners', async ({ page }) => {
+    // The editor is held back while the static code's ring is read: focus asks for the editor, which replaces the
+    // static code as soon as it arrives (on a quick load, before the ring could be read).
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route((url) => isEditorFile(url.href), async (route) => {
+      await released;
+      await route.continue();
+    });
     const exercise = await openExercise(page, 'perceptron-update');
     await expect(exercise.locator('.ex-editor')).toHaveCSS('overflow', 'hidden');
     await exercise.locator('.code-static').focus();
+    await expect(exercise).toHaveAttribute('data-editor', 'loading');
     await expect(exercise.locator('.code-static')).toHaveCSS('outline-offset', '-3px');
+    release();
     await expect(exercise).toHaveAttribute('data-editor', 'ready');
     await expect(exercise.locator('.cm-editor')).toHaveClass(/cm-focused/);
     await expect(exercise.locator('.cm-editor')).toHaveCSS('outline-offset', '-3px');
