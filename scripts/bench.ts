@@ -8,7 +8,10 @@
 // on its JavaScript kernel (the fallback), and TensorFlow.js (float32) on its
 // pure-JavaScript 'cpu' backend and on its 'wasm' backend
 // (@tensorflow/tfjs-backend-wasm, SIMD on, one thread, its .wasm files read
-// from node_modules); and
+// from node_modules), the product on the wasm backend timed twice: with the
+// same B every run, which it packs once and reuses (it caches XNNPACK's
+// operator by B's tensor), and with a new B tensor each run, which it packs
+// in each timed call, as this engine packs B in every call; and
 //   (c) one training step (forward, mean squared error, backward, SGD update)
 //       of a 2-16-16-1 ReLU MLP on 64 points, for a micrograd-style scalar
 //       engine and for this engine,
@@ -53,6 +56,8 @@ interface Measurement {
   backend: string;
   /** The floating-point type it computes in. */
   precision: 'float32' | 'float64';
+  /** How it differs from another engine of the same library and backend in the benchmark, if one does. */
+  variant?: string;
   /** The median over the timed runs, in milliseconds. */
   medianMs: number;
   /** The fastest timed run, in milliseconds. */
@@ -79,6 +84,8 @@ interface Contender {
   library: string;
   backend: string;
   precision: 'float32' | 'float64';
+  /** How it differs from another engine of the same library and backend in the benchmark, if one does. */
+  variant?: string;
   /** Makes this engine's backend the current one (TensorFlow.js switches backends asynchronously). */
   activate: () => Promise<void> | void;
   run: () => void;
@@ -106,8 +113,8 @@ function once(fn: () => void, repeat: number): number {
 }
 
 /** The name of a contender in the table and the JSON: library, backend, precision. */
-function engineName(c: { library: string; backend: string; precision: string }): string {
-  return `${c.library} ${c.backend} (${c.precision})`;
+function engineName(c: { library: string; backend: string; precision: string; variant?: string }): string {
+  return `${c.library} ${c.backend} (${c.precision}${c.variant === undefined ? '' : `, ${c.variant}`})`;
 }
 
 /**
@@ -166,6 +173,7 @@ function recordAll(benchmark: string, flops: number, contenders: Omit<Contender,
       library: c.library,
       backend: c.backend,
       precision: c.precision,
+      ...(c.variant === undefined ? {} : { variant: c.variant }),
       medianMs: times[j].median,
       minMs: times[j].min,
       maxMs: times[j].max,
@@ -218,20 +226,40 @@ const rng = new Random(2024);
   const A = Tensor.fromData(a, [m, k]);
   const B = Tensor.fromData(b, [k, n]);
   const contenders: Contender[] = OUR_BACKENDS.map((kernel) => ours(kernel, () => noGrad(() => matmul(A, B))));
-  const disposables: tf.Tensor[] = [];
+  const disposables: { dispose(): void }[] = [];
   for (const backend of TF_BACKENDS) {
     // Each backend's operands are made while it is current, so they live in that backend and never move.
     await tf.setBackend(backend);
     const tfA = tf.tensor2d(Float32Array.from(a), [m, k]);
     const tfB = tf.tensor2d(Float32Array.from(b), [k, n]);
     disposables.push(tfA, tfB);
-    contenders.push(
-      theirs(backend, () => {
-        const c = tf.matMul(tfA, tfB);
-        c.dataSync();
-        c.dispose();
-      }),
-    );
+    const product = (bOf: () => tf.Tensor2D) => () => {
+      const c = tf.matMul(tfA, bOf());
+      c.dataSync();
+      c.dispose();
+    };
+    if (backend === 'cpu') {
+      contenders.push(theirs(backend, product(() => tfB)));
+      continue;
+    }
+    // The wasm backend keeps, for each B it has multiplied by, XNNPACK's operator with that B packed (cached by B's
+    // tensor: tfjs-backend-wasm's batch_mat_mul_impl.cc), so a product with the same B again skips packing it. This
+    // engine packs B in every call: a tensor's buffer can be changed in place (an optimizer's step does), so a packed
+    // copy kept between calls could go stale. So TF.js wasm is timed both ways: with the same B in every run, and with
+    // a new B tensor (the same values) made before each run, outside the timing, which it then packs in the timed call.
+    contenders.push({ ...theirs(backend, product(() => tfB)), variant: 'the same B, packed once' });
+    let freshB = tf.tensor2d(Float32Array.from(b), [k, n]);
+    const cached = theirs(backend, product(() => freshB));
+    contenders.push({
+      ...cached,
+      variant: 'a new B each call',
+      activate: async () => {
+        await cached.activate();
+        freshB.dispose();
+        freshB = tf.tensor2d(Float32Array.from(b), [k, n]);
+      },
+    });
+    disposables.push({ dispose: () => freshB.dispose() });
   }
   recordAll('matmul 64×784 · 784×256', flops, contenders, await timeAll(contenders));
   for (const t of disposables) t.dispose();
