@@ -1,4 +1,8 @@
 import { test, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readBundleReport } from '../../scripts/page-javascript.ts';
+import { builtSite } from './pages.ts';
 
 async function openExplorer(page: Page) {
   await page.goto('/lessons/activations/');
@@ -6,6 +10,12 @@ async function openExplorer(page: Page) {
   await explorer.scrollIntoViewIfNeeded();
   await expect(explorer.locator('[data-plot="derivative"] svg')).toBeVisible();
   return explorer;
+}
+
+/** Waits until the explorer shows what its worker drew for `activation` (and, when given, the parameter `p`). */
+async function drawn(explorer: ReturnType<Page['locator']>, activation: string, p?: number): Promise<void> {
+  await expect(explorer).toHaveAttribute('data-drawn', new RegExp(`^${activation}:${p === undefined ? '' : `${p}:`}`));
+  await expect(explorer).not.toHaveAttribute('data-pending');
 }
 
 /** The largest |autograd − formula| the explorer shows. */
@@ -23,6 +33,7 @@ test('for every activation the explorer shows autograd and the formula agreeing'
   expect(ids).toEqual(['step', 'sigmoid', 'tanh', 'relu', 'leaky-relu', 'prelu', 'elu', 'gelu', 'gelu-tanh', 'silu', 'mish', 'softplus', 'hardtanh', 'rbf']);
   for (const id of ids) {
     await select.selectOption(id);
+    await drawn(explorer, id);
     expect(await shownDifference(explorer), id).toBeLessThan(1e-12);
   }
 });
@@ -32,10 +43,12 @@ test('the ELU parameter slider changes the curve, and autograd still matches the
   await explorer.getByLabel('Activation').selectOption('elu');
   const slider = explorer.getByRole('slider', { name: 'ELU parameter α' });
   await expect(slider).toBeVisible();
+  await drawn(explorer, 'elu', 1);
   const before = await explorer.locator('[data-plot="f"] svg path').last().getAttribute('d');
   await slider.focus();
   for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
   await expect(explorer.locator('[data-parameter-value]')).toHaveText('α = 2');
+  await drawn(explorer, 'elu', 2);
   expect(await explorer.locator('[data-plot="f"] svg path').last().getAttribute('d')).not.toBe(before);
   expect(await shownDifference(explorer)).toBeLessThan(1e-12);
 });
@@ -53,4 +66,27 @@ test('the sigmoid’s vanishing gradient is shaded on both tails and reported in
   const edge = Math.log(sigma / (1 - sigma)).toFixed(2);
   await expect(status).toContainText(`|f′| < 0.05 on [−6, −${edge}] and [${edge}, 6]`);
   await expect(explorer.locator('[data-plot="derivative"] svg rect[fill="var(--bad)"], [data-plot="derivative"] svg g[fill="var(--bad)"] rect')).toHaveCount(2);
+});
+
+test('the curves are computed and drawn in the explorer’s worker: the element’s code reaches no Plot, and its charts keep their labels', async ({ page }) => {
+  // The element's chunk and everything it imports statically: none of it holds Plot, which only the worker imports.
+  const report = readBundleReport(builtSite);
+  const element = report.find((entry) => entry.sources.includes('site/lesson/activation-explorer/activation-explorer.ts'));
+  expect(element, 'the explorer element’s chunk').toBeDefined();
+  const reached = new Set([element!.file]);
+  for (const file of reached) {
+    const source = readFileSync(join(builtSite, file), 'utf8');
+    for (const match of source.matchAll(/(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([^"']+)["']/g)) reached.add(`_astro/${match[1]}`);
+  }
+  const withPlot = report.filter((entry) => reached.has(entry.file) && '@observablehq/plot' in entry.packages).map((entry) => entry.file);
+  expect(withPlot).toEqual([]);
+  expect(report.some((entry) => entry.sources.includes('site/lesson/activation-explorer/charts.ts') && !reached.has(entry.file))).toBe(true);
+
+  const explorer = await openExplorer(page);
+  await drawn(explorer, 'sigmoid');
+  for (const name of ['f', 'derivative']) {
+    const chart = explorer.locator(`[data-plot="${name}"] svg`);
+    await expect(chart).toHaveAttribute('role', 'img');
+    await expect(chart).toHaveAttribute('aria-label', /^Sigmoid σ: f/);
+  }
 });

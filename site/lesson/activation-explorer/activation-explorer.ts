@@ -1,14 +1,15 @@
-// The activation explorer's custom element: it wires the controls rendered by
-// ActivationExplorer.astro to `computeCurves` and draws f above f′ (autograd solid, central differences dashed),
-// shading where |f′| falls below the threshold.
+// The activation explorer's custom element: it wires the controls rendered by ActivationExplorer.astro to its worker,
+// which samples the activation with the engine and draws f above f′ (autograd solid, central differences dashed),
+// shading where |f′| falls below the threshold (charts.ts); the element shows the charts and the readout.
 
-import * as Plot from '../shared/plot.ts';
 import { activationById, type Activation } from './catalogue.ts';
-import { computeCurves, vanishingIntervals } from './curves.ts';
-import { onThemeChange, plotStyle, themeVar } from '../shared/plot-theme.ts';
+import { onThemeChange } from '../shared/plot-theme.ts';
 import { labelChart } from '../shared/plot-accessibility.ts';
+import { parseSvg } from '../shared/markup-document.ts';
+import { WorkerRequests } from '../shared/worker-requests.ts';
 import { ControlLink } from '../shared/control-link.ts';
 import { widgetKey } from '../shared/url-state.ts';
+import type { ExplorerReply, ExplorerRequest } from './worker.ts';
 
 /** A number for the status line: short, with a true minus sign. */
 function fmt(value: number, digits = 2): string {
@@ -21,12 +22,19 @@ class ActivationExplorerElement extends HTMLElement {
   private stopTheme: (() => void) | null = null;
   private resize: ResizeObserver | null = null;
   private link: ControlLink | null = null;
+  private worker: Worker | null = null;
+  private requests: WorkerRequests<ExplorerRequest, ExplorerReply> | null = null;
+  /** The latest drawing asked of the worker: an older one that arrives after it is not shown. */
+  private drawing = 0;
 
   private control<T extends HTMLElement>(name: string): T {
     return this.querySelector<T>(`[data-control="${name}"]`)!;
   }
 
   connectedCallback(): void {
+    this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'activation-explorer' });
+    this.requests = new WorkerRequests<ExplorerRequest, ExplorerReply>(this.worker);
+    this.worker.addEventListener('error', () => this.say('The explorer’s worker stopped with an error; reload the page to start again.'));
     this.control('activation').addEventListener('change', () => {
       this.setUpParameter();
       this.render();
@@ -63,6 +71,13 @@ class ActivationExplorerElement extends HTMLElement {
   disconnectedCallback(): void {
     this.stopTheme?.();
     this.resize?.disconnect();
+    this.worker?.terminate();
+    this.worker = null;
+    this.requests = null;
+  }
+
+  private say(message: string): void {
+    this.querySelector<HTMLElement>('[data-status]')!.textContent = message;
   }
 
   private get activation(): Activation {
@@ -84,66 +99,52 @@ class ActivationExplorerElement extends HTMLElement {
     this.querySelector('[data-parameter-label]')!.textContent = `Parameter ${parameter.symbol}`;
   }
 
+  /**
+   * Asks the worker for the charts and the numbers of the current settings, and shows them when they come (a reply to
+   * settings changed since is dropped). `data-drawn` then names what is shown: activation, parameter, range, threshold.
+   */
   private render(): void {
+    if (this.requests === null) return;
     const activation = this.activation;
     const p = activation.parameter ? Number(this.control<HTMLInputElement>('parameter').value) : 0;
     if (activation.parameter) this.querySelector('[data-parameter-value]')!.textContent = `${activation.parameter.symbol} = ${fmt(p)}`;
     const range = Number(this.control<HTMLSelectElement>('range').value);
     const threshold = Number(this.control<HTMLSelectElement>('threshold').value);
-    const curves = computeCurves(activation, p, range);
-    const vanishing = vanishingIntervals(curves.x, curves.autograd, threshold);
-
     this.querySelector('[data-formulas]')!.textContent = `${activation.formula}\n${activation.derivativeFormula}`;
-    this.querySelector('[data-agreement]')!.textContent =
-      `max |autograd − formula| = ${curves.maxDifference.toExponential(1)} over ${curves.x.length} points; ` +
-      `max |autograd − central difference| = ${curves.numericDifference.toExponential(1)}`;
-    const where = vanishing.length === 0
-      ? `|f′| stays at or above ${threshold} everywhere on [−${range}, ${range}]`
-      : `|f′| < ${threshold} on ${vanishing.map(([a, b]) => `[${fmt(a)}, ${fmt(b)}]`).join(' and ')}`;
-    const agreement = curves.maxDifference === 0 ? 'agree exactly' : `agree to within ${curves.maxDifference.toExponential(1)}`;
-    const status = this.querySelector<HTMLElement>('[data-status]')!;
-    status.textContent = activation.id === 'step'
-      ? `Step: autograd passes no gradient back (the engine treats its output as a constant), matching f′ = 0. ${where}.`
-      : `${activation.name}: autograd and the formula ${agreement}, and central differences of f agree to within ${curves.numericDifference.toExponential(1)}. ${where}.`;
-
     this.width = this.clientWidth;
     const width = Math.max(260, Math.min(640, this.querySelector<HTMLElement>('[data-plot]')!.clientWidth || 640));
-    const rows = Array.from(curves.x, (x, i) => ({ x, f: curves.f[i], autograd: curves.autograd[i], numeric: curves.numeric[i] }));
-    const shade = Plot.rect(vanishing, { x1: '0', x2: '1', fill: themeVar('bad'), fillOpacity: 0.12 });
-    const common = { width, height: 190, marginLeft: 44, style: plotStyle, x: { domain: [-range, range], label: 'x', grid: true } };
-    const fPlot = Plot.plot({
-      ...common,
-      y: { label: 'f(x)', grid: true },
-      ariaLabel: `${activation.name}: f(x)`,
-      marks: [shade, Plot.ruleY([0], { stroke: themeVar('border') }), Plot.line(rows, { x: 'x', y: 'f', stroke: themeVar('text'), strokeWidth: 2 })],
+    const drawing = ++this.drawing;
+    this.dataset.pending = '';
+    void this.requests.request({ activation: activation.id, parameter: p, range, threshold, width }).then((reply) => {
+      if (drawing !== this.drawing) return;
+      delete this.dataset.pending;
+      if (reply.type === 'error') {
+        this.say(`The curves could not be drawn: ${reply.message}`);
+        return;
+      }
+      this.show(activation, reply, range, threshold);
+      this.dataset.drawn = `${activation.id}:${p}:${range}:${threshold}`;
     });
-    const derivativePlot = Plot.plot({
-      ...common,
-      y: { label: 'f′(x)', grid: true, domain: paddedDomain(curves.autograd, curves.numeric) },
-      ariaLabel: `${activation.name}: f′(x) by autograd and by central differences of f`,
-      marks: [
-        shade,
-        Plot.ruleY([0], { stroke: themeVar('border') }),
-        Plot.line(rows, { x: 'x', y: 'autograd', stroke: themeVar('accent'), strokeWidth: 4, strokeOpacity: 0.8 }),
-        Plot.line(rows, { x: 'x', y: 'numeric', stroke: themeVar('focus'), strokeWidth: 1.5, strokeDasharray: '5 4' }),
-      ],
-    });
-    for (const chart of [fPlot, derivativePlot]) labelChart(chart, chart.getAttribute('aria-label') ?? activation.name);
-    this.querySelector('[data-plot="f"]')!.replaceChildren(fPlot);
-    this.querySelector('[data-plot="derivative"]')!.replaceChildren(derivativePlot);
   }
-}
 
-/** A y domain covering both derivative curves with a margin, and never thinner than [−0.1, 1.1] around the data. */
-function paddedDomain(a: Float64Array, b: Float64Array): [number, number] {
-  let lo = 0;
-  let hi = 1;
-  for (const values of [a, b]) for (const v of values) {
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
+  /** Shows the worker's charts and the readout of their numbers. */
+  private show(activation: Activation, charts: Extract<ExplorerReply, { type: 'charts' }>, range: number, threshold: number): void {
+    this.querySelector('[data-agreement]')!.textContent =
+      `max |autograd − formula| = ${charts.maxDifference.toExponential(1)} over ${charts.points} points; ` +
+      `max |autograd − central difference| = ${charts.numericDifference.toExponential(1)}`;
+    const where = charts.vanishing.length === 0
+      ? `|f′| stays at or above ${threshold} everywhere on [−${range}, ${range}]`
+      : `|f′| < ${threshold} on ${charts.vanishing.map(([a, b]) => `[${fmt(a)}, ${fmt(b)}]`).join(' and ')}`;
+    const agreement = charts.maxDifference === 0 ? 'agree exactly' : `agree to within ${charts.maxDifference.toExponential(1)}`;
+    this.say(activation.id === 'step'
+      ? `Step: autograd passes no gradient back (the engine treats its output as a constant), matching f′ = 0. ${where}.`
+      : `${activation.name}: autograd and the formula ${agreement}, and central differences of f agree to within ${charts.numericDifference.toExponential(1)}. ${where}.`);
+    for (const [name, markup] of [['f', charts.f], ['derivative', charts.derivative]] as const) {
+      const svg = parseSvg(markup);
+      labelChart(svg, svg.getAttribute('aria-label') ?? activation.name);
+      this.querySelector(`[data-plot="${name}"]`)!.replaceChildren(svg);
+    }
   }
-  const pad = 0.08 * (hi - lo);
-  return [lo - pad, hi + pad];
 }
 
 if (!customElements.get('activation-explorer')) customElements.define('activation-explorer', ActivationExplorerElement);
