@@ -73,6 +73,22 @@ export function reachableFiles(dist: string, start: readonly string[], leaveOut:
 }
 
 /**
+ * The files `start` loads at once: themselves and, transitively, every file they import statically (an `import … from`
+ * or a bare `import` of a file beside them), not what they load on demand (`import()`, a worker, a name in a string).
+ */
+export function staticImportClosure(start: readonly string[]): string[] {
+  const files = new Set(start.map((file) => resolve(file)));
+  for (const file of files) {
+    const source = readFileSync(file, 'utf8');
+    for (const match of source.matchAll(/(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) {
+      const target = resolve(dirname(file), match[1]);
+      if (isFile(target)) files.add(target);
+    }
+  }
+  return [...files];
+}
+
+/**
  * The build's JavaScript files (paths in the build) that no page reaches. The closure finds a file by its name written
  * out in another file, so a file a page loads by a name put together at run time would not be counted in any page's
  * budget; a build where every file is reached from some page has none such (tests/e2e/budget.spec.ts).

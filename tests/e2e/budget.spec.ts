@@ -1,10 +1,10 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
-import { join, dirname, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { builtPagePaths, builtSite } from './pages.ts';
 import { pageFile } from '../../scripts/static-server.ts';
-import { isDefinitionOf, pageExercises, pageJavaScript, pageScripts, reachableFiles, readBundleReport, unreachedFiles } from '../../scripts/page-javascript.ts';
+import { isDefinitionOf, pageExercises, pageJavaScript, pageScripts, reachableFiles, readBundleReport, staticImportClosure, unreachedFiles } from '../../scripts/page-javascript.ts';
 import { EXERCISES } from '../../exercises/index.ts';
 import { bundledTwice, sourcesBundledTwice } from '../../scripts/bundle-report.ts';
 
@@ -45,22 +45,9 @@ const ON_REQUEST: readonly { package: string; ceilingBytes: number }[] = [
 
 /** The JavaScript a page loads before any interaction: inline scripts plus module scripts and their static imports. */
 function initialJavaScript(htmlPath: string): { inline: string[]; files: string[] } {
-  const { inline, files: named } = pageScripts(dist, htmlPath);
-  const files = new Set(named);
+  const { inline, files } = pageScripts(dist, htmlPath);
   // Follow static imports (not dynamic import(), which loads only on demand).
-  const queue = [...files];
-  while (queue.length > 0) {
-    const file = queue.pop()!;
-    const source = readFileSync(file, 'utf8');
-    for (const match of source.matchAll(/(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) {
-      const target = resolve(dirname(file), match[1]);
-      if (!files.has(target) && existsSync(target)) {
-        files.add(target);
-        queue.push(target);
-      }
-    }
-  }
-  return { inline, files: [...files] };
+  return { inline, files: staticImportClosure(files) };
 }
 
 /** The built files that hold an on-request package's code, by package. */

@@ -1,7 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { readBundleReport } from '../../scripts/page-javascript.ts';
+import { join, relative, sep } from 'node:path';
+import { readBundleReport, staticImportClosure } from '../../scripts/page-javascript.ts';
 import { builtSite } from './pages.ts';
 
 async function openExplorer(page: Page) {
@@ -73,11 +72,7 @@ test('the curves are computed and drawn in the explorer’s worker: the element�
   const report = readBundleReport(builtSite);
   const element = report.find((entry) => entry.sources.includes('site/lesson/activation-explorer/activation-explorer.ts'));
   expect(element, 'the explorer element’s chunk').toBeDefined();
-  const reached = new Set([element!.file]);
-  for (const file of reached) {
-    const source = readFileSync(join(builtSite, file), 'utf8');
-    for (const match of source.matchAll(/(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([^"']+)["']/g)) reached.add(`_astro/${match[1]}`);
-  }
+  const reached = new Set(staticImportClosure([join(builtSite, element!.file)]).map((file) => relative(builtSite, file).split(sep).join('/')));
   const withPlot = report.filter((entry) => reached.has(entry.file) && '@observablehq/plot' in entry.packages).map((entry) => entry.file);
   expect(withPlot).toEqual([]);
   expect(report.some((entry) => entry.sources.includes('site/lesson/activation-explorer/charts.ts') && !reached.has(entry.file))).toBe(true);

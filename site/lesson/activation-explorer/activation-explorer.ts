@@ -7,6 +7,7 @@ import { onThemeChange } from '../shared/plot-theme.ts';
 import { labelChart } from '../shared/plot-accessibility.ts';
 import { parseSvg } from '../shared/markup-document.ts';
 import { WorkerRequests } from '../shared/worker-requests.ts';
+import { LatestRequest } from '../shared/latest-request.ts';
 import { ControlLink } from '../shared/control-link.ts';
 import { widgetKey } from '../shared/url-state.ts';
 import type { ExplorerReply, ExplorerRequest } from './worker.ts';
@@ -23,9 +24,8 @@ class ActivationExplorerElement extends HTMLElement {
   private resize: ResizeObserver | null = null;
   private link: ControlLink | null = null;
   private worker: Worker | null = null;
-  private requests: WorkerRequests<ExplorerRequest, ExplorerReply> | null = null;
-  /** The latest drawing asked of the worker: an older one that arrives after it is not shown. */
-  private drawing = 0;
+  /** The drawing of the current settings: one in flight at a time, and only the latest shown. */
+  private drawing: LatestRequest<ExplorerRequest, ExplorerReply> | null = null;
 
   private control<T extends HTMLElement>(name: string): T {
     return this.querySelector<T>(`[data-control="${name}"]`)!;
@@ -33,7 +33,7 @@ class ActivationExplorerElement extends HTMLElement {
 
   connectedCallback(): void {
     this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'activation-explorer' });
-    this.requests = new WorkerRequests<ExplorerRequest, ExplorerReply>(this.worker);
+    this.drawing = new LatestRequest(new WorkerRequests<ExplorerRequest, ExplorerReply>(this.worker));
     this.worker.addEventListener('error', () => this.say('The explorer’s worker stopped with an error; reload the page to start again.'));
     this.control('activation').addEventListener('change', () => {
       this.setUpParameter();
@@ -73,7 +73,7 @@ class ActivationExplorerElement extends HTMLElement {
     this.resize?.disconnect();
     this.worker?.terminate();
     this.worker = null;
-    this.requests = null;
+    this.drawing = null;
   }
 
   private say(message: string): void {
@@ -101,10 +101,11 @@ class ActivationExplorerElement extends HTMLElement {
 
   /**
    * Asks the worker for the charts and the numbers of the current settings, and shows them when they come (a reply to
-   * settings changed since is dropped). `data-drawn` then names what is shown: activation, parameter, range, threshold.
+   * settings changed since is dropped, and a slider dragged meanwhile asks only for where it is when the worker is
+   * free). `data-drawn` then names what is shown: activation, parameter, range, threshold.
    */
   private render(): void {
-    if (this.requests === null) return;
+    if (this.drawing === null) return;
     const activation = this.activation;
     const p = activation.parameter ? Number(this.control<HTMLInputElement>('parameter').value) : 0;
     if (activation.parameter) this.querySelector('[data-parameter-value]')!.textContent = `${activation.parameter.symbol} = ${fmt(p)}`;
@@ -113,10 +114,8 @@ class ActivationExplorerElement extends HTMLElement {
     this.querySelector('[data-formulas]')!.textContent = `${activation.formula}\n${activation.derivativeFormula}`;
     this.width = this.clientWidth;
     const width = Math.max(260, Math.min(640, this.querySelector<HTMLElement>('[data-plot]')!.clientWidth || 640));
-    const drawing = ++this.drawing;
     this.dataset.pending = '';
-    void this.requests.request({ activation: activation.id, parameter: p, range, threshold, width }).then((reply) => {
-      if (drawing !== this.drawing) return;
+    this.drawing.ask({ activation: activation.id, parameter: p, range, threshold, width }, (reply) => {
       delete this.dataset.pending;
       if (reply.type === 'error') {
         this.say(`The curves could not be drawn: ${reply.message}`);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { WorkerRequests, type RequestTarget } from '../../../../site/lesson/shared/worker-requests.ts';
+import { LatestRequest } from '../../../../site/lesson/shared/latest-request.ts';
 
 type Request = { id: number; kind: 'square'; x: number };
 type Reply = { id: number; value: number };
@@ -41,5 +42,38 @@ describe('WorkerRequests', () => {
     worker.answer(0, 4);
     expect(() => worker.answer(0, 4)).not.toThrow();
     expect(requests.pending).toBe(0);
+  });
+});
+
+describe('LatestRequest', () => {
+  test('one request in flight at a time; the latest made meanwhile is sent when it comes back, and only its reply is shown', async () => {
+    const worker = fakeWorker();
+    const latest = new LatestRequest<Request, Reply>(new WorkerRequests<Request, Reply>(worker));
+    const shown: number[] = [];
+    const show = (reply: Reply) => shown.push(reply.value);
+    latest.ask({ kind: 'square', x: 2 }, show);
+    latest.ask({ kind: 'square', x: 3 }, show);
+    latest.ask({ kind: 'square', x: 4 }, show);
+    // Only the first went out; 4 waits, and 3, replaced by it, is never sent.
+    expect(worker.sent.map((m) => m.x)).toEqual([2]);
+    expect(latest.busy).toBe(true);
+    worker.answer(0, 4);
+    await Promise.resolve();
+    await Promise.resolve();
+    // The reply to 2 is no longer the latest: dropped, and 4 sent.
+    expect(shown).toEqual([]);
+    expect(worker.sent.map((m) => m.x)).toEqual([2, 4]);
+    worker.answer(1, 16);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(shown).toEqual([16]);
+    expect(latest.busy).toBe(false);
+    // Idle again: the next request goes out at once and its reply is shown.
+    latest.ask({ kind: 'square', x: 5 }, show);
+    expect(worker.sent.map((m) => m.x)).toEqual([2, 4, 5]);
+    worker.answer(2, 25);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(shown).toEqual([16, 25]);
   });
 });
