@@ -149,6 +149,11 @@ test('keyboard: Space toggles the encoding, Enter starts and pauses training, wh
   await page.keyboard.press('Enter');
   await expect(widget.getByRole('button', { name: 'Start' })).toHaveAttribute('aria-pressed', 'false');
   await expect(widget.getByRole('status')).toContainText(/Paused at epoch \d+: mean squared error/);
+  // The chart drawn last answers the latest request: its curve reaches the epoch the run paused at (a point an epoch,
+  // from epoch 0), however many drawings were skipped while the worker was busy.
+  const epoch = Number(await widget.getAttribute('data-epoch'));
+  const curve = widget.locator('[data-plot="loss"] svg g[data-mark="line"] path').first();
+  await expect.poll(async () => ((await curve.getAttribute('d')) ?? '').split('L').length).toBe(epoch + 1);
   // Reset goes back to epoch 0, and the run just ended stays on the chart, faded, to compare with.
   await widget.getByRole('button', { name: 'Reset' }).press('Enter');
   await expect(widget.locator('[data-epoch]')).toHaveText('Epoch 0');

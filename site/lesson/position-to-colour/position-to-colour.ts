@@ -13,6 +13,7 @@ import type { LossPoint } from './chart.ts';
 import { labelChart } from '../shared/plot-accessibility.ts';
 import { watchVisibility } from '../shared/mount-when-visible.ts';
 import { WorkerRequests, type WithoutId } from '../shared/worker-requests.ts';
+import { LatestRequest } from '../shared/latest-request.ts';
 
 /** Epochs one press of Start runs before pausing by itself, so a forgotten tab does not train forever. */
 const EPOCHS_PER_RUN = 100;
@@ -40,8 +41,8 @@ class PositionToColourElement extends HTMLElement {
   private visible = false;
   private runUntil = 0;
   private generation = 0;
-  /** The latest loss chart asked of the worker: an older one that arrives after it is not shown. */
-  private chartDrawing = 0;
+  /** The loss chart's drawing: one in flight at a time, and only the reply to the latest request shown. */
+  private chart: LatestRequest<ColourRequest, ColourReply> | null = null;
   private readonly cleanups: (() => void)[] = [];
 
   private control<T extends HTMLElement>(name: string): T {
@@ -56,6 +57,7 @@ class PositionToColourElement extends HTMLElement {
     this.paintTarget();
     this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
     this.requests = new WorkerRequests<ColourRequest, ColourReply>(this.worker);
+    this.chart = new LatestRequest(this.requests);
     this.control<HTMLInputElement>('encoding').addEventListener('change', (event) => {
       this.view = { ...this.view, encoding: (event.target as HTMLInputElement).checked };
       void this.reset();
@@ -261,9 +263,8 @@ class PositionToColourElement extends HTMLElement {
 
   /** The loss curves, drawn by the worker (chart.ts) from the history so far, shown when they come back. */
   private drawChart(): void {
-    if (this.requests === null) return;
+    if (this.chart === null) return;
     const holder = this.querySelector<HTMLElement>('[data-plot="loss"]')!;
-    const drawing = ++this.chartDrawing;
     const chart = {
       width: Math.max(260, Math.min(640, holder.clientWidth || 640)),
       networks: this.networks.map((network) => ({ name: networkName(network), encoding: network.encoding })),
@@ -271,8 +272,7 @@ class PositionToColourElement extends HTMLElement {
       previous: this.previous,
       epoch: this.epoch,
     };
-    void this.request({ type: 'chart', chart }).then((reply) => {
-      if (drawing !== this.chartDrawing) return;
+    this.chart.ask({ type: 'chart', chart }, (reply) => {
       if (reply.type === 'error') {
         this.say(`The loss chart could not be drawn: ${reply.message}`);
         return;
