@@ -17,6 +17,7 @@ import { searchIndexIntegration } from './scripts/search-index.ts';
 import { exercisePartsIntegration } from './scripts/exercise-parts.ts';
 import { courseIntegration } from './site/course/course-integration.ts';
 import { workerChunksIntegration } from './scripts/worker-chunks.ts';
+import { minifyChunksIntegration } from './scripts/minify-chunks.ts';
 
 export default defineConfig({
   srcDir: './site',
@@ -47,7 +48,7 @@ export default defineConfig({
   // workers' included (the page-JavaScript test reads it; sw.js leaves it out). workerChunksIntegration() builds each
   // web worker as a chunk of the pages' own build, so the workers share the engine's code with each other and with the
   // page (scripts/worker-chunks.ts).
-  integrations: [courseIntegration(), mdx(), workerChunksIntegration(), mnistSubsetIntegration(), exercisePartsIntegration(), searchIndexIntegration(), sitemapIntegration(), bundleReportIntegration(), serviceWorkerIntegration()],
+  integrations: [courseIntegration(), mdx(), workerChunksIntegration(), minifyChunksIntegration(), mnistSubsetIntegration(), exercisePartsIntegration(), searchIndexIntegration(), sitemapIntegration(), bundleReportIntegration(), serviceWorkerIntegration()],
   devToolbar: { enabled: false },
   vite: {
     // A worker that scripts/worker-chunks.ts does not make a chunk of the pages' build is bundled as an ES module.

@@ -2,8 +2,9 @@
 // exercise on them.
 import { expect, type Locator, type Page } from '@playwright/test';
 import { readdirSync, existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { builtPages } from '../../scripts/static-server.ts';
+import { readBundleReport, staticImportClosure } from '../../scripts/page-javascript.ts';
 
 /** The built site under test: dist/, or the folder in E2E_DIST (for a build made beside another one). */
 export const builtSite = resolve(process.env.E2E_DIST ?? 'dist');
@@ -142,4 +143,20 @@ export async function joinClass(page: Page, course: string, id: string): Promise
   await panel.getByLabel('Student id').fill(id);
   await panel.getByRole('button', { name: 'Join', exact: true }).click();
   await expect(panel.getByText(`Course ${course} · student ${id}`)).toBeVisible();
+}
+
+/**
+ * For a widget whose charts its worker draws: the built files that the chunk holding the module `element` (its path in
+ * the project) imports statically, itself included, that hold Observable Plot (none is expected), and whether the module
+ * `charts` is in a file outside them (the worker's).
+ */
+export function plotOnTheElementsSide(element: string, charts: string): { withPlot: string[]; chartsApart: boolean } {
+  const report = readBundleReport(builtSite);
+  const chunk = report.find((entry) => entry.sources.includes(element));
+  expect(chunk, `the chunk of ${element}`).toBeDefined();
+  const reached = new Set(staticImportClosure([join(builtSite, chunk!.file)]).map((file) => relative(builtSite, file).split(sep).join('/')));
+  return {
+    withPlot: report.filter((entry) => reached.has(entry.file) && '@observablehq/plot' in entry.packages).map((entry) => entry.file),
+    chartsApart: report.some((entry) => entry.sources.includes(charts) && !reached.has(entry.file)),
+  };
 }

@@ -1,7 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { join, relative, sep } from 'node:path';
-import { readBundleReport, staticImportClosure } from '../../scripts/page-javascript.ts';
-import { builtSite } from './pages.ts';
+import { plotOnTheElementsSide } from './pages.ts';
 
 async function openExplorer(page: Page) {
   await page.goto('/lessons/activations/');
@@ -69,13 +67,7 @@ test('the sigmoid’s vanishing gradient is shaded on both tails and reported in
 
 test('the curves are computed and drawn in the explorer’s worker: the element’s code reaches no Plot, and its charts keep their labels', async ({ page }) => {
   // The element's chunk and everything it imports statically: none of it holds Plot, which only the worker imports.
-  const report = readBundleReport(builtSite);
-  const element = report.find((entry) => entry.sources.includes('site/lesson/activation-explorer/activation-explorer.ts'));
-  expect(element, 'the explorer element’s chunk').toBeDefined();
-  const reached = new Set(staticImportClosure([join(builtSite, element!.file)]).map((file) => relative(builtSite, file).split(sep).join('/')));
-  const withPlot = report.filter((entry) => reached.has(entry.file) && '@observablehq/plot' in entry.packages).map((entry) => entry.file);
-  expect(withPlot).toEqual([]);
-  expect(report.some((entry) => entry.sources.includes('site/lesson/activation-explorer/charts.ts') && !reached.has(entry.file))).toBe(true);
+  expect(plotOnTheElementsSide('site/lesson/activation-explorer/activation-explorer.ts', 'site/lesson/activation-explorer/charts.ts')).toEqual({ withPlot: [], chartsApart: true });
 
   const explorer = await openExplorer(page);
   await drawn(explorer, 'sigmoid');

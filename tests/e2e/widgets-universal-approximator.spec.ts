@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import { plotOnTheElementsSide } from './pages.ts';
 
 async function openApproximator(page: Page) {
   await page.goto('/lessons/mlp/');
@@ -74,4 +75,30 @@ test('a point dragged on the plot moves', async ({ page }) => {
   await page.mouse.up();
   // The point sat at x = −2.5; a vertical drag keeps x within a pixel of it and raises y.
   await expect(widget.getByRole('status')).toContainText(/Moved point 1 to \(-2\.(5|49|51)\d*, /);
+});
+
+test('the charts are drawn in the approximator’s worker: the element’s code reaches no Plot; a dragged point’s chart keeps up', async ({ page }) => {
+  expect(plotOnTheElementsSide('site/lesson/universal-approximator/universal-approximator.ts', 'site/lesson/universal-approximator/charts.ts')).toEqual({ withPlot: [], chartsApart: true });
+  const widget = await openApproximator(page);
+  for (const [name, label] of [['fit', 'The target and the network’s fit'], ['pieces', 'Each hidden unit’s contribution']]) {
+    const chart = widget.locator(`[data-plot="${name}"] svg`);
+    await expect(chart).toHaveAttribute('role', 'img');
+    await expect(chart).toHaveAttribute('aria-label', new RegExp(`^${label}`));
+  }
+  // Dragging a point asks for a chart at each move; the one shown last has the point where the drag ended.
+  await widget.getByRole('combobox', { name: 'Target' }).selectOption('points');
+  await expect(widget.getByRole('status')).toContainText('New network');
+  await expect(widget).not.toHaveAttribute('data-pending');
+  const dot = widget.locator('[data-plot="fit"] svg g[data-mark="dot"] circle').nth(2);
+  const box = (await dot.boundingBox())!;
+  const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  await page.mouse.move(cx, cy + 30, { steps: 15 });
+  await page.mouse.up();
+  await expect(widget.getByRole('status')).toContainText('Moved point 3 to');
+  await expect(widget).not.toHaveAttribute('data-pending');
+  const moved = (await dot.boundingBox())!;
+  expect(Math.abs(moved.x + moved.width / 2 - cx)).toBeLessThan(2);
+  expect(moved.y + moved.height / 2 - cy).toBeGreaterThan(20);
 });

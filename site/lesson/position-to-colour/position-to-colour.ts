@@ -12,8 +12,7 @@ import { parseSvg } from '../shared/markup-document.ts';
 import type { LossPoint } from './chart.ts';
 import { labelChart } from '../shared/plot-accessibility.ts';
 import { watchVisibility } from '../shared/mount-when-visible.ts';
-import { WorkerRequests, type WithoutId } from '../shared/worker-requests.ts';
-import { LatestRequest } from '../shared/latest-request.ts';
+import { LatestRequest, WorkerRequests, type WithoutId } from '../shared/worker-requests.ts';
 
 /** Epochs one press of Start runs before pausing by itself, so a forgotten tab does not train forever. */
 const EPOCHS_PER_RUN = 100;

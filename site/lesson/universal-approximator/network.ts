@@ -2,6 +2,8 @@
 // unit's contribution, a ReLU piece (a hinge at x = −bⱼ/wⱼ) or a sigmoid step (centred there), and
 // the approximator draws them so the reader sees them add up to the fit.
 
+import { Tensor, linear, noGrad, relu, sigmoid } from '../../../engine/index.ts';
+
 /** The hidden units' nonlinearities on offer. */
 export const HIDDEN_ACTIVATIONS = ['relu', 'sigmoid'] as const;
 
@@ -20,14 +22,18 @@ export interface NetworkWeights {
   c: number;
 }
 
-/** g(z) for the chosen activation. */
-export function activate(activation: HiddenActivation, z: number): number {
-  return activation === 'relu' ? Math.max(0, z) : 1 / (1 + Math.exp(-z));
-}
-
-/** The fit ŷ at each x, and each unit's contribution vⱼ g(wⱼ x + bⱼ) (so fit = c + Σ pieces). */
+/**
+ * The fit ŷ at each x, and each unit's contribution vⱼ g(wⱼ x + bⱼ) (so fit = c + Σ pieces), computed by the engine
+ * with the trainer's layers (linear, then relu or sigmoid, then linear).
+ */
 export function evaluate(weights: NetworkWeights, activation: HiddenActivation, xs: readonly number[]): { fit: number[]; pieces: number[][] } {
-  const pieces = weights.w.map((w, j) => xs.map((x) => weights.v[j] * activate(activation, w * x + weights.b[j])));
-  const fit = xs.map((_, i) => pieces.reduce((total, piece) => total + piece[i], weights.c));
-  return { fit, pieces };
+  const units = weights.w.length;
+  const tensor = (values: readonly number[], shape: number[]) => Tensor.fromData(Float64Array.from(values), shape);
+  return noGrad(() => {
+    const hidden = linear(tensor(xs, [xs.length, 1]), tensor(weights.w, [units, 1]), tensor(weights.b, [units]));
+    const g = activation === 'relu' ? relu(hidden) : sigmoid(hidden);
+    const fit = linear(g, tensor(weights.v, [1, units]), tensor([weights.c], [1]));
+    const pieces = weights.v.map((v, j) => xs.map((_, i) => v * g.data[i * units + j]));
+    return { fit: Array.from(fit.data), pieces };
+  });
 }

@@ -2,15 +2,15 @@
 // to a training worker, draws the fit over the target and each unit's contribution below it, and
 // lets the reader drag and add target points.
 
-import * as Plot from '../shared/plot.ts';
-import { evaluate, type HiddenActivation, type NetworkWeights } from './network.ts';
+import type { HiddenActivation, NetworkWeights } from './network.ts';
 import { DOMAIN, sampleTarget, startingPoints, type TargetName } from './targets.ts';
 import type { ApproximatorReply, ApproximatorRequest } from './protocol.ts';
-import { onThemeChange, plotStyle, themeVar } from '../shared/plot-theme.ts';
 import { labelChart } from '../shared/plot-accessibility.ts';
+import { parseSvg } from '../shared/markup-document.ts';
+import { applyScale, invertScale, type LinearScale } from '../shared/linear-scale.ts';
 import { watchVisibility } from '../shared/mount-when-visible.ts';
 import { prefersReducedMotion } from '../shared/reduced-motion.ts';
-import { WorkerRequests, type WithoutId } from '../shared/worker-requests.ts';
+import { LatestRequest, WorkerRequests, type WithoutId } from '../shared/worker-requests.ts';
 import { ControlLink } from '../shared/control-link.ts';
 import { widgetKey } from '../shared/url-state.ts';
 
@@ -37,7 +37,10 @@ class UniversalApproximatorElement extends HTMLElement {
   private generation = 0;
   private dragging: number | null = null;
   private moved = false;
-  private fitChart: (SVGSVGElement | HTMLElement) & Plot.Plot | null = null;
+  /** The scales of the fit chart on the page, to find the point under the pointer. */
+  private fitScales: { x: LinearScale; y: LinearScale } | null = null;
+  /** The charts' drawing in the worker: one in flight at a time, and only the reply to the latest request shown. */
+  private drawing: LatestRequest<ApproximatorRequest, ApproximatorReply> | null = null;
   private width = 0;
   private cleanups: (() => void)[] = [];
 
@@ -48,6 +51,7 @@ class UniversalApproximatorElement extends HTMLElement {
   connectedCallback(): void {
     this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
     this.requests = new WorkerRequests<ApproximatorRequest, ApproximatorReply>(this.worker);
+    this.drawing = new LatestRequest(this.requests);
     const units = this.control<HTMLInputElement>('units');
     units.addEventListener('input', () => (this.querySelector('[data-units-value]')!.textContent = units.value));
     // The settings a link gives (`?approximator=target_step*units_16`); the reader's own points stay on the page.
@@ -90,7 +94,6 @@ class UniversalApproximatorElement extends HTMLElement {
     plot.addEventListener('pointerdown', (event) => this.pointerDown(event));
     plot.addEventListener('pointermove', (event) => this.pointerMove(event));
     plot.addEventListener('pointerup', (event) => this.pointerUp(event));
-    this.cleanups.push(onThemeChange(() => this.render()));
     this.cleanups.push(watchVisibility(this, (visible) => {
       this.visible = visible;
       if (visible && this.running) void this.loop();
@@ -126,9 +129,9 @@ class UniversalApproximatorElement extends HTMLElement {
   }
 
   private accept(reply: ApproximatorReply): boolean {
-    if (reply.type === 'error') {
+    if (reply.type !== 'state') {
       this.pause();
-      this.say(`Training stopped: ${reply.message}`);
+      this.say(`Training stopped: ${reply.type === 'error' ? reply.message : 'the worker sent charts for a step'}`);
       return false;
     }
     this.weights = reply.weights;
@@ -230,24 +233,23 @@ class UniversalApproximatorElement extends HTMLElement {
   /** The data coordinates under a pointer event on the fit plot, and the pixel scale. */
   private locate(event: PointerEvent): { x: number; y: number; px: number; py: number } | null {
     const svg = this.querySelector<SVGSVGElement>('[data-plot="fit"] svg');
-    if (!svg || !this.fitChart) return null;
+    if (!svg || !this.fitScales) return null;
     const box = svg.getBoundingClientRect();
     const scale = svg.viewBox.baseVal.width / box.width || 1;
     const px = (event.clientX - box.left) * scale;
     const py = (event.clientY - box.top) * scale;
-    return { x: this.fitChart.scale('x')!.invert!(px) as number, y: this.fitChart.scale('y')!.invert!(py) as number, px, py };
+    return { x: invertScale(this.fitScales.x, px), y: invertScale(this.fitScales.y, py), px, py };
   }
 
   private pointerDown(event: PointerEvent): void {
-    if (this.target !== 'points' || !this.fitChart) return;
+    if (this.target !== 'points' || !this.fitScales) return;
     const at = this.locate(event);
     if (!at) return;
-    const sx = this.fitChart.scale('x')!;
-    const sy = this.fitChart.scale('y')!;
+    const { x: sx, y: sy } = this.fitScales;
     let nearest = -1;
     let best = GRAB_RADIUS;
     this.points.x.forEach((x, i) => {
-      const d = Math.hypot(sx.apply(x) as number - at.px, sy.apply(this.points.y[i]) as number - at.py);
+      const d = Math.hypot(applyScale(sx, x) - at.px, applyScale(sy, this.points.y[i]) - at.py);
       if (d < best) [best, nearest] = [d, i];
     });
     this.dragging = nearest;
@@ -287,47 +289,32 @@ class UniversalApproximatorElement extends HTMLElement {
     void this.sendPoints(`Added the point (${x}, ${y}); ${this.points.x.length} points.`);
   }
 
+  /**
+   * Asks the worker to draw the target and the fit, and the units' pieces, for the points and weights on the page, and
+   * shows them when they come (`data-pending` meanwhile); a point dragged meanwhile asks only for where it is when the
+   * worker is free.
+   */
   private render(): void {
+    if (this.drawing === null) return;
     this.width = this.clientWidth;
     const width = Math.max(260, Math.min(640, this.querySelector<HTMLElement>('[data-plot="fit"]')!.clientWidth || 640));
-    const data = this.data;
-    const [lo, hi] = DOMAIN;
-    const grid = Array.from({ length: 241 }, (_, i) => lo + ((hi - lo) * i) / 240);
+    const { x, y } = this.data;
     const activation = this.control<HTMLSelectElement>('activation').value as HiddenActivation;
-    const yMin = Math.min(...data.y);
-    const yMax = Math.max(...data.y);
-    const pad = Math.max(0.5, 0.25 * (yMax - yMin));
-    const yDomain: [number, number] = [yMin - pad, yMax + pad];
-    const marks: Plot.Markish[] = [Plot.ruleY([0], { stroke: themeVar('border') })];
-    if (this.target === 'points') {
-      marks.push(Plot.dot(data.x.map((x, i) => ({ x, y: data.y[i] })), { x: 'x', y: 'y', r: 6, fill: themeVar('text-muted'), stroke: themeVar('bg-raised') }));
-    } else {
-      marks.push(Plot.line(data.x.map((x, i) => ({ x, y: data.y[i] })), { x: 'x', y: 'y', stroke: themeVar('text-muted'), strokeOpacity: 0.5, strokeWidth: 7 }));
-    }
-    let pieceRows: { x: number; y: number; unit: number }[] = [];
-    if (this.weights) {
-      const { fit, pieces } = evaluate(this.weights, activation, grid);
-      marks.push(Plot.line(grid.map((x, i) => ({ x, y: fit[i] })), { x: 'x', y: 'y', stroke: themeVar('accent'), strokeWidth: 2.5, clip: true }));
-      pieceRows = pieces.flatMap((piece, unit) => grid.map((x, i) => ({ x, y: piece[i], unit })));
-    }
-    const common = { width, marginLeft: 44, style: plotStyle, x: { domain: DOMAIN, label: 'x', grid: true } };
-    const fitChart = Plot.plot({ ...common, height: 230, y: { domain: yDomain, label: 'y', grid: true }, ariaLabel: 'The target and the network’s fit', marks });
-    const piecesChart = Plot.plot({
-      ...common,
-      height: 190,
-      y: { label: 'contribution', grid: true, domain: [yDomain[0] - pad, yDomain[1] + pad] },
-      color: { type: 'ordinal', scheme: 'observable10' },
-      ariaLabel: 'Each hidden unit’s contribution',
-      marks: [
-        Plot.ruleY([0], { stroke: themeVar('border') }),
-        Plot.line(pieceRows, { x: 'x', y: 'y', z: 'unit', stroke: 'unit', strokeWidth: 1.5, strokeOpacity: 0.85, clip: true }),
-        Plot.ruleY([this.weights?.c ?? 0], { stroke: themeVar('text'), strokeDasharray: '4 4' }),
-      ],
+    this.dataset.pending = '';
+    this.drawing.ask({ type: 'charts', width, x, y, dots: this.target === 'points', activation, weights: this.weights }, (reply) => {
+      delete this.dataset.pending;
+      if (reply.type === 'error') {
+        this.say(`The charts could not be drawn: ${reply.message}`);
+        return;
+      }
+      if (reply.type !== 'charts') return;
+      const fit = parseSvg(reply.fit.markup);
+      const pieces = parseSvg(reply.pieces);
+      for (const chart of [fit, pieces]) labelChart(chart, chart.getAttribute('aria-label') ?? 'The approximator');
+      this.fitScales = { x: reply.fit.x, y: reply.fit.y };
+      this.querySelector('[data-plot="fit"]')!.replaceChildren(fit);
+      this.querySelector('[data-plot="pieces"]')!.replaceChildren(pieces);
     });
-    for (const chart of [fitChart, piecesChart]) labelChart(chart, chart.getAttribute('aria-label') ?? 'The approximator');
-    this.fitChart = fitChart;
-    this.querySelector('[data-plot="fit"]')!.replaceChildren(fitChart);
-    this.querySelector('[data-plot="pieces"]')!.replaceChildren(piecesChart);
   }
 }
 

@@ -1,7 +1,8 @@
 // The approximator's training worker: it owns the network and answers each request with the
-// weights and loss after it, so training never blocks the page.
+// weights and loss after it, so training never blocks the page; and it draws the charts (charts.ts).
 
 import { Trainer } from './trainer.ts';
+import { approximatorCharts } from './charts.ts';
 import type { ApproximatorReply, ApproximatorRequest } from './protocol.ts';
 
 let trainer: Trainer | null = null;
@@ -11,6 +12,10 @@ const reply = (message: ApproximatorReply) => (self as unknown as Worker).postMe
 self.addEventListener('message', (event: MessageEvent<ApproximatorRequest>) => {
   const request = event.data;
   try {
+    if (request.type === 'charts') {
+      reply({ type: 'charts', id: request.id, ...approximatorCharts(request) });
+      return;
+    }
     if (request.type === 'reset') {
       trainer = new Trainer({ units: request.units, activation: request.activation, seed: request.seed }, request.x, request.y);
     } else if (!trainer) {

@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { WorkerRequests, type RequestTarget } from '../../../../site/lesson/shared/worker-requests.ts';
-import { LatestRequest } from '../../../../site/lesson/shared/latest-request.ts';
+import { LatestRequest, WorkerRequests, type RequestTarget } from '../../../../site/lesson/shared/worker-requests.ts';
 
 type Request = { id: number; kind: 'square'; x: number };
 type Reply = { id: number; value: number };
