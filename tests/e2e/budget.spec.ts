@@ -31,16 +31,17 @@ const ON_REQUEST: readonly { package: string; ceilingBytes: number }[] = [
 ];
 
 /*
- * What fills the budget on a page with a notebook cell or an exercise, at most: Observable Plot with d3 (89 KB, and 15 KB
+ * What fills the budget on a page with a notebook cell or an exercise, at most: Observable Plot with d3 (85 KB, and 15 KB
  * more for a cell's contour or raster plot), the TypeScript compiler (sucrase's parser and the type eraser,
- * exercises/submission/erase-types.ts, 23 KB, once for the kernel, the exercise check and a student's key), the kernel's
+ * exercises/submission/erase-types.ts, 21 KB, once for the kernel, the exercise check and a student's key), the kernel's
  * own code (10 KB), the engine a cell can reach (about 40 KB), the exercise element with a class student's key (12 KB,
  * and about 2 KB for each of the page's own exercises' definitions: page-javascript.ts counts no other exercise's), the
  * search (Pagefind's worker, 12 KB) and the service worker (4 KB). Every worker is a chunk of the pages' own build
  * (scripts/worker-chunks.ts), so the engine is loaded once, whichever of the page, its widgets' workers and the code
- * worker use it; a widget adds its own code (the Playground 14 KB, the optimizer race 12) and its worker's (1 to 5 KB).
- * The editor (140 KB) is on request (ON_REQUEST). The authoring guide's catalogue runs no example: each component runs
- * on a page of its own. The heaviest lesson page, /lessons/mlp/, loads about 299 KB.
+ * worker use it; a widget adds its own code (the Playground 14 KB, the optimizer race 11) and its worker's (1 to 5 KB).
+ * The editor (139 KB) is on request (ON_REQUEST). The authoring guide's catalogue runs no example: each component runs
+ * on a page of its own. Every chunk is minified by esbuild and then by terser (scripts/minify-chunks.ts), which takes
+ * about 8.5 KB off a lesson page. The heaviest lesson page, /lessons/mlp/, loads about 294 KB.
  */
 
 /** The JavaScript a page loads before any interaction: inline scripts plus module scripts and their static imports. */
