@@ -1,6 +1,6 @@
 // The approximator's custom element: it wires the controls rendered by UniversalApproximator.astro
-// to a training worker, draws the fit over the target and each unit's contribution below it, and
-// lets the reader drag and add target points.
+// to a training worker, shows the charts that worker draws (charts.ts: the fit over the target, each
+// unit's contribution below it), and lets the reader drag and add target points.
 
 import type { HiddenActivation, NetworkWeights } from './network.ts';
 import { DOMAIN, sampleTarget, startingPoints, type TargetName } from './targets.ts';
