@@ -3,7 +3,6 @@
 // shading where |f′| falls below the threshold (charts.ts); the element shows the charts and the readout.
 
 import { activationById, type Activation } from './catalogue.ts';
-import { onThemeChange } from '../shared/plot-theme.ts';
 import { labelChart } from '../shared/plot-accessibility.ts';
 import { parseSvg } from '../shared/markup-document.ts';
 import { LatestRequest, WorkerRequests } from '../shared/worker-requests.ts';
@@ -19,7 +18,6 @@ function fmt(value: number, digits = 2): string {
 /** The explorer: activation, parameter, range and threshold controls, two plots and the agreement readout. */
 class ActivationExplorerElement extends HTMLElement {
   private width = 0;
-  private stopTheme: (() => void) | null = null;
   private resize: ResizeObserver | null = null;
   private link: ControlLink | null = null;
   private worker: Worker | null = null;
@@ -47,7 +45,6 @@ class ActivationExplorerElement extends HTMLElement {
     }
     this.control('parameter').addEventListener('input', () => this.render());
     this.control('parameter').addEventListener('change', () => this.link?.save());
-    this.stopTheme = onThemeChange(() => this.render());
     this.resize = new ResizeObserver(() => {
       if (this.clientWidth !== this.width) this.render();
     });
@@ -68,7 +65,6 @@ class ActivationExplorerElement extends HTMLElement {
   }
 
   disconnectedCallback(): void {
-    this.stopTheme?.();
     this.resize?.disconnect();
     this.worker?.terminate();
     this.worker = null;

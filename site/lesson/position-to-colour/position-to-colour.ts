@@ -7,7 +7,6 @@ import { drawPicture, toImageBytes } from './picture.ts';
 import { DEFAULT_FREQUENCIES, networkName, networkSummary, inputWidth, type NetworkOptions } from './network.ts';
 import { decodeView, encodeView, parameterName, startView, withView, type ColourView } from './url-state.ts';
 import type { ColourReply, ColourRequest } from './protocol.ts';
-import { onThemeChange } from '../shared/plot-theme.ts';
 import { parseSvg } from '../shared/markup-document.ts';
 import type { LossPoint } from './chart.ts';
 import { labelChart } from '../shared/plot-accessibility.ts';
@@ -72,7 +71,6 @@ class PositionToColourElement extends HTMLElement {
     this.control('reset').addEventListener('click', () => void this.reset());
     this.control('train').addEventListener('click', () => (this.running ? this.pause(true) : void this.run()));
     this.control('step').addEventListener('click', () => void this.stepOnce());
-    this.cleanups.push(onThemeChange(() => this.drawChart()));
     this.cleanups.push(
       watchVisibility(this, (visible) => {
         this.visible = visible;

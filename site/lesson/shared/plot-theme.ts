@@ -2,7 +2,8 @@
 //
 // Observable Plot accepts `var(--accent)` as a colour, so marks can name the site's colours
 // directly (`themeVar('accent')`); a canvas, which needs real colours, reads them with shared/colors.ts.
-// `onThemeChange` calls back when the reader toggles the theme or the system switches, so the widget re-renders.
+// `onThemeChange` calls back when the reader toggles the theme or the system switches, so the widget re-renders; a
+// chart whose every colour is a `themeVar` (or currentColor) follows the theme with no redraw and needs none.
 
 /** The site's colour custom properties, by the name after `--`. */
 export type ThemeColorName = 'bg' | 'bg-raised' | 'bg-sunken' | 'text' | 'text-muted' | 'border' | 'accent' | 'accent-soft' | 'good' | 'bad' | 'focus';
