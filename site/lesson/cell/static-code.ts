@@ -35,5 +35,8 @@ export function staticCodeHtml(code: string, lang: 'ts' | 'js', label: string): 
     .map((line, index) => `<div class="code-line"><span class="code-number" aria-hidden="true">${index + 1}</span><span class="code-text">${line === '' ? '<br>' : line}</span></div>`)
     // A line break between lines (whitespace a grid ignores), so a text copy of the page (the search index's) keeps them apart.
     .join('\n');
-  return `<div class="code-static" tabindex="0" role="textbox" aria-multiline="true" aria-label="${escape(label)}" data-lang="${lang}" data-lines="${String(code.split('\n').length)}">${lines}</div>`;
+  const lineCount = code.split('\n').length;
+  // Its lines and characters, from which the stylesheet (code.css) estimates its height while it is skipped off-screen.
+  const size = `--cv-lines:${lineCount};--cv-chars:${code.replace(/\n/g, '').length}`;
+  return `<div class="code-static" tabindex="0" role="textbox" aria-multiline="true" aria-label="${escape(label)}" data-lang="${lang}" data-lines="${String(lineCount)}" style="${size}">${lines}</div>`;
 }

@@ -8,18 +8,26 @@ import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { rehypeBlockSizes } from '../../markdown/rehype-block-sizes.ts';
 
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkMath)
-  .use(remarkRehype)
-  // A malformed formula in an exercise fails the build like one in a lesson (see markdownToHtml).
-  .use(rehypeKatex, { strict: 'error' })
-  .use(rehypeStringify);
+const typeset = () =>
+  unified()
+    .use(remarkParse)
+    .use(remarkMath)
+    .use(remarkRehype)
+    // A malformed formula in an exercise fails the build like one in a lesson (see markdownToHtml).
+    .use(rehypeKatex, { strict: 'error' });
+const processor = typeset().use(rehypeStringify);
+// A prompt's paragraphs, lists and display math are skipped off-screen like a lesson's (site/styles/global.css), so
+// its blocks carry the size of their text as the lesson's do.
+const sizedProcessor = typeset().use(rehypeBlockSizes).use(rehypeStringify);
 
-/** Renders Markdown with math to HTML; `where` names the text in the error a malformed formula raises. */
-export function markdownToHtml(markdown: string, where: string): string {
-  const file = processor.processSync(markdown);
+/**
+ * Renders Markdown with math to HTML; `where` names the text in the error a malformed formula raises. With
+ * `blockSizes`, each top-level paragraph, list and quotation carries the size of its text (rehype-block-sizes.ts).
+ */
+export function markdownToHtml(markdown: string, where: string, options: { blockSizes?: boolean } = {}): string {
+  const file = (options.blockSizes ? sizedProcessor : processor).processSync(markdown);
   // rehype-katex reports a bad formula as a message on the file rather than throwing.
   const problem = file.messages.find((message) => message.source === 'rehype-katex');
   if (problem !== undefined) {

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import katex from 'katex';
-import { rehypeBlockSizes, visibleChars } from '../../../site/markdown/rehype-block-sizes.ts';
+import { mathHeight, rehypeBlockSizes, visibleChars } from '../../../site/markdown/rehype-block-sizes.ts';
 
 function sized(html: string): string {
   const tree = fromHtml(html, { fragment: true });
@@ -30,5 +30,18 @@ describe('block sizes', () => {
     expect(sized('<div><p>inside</p></div>')).toBe('<div><p>inside</p></div>');
     expect(sized('<blockquote style="color:red"><p>a</p></blockquote>')).toContain('style="color:red;--cv-chars:1;--cv-breaks:1"');
     expect(sized('<pre>code</pre>')).toBe('<pre>code</pre>');
+  });
+
+  test('display math carries the height KaTeX gives it, so a tall formula is not sized as a one-line one', () => {
+    const display = (tex: string) => katex.renderToString(tex, { displayMode: true, output: 'htmlAndMathml' });
+    const height = (tex: string) => mathHeight(fromHtml(display(tex), { fragment: true }) as never)!;
+    // x: KaTeX's strut for one line of text, about 0.43em; a 3-row matrix is several times that.
+    expect(height('x')).toBeCloseTo(0.4306, 3);
+    expect(height('\\begin{pmatrix}1\\\\2\\\\3\\end{pmatrix}')).toBeGreaterThan(3);
+    expect(height('\\frac{\\partial L}{\\partial w}')).toBeGreaterThan(height('x') * 3);
+    expect(sized(display('\\frac{a}{b}'))).toMatch(/^<span class="katex-display" style="--cv-math:[\d.]+">/);
+    // Math inside a paragraph is the paragraph's characters, not a height of its own.
+    expect(sized(`<p>${katex.renderToString('x')}</p>`)).toMatch(/^<p style="--cv-chars:\d+;--cv-breaks:1">/);
+    expect(mathHeight(fromHtml('<span class="katex-display"></span>', { fragment: true }) as never)).toBeUndefined();
   });
 });

@@ -41,4 +41,9 @@ describe('the static code the build writes for a cell or an exercise', () => {
     // An empty line keeps its height, as the editor's does.
     expect(html).toContain('<span class="code-text"><br></span>');
   });
+
+  test('carries its lines and characters, for the height it keeps while skipped off-screen (code.css)', () => {
+    // Three lines; the characters leave the line breaks out.
+    expect(staticCodeHtml('ab\n\ncde', 'js', 'c')).toContain('data-lines="3" style="--cv-lines:3;--cv-chars:5"');
+  });
 });

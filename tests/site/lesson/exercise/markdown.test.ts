@@ -14,6 +14,16 @@ test('a malformed formula in exercise text fails with where it is', () => {
   expect(() => markdownToHtml('broken $\\frac{1$', 'exercise "x", hint 2')).toThrow(/Malformed math in exercise "x", hint 2: KaTeX parse error/);
 });
 
+test('a prompt\'s blocks carry the size of their text when asked (they are skipped off-screen as a lesson\'s are); other text does not', () => {
+  const prompt = markdownToHtml('Two words.\n\n$$\n\\frac{a}{b}\n$$\n\n- one\n- two\n', 'a test', { blockSizes: true });
+  expect(prompt).toContain('<p style="--cv-chars:10;--cv-breaks:1">Two words.</p>');
+  expect(prompt).toMatch(/<span class="katex-display" style="--cv-math:[\d.]+">/);
+  // A list's characters count the line breaks between its items as spaces.
+  expect(prompt).toContain('<ul style="--cv-chars:9;--cv-breaks:2">');
+  expect(markdownToHtml('Two words.', 'a test')).toBe('<p>Two words.</p>');
+  expect(inlineMarkdownToHtml('Two words.', 'a test')).toBe('Two words.');
+});
+
 test('inline text loses its paragraph but keeps code spans', () => {
   expect(inlineMarkdownToHtml('use `<= 0`', 'a test')).toBe('use <code>&#x3C;= 0</code>');
 });
