@@ -3,8 +3,7 @@
 // shading where |f′| falls below the threshold (charts.ts); the element shows the charts and the readout.
 
 import { activationById, type Activation } from './catalogue.ts';
-import { labelChart } from '../shared/plot-accessibility.ts';
-import { parseSvg } from '../shared/markup-document.ts';
+import { chartWidth, placeChart } from '../shared/worker-chart.ts';
 import { LatestRequest, WorkerRequests } from '../shared/worker-requests.ts';
 import { ControlLink } from '../shared/control-link.ts';
 import { widgetKey } from '../shared/url-state.ts';
@@ -108,7 +107,7 @@ class ActivationExplorerElement extends HTMLElement {
     const threshold = Number(this.control<HTMLSelectElement>('threshold').value);
     this.querySelector('[data-formulas]')!.textContent = `${activation.formula}\n${activation.derivativeFormula}`;
     this.width = this.clientWidth;
-    const width = Math.max(260, Math.min(640, this.querySelector<HTMLElement>('[data-plot]')!.clientWidth || 640));
+    const width = chartWidth(this.querySelector<HTMLElement>('[data-plot]')!);
     this.dataset.pending = '';
     this.drawing.ask({ activation: activation.id, parameter: p, range, threshold, width }, (reply) => {
       delete this.dataset.pending;
@@ -134,9 +133,7 @@ class ActivationExplorerElement extends HTMLElement {
       ? `Step: autograd passes no gradient back (the engine treats its output as a constant), matching f′ = 0. ${where}.`
       : `${activation.name}: autograd and the formula ${agreement}, and central differences of f agree to within ${charts.numericDifference.toExponential(1)}. ${where}.`);
     for (const [name, markup] of [['f', charts.f], ['derivative', charts.derivative]] as const) {
-      const svg = parseSvg(markup);
-      labelChart(svg, svg.getAttribute('aria-label') ?? activation.name);
-      this.querySelector(`[data-plot="${name}"]`)!.replaceChildren(svg);
+      placeChart(this.querySelector(`[data-plot="${name}"]`)!, markup, activation.name);
     }
   }
 }

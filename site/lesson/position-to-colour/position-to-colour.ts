@@ -7,9 +7,8 @@ import { drawPicture, toImageBytes } from './picture.ts';
 import { DEFAULT_FREQUENCIES, networkName, networkSummary, inputWidth, type NetworkOptions } from './network.ts';
 import { decodeView, encodeView, parameterName, startView, withView, type ColourView } from './url-state.ts';
 import type { ColourReply, ColourRequest } from './protocol.ts';
-import { parseSvg } from '../shared/markup-document.ts';
 import type { LossPoint } from './chart.ts';
-import { labelChart } from '../shared/plot-accessibility.ts';
+import { chartWidth, placeChart } from '../shared/worker-chart.ts';
 import { watchVisibility } from '../shared/mount-when-visible.ts';
 import { LatestRequest, WorkerRequests, type WithoutId } from '../shared/worker-requests.ts';
 
@@ -263,7 +262,7 @@ class PositionToColourElement extends HTMLElement {
     if (this.chart === null) return;
     const holder = this.querySelector<HTMLElement>('[data-plot="loss"]')!;
     const chart = {
-      width: Math.max(260, Math.min(640, holder.clientWidth || 640)),
+      width: chartWidth(holder),
       networks: this.networks.map((network) => ({ name: networkName(network), encoding: network.encoding })),
       history: this.history,
       previous: this.previous,
@@ -275,9 +274,7 @@ class PositionToColourElement extends HTMLElement {
         return;
       }
       if (reply.type !== 'chart') return;
-      const svg = parseSvg(reply.markup);
-      labelChart(svg, 'The loss curves');
-      holder.replaceChildren(svg);
+      placeChart(holder, reply.markup, 'The loss curves');
     });
   }
 }

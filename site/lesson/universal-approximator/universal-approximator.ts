@@ -5,8 +5,7 @@
 import type { HiddenActivation, NetworkWeights } from './network.ts';
 import { DOMAIN, sampleTarget, startingPoints, type TargetName } from './targets.ts';
 import type { ApproximatorReply, ApproximatorRequest } from './protocol.ts';
-import { labelChart } from '../shared/plot-accessibility.ts';
-import { parseSvg } from '../shared/markup-document.ts';
+import { chartWidth, placeChart } from '../shared/worker-chart.ts';
 import { applyScale, invertScale, type LinearScale } from '../shared/linear-scale.ts';
 import { watchVisibility } from '../shared/mount-when-visible.ts';
 import { prefersReducedMotion } from '../shared/reduced-motion.ts';
@@ -297,7 +296,7 @@ class UniversalApproximatorElement extends HTMLElement {
   private render(): void {
     if (this.drawing === null) return;
     this.width = this.clientWidth;
-    const width = Math.max(260, Math.min(640, this.querySelector<HTMLElement>('[data-plot="fit"]')!.clientWidth || 640));
+    const width = chartWidth(this.querySelector<HTMLElement>('[data-plot="fit"]')!);
     const { x, y } = this.data;
     const activation = this.control<HTMLSelectElement>('activation').value as HiddenActivation;
     this.dataset.pending = '';
@@ -308,12 +307,9 @@ class UniversalApproximatorElement extends HTMLElement {
         return;
       }
       if (reply.type !== 'charts') return;
-      const fit = parseSvg(reply.fit.markup);
-      const pieces = parseSvg(reply.pieces);
-      for (const chart of [fit, pieces]) labelChart(chart, chart.getAttribute('aria-label') ?? 'The approximator');
       this.fitScales = { x: reply.fit.x, y: reply.fit.y };
-      this.querySelector('[data-plot="fit"]')!.replaceChildren(fit);
-      this.querySelector('[data-plot="pieces"]')!.replaceChildren(pieces);
+      placeChart(this.querySelector('[data-plot="fit"]')!, reply.fit.markup, 'The approximator');
+      placeChart(this.querySelector('[data-plot="pieces"]')!, reply.pieces, 'The approximator');
     });
   }
 }
