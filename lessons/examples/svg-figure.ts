@@ -1,6 +1,8 @@
 // The frame every build-time SVG figure of the lessons shares (line-chart.ts, diagram.ts): a responsive <svg> that
 // is one labelled image (role="img", named by its <title> and described by its <desc>), whose drawing is hidden from
-// assistive technology, since the title and description say what it shows.
+// assistive technology, since the title and description say what it shows. Its width and height attributes give its
+// aspect ratio to the page's stylesheet, which skips a figure off-screen at its size (site/styles/global.css); the
+// style attribute's width and height are what it is drawn at.
 
 /** Escapes text for SVG. */
 export function escapeSvgText(text: string): string {
@@ -25,7 +27,7 @@ export interface SvgFrame {
 export function svgFrameOpen(frame: SvgFrame): string {
   const overflow = frame.overflowVisible === true ? '; overflow: visible' : '';
   return [
-    `<svg class="${frame.className}" viewBox="0 0 ${frame.width} ${frame.height}" role="img" aria-labelledby="${frame.id}-title ${frame.id}-desc" xmlns="http://www.w3.org/2000/svg" style="width: 100%; max-width: ${frame.width}px; height: auto; font-family: var(--font-ui); font-size: 13px${overflow}">`,
+    `<svg class="${frame.className}" viewBox="0 0 ${frame.width} ${frame.height}" width="${frame.width}" height="${frame.height}" role="img" aria-labelledby="${frame.id}-title ${frame.id}-desc" xmlns="http://www.w3.org/2000/svg" style="width: 100%; max-width: ${frame.width}px; height: auto; font-family: var(--font-ui); font-size: 13px${overflow}">`,
     `<title id="${frame.id}-title">${escapeSvgText(frame.title)}</title>`,
     `<desc id="${frame.id}-desc">${escapeSvgText(frame.description)}</desc>`,
     '<g aria-hidden="true">',

@@ -52,29 +52,31 @@ test('a skipped block keeps its MathML in the page, and scrolling to it renders 
   expect(box!.height).toBeGreaterThan(10);
 });
 
-test('an exercise\'s prompt and the code of cells and exercises are skipped off-screen too, each kept at least as tall as it renders', async ({ page }) => {
+for (const path of ['/lessons/backprop/', '/lessons/optimization/']) test(`${path}: an exercise's prompt, the code of cells and exercises and the figures are skipped off-screen too, each kept at least as tall as it renders`, async ({ page }) => {
   test.setTimeout(90_000);
   // A phone's width, where text wraps the most and an estimate that is too short would show.
   await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto('/lessons/backprop/');
-  const selector = '.ex-prompt > *, .code-static, .prose > .katex-display';
+  await page.goto(path);
+  const selector = '.ex-prompt > *, .code-static, .prose > .katex-display, .prose > figure svg[width][height]';
   const before = await page.evaluate((selector) => {
-    const blocks = [...document.querySelectorAll<HTMLElement>(selector)];
+    const blocks = [...document.querySelectorAll<Element>(selector)];
     return blocks.map((block) => ({
-      kind: block.matches('.code-static') ? 'code' : block.closest('.ex-prompt') ? 'prompt' : 'math',
+      kind: block.matches('.code-static') ? 'code' : block.closest('.ex-prompt') ? 'prompt' : block.matches('svg') ? 'figure' : 'math',
       skipped: block.firstElementChild !== null && !block.firstElementChild.checkVisibility({ contentVisibilityAuto: true }),
       height: block.getBoundingClientRect().height,
     }));
   }, selector);
-  for (const kind of ['code', 'prompt', 'math']) expect(before.filter((block) => block.kind === kind && block.skipped).length, kind).toBeGreaterThan(3);
+  for (const kind of ['code', 'prompt', 'math', 'figure']) expect(before.filter((block) => block.kind === kind && block.skipped).length, kind).toBeGreaterThan(kind === 'figure' && path.includes('backprop') ? 0 : 3);
   // Each skipped block, once scrolled to and rendered, is no taller than the height it was given while skipped.
   for (const [index, block] of before.entries()) {
     if (!block.skipped) continue;
     const rendered = await page.evaluate(([selector, index]) => {
-      const element = document.querySelectorAll<HTMLElement>(selector as string)[index as number];
+      const element = document.querySelectorAll<Element>(selector as string)[index as number];
       element.scrollIntoView();
       return new Promise<number>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(element.getBoundingClientRect().height))));
     }, [selector, index] as const);
     expect(block.height, `${block.kind} block ${index}: estimated ${block.height} px, rendered ${rendered} px`).toBeGreaterThanOrEqual(rendered - 1);
+    // A figure keeps exactly its size: its aspect ratio is read from its width and height.
+    if (block.kind === 'figure') expect(Math.abs(block.height - rendered), `figure ${index}`).toBeLessThan(1);
   }
 });

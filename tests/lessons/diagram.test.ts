@@ -17,7 +17,7 @@ test('an arrow between two boxes runs from edge to edge along the line of their 
 
 test('a diagram is one labelled image whose visible text is hidden from screen readers, in the site colours', () => {
   const svg = diagram({ id: 'd', title: 'A <graph>', description: 'a & b', width: 200, height: 100, boxes: [left, right], arrows: [connect(left, right)] });
-  expect(svg).toMatch(/^<svg class="diagram" viewBox="0 0 200 100" role="img" aria-labelledby="d-title d-desc"/);
+  expect(svg).toMatch(/^<svg class="diagram" viewBox="0 0 200 100" width="200" height="100" role="img" aria-labelledby="d-title d-desc"/);
   expect(svg).toContain('<title id="d-title">A &lt;graph&gt;</title>');
   expect(svg).toContain('<desc id="d-desc">a &amp; b</desc>');
   expect(svg).toContain('<g aria-hidden="true">');
