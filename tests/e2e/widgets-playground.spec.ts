@@ -106,3 +106,64 @@ test('a resize redraws the picture only when its width changes: a height-only re
   await page.setViewportSize({ width: 600, height: 700 });
   await expect.poll(() => numberAttribute(widget, 'data-frames')).toBe(frames + 1);
 });
+
+/** The picture as the screen shows it (a screenshot of its canvas, decoded in the page): its distinct colours and mean brightness (0-255). */
+async function shownPicture(page: Page, widget: ReturnType<Page['locator']>): Promise<{ colours: number; brightness: number }> {
+  const png = await widget.locator('.pg-picture').screenshot();
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const context = new OffscreenCanvas(image.width, image.height).getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, image.width, image.height);
+    const seen = new Set<number>();
+    let sum = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+      sum += data[i] + data[i + 1] + data[i + 2];
+    }
+    return { colours: seen.size, brightness: sum / ((3 * data.length) / 4) };
+  }, png.toString('base64'));
+}
+
+test('the painter worker draws the picture on the canvas the page hands it, redrawn in the new colours after a theme change', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  const widget = await openPlayground(page);
+  await expect(widget).toHaveAttribute('data-picture-drawn-by', 'worker');
+  // The page handed the canvas over, so it cannot draw on it: every frame of the picture is the worker's.
+  expect(await widget.locator('.pg-picture').evaluate((canvas: HTMLCanvasElement) => {
+    try {
+      canvas.getContext('2d');
+      return 'the page can draw';
+    } catch (error) {
+      return (error as Error).name;
+    }
+  })).toBe('InvalidStateError');
+  // The heat map and the points are on screen: hundreds of colours, not an empty box.
+  await expect.poll(async () => (await shownPicture(page, widget)).colours).toBeGreaterThan(200);
+  const light = await shownPicture(page, widget);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(async () => (await shownPicture(page, widget)).brightness).toBeLessThan(light.brightness - 60);
+  // Training shows in the worker's picture too: a step changes it.
+  const before = await widget.locator('.pg-picture').screenshot();
+  await widget.getByRole('button', { name: 'Step' }).click();
+  await expect(widget).toHaveAttribute('data-epoch', '1');
+  await expect.poll(async () => (await widget.locator('.pg-picture').screenshot()).equals(before)).toBe(false);
+});
+
+test('where a canvas cannot be handed to a worker, the page draws the picture itself', async ({ page }) => {
+  await page.addInitScript(() => {
+    delete (HTMLCanvasElement.prototype as Partial<HTMLCanvasElement>).transferControlToOffscreen;
+  });
+  const widget = await openPlayground(page);
+  await expect(widget).toHaveAttribute('data-picture-drawn-by', 'page');
+  const drawn = () => widget.locator('.pg-picture').evaluate((canvas: HTMLCanvasElement) => {
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    const seen = new Set<number>();
+    for (let i = 0; i < data.length; i += 4) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    return seen.size;
+  });
+  await expect.poll(drawn).toBeGreaterThan(200);
+  expect((await shownPicture(page, widget)).colours).toBeGreaterThan(200);
+});

@@ -3,30 +3,55 @@
 // points on top, or for regression the fitted curve through the points. Each
 // class has its colour and its mark (circle, square, triangle, diamond, plus);
 // above two classes each cell shows its most probable class, faded by doubt.
+//
+// It draws on a page's canvas or on an OffscreenCanvas in a worker alike: the painter worker draws the picture on
+// the page's canvas, handed to it with transferControlToOffscreen (picture-view.ts), so no frame of it is drawn on
+// the page's main thread; the page draws it itself only where a canvas cannot be handed over.
 
 import { addMark, classHeat, shapeOf } from './class-marks.ts';
 import { classPalette, css, heatRamp, type PlaygroundColors } from '../shared/colors.ts';
 import type { DataMessage } from './protocol.ts';
 
+/** A canvas the picture draws on or through: a page's, or an OffscreenCanvas (in a worker, or a layer of its own). */
+type Surface = HTMLCanvasElement | OffscreenCanvas;
+type Context = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+
+/** A canvas of one pixel for a layer of the picture: an OffscreenCanvas where there is one (always in a worker). */
+function layer(): Surface {
+  return typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1) : document.createElement('canvas');
+}
+
+/** The 2D context of `surface` (one type for both kinds of canvas). */
+function context2d(surface: Surface): Context {
+  const context = surface.getContext('2d') as Context | null;
+  if (context === null) throw new Error('the picture could not get a 2D canvas context');
+  return context;
+}
+
+/** The side of `canvas`'s square picture in device pixels: its displayed width times the device pixel ratio. */
+export function pictureSide(canvas: HTMLCanvasElement): number {
+  return Math.max(1, Math.round(canvas.clientWidth * (globalThis.devicePixelRatio || 1)));
+}
+
 /** Draws frames of the picture on a canvas, keeping the 100 × 100 image and the colour ramp between frames. */
 export class Picture {
-  private readonly context: CanvasRenderingContext2D;
-  private readonly grid: HTMLCanvasElement;
-  private readonly gridContext: CanvasRenderingContext2D;
+  private readonly context: Context;
+  private readonly grid: Surface;
+  private readonly gridContext: Context;
   private image: ImageData | null = null;
   private ramp: Uint8ClampedArray | null = null;
   private colors: PlaygroundColors | null = null;
   // The points, drawn once on a layer of their own and copied onto every frame: they change only with the data, the
   // test points' switch, the size or the colours, while the heat map under them changes every frame.
-  private readonly marks: HTMLCanvasElement;
+  private readonly marks: Surface;
   private marksOf: { data: DataMessage; showTest: boolean; side: number; colors: PlaygroundColors } | null = null;
 
   /** A picture on `canvas`. */
-  constructor(readonly canvas: HTMLCanvasElement) {
-    this.context = canvas.getContext('2d')!;
-    this.grid = document.createElement('canvas');
-    this.gridContext = this.grid.getContext('2d')!;
-    this.marks = document.createElement('canvas');
+  constructor(readonly canvas: Surface) {
+    this.context = context2d(canvas);
+    this.grid = layer();
+    this.gridContext = context2d(this.grid);
+    this.marks = layer();
   }
 
   /** Uses new colours (after a theme change). */
@@ -35,9 +60,8 @@ export class Picture {
     this.ramp = heatRamp(colors);
   }
 
-  /** Sizes the canvas's pixels to its displayed size times the device pixel ratio; returns that size in pixels. */
-  private fit(): number {
-    const side = Math.max(1, Math.round(this.canvas.clientWidth * (window.devicePixelRatio || 1)));
+  /** Sizes the canvas to `side` × `side` pixels (pictureSide: its displayed size times the device pixel ratio). */
+  private fit(side: number): number {
     if (this.canvas.width !== side || this.canvas.height !== side) {
       this.canvas.width = side;
       this.canvas.height = side;
@@ -46,12 +70,12 @@ export class Picture {
   }
 
   /**
-   * Draws the output `predictions` over the data, with the test points too when `showTest`; with `discrete`, each
-   * cell in its predicted class's full colour (the decision regions without their confidence).
+   * Draws the output `predictions` over the data, `side` pixels square, with the test points too when `showTest`;
+   * with `discrete`, each cell in its predicted class's full colour (the decision regions without their confidence).
    */
-  draw(data: DataMessage, predictions: Float32Array, showTest: boolean, discrete = false): void {
+  draw(data: DataMessage, predictions: Float32Array, showTest: boolean, discrete: boolean, side: number): void {
     if (this.colors === null || this.ramp === null) return;
-    const side = this.fit();
+    this.fit(side);
     const ctx = this.context;
     const colors = this.colors;
     const [x0, x1, y0, y1] = data.domain;
@@ -77,7 +101,7 @@ export class Picture {
   private drawMarks(data: DataMessage, showTest: boolean, side: number, classes: number, valued: boolean, px: (x: number) => number, py: (y: number) => number): void {
     this.marks.width = side;
     this.marks.height = side;
-    const ctx = this.marks.getContext('2d')!;
+    const ctx = context2d(this.marks);
     const colors = this.colors!;
     const plane = data.features === 2;
     const radius = Math.max(2.5, side / 110);
@@ -145,7 +169,7 @@ export class Picture {
    * (class 0's colour at −1, the background at 0, class 1's at +1), in eleven bands so they cost a few fills; test
    * points hollow.
    */
-  private drawValuedPoints(ctx: CanvasRenderingContext2D, data: DataMessage, showTest: boolean, px: (x: number) => number, py: (y: number) => number, radius: number): void {
+  private drawValuedPoints(ctx: Context, data: DataMessage, showTest: boolean, px: (x: number) => number, py: (y: number) => number, radius: number): void {
     const colors = this.colors!;
     const BANDS = 11;
     const filled = Array.from({ length: BANDS }, () => new Path2D());

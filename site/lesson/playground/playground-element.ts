@@ -14,7 +14,8 @@ import { watchVisibility } from '../shared/mount-when-visible.ts';
 import { readColors } from '../shared/colors.ts';
 import { LossChart } from './loss-chart.ts';
 import { NetworkDiagram, type WeightEdit } from './network-diagram.ts';
-import { Picture } from './picture.ts';
+import { pictureSide } from './picture.ts';
+import { openPicture, type PictureView } from './picture-view.ts';
 import { ExportDialog } from './export-dialog.ts';
 import { PlaygroundProbe } from './probe.ts';
 import { GoalPanel } from '../challenge/goal-panel.ts';
@@ -76,7 +77,7 @@ export class PlaygroundElement extends HTMLElement {
   private state!: PlaygroundState;
   private data: DataMessage | null = null;
   private lastFrame: FrameMessage | null = null;
-  private picture!: Picture;
+  private picture!: PictureView;
   private chart!: LossChart;
   private playing = false;
   private pacer: FramePacer<FrameMessage> | null = null;
@@ -100,8 +101,16 @@ export class PlaygroundElement extends HTMLElement {
     const preset = this.dataset.preset ? (JSON.parse(this.dataset.preset) as Partial<PlaygroundState>) : {};
     const fromUrl = new URLSearchParams(location.search).get(this.param);
     this.state = fromUrl !== null ? decodeState(fromUrl) : normalizeState(preset);
+    // The same script a second time paints the frames from the weights the trainer sends it over a channel of their
+    // own, so the trainer spends no time on pictures (on a machine with a core to spare); it draws the picture too, on
+    // the picture's canvas handed to it, where the browser can hand one over (picture-view.ts).
+    this.painter = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'playground-painter' });
+    this.painter.onmessage = (event: MessageEvent<FromWorker>) => this.received(event.data);
+    this.painter.onerror = () => this.say('The worker drawing the pictures stopped with an error; reload the page to start again.');
+    // First, as it may replace the canvas (a second connection) before anything listens to it.
+    this.picture = openPicture(this.query<HTMLCanvasElement>('.pg-picture'), this.painter);
+    this.dataset.pictureDrawnBy = this.picture.where;
     this.customConnect();
-    this.picture = new Picture(this.query<HTMLCanvasElement>('.pg-picture'));
     this.chart = new LossChart(this.query<HTMLCanvasElement>('.pg-loss'));
     this.networkMount();
     this.h4Probe = new PlaygroundProbe(this, this.query<HTMLCanvasElement>('.pg-picture'), this.query<HTMLCanvasElement>('.pg-loss'), this.chart, (message) => this.send(message));
@@ -115,11 +124,6 @@ export class PlaygroundElement extends HTMLElement {
     this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'playground' });
     this.worker.onmessage = (event: MessageEvent<FromWorker>) => this.received(event.data);
     this.worker.onerror = () => this.say('The training worker stopped with an error; reload the page to start again.');
-    // The same script a second time paints the frames from the weights the trainer sends it over a channel of their
-    // own, so the trainer spends no time on pictures (on a machine with a core to spare).
-    this.painter = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'playground-painter' });
-    this.painter.onmessage = (event: MessageEvent<FromWorker>) => this.received(event.data);
-    this.painter.onerror = () => this.say('The worker drawing the pictures stopped with an error; reload the page to start again.');
     const channel = new MessageChannel();
     this.painter.postMessage({ type: 'paint-from', port: channel.port2 } satisfies ToWorker, [channel.port2]);
     this.worker.postMessage({ type: 'paint-to', port: channel.port1 } satisfies ToWorker, [channel.port1]);
@@ -385,7 +389,7 @@ export class PlaygroundElement extends HTMLElement {
 
   private draw(frame: FrameMessage): void {
     if (this.data === null) return;
-    this.picture.draw(this.data, frame.predictions, this.field('show-test').checked, this.field('discretize').checked);
+    this.picture.draw(this.data, frame.predictions, this.field('show-test').checked, this.field('discretize').checked, pictureSide(this.query<HTMLCanvasElement>('.pg-picture')));
     this.chart.draw(frame.history);
     if (frame.network !== undefined) this.network?.draw(frame.network);
     const now = performance.now();

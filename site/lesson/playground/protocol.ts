@@ -3,6 +3,7 @@
 import type { PlaygroundState } from './state.ts';
 import type { PlaygroundData } from './datasets.ts';
 import type { CustomPoint } from './custom-data.ts';
+import type { PlaygroundColors } from '../shared/colors.ts';
 
 /** What the page tells the worker. */
 export type ToWorker =
@@ -31,7 +32,19 @@ export type ToWorker =
   /** Write the run so far (the epochs trained, the changes made) as a PyTorch script. */
   | { type: 'export' }
   /** The network's exact output at one point of the picture (x, y), or at x for regression: answered with a ProbeMessage. */
-  | { type: 'probe'; x: number; y: number };
+  | { type: 'probe'; x: number; y: number }
+  | PictureMessage;
+
+/**
+ * To a painter: draw the picture on the page's canvas, handed over (picture-view.ts). First the canvas, then the
+ * colours (again after a theme change), then one draw per frame the page shows: the data when it is new since the
+ * last draw, the predictions when they are (transferred, not copied), and the switches and size of this draw. A draw
+ * without data or predictions uses the last ones sent (a redraw: new colours, a switch, a new width).
+ */
+export type PictureMessage =
+  | { type: 'picture-canvas'; canvas: OffscreenCanvas }
+  | { type: 'picture-colors'; colors: PlaygroundColors }
+  | { type: 'picture-draw'; data?: DataMessage; predictions?: Float32Array; showTest: boolean; discrete: boolean; side: number };
 
 /** The points of a fresh run, sent once so the page can draw them under the heat map. */
 export interface DataMessage extends Pick<PlaygroundData, 'features' | 'trainX' | 'trainY' | 'testX' | 'testY' | 'domain' | 'classes'> {

@@ -6,13 +6,16 @@
 // batched forward pass, the loss curves) is made by a second copy of this
 // script, the painter, from the parameters sent to it (frame.ts), so the
 // trainer spends no time on pictures; without a painter the trainer makes it.
+// The painter also draws the picture itself, on the page's canvas handed to
+// it (picture-view.ts), when the page shows each frame.
 
 /// <reference lib="webworker" />
 
 import { pytorchScript } from '../../../engine/export/pytorch.ts';
 import { LossHistory } from './loss-history.ts';
 import { composeFrame } from './frame.ts';
-import type { PaintRequest, ToWorker } from './protocol.ts';
+import { Picture } from './picture.ts';
+import type { DataMessage, PaintRequest, PictureMessage, ToWorker } from './protocol.ts';
 import { needsRestart, type PlaygroundState } from './state.ts';
 import { Trainer } from './trainer.ts';
 import type { CustomPoint } from './custom-data.ts';
@@ -190,6 +193,11 @@ function handle(message: ToWorker): void {
     case 'paint-from':
       message.port.onmessage = (event: MessageEvent<PaintRequest>) => guarded(() => paint(event.data));
       return;
+    case 'picture-canvas':
+    case 'picture-colors':
+    case 'picture-draw':
+      drawPicture(message);
+      return;
     case 'probe':
       if (trainer !== null && Number.isFinite(message.x) && Number.isFinite(message.y)) {
         self.postMessage({ type: 'probe', x: message.x, y: message.y, epoch: trainer.epoch, values: trainer.probe(message.x, message.y) });
@@ -221,6 +229,24 @@ function paint(request: PaintRequest): void {
   painter.setParameterValues(request.parameters);
   const { frame, transfer } = composeFrame(painter, request.epoch, request.playing, request.history, request.network);
   self.postMessage(frame, transfer);
+}
+
+// The painter's picture, on the page's canvas, and the data and predictions of its last draw.
+let picture: Picture | null = null;
+let pictureData: DataMessage | null = null;
+let picturePredictions: Float32Array | null = null;
+
+/** The page's picture messages: its canvas, its colours, and a draw for each frame the page shows. */
+function drawPicture(message: PictureMessage): void {
+  if (message.type === 'picture-canvas') picture = new Picture(message.canvas);
+  else if (message.type === 'picture-colors') picture?.setColors(message.colors);
+  else {
+    if (message.data !== undefined) pictureData = message.data;
+    if (message.predictions !== undefined) picturePredictions = message.predictions;
+    if (picture !== null && pictureData !== null && picturePredictions !== null) {
+      picture.draw(pictureData, picturePredictions, message.showTest, message.discrete, message.side);
+    }
+  }
 }
 
 /** Runs `work`, telling the page of an error rather than dying with it. */

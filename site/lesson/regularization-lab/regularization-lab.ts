@@ -9,7 +9,7 @@ import { prefersReducedMotion } from '../shared/reduced-motion.ts';
 import { onThemeChange } from '../shared/plot-theme.ts';
 import { formatNumber } from '../shared/graph/number-format.ts';
 import { css, readColors } from '../shared/colors.ts';
-import { Picture } from '../playground/picture.ts';
+import { Picture, pictureSide } from '../playground/picture.ts';
 import type { DataMessage } from '../playground/protocol.ts';
 import { lossChartSvg, networkSvg } from './drawings.ts';
 import { SPEEDS, presetById, type LabPreset } from './presets.ts';
@@ -34,6 +34,7 @@ class RegularizationLabElement extends HTMLElement {
   private gridWanted = false;
   private grid: Float32Array | null = null;
   private picture!: Picture;
+  private boundary!: HTMLCanvasElement;
   private colors!: ReturnType<typeof readColors>;
   private playing = false;
   private frame = 0;
@@ -47,7 +48,8 @@ class RegularizationLabElement extends HTMLElement {
     this.preset = presetById(this.dataset.preset ?? '');
     this.key = this.dataset.key ?? this.preset.id;
     this.view = decodeView(this.preset, new URLSearchParams(window.location.search).get(parameterName(this.key)));
-    this.picture = new Picture(this.querySelector<HTMLCanvasElement>('[data-boundary]')!);
+    this.boundary = this.querySelector<HTMLCanvasElement>('[data-boundary]')!;
+    this.picture = new Picture(this.boundary);
     this.colors = readColors(this);
     this.picture.setColors(this.colors);
     this.syncControls();
@@ -161,7 +163,7 @@ class RegularizationLabElement extends HTMLElement {
 
   private drawBoundary(): void {
     if (this.data === null || this.grid === null) return;
-    this.picture.draw(this.data, this.grid, true);
+    this.picture.draw(this.data, this.grid, true, false, pictureSide(this.boundary));
     this.markShownPoint();
   }
 
@@ -170,7 +172,7 @@ class RegularizationLabElement extends HTMLElement {
    * the 30 stand out from the validation rings, and a diamond around the one whose dropout mask the network shows.
    */
   private markShownPoint(): void {
-    const canvas = this.picture.canvas;
+    const canvas = this.boundary;
     const context = canvas.getContext('2d')!;
     const [x0, x1, y0, y1] = LAB.domain;
     const side = canvas.width;
