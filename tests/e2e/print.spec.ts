@@ -119,4 +119,21 @@ test.describe('printing a chapter', () => {
     expect(Math.max(...keyword)).toBeLessThan(200);
     writeFileSync(testInfo.outputPath('optimization-dark.pdf'), await page.pdf({ format: 'A4', printBackground: true }));
   });
+
+  test('a printed Playground keeps its network diagram, each neuron’s map drawn, without the buttons to edit weights', async ({ page }) => {
+    await page.goto('/playground/');
+    const widget = page.locator('nn-playground');
+    await widget.scrollIntoViewIfNeeded();
+    await expect(widget).toHaveAttribute('data-frames', /\d+/, { timeout: 30_000 });
+    const neurons = widget.locator('.pg-neuron');
+    await expect(widget.locator('.pg-formula-weights')).toBeVisible();
+    await page.emulateMedia({ media: 'print' });
+    // Each neuron is a button on screen, but the box is its map: it prints, as the picture does; the controls do not.
+    expect(await neurons.count()).toBeGreaterThan(4);
+    for (const neuron of await neurons.all()) await expect(neuron).toBeVisible();
+    await expect(widget.locator('.pg-picture')).toBeVisible();
+    await expect(widget.getByRole('button', { name: 'Play' })).toBeHidden();
+    await expect(widget.locator('.pg-formula-weights')).toBeHidden();
+    await expect(widget.locator('.print-only[data-print="settings"]')).toContainText('Dataset: Circles');
+  });
 });
