@@ -61,12 +61,11 @@ export class Picture {
   }
 
   /** Sizes the canvas to `side` × `side` pixels (pictureSide: its displayed size times the device pixel ratio). */
-  private fit(side: number): number {
+  private fit(side: number): void {
     if (this.canvas.width !== side || this.canvas.height !== side) {
       this.canvas.width = side;
       this.canvas.height = side;
     }
-    return side;
   }
 
   /**
