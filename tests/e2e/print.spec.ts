@@ -136,4 +136,29 @@ test.describe('printing a chapter', () => {
     await expect(widget.locator('.pg-formula-weights')).toBeHidden();
     await expect(widget.locator('.print-only[data-print="settings"]')).toContainText('Dataset: Circles');
   });
+
+  test('a printed MNIST lab leaves out its drawing area while nothing is drawn in it, and prints a digit once one is', async ({ page }) => {
+    await page.goto('/authoring/components/mnist-lab/');
+    const lab = page.locator('mnist-lab');
+    await lab.scrollIntoViewIfNeeded();
+    const canvas = lab.locator('[data-canvas]');
+    await expect(lab.locator('.mnist-draw')).toHaveAttribute('data-empty', '');
+    await page.emulateMedia({ media: 'print' });
+    await expect(canvas).toBeHidden();
+    await expect(lab.locator('.mnist-confusion')).toBeVisible();
+    await page.emulateMedia({ media: 'screen' });
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.2);
+    await page.mouse.down();
+    for (let k = 1; k <= 10; k++) await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * (0.2 + 0.06 * k));
+    await page.mouse.up();
+    await expect(lab.locator('.mnist-draw')).not.toHaveAttribute('data-empty', '');
+    await page.emulateMedia({ media: 'print' });
+    await expect(canvas).toBeVisible();
+    // Cleared, it is empty again.
+    await page.emulateMedia({ media: 'screen' });
+    await lab.getByRole('button', { name: 'Clear' }).click();
+    await page.emulateMedia({ media: 'print' });
+    await expect(canvas).toBeHidden();
+  });
 });

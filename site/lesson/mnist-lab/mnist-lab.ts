@@ -19,7 +19,9 @@ class MnistLabElement extends HTMLElement {
   private ready = false;
   private classifyId = 0;
   private imageId = 0;
-  private drawn = false;
+  // Whether the drawing canvas holds a digit (drawn or loaded); the drawing area says so with data-empty, which print.css
+  // reads to leave an empty black canvas off the page.
+  private drawnValue = false;
   private pendingClassify = false;
   private lastPoint: { x: number; y: number } | null = null;
   private status!: HTMLElement;
@@ -30,6 +32,15 @@ class MnistLabElement extends HTMLElement {
   private context!: CanvasRenderingContext2D;
   private seen!: HTMLCanvasElement;
   private batchesPerEpoch = 1;
+
+  private get drawn(): boolean {
+    return this.drawnValue;
+  }
+
+  private set drawn(value: boolean) {
+    this.drawnValue = value;
+    this.canvas.closest('.mnist-draw')?.toggleAttribute('data-empty', !value);
+  }
 
   connectedCallback(): void {
     if (this.dataset.mounted !== undefined) return;
