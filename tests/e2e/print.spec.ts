@@ -135,6 +135,18 @@ test.describe('printing a chapter', () => {
     await expect(widget.getByRole('button', { name: 'Play' })).toBeHidden();
     await expect(widget.locator('.pg-formula-weights')).toBeHidden();
     await expect(widget.locator('.print-only[data-print="settings"]')).toContainText('Dataset: Circles');
+    // The readouts' hints are for the screen ("Point at the picture…"): they do not print, but a reading the reader took does.
+    const readout = widget.locator(`#${await widget.locator('.pg-picture').getAttribute('aria-describedby')}`);
+    await expect(readout).toHaveAttribute('data-showing-hint', '');
+    await expect(readout).toBeHidden();
+    await page.emulateMedia({ media: 'screen' });
+    // By keyboard, so the reading stays while the picture has focus (a pointer would leave it when print's layout moves it).
+    await page.mouse.move(0, 0);
+    await widget.locator('.pg-picture').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(readout).toHaveText(/^\(−?\d+\.\d\d, −?\d+\.\d\d\): P\(class 1\)/);
+    await page.emulateMedia({ media: 'print' });
+    await expect(readout).toBeVisible();
   });
 
   test('a printed MNIST lab leaves out its drawing area while nothing is drawn in it, and prints a digit once one is', async ({ page }) => {

@@ -126,8 +126,17 @@ export class PlaygroundProbe {
     p.className = 'pg-probe-readout';
     p.id = id;
     p.dataset.hint = hint;
-    p.textContent = hint;
+    this.write(p, null);
     return p;
+  }
+
+  /**
+   * Writes a reading into readout `p`, or its hint (null). A readout showing its hint says so (data-showing-hint): the
+   * hint tells how to use the screen, so print.css leaves it off paper, where a reading still prints.
+   */
+  private write(p: HTMLElement, reading: string | null): void {
+    p.textContent = reading ?? p.dataset.hint ?? '';
+    p.toggleAttribute('data-showing-hint', reading === null);
   }
 
   private wire(): void {
@@ -197,7 +206,7 @@ export class PlaygroundProbe {
     this.chart.marker = index;
     this.chart.draw(history);
     const text = lossReadout(history, index);
-    this.lossText.textContent = text;
+    this.write(this.lossText, text);
     this.host.dataset.lossProbe = text;
     if (announce) this.status.textContent = text;
   }
@@ -206,13 +215,13 @@ export class PlaygroundProbe {
     this.chartEpoch = null;
     this.chart.marker = null;
     if (this.history !== null) this.chart.draw(this.history);
-    this.lossText.textContent = this.lossText.dataset.hint ?? '';
+    this.write(this.lossText, null);
   }
 
   private hidePoint(): void {
     this.point = null;
     this.marker.hidden = true;
-    this.mapText.textContent = this.mapText.dataset.hint ?? '';
+    this.write(this.mapText, null);
   }
 
   /** Asks the worker for the output at the probed point (one question at a time; the latest point wins). */
@@ -246,7 +255,7 @@ export class PlaygroundProbe {
     this.probeOutstanding = false;
     if (this.point === null || this.data === null) return;
     const text = pointReadout(message.x, message.y, message.values, this.data.features, this.data.classes);
-    this.mapText.textContent = text;
+    this.write(this.mapText, text);
     this.host.dataset.mapProbe = text;
     if (this.announceProbe) {
       this.status.textContent = text;
