@@ -245,10 +245,24 @@ test.describe('notebook cells', () => {
   test('console output and live displays stream while a run goes on', async ({ page }) => {
     await open(page);
     await setCode(page, 0, 'for (let epoch = 0; epoch < 5; epoch++) {\n  console.log("epoch", epoch);\n  display(epoch, "latest");\n  await new Promise((r) => setTimeout(r, 400));\n}\n"trained"');
+    // The page itself notes the cell's status at the moment its first line of output appears: a check polled from the
+    // test could come after the whole two-second run on a busy machine.
+    await cell(page, 0).evaluate((element: HTMLElement) => {
+      const observer = new MutationObserver(() => {
+        const lines = element.querySelectorAll('.log').length;
+        if (lines === 0) return;
+        element.dataset.statusAtFirstLog = element.dataset.status ?? '';
+        element.dataset.linesAtFirstLog = String(lines);
+        observer.disconnect();
+      });
+      observer.observe(element, { subtree: true, childList: true, characterData: true });
+    });
     await cell(page, 0).getByRole('button', { name: 'Run cell 1' }).click();
     // Before the run ends, the first epochs are already on the page.
     await expect(cell(page, 0).locator('.log').first()).toHaveText('epoch 0');
-    await expect(cell(page, 0)).toHaveAttribute('data-status', 'running');
+    await expect(cell(page, 0)).toHaveAttribute('data-status-at-first-log', 'running');
+    // Streamed, not held back to the end: the first lines arrived before the last of the five.
+    await expect(cell(page, 0)).toHaveAttribute('data-lines-at-first-log', /^[1-4]$/);
     await expect(cell(page, 0)).toHaveAttribute('data-status', 'done');
     await expect(cell(page, 0).locator('.log')).toHaveText(['epoch 0', 'epoch 1', 'epoch 2', 'epoch 3', 'epoch 4']);
     await expect(cell(page, 0).locator('.cell-display')).toHaveText('4');
