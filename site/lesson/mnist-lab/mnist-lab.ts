@@ -272,6 +272,8 @@ class MnistLabElement extends HTMLElement {
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'mnist-wrong-button';
+      // The image it holds prints, where a widget's other buttons do not (print.css).
+      button.dataset.print = 'keep';
       const label = `Test image ${image.index}: a ${image.label}, read as ${image.guess} (${formatPercent(image.confidence)} sure)`;
       button.setAttribute('aria-label', `${label}; load it into the canvas`);
       button.title = label;

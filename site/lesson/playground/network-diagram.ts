@@ -152,6 +152,8 @@ export class NetworkDiagram {
         const button = document.createElement('button');
         button.type = 'button';
         button.className = `pg-neuron pg-neuron-${kind}`;
+        // Its box is the neuron's map: it prints with the picture, where a widget's other buttons do not (print.css).
+        button.dataset.print = 'keep';
         button.style.left = `${place.x}px`;
         button.style.top = `${place.y}px`;
         button.style.width = button.style.height = `${box}px`;
