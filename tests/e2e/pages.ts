@@ -160,3 +160,26 @@ export function plotOnTheElementsSide(element: string, charts: string): { withPl
     chartsApart: report.some((entry) => entry.sources.includes(charts) && !reached.has(entry.file)),
   };
 }
+
+/**
+ * An element as the screen shows it (a screenshot, decoded in the page): its distinct colours and mean brightness
+ * (0-255). For a canvas handed to a worker, whose pixels the page cannot read.
+ */
+export async function shownPixels(page: Page, element: Locator): Promise<{ colours: number; brightness: number }> {
+  const png = await element.screenshot();
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const context = new OffscreenCanvas(image.width, image.height).getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, image.width, image.height);
+    const seen = new Set<number>();
+    let sum = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+      sum += data[i] + data[i + 1] + data[i + 2];
+    }
+    return { colours: seen.size, brightness: sum / ((3 * data.length) / 4) };
+  }, png.toString('base64'));
+}

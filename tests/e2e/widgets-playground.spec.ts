@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { openPlayground } from './pages.ts';
+import { openPlayground, shownPixels } from './pages.ts';
 
 
 const numberAttribute = async (widget: ReturnType<Page['locator']>, name: string) => Number(await widget.getAttribute(name));
@@ -107,25 +107,8 @@ test('a resize redraws the picture only when its width changes: a height-only re
   await expect.poll(() => numberAttribute(widget, 'data-frames')).toBe(frames + 1);
 });
 
-/** The picture as the screen shows it (a screenshot of its canvas, decoded in the page): its distinct colours and mean brightness (0-255). */
-async function shownPicture(page: Page, widget: ReturnType<Page['locator']>): Promise<{ colours: number; brightness: number }> {
-  const png = await widget.locator('.pg-picture').screenshot();
-  return page.evaluate(async (base64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const context = new OffscreenCanvas(image.width, image.height).getContext('2d')!;
-    context.drawImage(image, 0, 0);
-    const { data } = context.getImageData(0, 0, image.width, image.height);
-    const seen = new Set<number>();
-    let sum = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
-      sum += data[i] + data[i + 1] + data[i + 2];
-    }
-    return { colours: seen.size, brightness: sum / ((3 * data.length) / 4) };
-  }, png.toString('base64'));
-}
+/** The picture as the screen shows it: its distinct colours and mean brightness. */
+const shownPicture = (page: Page, widget: ReturnType<Page['locator']>) => shownPixels(page, widget.locator('.pg-picture'));
 
 test('the painter worker draws the picture on the canvas the page hands it, redrawn in the new colours after a theme change', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
@@ -166,4 +149,29 @@ test('where a canvas cannot be handed to a worker, the page draws the picture it
   });
   await expect.poll(drawn).toBeGreaterThan(200);
   expect((await shownPicture(page, widget)).colours).toBeGreaterThan(200);
+});
+
+test('moved elsewhere in the page (disconnected and connected again), the Playground starts afresh: a theme change before its first new frame is no error', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const widget = await openPlayground(page);
+  await widget.getByRole('button', { name: 'Step' }).click();
+  await expect(widget).toHaveAttribute('data-epoch', '1');
+  // In one task: out of the page, back in (new workers, a fresh canvas), and the theme switched before any frame of
+  // the new workers can arrive, so the switch redraws whatever the element still holds of its last frame.
+  await page.evaluate(() => {
+    const element = document.querySelector('nn-playground')!;
+    const place = element.nextSibling;
+    const parent = element.parentNode!;
+    element.remove();
+    parent.insertBefore(element, place);
+    const root = document.documentElement;
+    root.dataset.theme = root.dataset.theme === 'dark' ? 'light' : 'dark';
+  });
+  // The new workers start a new run from epoch 0, and the worker draws the picture on its fresh canvas.
+  await expect(widget).toHaveAttribute('data-epoch', '0', { timeout: 30_000 });
+  await expect(widget).toHaveAttribute('data-picture-drawn-by', 'worker');
+  await expect(widget.locator('canvas.pg-picture')).toHaveCount(1);
+  await expect.poll(async () => (await shownPicture(page, widget)).colours).toBeGreaterThan(200);
+  expect(errors).toEqual([]);
 });

@@ -98,6 +98,10 @@ export class PlaygroundElement extends HTMLElement {
 
   connectedCallback(): void {
     if (this.worker !== null) return;
+    // A second connection starts afresh: the last frame's predictions went to the painter that is gone (transferred,
+    // so they are empty here), and its data belongs to the run that painter had.
+    this.data = null;
+    this.lastFrame = null;
     const preset = this.dataset.preset ? (JSON.parse(this.dataset.preset) as Partial<PlaygroundState>) : {};
     const fromUrl = new URLSearchParams(location.search).get(this.param);
     this.state = fromUrl !== null ? decodeState(fromUrl) : normalizeState(preset);

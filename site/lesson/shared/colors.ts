@@ -22,29 +22,42 @@ export function css([r, g, b]: [number, number, number], alpha = 1): string {
   return alpha === 1 ? `rgb(${r} ${g} ${b})` : `rgb(${r} ${g} ${b} / ${alpha})`;
 }
 
-/** Reads the colours in force now inside `element` (its custom properties, resolved by a hidden probe). */
+/** Each colour a picture uses, and the custom property it is read from. */
+const PROPERTIES: Record<keyof PlaygroundColors, string> = {
+  class0: '--pg-class0',
+  class1: '--pg-class1',
+  class2: '--pg-class2',
+  class3: '--pg-class3',
+  class4: '--pg-class4',
+  background: '--bg-raised',
+  text: '--text',
+  muted: '--text-muted',
+  accent: '--accent',
+  border: '--border',
+};
+
+/**
+ * Reads the colours in force now inside `element` (its custom properties, resolved by hidden probes). All the probes
+ * go in before any is read, so the browser works out the styles once, not once per colour.
+ */
 export function readColors(element: Element): PlaygroundColors {
-  const probe = document.createElement('span');
-  probe.style.display = 'none';
-  element.append(probe);
-  const read = (property: string): [number, number, number] => {
-    probe.style.color = `var(${property})`;
-    const numbers = getComputedStyle(probe).color.match(/[\d.]+/g)?.map(Number) ?? [0, 0, 0];
-    return [numbers[0], numbers[1], numbers[2]];
-  };
-  const colors: PlaygroundColors = {
-    class0: read('--pg-class0'),
-    class1: read('--pg-class1'),
-    class2: read('--pg-class2'),
-    class3: read('--pg-class3'),
-    class4: read('--pg-class4'),
-    background: read('--bg-raised'),
-    text: read('--text'),
-    muted: read('--text-muted'),
-    accent: read('--accent'),
-    border: read('--border'),
-  };
-  probe.remove();
+  const names = Object.keys(PROPERTIES) as (keyof PlaygroundColors)[];
+  const holder = document.createElement('span');
+  holder.style.display = 'none';
+  for (const name of names) {
+    const probe = document.createElement('span');
+    probe.style.color = `var(${PROPERTIES[name]})`;
+    holder.append(probe);
+  }
+  element.append(holder);
+  const probes = [...holder.children];
+  const colors = Object.fromEntries(
+    names.map((name, i) => {
+      const numbers = getComputedStyle(probes[i]).color.match(/[\d.]+/g)?.map(Number) ?? [0, 0, 0];
+      return [name, [numbers[0], numbers[1], numbers[2]]];
+    }),
+  ) as unknown as PlaygroundColors;
+  holder.remove();
   return colors;
 }
 
