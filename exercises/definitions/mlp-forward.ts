@@ -14,11 +14,11 @@ export default defineExercise({
   kind: 'code',
   id: 'mlp-forward',
   title: 'The forward pass of an MLP',
-  prompt: `A batch $x$ ($N \\times D$, one input per row) goes through a hidden layer of $H$ ReLU units and a linear
-output layer of $C$ units:
+  prompt: `A batch $x$ ($n \\times d$, one input per row: the lesson's $X$) goes through a hidden layer of $m$ ReLU units
+and a linear output layer of $K$ units:
 $h = \\operatorname{relu}(x W_1^\\top + b_1)$ and $\\hat y = h W_2^\\top + b_2$.
-$W_1$ is $H \\times D$ and $W_2$ is $C \\times H$ (out × in, as \`torch.nn.Linear\`); each bias is added to every row.
-Return $\\hat y$ ($N \\times C$).`,
+$W_1$ is $m \\times d$ and $W_2$ is $K \\times m$ (out × in, as \`torch.nn.Linear\`); each bias is added to every row.
+Return $\\hat y$ ($n \\times K$).`,
   functionName: 'mlpForward',
   signature: 'mlpForward(x: number[][], W1: number[][], b1: number[], W2: number[][], b2: number[]): number[][]',
   starter: `function mlpForward(x: number[][], W1: number[][], b1: number[], W2: number[][], b2: number[]): number[][] {
@@ -32,14 +32,14 @@ Return $\\hat y$ ($N \\times C$).`,
   returns: 'value',
   parts: [{ name: 'output' }],
   hints: [
-    'Check the shapes first: $x$ is $N \\times D$ and $W_1$ is $H \\times D$, so $x W_1^\\top$ is $N \\times H$.',
-    'The bias is a vector of $H$ numbers added to each of the $N$ rows: `x.map(() => b1)` is a matrix whose rows are all $b_1$.',
+    'Check the shapes first: $x$ is $n \\times d$ and $W_1$ is $m \\times d$, so $x W_1^\\top$ is $n \\times m$.',
+    'The bias is a vector of $m$ numbers added to each of the $n$ rows: `x.map(() => b1)` is a matrix whose rows are all $b_1$.',
     'The ReLU goes between the layers, on the hidden pre-activations only: `map(z1, (z) => Math.max(0, z))`. The output layer is linear.',
   ],
   explanation: `Row $i$ of $x W_1^\\top$ holds the sums $\\sum_k W_{1,jk}\\, x_{ik}$, one per hidden unit $j$: the matrix form of the
 per-unit sums. Add $b_1$ to every row, apply the ReLU entry by entry, and repeat with $W_2$ and $b_2$, without an
 activation at the end (the output activation, if any, belongs to the loss). The shapes are
-$(N\\times D)(D\\times H) = N\\times H$, then $(N\\times H)(H\\times C) = N\\times C$: one row of outputs per input.`,
+$(n\\times d)(d\\times m) = n\\times m$, then $(n\\times m)(m\\times K) = n\\times K$: one row of outputs per input.`,
   generate(rng) {
     const [n, d, hidden, classes] = distinctSizes(rng, 4, 2, 7);
     const x = matrix(rng, n, d, -2, 2);
@@ -90,7 +90,7 @@ $(N\\times D)(D\\times H) = N\\times H$, then $(N\\times H)(H\\times C) = N\\tim
   const h = map(matmul(W1, transpose(x)), (z, j) => Math.max(0, z + b1[j]));
   return map(matmul(W2, h), (z, k) => z + b2[k]);
 }`,
-      feedback: `Your output is $C \\times N$, one column per input: you used the one-input formula $W h$ with the inputs as columns and never transposed back. With the inputs as rows the layer is $x W^\\top + b$, which keeps one row per input.`,
+      feedback: `Your output is $K \\times n$, one column per input: you used the one-input formula $W h$ with the inputs as columns and never transposed back. With the inputs as rows the layer is $x W^\\top + b$, which keeps one row per input.`,
     },
   ],
 });

@@ -270,7 +270,7 @@ const specs: ActivationSpec[] = [
     kinks: [-1, 1],
   },
   {
-    name: 'RBF (σ = 1)',
+    name: 'RBF (width σ = 1)',
     op: (x) => applyElementwise(RBF, x, { sigma: 1 }),
     f: (x) => Math.exp(-x * x),
     derivative: (x) => -2 * x * Math.exp(-x * x),
@@ -737,6 +737,15 @@ export const rbfUnit: { centre: string; sigma: string; rows: { x: string; distan
   const r = tensor([sigma], { requiresGrad: true });
   applyElementwise(RBF, r, { sigma }).sum().backward();
   if (Math.abs(r.grad!.data[0] - (-2 / sigma) * Math.exp(-1)) > 1e-15) throw new Error('activations example: rbf′(σ) should be −(2/σ) e⁻¹');
+  // The lesson says the slope is 0 at the centre and steepest at r = σ/√2: the engine's slopes on a fine grid of r agree.
+  const grid = Array.from({ length: 401 }, (_, i) => (i / 400) * 2 * sigma);
+  const rs = tensor(grid, { requiresGrad: true });
+  applyElementwise(RBF, rs, { sigma }).sum().backward();
+  const slopes = Array.from(rs.grad!.data);
+  const steepest = grid[slopes.indexOf(Math.min(...slopes))];
+  if (slopes[0] !== 0 || Math.abs(steepest - sigma / Math.SQRT2) > 2 * sigma / 400) {
+    throw new Error('activations example: the RBF slope should be 0 at the centre and steepest at σ/√2');
+  }
   return {
     centre: `(${centre.map((v) => show(v)).join(', ')})`,
     sigma: show(sigma),

@@ -17,6 +17,7 @@ import {
   heNormal,
   heUniform,
   layerHealth,
+  torchDefault,
   moons,
   mseLoss,
   noGrad,
@@ -369,6 +370,11 @@ export const mnist = (() => {
   const total = model.parameterCount();
   claim(total === 784 * 256 + 256 + 256 * 10 + 10, 'the 784-256-10 network has 784·256 + 256 + 256·10 + 10 parameters');
   const [first, second] = model.linearLayers();
+  // The MLP's own first weights, drawn as PyTorch's nn.Linear draws them (the lab's network too): uniform in ±1/√784.
+  const bound = scaleOf(torchDefault, 784, 256);
+  const drawn = first.weight.data;
+  const drawnStd = Math.sqrt(drawn.reduce((s, w) => s + w * w, 0) / drawn.length);
+  claim(Math.abs(drawnStd - bound / Math.sqrt(3)) < 0.01 * bound, 'the MLP draws its first weights uniformly in ±1/√784');
   return {
     total: showCount(total),
     tensors,
@@ -376,6 +382,9 @@ export const mnist = (() => {
     secondWeights: showCount(second.weight.size),
     firstShare: `${show((100 * (first.weight.size + first.bias!.size)) / total, 1)}%`,
     heStd: show(scaleOf(heNormal(), 784, 256), 4),
+    defaultBound: show(bound, 4),
+    defaultStd: show(bound / Math.sqrt(3), 4),
+    heOverDefault: show(scaleOf(heNormal(), 784, 256) / (bound / Math.sqrt(3)), 1),
   };
 })();
 

@@ -65,6 +65,9 @@ function forwardExample(): ForwardExample {
   const sizes = [3, 4, 2];
   const net = new MLP(sizes, { seed });
   const [layer1, layer2] = net.linearLayers();
+  // Its drawn parameters rounded to two decimals, in place, so the sums the lesson writes out from the numbers it shows
+  // add up to exactly the pre-activations it shows.
+  for (const p of net.parameters()) p.data.forEach((v, i) => (p.data[i] = Math.round(v * 100) / 100));
   const x = [0.5, -1, 2];
   const W1 = layer1.weight.toArray() as number[][];
   const b1 = Array.from(layer1.bias!.data);

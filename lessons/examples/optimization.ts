@@ -128,8 +128,34 @@ export const defaults = (() => {
     adamOneMinusBeta1: show(1 - beta1, 3),
     adamOneMinusBeta2: show(1 - beta2, 4),
     adamSpeedRatio: show((1 - beta1) / (1 - beta2), 0),
+    adamStepBound: show((1 - beta1) / Math.sqrt(1 - beta2), 2),
+    adamLargestStep: show(adamStepAfterQuiet(), 2),
   };
 })();
+
+/**
+ * The engine's Adam with its defaults and η = 1: the step it takes when a gradient of 1 arrives after 10,000 steps of
+ * gradient 0, the worst case for Adam's step size: m̂ jumps at once, v̂ barely moves. It comes out at the bound
+ * (1 − β₁)/√(1 − β₂) of Kingma and Ba.
+ */
+function adamStepAfterQuiet(): number {
+  const [beta1, beta2] = defaultOf('adam', 'betas') as number[];
+  const w = tensor([0], { requiresGrad: true });
+  const adam = new Adam([w], { lr: 1 });
+  const quiet = 10_000;
+  for (let t = 0; t <= quiet; t++) {
+    adam.zeroGrad();
+    w.mul(t === quiet ? 1 : 0).sum().backward();
+    const before = w.data[0];
+    adam.step();
+    if (t === quiet) {
+      const step = Math.abs(w.data[0] - before);
+      claim(Math.abs(step - (1 - beta1) / Math.sqrt(1 - beta2)) < 0.01, "Adam's step after a quiet stretch should be (1 − β₁)/√(1 − β₂) η");
+      return step;
+    }
+  }
+  throw new Error('unreachable');
+}
 
 // --- Mini-batch gradients: noisy estimates whose spread shrinks like 1/√B ----------------------------------
 
@@ -436,7 +462,8 @@ export const newton = (() => {
   claim(parameters === 784 * 256 + 256 + 256 * 10 + 10, 'the parameter count of 784-256-10');
   const entries = parameters ** 2;
   const bytes = entries * 8;
-  const solveOps = (2 / 3) * parameters ** 3;
+  // Gaussian elimination: for each of the n pivots k, (n − k)² multiply-adds, about n³/3 in all.
+  const solveOps = parameters ** 3 / 3;
   const million = 1e6;
   return {
     start: `(${show(bowl.start[0])}, ${show(bowl.start[1])})`,

@@ -210,6 +210,11 @@ export const xorEpochLimit = 100;
 /** The perceptron on XOR with learning rate 1: it never has a mistake-free epoch. */
 export const xorRun: PerceptronRun = runPerceptron(xorData, 1, xorEpochLimit);
 
+// The lesson says the XOR run has no line to show: each of its epochs ends with every weight and the bias back at 0.
+if (xorRun.epochs.some((e) => e.w !== showVector([0, 0]) || e.b !== show(0)) || xorRun.wFinal.some((w) => w !== 0) || xorRun.bFinal !== 0) {
+  throw new Error('perceptron example: the lesson says every XOR epoch ends at w = 0, b = 0');
+}
+
 /** The fewest mistakes XOR caused in any single epoch (never zero). */
 export const xorFewestMistakes: number = Math.min(...xorRun.epochs.map((e) => e.mistakes));
 

@@ -160,6 +160,9 @@ describe('lesson 8: MNIST and TD-Gammon', () => {
     expect(number(mnist.total)).toBe(784 * 256 + 256 + 256 * 10 + 10);
     expect(mnist.tensors.map((t) => number(t.size))).toEqual([784 * 256, 256, 256 * 10, 10]);
     expect(number(mnist.heStd)).toBeCloseTo(Math.sqrt(2 / 784), 4);
+    // The MLP's own draw (the lab's too) is PyTorch's default, uniform in ±1/√784, not He's.
+    expect(number(mnist.defaultBound)).toBeCloseTo(1 / 28, 4);
+    expect(number(mnist.defaultStd)).toBeCloseTo(1 / (28 * Math.sqrt(3)), 4);
     expect(tdGammon.inputs).toBe('198');
   });
 });

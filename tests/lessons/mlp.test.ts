@@ -29,6 +29,15 @@ describe('lesson 3: the forward pass', () => {
     expect(forward.units).toHaveLength(4);
   });
 
+  test('each written-out sum, added up from the numbers shown, gives the z shown', () => {
+    const value = (text: string) => Number(text.replace('\u2212', '-'));
+    const x = forward.x.slice(1, -1).split(', ').map(value);
+    forward.units.forEach((unit, j) => {
+      const sum = forward.W1[j].reduce((s, w, i) => s + value(w) * x[i], value(forward.b1[j]));
+      expect(sum).toBeCloseTo(value(unit.z), 10);
+    });
+  });
+
   test('the shape table follows rows-are-outputs', () => {
     const shapes = Object.fromEntries(forward.shapes.map((s) => [s.name, s.shape]));
     expect(shapes['X']).toBe('5 × 3');

@@ -8,6 +8,7 @@ import {
   adaptive,
   biasCorrection,
   conditioning,
+  defaults,
   epsilon,
   learningRate,
   minibatch,
@@ -121,6 +122,17 @@ describe('lesson 6: Newton’s method', () => {
     expect(newton.figure.label).toMatch(/one Newton step goes in a straight line to the minimum/);
   });
 
+  test('solving the Newton system by elimination: about n³/3 multiply-adds, counted pivot by pivot', () => {
+    const n = 203_530;
+    expect(number(newton.solveOps) / (n ** 3 / 3)).toBeCloseTo(1, 1);
+    // Elimination on n = 200: pivot k updates the (n − k − 1)² entries below and right of it, and its column.
+    const small = 200;
+    let count = 0;
+    for (let k = 0; k < small; k++) count += (small - k - 1) * (small - k);
+    expect(count / (small ** 3 / 3)).toBeCloseTo(1, 1);
+    expect(lesson).toContain('takes about $\\tfrac13 n^3 \\approx$ {newton.solveOps}');
+  });
+
   test('the 784-256-10 network’s Hessian is counted from its parameter count', () => {
     const n = 784 * 256 + 256 + 256 * 10 + 10;
     expect(newton.parameters).toBe(showCount(n));
@@ -206,6 +218,23 @@ describe('lesson 6: adaptive step sizes', () => {
     expect(number(biasCorrection.firstUncorrected)).toBeCloseTo(3.16, 2);
     expect(number(biasCorrection.peakUncorrected)).toBeGreaterThan(6);
     expect(biasCorrection.peakStep).toBe('12');
+  });
+
+  test('a gradient after a long quiet stretch gets Adam’s largest step, (1 − β₁)/√(1 − β₂) ≈ 3.16 η, as PyTorch’s does', () => {
+    const w = tensor([0], { requiresGrad: true });
+    const adam = new Adam([w], { lr: 1 });
+    for (let t = 0; t < 10_000; t++) {
+      adam.zeroGrad();
+      w.mul(0).sum().backward();
+      adam.step();
+    }
+    adam.zeroGrad();
+    w.mul(1).sum().backward();
+    adam.step();
+    // torch.optim.Adam(lr=1), 10,000 steps of gradient 0 then one of 1: the step is 3.1622 (measured with PyTorch 1.13, float32).
+    expect(Math.abs(w.data[0])).toBeCloseTo(3.1623, 3);
+    expect(number(defaults.adamLargestStep)).toBeCloseTo(3.16, 2);
+    expect(number(defaults.adamStepBound)).toBeCloseTo(0.1 / Math.sqrt(0.001), 2);
   });
 
   test('ε outside the root floors the denominator at ε, inside at √ε', () => {
