@@ -3,9 +3,13 @@
 // Every number the lesson shows about these examples comes from here, already
 // formatted for display. The perceptron runs are the engine's `Perceptron`; the
 // gradient steps are plain numbers on small arrays so they read like the
-// formulas in the lesson.
+// formulas in the lesson, each checked against the engine's autograd.
 
 import { Random } from '../../engine/random.ts';
+import { SIGMOID } from '../../engine/formulas/activations.ts';
+import { binaryCrossEntropy, mseLoss } from '../../engine/ops/losses.ts';
+import { sigmoid as sigmoidOp } from '../../engine/ops/activations.ts';
+import { tensor, type Tensor } from '../../engine/tensor.ts';
 import { Perceptron } from '../../engine/nn/perceptron.ts';
 import { halfPlaneInBox, lineInBox, panel, type FigurePanel } from './figures.ts';
 
@@ -330,9 +334,9 @@ if (andRun.mistakes > andBound.maxMistakes) {
 
 // --- One gradient step with each smooth loss ---------------------------------
 
-/** The logistic sigmoid σ(z) = 1 / (1 + e^(−z)). */
+/** The logistic sigmoid σ(z) = 1 / (1 + e^(−z)): the engine's own (its registry entry's value). */
 export function sigmoid(z: number): number {
-  return 1 / (1 + Math.exp(-z));
+  return SIGMOID.f(z, {});
 }
 
 /** The starting weights of the one-step examples. */
@@ -384,10 +388,19 @@ function gradientStep(
   output: (z: number) => number,
   loss: (out: number) => number,
   error: (out: number) => number,
+  autograd: { loss: (z: Tensor) => Tensor; factor: number },
 ): GradientStep {
   const z = stepW[0] * stepX[0] + stepW[1] * stepX[1] + stepB;
   const out = output(z);
   const e = error(out);
+  // The engine's autograd on the same loss: its gradient is `factor` times the error factor times x (the 2 of squared
+  // error, which the update folds into η), and its loss is the one shown.
+  const w = tensor([...stepW], { requiresGrad: true });
+  const b = tensor([stepB], { requiresGrad: true });
+  const engineLoss = autograd.loss(w.mul(tensor([...stepX])).sum().add(b.sum()));
+  engineLoss.backward();
+  const gaps = [...w.grad!.data].map((g, i) => Math.abs(g - autograd.factor * e * stepX[i])).concat(Math.abs(b.grad!.data[0] - autograd.factor * e), Math.abs(engineLoss.data[0] - loss(out)));
+  if (Math.max(...gaps) > 1e-12) throw new Error('perceptron example: the one-step update should be autograd\'s gradient');
   const gradW = [e * stepX[0], e * stepX[1]];
   const newW = [stepW[0] - stepEta * gradW[0], stepW[1] - stepEta * gradW[1]];
   const newB = stepB - stepEta * e;
@@ -417,6 +430,7 @@ export const squaredStep: GradientStep = gradientStep(
   (z) => z,
   (f) => (f - 1) ** 2,
   (f) => f - 1,
+  { loss: (z) => mseLoss(z, 1, 'sum'), factor: 2 },
 );
 
 /** One logistic-loss step with label 1: output σ(z), loss −log σ(z), update w ← w − η (σ(z) − y) x. */
@@ -425,6 +439,7 @@ export const logisticStep: GradientStep = gradientStep(
   sigmoid,
   (p) => -Math.log(p),
   (p) => p - 1,
+  { loss: (z) => binaryCrossEntropy(sigmoidOp(z), 1, 'sum'), factor: 1 },
 );
 
 // --- The learning-rate schedule ----------------------------------------------
