@@ -92,8 +92,8 @@ soon as the counter reaches $p$, \`waited >= patience\`.`,
 restoration is that those weights are $p$ epochs past the best: the counter only ran out because they were no better.
 Restore the weights saved at the best epoch, the last one that counted as an improvement.`,
   'ignores-min-delta': `You count every value below the best as an improvement. With \`minDelta\` $= \\delta$, a value
-counts only if it beats the best by more than $\\delta$, $v < v_{\\text{best}} - \\delta$: a plateau that creeps down by
-less than $\\delta$ per epoch is no progress, and the counter keeps running through it.`,
+counts only if it beats the best by more than $\\delta$, $v < v_{\\text{best}} - \\delta$: a dip smaller than that does not
+reset the counter (a slow creep does, once it has added up to more than $\\delta$ below the best).`,
   'resets-on-any-decrease': `You reset the counter whenever the loss falls from the epoch before. Patience counts epochs
 since the last improvement over the best; a dip that stays above the best (by \`minDelta\`) is not one, so the counter
 keeps running and the best epoch stays where it was.`,
@@ -210,9 +210,9 @@ same (with the engine's \`EarlyStopping\`, by calling \`restoreBest()\` once the
   explanation: `The validation loss is an estimate of the error on unseen data; once the network starts to overfit it turns
 up while the training loss keeps falling. Early stopping watches it: each time it beats its best by more than $\\delta$ the
 weights are saved, and after $p$ epochs in a row without such an improvement training stops, at epoch $b + p$ where $b$ is
-the best epoch, and the weights of epoch $b$ come back: the ones that generalised best, not the last, which were $p$
-epochs into getting worse. $\\delta$ keeps noise from counting as progress: a plateau that creeps down by a little does not
-reset the counter. The comparison is with the best, not with the epoch before, because a loss that wobbles down and up
+the best epoch, and the weights of epoch $b$ come back: the last epoch that improved on the best by more than $\\delta$ (with
+$\\delta = 0$, the lowest validation loss), not the last epoch, after which nothing was better by that margin.
+$\\delta$ keeps noise from counting as progress: a dip of less than $\\delta$ below the best does not reset the counter. The comparison is with the best, not with the epoch before, because a loss that wobbles down and up
 around a level is not getting better; and it is strict, so a tie keeps the earlier, equally good weights. Patience is a
 trade-off: too small and a noisy curve stops before its real minimum, too large and time is spent training past it.`,
   generate(rng, index) {

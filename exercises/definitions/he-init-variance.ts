@@ -98,7 +98,8 @@ initialisation, $\\sigma = \\sqrt{2/n_{\\text{in}}}$, or uniform in $\\pm\\sqrt{
 $a^2/3$. With LeCun's $1/n_{\\text{in}}$ the factor is $\\tfrac12$ per layer and the signal dies geometrically with depth; any
 constant other than 2 makes it vanish or explode. Xavier/Glorot's $2/(n_{\\text{in}} + n_{\\text{out}})$ was derived for
 activations that are linear near 0 (tanh), and averages the forward condition ($1/n_{\\text{in}}$) with the backward one
-($1/n_{\\text{out}}$); for ReLU it is too small by about a factor of two.`,
+($1/n_{\\text{out}}$); for ReLU it is too small by the factor $(n_{\\text{in}} + n_{\\text{out}})/n_{\\text{in}}$, about two when the fans are
+equal.`,
   misconceptions: SLIPS.map(({ id, answer, feedback }) => ({ id, feedback, answer: (numbers?: VariantNumbers): Record<string, Numbers> => answer(numbersOf(numbers)) })),
 });
 

@@ -50,7 +50,8 @@ literally: $v \\leftarrow \\mu v - \\eta \\nabla L(\\theta + \\mu v)$, $\\theta 
 point $\\phi = \\theta + \\mu v$ and the velocity $v = -\\eta b$: then $b \\leftarrow \\mu b + g$ with $g = \\nabla L(\\phi)$, and
 $\\phi \\leftarrow \\phi - \\eta\\,(g + \\mu b)$, which is PyTorch's step. So PyTorch keeps the look-ahead point as its
 parameters (the gradient is simply taken at the parameters, as for every other optimizer) and a buffer without $\\eta$
-(so a learning-rate schedule acts on the very next step); both forms walk the same points while $\\eta$ is constant.
+(so a learning-rate schedule acts on the very next step); while $\\eta$ is constant both forms make the same steps, PyTorch's iterates being Sutskever's
+look-ahead points $\\theta + \\mu v$.
 Compared with plain momentum, the extra $\\mu\\,(b_t - b_{t-1})$ in each step reacts to a change in the gradient one step
 early, which damps the overshoot in a ravine.`,
   generate(rng) {

@@ -5,8 +5,8 @@ export default defineExercise({
   kind: 'choice',
   id: 'perceptron-separable',
   title: 'What can one perceptron fit?',
-  prompt: `Each data set has two binary inputs $x_1, x_2 \\in \\{0, 1\\}$ and a binary label. On which can a single perceptron,
-$\\hat y = \\operatorname{sgn}(\\mathbf w\\cdot\\mathbf x + b)$, reach zero training errors? Choose every one that applies.`,
+  prompt: `Each data set has two binary inputs $x_1, x_2 \\in \\{0, 1\\}$ and a binary label (written 0 or 1 below; the perceptron's $-1$ stands for 0). On which can a single
+perceptron, $\\hat y = \\operatorname{sgn}(\\mathbf w\\cdot\\mathbf x + b)$, reach zero training errors? Choose every one that applies.`,
   multiple: true,
   options: [
     {

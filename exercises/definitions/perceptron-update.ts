@@ -77,7 +77,7 @@ by $\\eta(\\lVert\\mathbf x\\rVert^2 + 1)$. The $\\le$ makes learning start from
   if (prediction !== y) return { w: add(w, mul(x, lr * y)), b: b + lr * y };
   return { w, b };
 }`,
-      feedback: `You update only when the predicted sign differs from $y$, and a score of exactly 0 predicts $+1$; so a point on the boundary with $y = +1$ never moves the weights, and a perceptron that starts from all-zero weights can get stuck. The rule updates whenever $y(\\mathbf w\\cdot\\mathbf x + b) \\le 0$, ties included.`,
+      feedback: `You update only when the predicted sign differs from $y$, and a score of exactly 0 predicts $+1$; so a point on the boundary with $y = +1$ never moves the weights, so training can stop with positive examples lying on the boundary. The rule updates whenever $y(\\mathbf w\\cdot\\mathbf x + b) \\le 0$, ties included.`,
     },
     {
       id: 'tie-predicts-negative',

@@ -55,7 +55,7 @@ own) and leave $\\varepsilon$ out; PyTorch adds it (default $10^{-8}$; larger he
   explanation: `$v$ is an exponential moving average of $g^2$, so $\\sqrt{v}$ is a running root mean square of each coordinate's
 gradient, and $g/\\sqrt{v}$ has a size near 1 whatever the gradient's scale: steep coordinates take small steps, flat
 ones large steps. AdaGrad divides by the root of the sum of every past $g^2$, which only grows; RMSProp's average
-forgets old gradients at the rate $\\alpha$, so the step size can grow back. PyTorch does not correct $v$ for starting
+keeps a fraction $\\alpha$ of the old average each step (it forgets $1 - \\alpha$), so the step size can grow back. PyTorch does not correct $v$ for starting
 at zero (Adam does): the first step divides by $\\sqrt{1 - \\alpha}\\,|g|$, so it moves each coordinate by about
 $\\eta/\\sqrt{1 - \\alpha}$, ten times $\\eta$ for $\\alpha = 0.99$. And $\\varepsilon$ goes outside the root:
 $\\sqrt{v} + \\varepsilon$ never falls below $\\varepsilon$, so a coordinate whose gradients have all been zero stays put

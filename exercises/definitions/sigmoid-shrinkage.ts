@@ -79,11 +79,12 @@ Give:
   written like \`1.5e-5\`);
 - \`layers\`: the smallest number of layers after which that bound is below $10^{-k}$;
 - \`product\`: the exact factor $\\prod_{i=1}^{4} \\sigma'(z_i)$ for the chain $z_1, \\dots, z_4$, to at least four significant
-  digits.`,
+  digits. Carry six or more in between: where $\\sigma(z)$ is near 1, rounding it loses digits of $1 - \\sigma(z)$.`,
   parts: [{ name: 'bound' }, { name: 'layers' }, { name: 'product' }],
   generate(rng: Random) {
     for (;;) {
-      // Pre-activations on a grid of 0.1 in [−3, 3], none 0 (where σ′ is at its peak, and σ(z)(1 − z) would be right).
+      // Pre-activations on a grid of 0.1 in [−3, 3], none 0 (where σ′ is at its peak, and σ(z)(1 − z) and a product of
+      // sigmoids both give factors of 1/2, which could not be told apart).
       const z = () => {
         const value = (1 + rng.int(30)) / 10;
         return rng.uniform() < 0.5 ? -value : value;
@@ -98,7 +99,7 @@ Give:
   hints: [
     'Write $\\sigma\'(z)$ in terms of $\\sigma(z)$: $\\sigma\'(z) = \\sigma(z)\\,(1 - \\sigma(z))$. Where is a product $s(1 - s)$ of a number in $(0, 1)$ and its complement largest?',
     'Through $n$ layers the factor is $\\prod_i \\sigma\'(z_i)$, $n$ factors each at most $\\sigma\'(0)$. For `layers`, solve $4^{-L} < 10^{-k}$ for the smallest whole $L$: $L > k / \\log_{10} 4$.',
-    'For `product`, compute $s_i = \\sigma(z_i)$ for each $z_i$ and multiply the four $s_i (1 - s_i)$. It is symmetric: $\\sigma\'(-z) = \\sigma\'(z)$.',
+    'For `product`, compute $s_i = \\sigma(z_i)$ for each $z_i$, unrounded, and multiply the four $s_i (1 - s_i)$. It is symmetric: $\\sigma\'(-z) = \\sigma\'(z)$.',
   ],
   explanation: `The chain rule through a stack multiplies one local derivative per layer: with unit weights the gradient
 reaching the bottom is the top's times $\\prod_i \\sigma'(z_i)$. Since $\\sigma'(z) = \\sigma(z)\\,(1 - \\sigma(z))$ is a product

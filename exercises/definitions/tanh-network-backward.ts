@@ -128,8 +128,8 @@ $1 - \\tanh^2(a_j) = 1 - z_j^2$: square $z_j$, not $1 - z_j$.`,
       node: 'z',
       solution: solutionWith(BACKWARD.replace(' * w2[j] * delta', ' * delta')),
       feedback: `dW1 and db1 skip the output weight: hidden unit $j$ reaches $\\hat y$ through $w_{2,j}$, so
-$\\delta_j = (1 - z_j^2)\\, w_{2,j}\\, \\delta$. Without $w_{2,j}$ every hidden unit would get the same error, whatever its
-connection to the output.`,
+$\\delta_j = (1 - z_j^2)\\, w_{2,j}\\, \\delta$. Without $w_{2,j}$ every hidden unit would receive the same output error $\\delta$, scaled only by its own slope,
+whatever its weight to the output.`,
     },
     {
       id: 'derivative-at-pre-activation',

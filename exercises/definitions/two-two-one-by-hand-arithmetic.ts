@@ -106,8 +106,8 @@ export default defineExercise({
 
 $$
 \\begin{aligned}
-h_3 &= \\operatorname{relu}(w_{13}x_1 + w_{23}x_2), \\\\
-h_4 &= \\operatorname{relu}(w_{14}x_1 + w_{24}x_2), \\\\
+z_3 &= w_{13}x_1 + w_{23}x_2, \\quad h_3 = \\operatorname{relu}(z_3), \\\\
+z_4 &= w_{14}x_1 + w_{24}x_2, \\quad h_4 = \\operatorname{relu}(z_4), \\\\
 \\hat y &= w_{35}h_3 + w_{45}h_4, \\\\
 E &= (\\hat y - y)^2.
 \\end{aligned}

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { sigmoid, tensor } from '../../../engine/index.ts';
 import { getExercise, type NumericExercise } from '../../../exercises/index.ts';
 import { variantNumbers } from '../../../exercises/variant.ts';
+import { grade } from '../../../exercises/prepare-cases.ts';
 import { LEARNERS, expectEachSlipRecognised, expectTypedDigitsPass, seededVariantTests } from './seeded-checks.ts';
 
 const exercise = getExercise('sigmoid-shrinkage') as NumericExercise;
@@ -43,6 +44,19 @@ describe("on every learner's numbers", () => {
 
   test('an answer typed to four significant digits passes', () => {
     expectTypedDigitsPass(exercise);
+  });
+
+  test("the hint's route by hand passes when it carries six significant digits, as the prompt asks: each σ(z_i) rounded to six, then s(1 − s) multiplied", () => {
+    const round = (v: number, digits: number) => Number(v.toPrecision(digits));
+    for (const learnerSeed of LEARNERS) {
+      const n = variantNumbers(exercise, learnerSeed);
+      const right = exercise.answer(n) as Record<string, number>;
+      const product = [n.z1, n.z2, n.z3, n.z4].reduce((p, z) => {
+        const s = round(1 / (1 + Math.exp(-z)), 6);
+        return p * s * (1 - s);
+      }, 1);
+      expect(grade(exercise, { ...right, product: round(product, 4) }, { learnerSeed }).passed, `learner ${learnerSeed}`).toBe(true);
+    }
   });
 });
 

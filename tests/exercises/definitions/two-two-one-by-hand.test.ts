@@ -54,7 +54,7 @@ test('the four slips the issue names are among its misconceptions', () => {
 });
 
 test('the ReLU acts on the weighted sum (not on the inputs, as the lecture notes have it), and that slip is recognised', () => {
-  expect(exercise.prompt).toContain('\\operatorname{relu}(w_{13}x_1 + w_{23}x_2)');
+  expect(exercise.prompt).toContain('z_3 &= w_{13}x_1 + w_{23}x_2, \\quad h_3 = \\operatorname{relu}(z_3)');
   const numbers = variantNumbers(exercise, 7);
   const onInputs = exercise.misconceptions.find((m) => m.id === 'relu-on-inputs')!;
   expect(grade(exercise, onInputs.answer(numbers), { learnerSeed: 7 }).misconceptions[0].id).toBe('relu-on-inputs');
