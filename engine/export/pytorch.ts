@@ -174,7 +174,7 @@ function pythonList(values: ArrayLike<number>, indent: string): string {
 function activationModule(name: ElementwiseActivationName): string {
   const entry = ACTIVATION_FUNCTIONS[name];
   const values = parameterValues(entry) as Record<string, number>;
-  const args = entry.parameters.map((p) => `${p.torch[p.torch.length - 1]}=${pythonNumber(values[p.name])}`);
+  const args = entry.parameters.map((p) => `${p.torch[0]}=${pythonNumber(values[p.name])}`);
   for (const [key, value] of Object.entries('torchAttributes' in entry && entry.torchAttributes !== undefined ? entry.torchAttributes : {})) args.push(`${key}='${value}'`);
   return `${ACTIVATION_MODULE[name]}(${args.join(', ')})`;
 }

@@ -40,7 +40,10 @@ export type ParameterValues<P extends string = string> = Readonly<Record<P, numb
 interface ActivationBase<P extends string> {
   /** The engine's name: the op function, the MLP option and the nn.Activation name ('leakyRelu'). */
   name: string;
-  /** PyTorch's name of the op (torch.nn.functional), which is also the graph node's op: 'leaky_relu'. */
+  /**
+   * PyTorch's name of the op (torch.nn.functional), which is also the graph node's op: 'leaky_relu'. An activation
+   * PyTorch has no function for keeps a name in the same style ('step', 'rbf').
+   */
   torch: string;
   /**
    * String attributes that select this entry among several with the same PyTorch name (GELU's approximate:
@@ -265,8 +268,8 @@ export const HARDTANH = elementwise({
   name: 'hardtanh', torch: 'hardtanh', title: 'Hard tanh',
   formula: 'hardtanh(x) = max(−1, min(1, x))', derivativeFormula: 'hardtanh′(x) = 1 if −1 < x < 1, else 0',
   parameters: [
-    { name: 'min', symbol: 'min', default: -1, torch: ['min', 'min_val'] },
-    { name: 'max', symbol: 'max', default: 1, torch: ['max', 'max_val'] },
+    { name: 'min', symbol: 'min', default: -1, torch: ['min_val', 'min'] },
+    { name: 'max', symbol: 'max', default: 1, torch: ['max_val', 'max'] },
   ],
   check: ({ min, max }) => (min > max ? `min ${min} is greater than max ${max}` : undefined),
   f: (x, { min, max }) => (x < min ? min : x > max ? max : x),

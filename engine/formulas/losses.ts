@@ -18,7 +18,10 @@ import type { ActivationParameter, ParameterValues } from './activations.ts';
 interface LossBase<P extends string> {
   /** The engine's name, that of its op: 'mseLoss'. */
   name: string;
-  /** PyTorch's name of the op (torch.nn.functional), also the graph node's op: 'mse_loss'. */
+  /**
+   * PyTorch's name of the op (torch.nn.functional), also the graph node's op: 'mse_loss'. A loss PyTorch has no function
+   * for keeps a name in the same style (the hinge loss: 'hinge_loss'; in PyTorch, `torch.clamp(margin - y * s, min=0)`).
+   */
   torch: string;
   /** The name shown to a reader. */
   title: string;

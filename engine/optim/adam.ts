@@ -41,7 +41,7 @@ export class Adam extends Optimizer {
     lr: learningRate(1e-3),
     betas: { default: [0.9, 0.999], min: 0, below: 1, description: 'Decay rates (β₁, β₂) of the running mean m and running square v of the gradient.' },
     eps: { default: 1e-8, min: 0, description: 'ε added to the denominator so the step never divides by zero.' },
-    amsgrad: { default: false, description: 'AMSGrad: divide by the largest v seen so far, so steps never grow back.' },
+    amsgrad: { default: false, description: 'AMSGrad: divide by the largest v seen so far, so the denominator never shrinks when gradients quieten.' },
     biasCorrection: {
       default: true,
       description: 'Bias correction: divide m by 1 - β₁ᵗ and v by 1 - β₂ᵗ (always on in torch.optim; off shows why).',

@@ -33,7 +33,7 @@ export class RMSprop extends Optimizer {
     alpha: { default: 0.99, min: 0, max: 1, description: 'Smoothing α of the running average of squared gradients.' },
     eps: { default: 1e-8, min: 0, description: 'ε added outside the square root so the step never divides by zero.' },
     momentum: { default: 0, min: 0, description: 'Momentum μ applied to the normalised step.' },
-    centered: { default: false, description: 'Divide by a running variance (subtracting the mean gradient²) instead of the second moment.' },
+    centered: { default: false, description: 'Divide by the root of a running variance, √(v − ḡ²) with ḡ the running mean of the gradient, instead of the root of its second moment v.' },
     ...COMMON_HYPERPARAMETERS,
   };
 
