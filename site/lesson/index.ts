@@ -16,7 +16,7 @@ export { default as Challenge } from './challenge/Challenge.astro';
 /** A neural-network playground: data, architecture, loss, optimizer and regularisation, trained live with a heat map and loss curves. */
 export { default as Playground } from './playground/Playground.astro';
 
-/** Any activation of lesson 2: f and f′, with autograd drawn over the formula and the vanishing-gradient stretches shaded. */
+/** Any activation of lesson 2: f and f′, with f′ by autograd drawn over central differences of f, checked against the formula, and the vanishing-gradient stretches shaded. */
 export { default as ActivationExplorer } from './activation-explorer/ActivationExplorer.astro';
 
 /** An auto-graded exercise by id: prompt, editor or inputs, Check with targeted feedback, hints, solution and saved progress. */

@@ -41,7 +41,8 @@ test('with reduced motion the perceptron lab jumps to its verdict: no line separ
   await lab.getByLabel('Give up after (epochs)').dispatchEvent('change');
   await lab.getByRole('button', { name: 'Run' }).click();
   const status = lab.getByRole('status');
-  await expect(status).toContainText('No line separated the data in 12 epochs');
+  await expect(status).toContainText('The rule found no separating line within 12 epochs');
+  await expect(status).toContainText('which does not show that no line exists');
   await expect(status).toHaveAttribute('data-tone', 'bad');
 });
 

@@ -24,19 +24,19 @@ export const TOO_HIGH_LEARNING_RATE = 1;
 export const PRESETS: readonly GradientFlowPreset[] = [
   {
     id: 'vanishing-sigmoid',
-    title: 'Twenty sigmoid layers, Gaussian weights',
+    title: 'A 20-layer sigmoid network, Gaussian weights',
     watch: 'Each sigmoid passes back at most a quarter of the gradient it receives: the bars shrink layer by layer towards the input, and the first layers hardly move while the loss stays put.',
     state: { depth: 20, width: 16, activation: 'sigmoid', init: 'gaussian', lr: LEARNING_RATE, seed: 1 },
   },
   {
     id: 'tanh-xavier',
-    title: 'Twenty tanh layers, Xavier initialisation',
+    title: 'A 20-layer tanh network, Xavier initialisation',
     watch: 'Xavier keeps the variance of the signal the same from layer to layer, and tanh’s slope is 1 at 0: the first and last bars stay within a factor of ten of each other.',
     state: { depth: 20, width: 16, activation: 'tanh', init: 'xavier', lr: LEARNING_RATE, seed: 1 },
   },
   {
     id: 'relu-he',
-    title: 'Twenty ReLU layers, He initialisation',
+    title: 'A 20-layer ReLU network, He initialisation',
     watch: 'He’s variance 2/n_in makes up for the half of its inputs a ReLU zeroes: the gradient reaches the first layer as strong as the last, and the loss falls.',
     state: { depth: 20, width: 16, activation: 'relu', init: 'he', lr: LEARNING_RATE, seed: 1 },
   },

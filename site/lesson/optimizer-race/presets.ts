@@ -101,7 +101,7 @@ export const PRESETS: readonly RacePreset[] = [
   {
     id: 'adam-bias-correction',
     title: 'Adam’s first ten steps, with and without bias correction',
-    watch: 'Corrected, Adam’s first steps are about η long; uncorrected, the first is (1 − β₁)/√(1 − β₂) ≈ 3.2 times longer, and within three steps it has overshot the minimum far up the opposite wall.',
+    watch: 'Corrected, Adam’s first steps move each coordinate about η; uncorrected, the first is (1 − β₁)/√(1 − β₂) ≈ 3.2 times longer, and within three steps it has overshot the minimum far up the opposite wall.',
     state: {
       surface: 'quadratic',
       condition: 10,

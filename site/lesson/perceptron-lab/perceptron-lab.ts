@@ -205,7 +205,7 @@ class PerceptronLabElement extends HTMLElement {
     if (event.kind === 'update') {
       this.last = event;
       this.readout(describeUpdate(event, this.points[event.index], this.points.length));
-      if (!this.running) this.say(`Update ${this.run.updates}: point ${event.index + 1} was on the wrong side, so the line turned towards it.`);
+      if (!this.running) this.say(`Update ${this.run.updates}: point ${event.index + 1} was on the wrong side of the line or on it (y · score ≤ 0), so the line turned towards it.`);
       this.render();
       return true;
     }
@@ -221,7 +221,7 @@ class PerceptronLabElement extends HTMLElement {
     if (end.kind === 'converged') {
       this.say(`Converged after ${end.epoch} epoch${end.epoch === 1 ? '' : 's'} and ${end.updates} update${end.updates === 1 ? '' : 's'}: epoch ${end.epoch} made no mistake, so the line separates the classes.`, 'good');
     } else {
-      this.say(`No line separated the data in ${end.epoch} epochs: epoch ${end.epoch} still made ${end.mistakes} mistake${end.mistakes === 1 ? '' : 's'}. The lab gave up.`, 'bad');
+      this.say(`The rule found no separating line within ${end.epoch} epochs: epoch ${end.epoch} still made ${end.mistakes} mistake${end.mistakes === 1 ? '' : 's'}. The lab gave up (which does not show that no line exists).`, 'bad');
     }
   }
 

@@ -325,7 +325,7 @@ export class PlaygroundElement extends HTMLElement {
         break;
       case 'next-seed':
         this.commit({ ...this.state, seed: (this.state.seed + 1) % (LIMITS.seed.max + 1) });
-        this.say(`Seed ${this.state.seed}: new data, split, weights and shuffles.`);
+        this.say(`Seed ${this.state.seed}: ${this.state.data === 'custom' ? 'the same points, a new split' : 'new data, split'}, weights and shuffles.`);
         break;
     }
     this.requestFrame();

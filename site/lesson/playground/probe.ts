@@ -56,12 +56,14 @@ const value3 = (value: number): string => (Number.isFinite(value) ? value.toFixe
 /**
  * What the network says at a point, in words: "(0.42, −1.30): P(class 1) = 0.873, P(class 0) = 0.127" for two
  * classes, every class's probability for more, "x = 0.42: output 0.913" for regression (`features` 1), and
- * "(0.42, −1.30): output 0.913" for regression over the plane (`classes` 1).
+ * "(0.42, −1.30): output 0.913" for regression over the plane (`classes` 1). Two classes trained with squared error
+ * (`probabilities` false) have a raw output, which can leave [0, 1]: "output 1.049 (class 1 where ≥ 0.5)".
  */
-export function pointReadout(x: number, y: number, values: readonly number[], features: number, classes: number): string {
+export function pointReadout(x: number, y: number, values: readonly number[], features: number, classes: number, probabilities = true): string {
   if (features === 1) return `x = ${coordinate(x)}: output ${value3(values[0])}`;
   const where = `(${coordinate(x)}, ${coordinate(y)})`;
   if (classes < 2) return `${where}: output ${value3(values[0])}`;
+  if (!probabilities) return `${where}: output ${value3(values[0])} (class 1 where ≥ 0.5)`;
   if (classes <= 2) return `${where}: P(class 1) = ${value3(values[0])}, P(class 0) = ${value3(1 - values[0])}`;
   return `${where}: ${values.map((p, k) => `P(class ${k}) = ${value3(p)}`).join(', ')}`;
 }
@@ -254,7 +256,7 @@ export class PlaygroundProbe {
   received(message: ProbeMessage): void {
     this.probeOutstanding = false;
     if (this.point === null || this.data === null) return;
-    const text = pointReadout(message.x, message.y, message.values, this.data.features, this.data.classes);
+    const text = pointReadout(message.x, message.y, message.values, this.data.features, this.data.classes, message.probabilities);
     this.write(this.mapText, text);
     this.host.dataset.mapProbe = text;
     if (this.announceProbe) {

@@ -104,6 +104,8 @@ export interface ProbeMessage {
   epoch: number;
   /** P(class 1) for two classes, each class's probability for more, the value for regression. */
   values: number[];
+  /** Whether the values are probabilities: false for squared error, whose output is a raw value even for classes. */
+  probabilities: boolean;
 }
 
 /** What the worker tells the page. */

@@ -80,7 +80,10 @@ export interface PlaygroundState {
   classes: number;
   /** The features of each point the network reads, in PLANE_FEATURES order, at least one (ignored for regression). */
   inputs: InputName[];
-  /** Standard deviation of the Gaussian noise added to the data, 0 to 0.5. */
+  /**
+   * How noisy the data are, 0 to 0.5: for circles, moons, spiral, checkerboard and the regressions, the standard
+   * deviation of the Gaussian noise added; XOR's points get 4 times it, and each Gaussian blob's spread is 0.3 + 2 times it.
+   */
   noise: number;
   /** Percentage of the points used for training (the rest is the test set), 10 to 90. */
   split: number;

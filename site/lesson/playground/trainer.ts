@@ -211,6 +211,11 @@ export class Trainer {
    * for regression (y ignored). The same values as `predictions` gives per point: for two classes the probability of
    * class 1, for more each class's probability, for regression the value.
    */
+  /** Whether `probe` and `predictions` give probabilities: not for squared error, which trains a raw output. */
+  get givesProbabilities(): boolean {
+    return this.loss !== 'mse';
+  }
+
   probe(x: number, y: number): number[] {
     const point = this.data.features === 1 ? Float64Array.of(x) : Float64Array.of(x, y);
     const row = networkInputs(this.data.features, this.data.inputNames, point);

@@ -200,7 +200,7 @@ function handle(message: ToWorker): void {
       return;
     case 'probe':
       if (trainer !== null && Number.isFinite(message.x) && Number.isFinite(message.y)) {
-        self.postMessage({ type: 'probe', x: message.x, y: message.y, epoch: trainer.epoch, values: trainer.probe(message.x, message.y) });
+        self.postMessage({ type: 'probe', x: message.x, y: message.y, epoch: trainer.epoch, values: trainer.probe(message.x, message.y), probabilities: trainer.givesProbabilities });
       }
       return;
   }

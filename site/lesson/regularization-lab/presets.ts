@@ -54,7 +54,7 @@ export const PRESETS: Readonly<Record<PresetId, LabPreset>> = {
   dropout: {
     id: 'dropout',
     title: 'Dropout',
-    watch: 'Each training step drops a random 30% of the hidden units (crossed out); evaluation uses them all. Compare the validation loss with the overfit run.',
+    watch: 'Each training step drops each hidden unit with probability 0.3, about 30% of them (crossed out); evaluation uses them all. Compare the validation loss with the overfit run.',
     settings: { ...BASE, dropout: 0.3 },
   },
   'early-stopping': {

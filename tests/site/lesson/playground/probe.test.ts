@@ -37,6 +37,8 @@ describe('the picture readout', () => {
 
   test('states the point and the output: two classes, more, regression', () => {
     expect(pointReadout(0.42, -1.3, [0.873], 2, 2)).toBe('(0.42, −1.30): P(class 1) = 0.873, P(class 0) = 0.127');
+    // Two classes trained with squared error: a raw output, not a probability (it can leave [0, 1]).
+    expect(pointReadout(5, -4.5, [1.049], 2, 2, false)).toBe('(5.00, −4.50): output 1.049 (class 1 where ≥ 0.5)');
     expect(pointReadout(1, 2, [0.2, 0.5, 0.3], 2, 3)).toBe('(1.00, 2.00): P(class 0) = 0.200, P(class 1) = 0.500, P(class 2) = 0.300');
     expect(pointReadout(0.42, -1.3, [-0.5], 2, 1)).toBe('(0.42, −1.30): output −0.500');
     expect(pointReadout(-0.5, 0, [0.9134], 1, 0)).toBe('x = −0.50: output 0.913');

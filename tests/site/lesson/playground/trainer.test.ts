@@ -85,3 +85,15 @@ describe('the playground trainer', () => {
     expect(Math.abs(picture[60 * 100 + 30] - deepBumps.model.forward(cell).data[0])).toBeLessThan(1e-6);
   });
 });
+
+describe('what a probe reads', () => {
+  test('probabilities for the cross-entropies; for two classes trained with squared error, a raw output that can leave [0, 1]', () => {
+    for (const loss of ['bce', 'cross-entropy'] as const) expect(new Trainer(normalizeState({ data: 'xor', loss })).givesProbabilities, loss).toBe(true);
+    const mse = new Trainer(normalizeState({ data: 'xor', loss: 'mse', layers: [8, 8], lr: 0.03, seed: 1 }));
+    expect(mse.givesProbabilities).toBe(false);
+    for (let epoch = 0; epoch < 200; epoch++) mse.trainEpoch();
+    const corners = [[5, -4.5], [-5, 4.5], [5, 5], [-5, -5], [4.5, -5]].map(([x, y]) => mse.probe(x, y)[0]);
+    // Squared error does not keep the output inside [0, 1]: somewhere on the plane it leaves it.
+    expect(corners.some((v) => v < 0 || v > 1), corners.join(', ')).toBe(true);
+  });
+});
