@@ -472,7 +472,21 @@ export interface LogisticTraining {
   b: string;
 }
 
-/** Trains one sigmoid neuron on AND (labels 0/1) by mini-batch SGD with the schedule η₀ / t. */
+/**
+ * How far a mini-batch gradient worked out by hand, [∂L/∂w₁, ∂L/∂w₂, ∂L/∂b], is from the engine's autograd of the
+ * mean logistic loss (binary cross-entropy of the sigmoid) over the same batch.
+ */
+function autogradGap(w: readonly number[], b: number, batch: readonly { x: readonly number[]; y: number }[], byHand: readonly number[]): number {
+  const wt = tensor([...w], { requiresGrad: true });
+  const bt = tensor([b], { requiresGrad: true });
+  const x = tensor(batch.map((p) => [...p.x]));
+  const scores = x.matmul(wt.reshape([2, 1])).reshape([batch.length]).add(bt);
+  binaryCrossEntropy(sigmoidOp(scores), tensor(batch.map((p) => p.y)), 'mean').backward();
+  const auto = [wt.grad!.data[0], wt.grad!.data[1], bt.grad!.data[0]];
+  return Math.max(...auto.map((v, i) => Math.abs(v - byHand[i])));
+}
+
+/** Trains one sigmoid neuron on AND (labels 0/1) by mini-batch SGD with the schedule η₀ / t; every step's gradient is checked against autograd. */
 function trainLogisticAnd(): LogisticTraining {
   const seed = 1;
   const eta0 = 8;
@@ -491,6 +505,7 @@ function trainLogisticAnd(): LogisticTraining {
     }, 0) / data.length;
   const lossAt: { epoch: number; loss: string }[] = [{ epoch: 0, loss: show(meanLoss(), 4) }];
   const order = data.map((_, i) => i);
+  let largestGap = 0;
   for (let t = 1; t <= epochs; t++) {
     const eta = eta0 / t;
     random.shuffle(order);
@@ -506,12 +521,14 @@ function trainLogisticAnd(): LogisticTraining {
         g[1] += e * p.x[1];
         gb += e;
       }
+      largestGap = Math.max(largestGap, autogradGap(w, b, batch.map((i) => data[i]), [g[0] / batch.length, g[1] / batch.length, gb / batch.length]));
       w[0] -= (eta * g[0]) / batch.length;
       w[1] -= (eta * g[1]) / batch.length;
       b -= (eta * gb) / batch.length;
     }
     if (reportAt.includes(t)) lossAt.push({ epoch: t, loss: show(meanLoss(), 4) });
   }
+  if (largestGap > 1e-12) throw new Error(`perceptron example: a mini-batch gradient differs from autograd's by ${largestGap}`);
   // The lesson says the trained neuron classifies every corner correctly at the threshold 1/2.
   if (data.some((p) => (sigmoid(w[0] * p.x[0] + w[1] * p.x[1] + b) > 0.5 ? 1 : 0) !== p.y)) {
     throw new Error('perceptron example: the logistic neuron should classify all four AND corners correctly');

@@ -13,7 +13,7 @@ export const presetSchema = z
   .object({
     /** Which dataset to learn. */
     data: oneOf(DATASETS),
-    /** The number of classes of the spiral and Gaussian datasets (2 to 5). */
+    /** The number of classes of the spiral, Gaussian and custom datasets (2 to 5; your own points need at least their largest label + 1). */
     classes: wholeNumber(LIMITS.classes.min, LIMITS.classes.max),
     /** The features of each point the network reads (at least one): x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2. */
     inputs: z.array(oneOf(INPUTS)).min(1, 'must list at least one input'),

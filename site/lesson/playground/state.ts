@@ -76,7 +76,7 @@ export const WEIGHT_DECAYS = [0, 0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1,
 export interface PlaygroundState {
   /** Which dataset to learn. */
   data: DatasetName;
-  /** The number of classes of the spiral and Gaussian datasets, 2 to 5 (the others have two; regression none). */
+  /** The number of classes of the spiral, Gaussian and custom datasets, 2 to 5 (the others have two; regression none). */
   classes: number;
   /** The features of each point the network reads, in PLANE_FEATURES order, at least one (ignored for regression). */
   inputs: InputName[];
